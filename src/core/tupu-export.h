@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-export.h: SVG (our own writer), PNG and PDF (the painter), DOT (names = node ids). */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tupu-layout.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TUPU_EXPORT_SVG,
+  TUPU_EXPORT_PNG,
+  TUPU_EXPORT_PDF,
+  TUPU_EXPORT_DOT,
+} TupuExportFormat;
+
+/* From a file name's extension (case-insensitive); FALSE when unknown. */
+gboolean tupu_export_format_from_path (const char       *path,
+                                       TupuExportFormat *format);
+
+gboolean tupu_export_svg    (TupuLayout    *layout,
+                             GOutputStream *out,
+                             GCancellable  *cancellable,
+                             GError       **error);
+gboolean tupu_export_dot    (TupuLayout    *layout,
+                             GOutputStream *out,
+                             GCancellable  *cancellable,
+                             GError       **error);
+gboolean tupu_export_png    (TupuLayout    *layout,
+                             double         scale,
+                             GOutputStream *out,
+                             GCancellable  *cancellable,
+                             GError       **error);
+gboolean tupu_export_pdf    (TupuLayout    *layout,
+                             GOutputStream *out,
+                             GCancellable  *cancellable,
+                             GError       **error);
+/* Writes through a temporary file and renames it into place only on success, so a failure
+ * leaves no file behind (and keeps an existing one). */
+gboolean tupu_export_to_file (TupuLayout       *layout,
+                              TupuExportFormat  format,
+                              GFile            *file,
+                              GCancellable     *cancellable,
+                              GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-painter.h: draws a TupuLayout with cairo. The graph view records it into its cached
+ * render node, and PNG/PDF export uses it too, so the screen and the files agree. */
+#pragma once
+
+#include <cairo.h>
+
+#include "tupu-layout.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gboolean        dark;      /* dark palette */
+  const TupuRect *visible;   /* layout-space rectangle to draw, NULL = everything (culling) */
+  double          scale;     /* device pixels per layout unit, for level of detail: labels
+                              * too small to read are drawn as bars; 0 = always full detail */
+  gboolean        background;/* fill the bounds with the background colour first */
+} TupuPaintOptions;
+
+void tupu_paint_options_init (TupuPaintOptions *options);
+/* Draws in layout coordinates: the caller sets the transform. */
+void tupu_painter_draw       (cairo_t                *cr,
+                              TupuLayout             *layout,
+                              const TupuPaintOptions *options);
+/* The outline path of node @geom_index's box (for overlays: hover, selection, focus ring). */
+void tupu_painter_node_path  (cairo_t    *cr,
+                              TupuLayout *layout,
+                              guint       geom_index,
+                              double      grow);
+
+G_END_DECLS

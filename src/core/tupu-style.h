@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-style.h: how each kind and relation looks. Style lives here, never in graph data. */
+#pragma once
+
+#include <pango/pango.h>
+
+#include "tupu-graph.h"
+#include "tupu-layout.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double r, g, b, a;
+} TupuColor;
+
+typedef enum
+{
+  TUPU_SHAPE_ROUNDED, /* rounded rectangle */
+  TUPU_SHAPE_BOX,     /* square corners */
+  TUPU_SHAPE_PILL,    /* fully rounded ends */
+} TupuShape;
+
+typedef struct
+{
+  TupuShape shape;
+  TupuColor fill;
+  TupuColor stroke;
+  TupuColor text;
+  double    stroke_width;
+  gboolean  bold;
+  double    label_size;   /* points, before text scaling */
+} TupuKindStyle;
+
+typedef struct
+{
+  TupuColor color;
+  double    width;
+  gboolean  dashed;
+  gboolean  arrow;
+} TupuRelationStyle;
+
+/* @dark selects the dark palette (the desktop's dark style). */
+const TupuKindStyle     *tupu_style_for_kind     (TupuKind kind,
+                                                  gboolean dark);
+const TupuRelationStyle *tupu_style_for_relation (TupuRelation relation,
+                                                  gboolean     dark);
+TupuColor                tupu_style_background   (gboolean dark);
+/* The one font list used for measuring, drawing and SVG ("Noto Sans CJK SC, …"). */
+const char              *tupu_style_font_family  (void);
+/* A new font description for @role in a node of @kind at @text_scale. */
+PangoFontDescription    *tupu_style_font         (TupuFontRole role,
+                                                  TupuKind     kind,
+                                                  double       text_scale);
+/* The Pango language of a role: zh-cn for labels, en for glosses. */
+PangoLanguage           *tupu_style_language     (TupuFontRole role);
+
+G_END_DECLS

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-graph-view.h: the interactive concept-graph canvas.
+ *
+ * Lays the graph out on the core layout thread (never blocking the main loop), keeps the drawing
+ * as a cached render node and changes only a transform on zoom and pan; hover, selection and the
+ * focus ring are drawn on top each frame. Keyboard-complete and accessible.
+ *
+ * Actions (installed on the class, group "view"): view.zoom-in, view.zoom-out, view.zoom-fit,
+ * view.zoom-one, view.select-next, view.select-previous, view.center-selection.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tupu-graph.h"
+#include "tupu-layout.h"
+
+G_BEGIN_DECLS
+
+#define TUPU_TYPE_GRAPH_VIEW (tupu_graph_view_get_type ())
+G_DECLARE_FINAL_TYPE (TupuGraphView, tupu_graph_view, TUPU, GRAPH_VIEW, GtkWidget)
+
+GtkWidget  *tupu_graph_view_new              (void);
+
+/* Shows @graph (NULL clears). When the new graph has the same node ids as the old one (a reload),
+ * the selection and the view (zoom, and the node at the centre) are kept where they still exist;
+ * the first layout of a new graph is fitted to the window. Properties: "graph". */
+void        tupu_graph_view_set_graph        (TupuGraphView *self,
+                                              TupuGraph     *graph);
+TupuGraph  *tupu_graph_view_get_graph        (TupuGraphView *self);
+/* The current layout, or NULL while the first one is being computed. Property: "layout". */
+TupuLayout *tupu_graph_view_get_layout       (TupuGraphView *self);
+
+/* Layout engine; changing it relayouts. Property: "engine" (TupuEngine as int). */
+void        tupu_graph_view_set_engine       (TupuGraphView *self,
+                                              TupuEngine     engine);
+TupuEngine  tupu_graph_view_get_engine       (TupuGraphView *self);
+/* Whether the English gloss is shown under labels. Property: "show-gloss". */
+void        tupu_graph_view_set_show_gloss   (TupuGraphView *self,
+                                              gboolean       show_gloss);
+gboolean    tupu_graph_view_get_show_gloss   (TupuGraphView *self);
+
+/* The selected node's id, or NULL. Property: "selected-id". Selecting with @center TRUE animates
+ * the view to centre the node. Unknown ids are ignored (returns FALSE). */
+gboolean    tupu_graph_view_select           (TupuGraphView *self,
+                                              const char    *id,
+                                              gboolean       center);
+const char *tupu_graph_view_get_selected_id  (TupuGraphView *self);
+
+/* Zoom: device pixels per layout point. Property: "zoom". */
+double      tupu_graph_view_get_zoom         (TupuGraphView *self);
+/* Sets the zoom keeping the layout point under widget point (@x, @y) fixed. */
+void        tupu_graph_view_zoom_at          (TupuGraphView *self,
+                                              double         zoom,
+                                              double         x,
+                                              double         y);
+void        tupu_graph_view_zoom_fit         (TupuGraphView *self);
+
+/* For tests and the test probe: widget coordinates of a layout point, and the widget-space
+ * rectangle of a node's box. FALSE when there is no layout or no such node. */
+gboolean    tupu_graph_view_layout_to_widget (TupuGraphView *self,
+                                              double         lx,
+                                              double         ly,
+                                              double        *wx,
+                                              double        *wy);
+gboolean    tupu_graph_view_get_node_rect    (TupuGraphView   *self,
+                                              const char      *id,
+                                              graphene_rect_t *rect);
+
+G_END_DECLS
