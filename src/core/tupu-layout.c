@@ -1,1 +1,1242 @@
-/* placeholder: being written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-layout.c: Graphviz layout on one dedicated thread, returned as plain geometry.
+ *
+ * Graphviz keeps global state (its error handler, its memory pools, the GVC plugin list) and is
+ * not thread-safe, so one exclusive thread runs every cgraph/gvc call of the process. Text is
+ * measured and wrapped with Pango before Graphviz sees the graph; Graphviz gets fixed box sizes and
+ * empty labels, so it never measures text and the picture always matches the layout.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include <gvc.h>
+
+#include "tupu-layout-private.h"
+#include "tupu-style.h"
+
+/* Geometry constants, in points. */
+#define MARGIN        12.0
+#define PAD_X         10.0
+#define PAD_Y         6.0
+#define GLOSS_GAP     2.0
+#define MIN_BOX_WIDTH 36.0
+#define WRAP_EMS      11.0 /* a label wraps after about 11 CJK characters */
+#define ARROW_LENGTH  9.0
+#define ARROW_HALF    3.5
+#define GV_ARROW_UNIT 10.0 /* Graphviz's arrow length at arrowsize=1 */
+
+typedef struct
+{
+  guint nodes;
+  guint degree;
+} EngineCaps;
+
+/* docs/graph-format.md, "Limits". */
+static const EngineCaps engine_caps[TUPU_N_ENGINES] = {
+  [TUPU_ENGINE_DOT] = { 2000, 200 },  [TUPU_ENGINE_NEATO] = { 2000, 500 },
+  [TUPU_ENGINE_FDP] = { 2000, 500 },  [TUPU_ENGINE_SFDP] = { 5000, 500 },
+  [TUPU_ENGINE_CIRCO] = { 1000, 500 }, [TUPU_ENGINE_TWOPI] = { 5000, 500 },
+};
+
+static const char *const engine_names[TUPU_N_ENGINES] = {
+  [TUPU_ENGINE_DOT] = "dot",     [TUPU_ENGINE_NEATO] = "neato", [TUPU_ENGINE_FDP] = "fdp",
+  [TUPU_ENGINE_SFDP] = "sfdp",   [TUPU_ENGINE_CIRCO] = "circo", [TUPU_ENGINE_TWOPI] = "twopi",
+};
+
+G_DEFINE_QUARK (tupu-layout-error-quark, tupu_layout_error)
+G_DEFINE_BOXED_TYPE (TupuLayout, tupu_layout, tupu_layout_ref, tupu_layout_unref)
+
+/* ------------------------------------------------------------------------------------------ */
+/* Engines, options, refcounting                                                               */
+
+const char *
+tupu_engine_to_string (TupuEngine engine)
+{
+  g_return_val_if_fail (engine < TUPU_N_ENGINES, NULL);
+
+  return engine_names[engine];
+}
+
+gboolean
+tupu_engine_from_string (const char *str,
+                         TupuEngine *engine)
+{
+  g_return_val_if_fail (engine != NULL, FALSE);
+
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < TUPU_N_ENGINES; i++)
+    {
+      if (g_str_equal (str, engine_names[i]))
+        {
+          *engine = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+void
+tupu_layout_options_init (TupuLayoutOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->engine = TUPU_ENGINE_DOT;
+  options->root = -1;
+  options->show_gloss = TRUE;
+  options->text_scale = 1.0;
+}
+
+typedef struct
+{
+  double    cell;
+  guint     cols, rows;
+  GArray  **cells; /* guint geometry indices whose boxes touch the cell */
+} Grid;
+
+static void
+grid_free (Grid *grid)
+{
+  for (guint i = 0; i < grid->cols * grid->rows; i++)
+    g_array_unref (grid->cells[i]);
+  g_free (grid->cells);
+  g_free (grid);
+}
+
+static void
+tupu_layout_free (TupuLayout *self)
+{
+  for (guint i = 0; i < self->n_nodes; i++)
+    {
+      for (guint r = 0; r < self->nodes[i].n_runs; r++)
+        g_free (self->nodes[i].runs[r].text);
+      g_free (self->nodes[i].runs);
+    }
+  for (guint i = 0; i < self->n_edges; i++)
+    g_free (self->edges[i].points);
+  g_free (self->nodes);
+  g_free (self->edges);
+  g_free (self->geom_of_node);
+  g_clear_pointer ((Grid **) &self->index, grid_free);
+  g_clear_object (&self->graph);
+  g_free (self);
+}
+
+TupuLayout *
+tupu_layout_ref (TupuLayout *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+tupu_layout_unref (TupuLayout *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    tupu_layout_free (self);
+}
+
+TupuKind
+_tupu_layout_geom_kind (TupuLayout *layout,
+                        guint       geom_index)
+{
+  g_assert (geom_index < layout->n_nodes);
+
+  return tupu_graph_get_node (layout->graph, layout->nodes[geom_index].node)->kind;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Selecting the nodes and edges to lay out, and the caps                                      */
+
+typedef struct
+{
+  GArray  *nodes;   /* graph node indices, in speech order */
+  int     *member;  /* graph node index -> position in nodes, or -1 */
+  GArray  *edges;   /* graph edge indices with both ends in nodes */
+} Selection;
+
+static void
+selection_clear (Selection *sel)
+{
+  g_clear_pointer (&sel->nodes, g_array_unref);
+  g_clear_pointer (&sel->member, g_free);
+  g_clear_pointer (&sel->edges, g_array_unref);
+}
+
+static gboolean
+selection_init (Selection               *sel,
+                TupuGraph               *graph,
+                const TupuLayoutOptions *options,
+                GError                 **error)
+{
+  guint n_nodes = tupu_graph_get_n_nodes (graph);
+  guint n_edges = tupu_graph_get_n_edges (graph);
+  const guint *order = tupu_graph_get_speech_order (graph);
+
+  if (options->root >= 0 && (guint) options->root >= n_nodes)
+    {
+      g_set_error (error, TUPU_LAYOUT_ERROR, TUPU_LAYOUT_ERROR_NO_ROOT,
+                   _("The graph has no node number %d."), options->root);
+      return FALSE;
+    }
+
+  sel->nodes = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_nodes);
+  sel->member = g_new (int, n_nodes);
+  sel->edges = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < n_nodes; i++)
+    sel->member[i] = -1;
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      guint index = order[i];
+
+      if (options->root < 0 || tupu_graph_is_descendant (graph, index, options->root))
+        {
+          sel->member[index] = sel->nodes->len;
+          g_array_append_val (sel->nodes, index);
+        }
+    }
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const TupuEdge *edge = tupu_graph_get_edge (graph, i);
+
+      if (sel->member[edge->source] >= 0 && sel->member[edge->target] >= 0)
+        g_array_append_val (sel->edges, i);
+    }
+  return TRUE;
+}
+
+static const char *
+faster_engine (TupuEngine engine)
+{
+  return engine == TUPU_ENGINE_SFDP ? "twopi" : "sfdp";
+}
+
+static gboolean
+selection_check_caps (Selection  *sel,
+                      TupuGraph  *graph,
+                      TupuEngine  engine,
+                      GError    **error)
+{
+  const EngineCaps *caps = &engine_caps[engine];
+  g_autofree guint *degree = NULL;
+
+  if (sel->nodes->len > caps->nodes)
+    {
+      g_set_error (error, TUPU_LAYOUT_ERROR, TUPU_LAYOUT_ERROR_TOO_LARGE,
+                   _("The graph has %u nodes; %s lays out at most %u. Try %s."), sel->nodes->len,
+                   engine_names[engine], caps->nodes, faster_engine (engine));
+      return FALSE;
+    }
+
+  degree = g_new0 (guint, tupu_graph_get_n_nodes (graph));
+  for (guint i = 0; i < sel->edges->len; i++)
+    {
+      const TupuEdge *edge = tupu_graph_get_edge (graph, g_array_index (sel->edges, guint, i));
+      guint ends[2] = { edge->source, edge->target };
+
+      for (guint e = 0; e < 2; e++)
+        {
+          if (++degree[ends[e]] > caps->degree)
+            {
+              g_set_error (error, TUPU_LAYOUT_ERROR, TUPU_LAYOUT_ERROR_TOO_LARGE,
+                           _("The node “%s” has more than %u edges; %s handles at most %u per "
+                             "node. Try %s."),
+                           tupu_graph_get_node (graph, ends[e])->id, caps->degree,
+                           engine_names[engine], caps->degree, faster_engine (engine));
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+tupu_layout_check_limits (TupuGraph               *graph,
+                          const TupuLayoutOptions *options,
+                          GError                 **error)
+{
+  Selection sel = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (TUPU_IS_GRAPH (graph), FALSE);
+  g_return_val_if_fail (options != NULL && options->engine < TUPU_N_ENGINES, FALSE);
+
+  ok = selection_init (&sel, graph, options, error) &&
+       selection_check_caps (&sel, graph, options->engine, error);
+  selection_clear (&sel);
+  return ok;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Measuring and wrapping labels (layout thread)                                               */
+
+static PangoContext *
+measure_context (void)
+{
+  /* Only ever touched on the layout thread; the cairo font map is per-thread too. */
+  static PangoContext *context;
+
+  if (context == NULL)
+    {
+      context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      _tupu_text_setup_context (context);
+    }
+  return context;
+}
+
+static char *
+strip_line (const char *start,
+            int         length)
+{
+  char *line = g_strndup (start, length);
+
+  /* Pango leaves the space it broke at, and paragraph separators, on the line. */
+  return g_strchomp (line);
+}
+
+/* Wraps @text for @role into lines no wider than @max_width and appends them to @runs. */
+static void
+wrap_text (GArray      *runs,
+           const char  *text,
+           TupuFontRole role,
+           TupuKind     kind,
+           double       text_scale,
+           double       max_width)
+{
+  PangoContext *context = measure_context ();
+  g_autoptr (PangoLayout) layout = _tupu_text_run_layout (context, text, role, kind, text_scale);
+  int n_lines;
+
+  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  n_lines = pango_layout_get_line_count (layout);
+
+  for (int i = 0; i < n_lines; i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+      TupuTextRun run = { 0 };
+
+      run.text = strip_line (text + line->start_index, line->length);
+      run.role = role;
+      if (run.text[0] == '\0')
+        {
+          g_free (run.text);
+          continue;
+        }
+      g_array_append_val (runs, run);
+    }
+}
+
+/* Measures one run as it will be drawn (a single line of its own) and returns the width its box
+ * needs: its logical width, or more where the ink overhangs (bold, italics, combining marks). */
+static double
+measure_run (TupuTextRun *run,
+             TupuKind     kind,
+             double       text_scale)
+{
+  g_autoptr (PangoLayout) layout =
+    _tupu_text_run_layout (measure_context (), run->text, run->role, kind, text_scale);
+  PangoRectangle ink, logical;
+  double left, right;
+
+  pango_layout_get_extents (layout, &ink, &logical);
+  run->width = (double) logical.width / PANGO_SCALE;
+  run->height = (double) logical.height / PANGO_SCALE;
+
+  /* Runs are centred on their logical box; the ink must fit on both sides of the centre. */
+  left = MIN (0, ink.x) / (double) PANGO_SCALE;
+  right = MAX (logical.width, ink.x + ink.width) / (double) PANGO_SCALE;
+  return 2 * MAX (run->width / 2 - left, right - run->width / 2);
+}
+
+/* Sets geom's runs (relative to the box's top-left corner) and the box's size. */
+static void
+measure_node (TupuNodeGeom            *geom,
+              const TupuNode          *node,
+              const TupuLayoutOptions *options)
+{
+  const TupuKindStyle *style = tupu_style_for_kind (node->kind, FALSE);
+  double scale = options->text_scale > 0 ? options->text_scale : 1.0;
+  double max_width = WRAP_EMS * style->label_size * scale;
+  g_autoptr (GArray) runs = g_array_new (FALSE, TRUE, sizeof (TupuTextRun));
+  double content_width = 0, height = 0, pad_x = PAD_X * scale, pad_y = PAD_Y * scale;
+  guint n_label;
+
+  wrap_text (runs, node->label_zh, TUPU_FONT_LABEL, node->kind, scale, max_width);
+  n_label = runs->len;
+  if (options->show_gloss && node->label_en != NULL)
+    wrap_text (runs, node->label_en, TUPU_FONT_GLOSS, node->kind, scale, max_width);
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      TupuTextRun *run = &g_array_index (runs, TupuTextRun, i);
+
+      content_width = MAX (content_width, measure_run (run, node->kind, scale));
+      if (i == n_label && i > 0)
+        height += GLOSS_GAP * scale;
+      run->y = height;
+      height += run->height;
+    }
+
+  geom->box.height = height + 2 * pad_y;
+  if (style->shape == TUPU_SHAPE_PILL)
+    pad_x += geom->box.height * 0.25; /* keep text clear of the round ends */
+  geom->box.width = MAX (MIN_BOX_WIDTH * scale, content_width + 2 * pad_x);
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      TupuTextRun *run = &g_array_index (runs, TupuTextRun, i);
+
+      run->x = (geom->box.width - run->width) / 2;
+      run->y += pad_y;
+    }
+  geom->n_runs = runs->len;
+  geom->runs = (TupuTextRun *) (void *) g_array_free (g_steal_pointer (&runs), FALSE);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Graphviz (layout thread only)                                                               */
+
+static GString *gv_errors;
+
+static int
+gv_error_cb (char *message)
+{
+  g_string_append (gv_errors, message);
+  return 0;
+}
+
+static GVC_t *
+gv_context (void)
+{
+  static GVC_t *gvc;
+
+  if (gvc == NULL)
+    {
+      /* gvContext() loads the plugins listed in Graphviz's installed config (Debian ships
+       * config6a), which provides every layout engine we offer. */
+      gvc = gvContext ();
+      gv_errors = g_string_new (NULL);
+      agseterrf (gv_error_cb);
+      agseterr (AGERR); /* warnings are not errors; do not print them on stderr */
+    }
+  return gvc;
+}
+
+static void
+gv_set (void       *object,
+        const char *name,
+        const char *value)
+{
+  agsafeset (object, (char *) name, (char *) value, "");
+}
+
+static void
+gv_set_double (void       *object,
+               const char *name,
+               double      value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  gv_set (object, name, g_ascii_formatd (buf, sizeof buf, "%.4f", value));
+}
+
+static void
+gv_set_graph_attributes (Agraph_t                *g,
+                         const TupuLayoutOptions *options,
+                         guint                    n_nodes,
+                         const char              *root_name)
+{
+  gv_set (g, "splines", "true");
+  gv_set (g, "outputorder", "edgesfirst");
+
+  switch (options->engine)
+    {
+    case TUPU_ENGINE_DOT:
+      gv_set (g, "rankdir", "LR");
+      gv_set (g, "nodesep", "0.18");
+      gv_set (g, "ranksep", "0.55");
+      /* Cap dot's effort on big graphs: crossing minimisation and network simplex dominate. */
+      if (n_nodes > 1000)
+        {
+          gv_set (g, "mclimit", "0.2");
+          gv_set (g, "nslimit", "1");
+          gv_set (g, "nslimit1", "1");
+          gv_set (g, "remincross", "false");
+        }
+      else if (n_nodes > 300)
+        {
+          gv_set (g, "mclimit", "0.5");
+          gv_set (g, "nslimit", "4");
+          gv_set (g, "nslimit1", "4");
+        }
+      break;
+    case TUPU_ENGINE_TWOPI:
+      gv_set (g, "root", root_name);
+      gv_set (g, "ranksep", "1.4");
+      gv_set (g, "overlap", "false");
+      break;
+    case TUPU_ENGINE_CIRCO:
+      gv_set (g, "mindist", "0.4");
+      break;
+    case TUPU_ENGINE_NEATO:
+    case TUPU_ENGINE_FDP:
+    case TUPU_ENGINE_SFDP:
+    case TUPU_N_ENGINES:
+    default:
+      gv_set (g, "overlap", "false");
+      gv_set (g, "sep", "+8");
+      break;
+    }
+}
+
+static void
+gv_add_node (Agraph_t           *g,
+             Agnode_t          **gv_nodes,
+             guint               geom_index,
+             const TupuNodeGeom *geom)
+{
+  char name[32];
+  Agnode_t *n;
+
+  g_snprintf (name, sizeof name, "n%u", geom_index);
+  n = agnode (g, name, TRUE);
+  /* We draw the text ourselves: Graphviz gets a fixed box and no label to measure. */
+  gv_set (n, "shape", "box");
+  gv_set (n, "fixedsize", "true");
+  gv_set (n, "label", "");
+  gv_set_double (n, "width", geom->box.width / 72.0);
+  gv_set_double (n, "height", geom->box.height / 72.0);
+  gv_nodes[geom_index] = n;
+}
+
+static Agedge_t *
+gv_add_edge (Agraph_t                *g,
+             Agnode_t               **gv_nodes,
+             const TupuLayout        *layout,
+             const TupuEdge          *edge,
+             const TupuLayoutOptions *options)
+{
+  gboolean tree = edge->relation == TUPU_RELATION_PART_OF;
+  const TupuRelationStyle *style = tupu_style_for_relation (edge->relation, FALSE);
+  Agnode_t *tail = gv_nodes[layout->geom_of_node[edge->source]];
+  Agnode_t *head = gv_nodes[layout->geom_of_node[edge->target]];
+  Agedge_t *e;
+
+  /* part-of points child → parent in the data; the tree reads parent → child. */
+  if (tree)
+    e = agedge (g, head, tail, NULL, TRUE);
+  else
+    e = agedge (g, tail, head, NULL, TRUE);
+
+  if (style->arrow)
+    {
+      /* Let Graphviz keep room for the arrowhead; we draw our own in it. */
+      gv_set (e, "dir", "forward");
+      gv_set_double (e, "arrowsize", ARROW_LENGTH / GV_ARROW_UNIT);
+    }
+  else
+    gv_set (e, "dir", "none");
+
+  if (!tree && options->engine == TUPU_ENGINE_DOT)
+    gv_set (e, "constraint", "false");
+  return e;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Reading the result back                                                                     */
+
+static void
+clip_to_box (TupuPoint      *p,
+             const TupuPoint *towards,
+             const TupuRect *r)
+{
+  double cx = r->x + r->width / 2, cy = r->y + r->height / 2;
+  double dx = towards->x - cx, dy = towards->y - cy;
+  double t = 1.0;
+
+  if (fabs (dx) > 1e-9)
+    t = MIN (t, r->width / 2 / fabs (dx));
+  if (fabs (dy) > 1e-9)
+    t = MIN (t, r->height / 2 / fabs (dy));
+  p->x = cx + dx * t;
+  p->y = cy + dy * t;
+}
+
+/* A straight cubic from the tail's box to the head's box, for an edge Graphviz did not route. */
+static void
+straight_edge (TupuEdgeGeom *eg,
+               const TupuRect *tail,
+               const TupuRect *head)
+{
+  TupuPoint tc = { tail->x + tail->width / 2, tail->y + tail->height / 2 };
+  TupuPoint hc = { head->x + head->width / 2, head->y + head->height / 2 };
+  TupuPoint a, b;
+
+  clip_to_box (&a, &hc, tail);
+  clip_to_box (&b, &tc, head);
+  eg->n_points = 4;
+  eg->points = g_new (TupuPoint, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      eg->points[i].x = a.x + (b.x - a.x) * i / 3.0;
+      eg->points[i].y = a.y + (b.y - a.y) * i / 3.0;
+    }
+}
+
+/* Copies the Graphviz spline of @e (y still up). Returns FALSE when there is none. */
+static gboolean
+read_spline (TupuEdgeGeom *eg,
+             Agedge_t     *e,
+             gboolean      reversed,
+             TupuPoint    *arrow_tip,
+             gboolean     *has_tip)
+{
+  splines *spl = ED_spl (e);
+  bezier *bz;
+
+  if (spl == NULL || spl->size < 1 || spl->list[0].size < 4 || (spl->list[0].size - 1) % 3 != 0)
+    return FALSE;
+
+  bz = &spl->list[0];
+  eg->n_points = bz->size;
+  eg->points = g_new (TupuPoint, bz->size);
+  for (int i = 0; i < bz->size; i++)
+    {
+      int from = reversed ? bz->size - 1 - i : i;
+
+      eg->points[i].x = bz->list[from].x;
+      eg->points[i].y = bz->list[from].y;
+    }
+  /* Arrowheads are only requested on forward (non-tree) edges, so they sit at the end. */
+  *has_tip = !reversed && bz->eflag;
+  if (*has_tip)
+    {
+      arrow_tip->x = bz->ep.x;
+      arrow_tip->y = bz->ep.y;
+    }
+  return TRUE;
+}
+
+/* Our own arrowhead, from the direction in which the curve ends. */
+static void
+make_arrow (TupuEdgeGeom    *eg,
+            const TupuPoint *tip,
+            gboolean         has_tip)
+{
+  const TupuPoint *end = &eg->points[eg->n_points - 1];
+  TupuPoint t = has_tip ? *tip : *end;
+  double dx, dy, len;
+
+  if (has_tip)
+    {
+      dx = t.x - end->x;
+      dy = t.y - end->y;
+    }
+  else
+    {
+      const TupuPoint *before = &eg->points[eg->n_points - 2];
+
+      dx = end->x - before->x;
+      dy = end->y - before->y;
+      if (hypot (dx, dy) < 1e-6)
+        {
+          dx = end->x - eg->points[0].x;
+          dy = end->y - eg->points[0].y;
+        }
+    }
+  len = hypot (dx, dy);
+  if (len < 1e-6)
+    {
+      dx = 1;
+      dy = 0;
+      len = 1;
+    }
+  dx /= len;
+  dy /= len;
+
+  eg->has_arrow = TRUE;
+  eg->arrow[0] = t;
+  eg->arrow[1].x = t.x - dx * ARROW_LENGTH - dy * ARROW_HALF;
+  eg->arrow[1].y = t.y - dy * ARROW_LENGTH + dx * ARROW_HALF;
+  eg->arrow[2].x = t.x - dx * ARROW_LENGTH + dy * ARROW_HALF;
+  eg->arrow[2].y = t.y - dy * ARROW_LENGTH - dx * ARROW_HALF;
+}
+
+static void
+extend_bounds (double          *b,
+               const TupuPoint *p)
+{
+  b[0] = MIN (b[0], p->x);
+  b[1] = MIN (b[1], p->y);
+  b[2] = MAX (b[2], p->x);
+  b[3] = MAX (b[3], p->y);
+}
+
+/* Flips y (Graphviz's points up, ours down) and moves the drawing to start at (MARGIN, MARGIN). */
+static void
+normalize_coordinates (TupuLayout *layout)
+{
+  double b[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  double ox, oy;
+
+  for (guint i = 0; i < layout->n_nodes; i++)
+    {
+      TupuRect *r = &layout->nodes[i].box;
+
+      r->y = -(r->y + r->height);
+      extend_bounds (b, &(TupuPoint){ r->x, r->y });
+      extend_bounds (b, &(TupuPoint){ r->x + r->width, r->y + r->height });
+    }
+  for (guint i = 0; i < layout->n_edges; i++)
+    {
+      TupuEdgeGeom *eg = &layout->edges[i];
+
+      for (guint p = 0; p < eg->n_points; p++)
+        {
+          eg->points[p].y = -eg->points[p].y;
+          extend_bounds (b, &eg->points[p]);
+        }
+      for (guint p = 0; p < (eg->has_arrow ? 3u : 0u); p++)
+        {
+          eg->arrow[p].y = -eg->arrow[p].y;
+          extend_bounds (b, &eg->arrow[p]);
+        }
+    }
+  if (layout->n_nodes == 0)
+    b[0] = b[1] = b[2] = b[3] = 0;
+
+  ox = MARGIN - b[0];
+  oy = MARGIN - b[1];
+  for (guint i = 0; i < layout->n_nodes; i++)
+    {
+      TupuNodeGeom *ng = &layout->nodes[i];
+
+      ng->box.x += ox;
+      ng->box.y += oy;
+      for (guint r = 0; r < ng->n_runs; r++)
+        {
+          ng->runs[r].x += ng->box.x;
+          ng->runs[r].y += ng->box.y;
+        }
+    }
+  for (guint i = 0; i < layout->n_edges; i++)
+    {
+      TupuEdgeGeom *eg = &layout->edges[i];
+
+      for (guint p = 0; p < eg->n_points; p++)
+        {
+          eg->points[p].x += ox;
+          eg->points[p].y += oy;
+        }
+      for (guint p = 0; p < 3; p++)
+        {
+          eg->arrow[p].x += ox;
+          eg->arrow[p].y += oy;
+        }
+    }
+  layout->bounds = (TupuRect){ 0, 0, b[2] - b[0] + 2 * MARGIN, b[3] - b[1] + 2 * MARGIN };
+}
+
+static void
+read_nodes (TupuLayout *layout,
+            Agnode_t  **gv_nodes)
+{
+  for (guint i = 0; i < layout->n_nodes; i++)
+    {
+      TupuRect *r = &layout->nodes[i].box;
+      pointf c = ND_coord (gv_nodes[i]);
+
+      /* Still in Graphviz's y-up space: r->y is the bottom edge until normalised. */
+      r->x = c.x - r->width / 2;
+      r->y = c.y - r->height / 2;
+    }
+}
+
+/* Box in y-up space, as read_nodes() left it, for the straight-edge fallback. */
+static TupuRect
+flipped_box (const TupuRect *r)
+{
+  return (TupuRect){ r->x, -(r->y + r->height), r->width, r->height };
+}
+
+static void
+read_edges (TupuLayout *layout,
+            Agedge_t  **gv_edges)
+{
+  for (guint i = 0; i < layout->n_edges; i++)
+    {
+      TupuEdgeGeom *eg = &layout->edges[i];
+      const TupuEdge *edge = tupu_graph_get_edge (layout->graph, eg->edge);
+      gboolean tree = edge->relation == TUPU_RELATION_PART_OF;
+      TupuPoint tip = { 0 };
+      gboolean has_tip = FALSE;
+
+      if (!read_spline (eg, gv_edges[i], tree, &tip, &has_tip))
+        {
+          /* Work in y-down space so clipping is plain, then flip back to Graphviz's. */
+          TupuRect t = flipped_box (&layout->nodes[eg->tail].box);
+          TupuRect h = flipped_box (&layout->nodes[eg->head].box);
+
+          straight_edge (eg, &t, &h);
+          for (guint p = 0; p < eg->n_points; p++)
+            eg->points[p].y = -eg->points[p].y;
+        }
+      if (tupu_style_for_relation (edge->relation, FALSE)->arrow)
+        make_arrow (eg, &tip, has_tip);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The spatial index                                                                           */
+
+static void
+grid_cell_range (const Grid     *grid,
+                 const TupuRect *r,
+                 guint          *c0,
+                 guint          *r0,
+                 guint          *c1,
+                 guint          *r1)
+{
+  double x0 = floor (r->x / grid->cell), y0 = floor (r->y / grid->cell);
+  double x1 = floor ((r->x + r->width) / grid->cell), y1 = floor ((r->y + r->height) / grid->cell);
+
+  *c0 = (guint) CLAMP (x0, 0, grid->cols - 1);
+  *r0 = (guint) CLAMP (y0, 0, grid->rows - 1);
+  *c1 = (guint) CLAMP (x1, 0, grid->cols - 1);
+  *r1 = (guint) CLAMP (y1, 0, grid->rows - 1);
+}
+
+static Grid *
+grid_new (const TupuLayout *layout)
+{
+  Grid *grid = g_new0 (Grid, 1);
+  double area = MAX (1.0, layout->bounds.width * layout->bounds.height);
+
+  /* About two boxes per cell on average; never more than 256 × 256 cells. */
+  grid->cell = MAX (16.0, sqrt (area / MAX (1u, layout->n_nodes) * 2));
+  grid->cell = MAX (grid->cell, MAX (layout->bounds.width, layout->bounds.height) / 256);
+  grid->cols = MAX (1u, (guint) ceil (layout->bounds.width / grid->cell));
+  grid->rows = MAX (1u, (guint) ceil (layout->bounds.height / grid->cell));
+  grid->cells = g_new (GArray *, grid->cols * grid->rows);
+  for (guint i = 0; i < grid->cols * grid->rows; i++)
+    grid->cells[i] = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < layout->n_nodes; i++)
+    {
+      guint c0, r0, c1, r1;
+
+      grid_cell_range (grid, &layout->nodes[i].box, &c0, &r0, &c1, &r1);
+      for (guint row = r0; row <= r1; row++)
+        for (guint col = c0; col <= c1; col++)
+          g_array_append_val (grid->cells[row * grid->cols + col], i);
+    }
+  return grid;
+}
+
+static gboolean
+rect_contains (const TupuRect *r,
+               double          x,
+               double          y)
+{
+  return x >= r->x && x <= r->x + r->width && y >= r->y && y <= r->y + r->height;
+}
+
+static gboolean
+rects_intersect (const TupuRect *a,
+                 const TupuRect *b)
+{
+  return a->x <= b->x + b->width && b->x <= a->x + a->width && a->y <= b->y + b->height &&
+         b->y <= a->y + a->height;
+}
+
+int
+tupu_layout_pick (TupuLayout *self,
+                  double      x,
+                  double      y)
+{
+  Grid *grid;
+  GArray *cell;
+  guint c0, r0, c1, r1;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  grid = self->index;
+  if (!rect_contains (&self->bounds, x, y) || self->n_nodes == 0)
+    return -1;
+
+  grid_cell_range (grid, &(TupuRect){ x, y, 0, 0 }, &c0, &r0, &c1, &r1);
+  cell = grid->cells[r0 * grid->cols + c0];
+  /* Later nodes are drawn on top, so the last hit wins. */
+  for (guint i = cell->len; i > 0; i--)
+    {
+      guint index = g_array_index (cell, guint, i - 1);
+
+      if (rect_contains (&self->nodes[index].box, x, y))
+        return index;
+    }
+  return -1;
+}
+
+void
+tupu_layout_query (TupuLayout     *self,
+                   const TupuRect *rect,
+                   GArray         *out)
+{
+  Grid *grid;
+  guint c0, r0, c1, r1;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (rect != NULL);
+  g_return_if_fail (out != NULL && g_array_get_element_size (out) == sizeof (guint));
+
+  grid = self->index;
+  if (self->n_nodes == 0 || !rects_intersect (rect, &self->bounds))
+    return;
+
+  grid_cell_range (grid, rect, &c0, &r0, &c1, &r1);
+  for (guint row = r0; row <= r1; row++)
+    for (guint col = c0; col <= c1; col++)
+      {
+        GArray *cell = grid->cells[row * grid->cols + col];
+
+        for (guint i = 0; i < cell->len; i++)
+          {
+            guint index = g_array_index (cell, guint, i);
+            const TupuRect *r = &self->nodes[index].box;
+            guint bc0, br0, bc1, br1;
+
+            if (!rects_intersect (r, rect))
+              continue;
+            /* A box spanning several cells is reported once: from the first cell of the
+             * query that it touches. */
+            grid_cell_range (grid, r, &bc0, &br0, &bc1, &br1);
+            if (col == MAX (c0, bc0) && row == MAX (r0, br0))
+              g_array_append_val (out, index);
+          }
+      }
+}
+
+int
+tupu_layout_nearest_in_direction (TupuLayout *self,
+                                  guint       from,
+                                  int         dx,
+                                  int         dy)
+{
+  const TupuRect *a;
+  double ax, ay, dlen, best = G_MAXDOUBLE;
+  int found = -1;
+
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (from < self->n_nodes, -1);
+
+  dlen = hypot (dx, dy);
+  if (dlen == 0)
+    return -1;
+
+  a = &self->nodes[from].box;
+  ax = a->x + a->width / 2;
+  ay = a->y + a->height / 2;
+  for (guint i = 0; i < self->n_nodes; i++)
+    {
+      const TupuRect *b = &self->nodes[i].box;
+      double vx = b->x + b->width / 2 - ax, vy = b->y + b->height / 2 - ay;
+      double along = (vx * dx + vy * dy) / dlen;
+      double across = fabs (vx * dy - vy * dx) / dlen;
+      double dist;
+
+      /* Inside the ±45° cone around the direction. */
+      if (i == from || along <= 0 || across > along)
+        continue;
+      dist = hypot (vx, vy);
+      if (dist < best)
+        {
+          best = dist;
+          found = i;
+        }
+    }
+  return found;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* One layout, start to end (layout thread)                                                    */
+
+static TupuLayout *
+layout_new (TupuGraph               *graph,
+            const TupuLayoutOptions *options,
+            const Selection         *sel)
+{
+  TupuLayout *layout = g_new0 (TupuLayout, 1);
+  guint n_nodes = tupu_graph_get_n_nodes (graph);
+
+  g_atomic_ref_count_init (&layout->ref_count);
+  layout->graph = g_object_ref (graph);
+  layout->options = *options;
+  layout->n_nodes = sel->nodes->len;
+  layout->nodes = g_new0 (TupuNodeGeom, MAX (1u, layout->n_nodes));
+  layout->geom_of_node = g_new (int, n_nodes);
+  memcpy (layout->geom_of_node, sel->member, n_nodes * sizeof (int));
+  layout->n_edges = sel->edges->len;
+  layout->edges = g_new0 (TupuEdgeGeom, MAX (1u, layout->n_edges));
+
+  for (guint i = 0; i < layout->n_nodes; i++)
+    layout->nodes[i].node = g_array_index (sel->nodes, guint, i);
+  for (guint i = 0; i < layout->n_edges; i++)
+    {
+      TupuEdgeGeom *eg = &layout->edges[i];
+      const TupuEdge *edge;
+
+      eg->edge = g_array_index (sel->edges, guint, i);
+      edge = tupu_graph_get_edge (graph, eg->edge);
+      eg->tail = sel->member[edge->source];
+      eg->head = sel->member[edge->target];
+    }
+  return layout;
+}
+
+static gboolean
+run_graphviz (TupuLayout  *layout,
+              GError     **error)
+{
+  GVC_t *gvc = gv_context ();
+  g_autofree Agnode_t **gv_nodes = g_new0 (Agnode_t *, MAX (1u, layout->n_nodes));
+  g_autofree Agedge_t **gv_edges = g_new0 (Agedge_t *, MAX (1u, layout->n_edges));
+  guint root = layout->geom_of_node[layout->options.root >= 0
+                                      ? (guint) layout->options.root
+                                      : tupu_graph_get_root (layout->graph)];
+  char root_name[32];
+  Agraph_t *g;
+  int status;
+
+  g_snprintf (root_name, sizeof root_name, "n%u", root);
+  g_string_truncate (gv_errors, 0);
+  g = agopen ((char *) "tupu", Agdirected, NULL);
+  gv_set_graph_attributes (g, &layout->options, layout->n_nodes, root_name);
+  for (guint i = 0; i < layout->n_nodes; i++)
+    gv_add_node (g, gv_nodes, i, &layout->nodes[i]);
+  for (guint i = 0; i < layout->n_edges; i++)
+    gv_edges[i] = gv_add_edge (g, gv_nodes, layout,
+                               tupu_graph_get_edge (layout->graph, layout->edges[i].edge),
+                               &layout->options);
+
+  status = gvLayout (gvc, g, engine_names[layout->options.engine]);
+  if (status == 0)
+    {
+      read_nodes (layout, gv_nodes);
+      read_edges (layout, gv_edges);
+      gvFreeLayout (gvc, g);
+    }
+  agclose (g);
+
+  if (status != 0)
+    {
+      g_set_error (error, TUPU_LAYOUT_ERROR, TUPU_LAYOUT_ERROR_FAILED,
+                   _("Graphviz could not lay the graph out with %s: %s"),
+                   engine_names[layout->options.engine],
+                   gv_errors->len > 0 ? g_strstrip (gv_errors->str) : _("unknown error"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static TupuLayout *
+run_layout (TupuGraph               *graph,
+            const TupuLayoutOptions *options,
+            GCancellable            *cancellable,
+            GError                 **error)
+{
+  Selection sel = { 0 };
+  g_autoptr (TupuLayout) layout = NULL;
+
+  if (!selection_init (&sel, graph, options, error) ||
+      !selection_check_caps (&sel, graph, options->engine, error))
+    {
+      selection_clear (&sel);
+      return NULL;
+    }
+  layout = layout_new (graph, options, &sel);
+  selection_clear (&sel);
+
+  for (guint i = 0; i < layout->n_nodes; i++)
+    measure_node (&layout->nodes[i], tupu_graph_get_node (graph, layout->nodes[i].node), options);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !run_graphviz (layout, error))
+    return NULL;
+
+  normalize_coordinates (layout);
+  layout->index = grid_new (layout);
+  return g_steal_pointer (&layout);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The layout thread                                                                           */
+
+typedef struct
+{
+  TupuGraph        *graph;
+  TupuLayoutOptions options;
+  GCancellable     *cancellable;
+  GTask            *task; /* async requests */
+
+  /* Synchronous requests wait on these. */
+  GMutex            mutex;
+  GCond             cond;
+  gboolean          done;
+  TupuLayout       *result;
+  GError           *error;
+} Job;
+
+static GThreadPool *layout_pool;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->graph);
+  g_clear_object (&job->cancellable);
+  g_clear_object (&job->task);
+  g_mutex_clear (&job->mutex);
+  g_cond_clear (&job->cond);
+  g_free (job);
+}
+
+static Job *
+job_new (TupuGraph               *graph,
+         const TupuLayoutOptions *options,
+         GCancellable            *cancellable)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->graph = g_object_ref (graph);
+  job->options = *options;
+  job->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  g_mutex_init (&job->mutex);
+  g_cond_init (&job->cond);
+  return job;
+}
+
+static void
+job_run (Job *job)
+{
+  TupuLayout *layout = NULL;
+  GError *error = NULL;
+
+  /* A request cancelled before its turn is skipped without touching Graphviz. */
+  if (!g_cancellable_set_error_if_cancelled (job->cancellable, &error))
+    layout = run_layout (job->graph, &job->options, job->cancellable, &error);
+  if (layout != NULL && g_cancellable_set_error_if_cancelled (job->cancellable, &error))
+    g_clear_pointer (&layout, tupu_layout_unref);
+
+  if (job->task != NULL)
+    {
+      if (layout != NULL)
+        g_task_return_pointer (job->task, layout, (GDestroyNotify) tupu_layout_unref);
+      else
+        g_task_return_error (job->task, error);
+      job_free (job);
+      return;
+    }
+
+  g_mutex_lock (&job->mutex);
+  job->result = layout;
+  job->error = error;
+  job->done = TRUE;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->mutex);
+}
+
+static void
+layout_thread_func (gpointer data,
+                    gpointer user_data)
+{
+  job_run (data);
+}
+
+static GThreadPool *
+get_layout_pool (void)
+{
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      GError *error = NULL;
+
+      /* Exclusive with one thread: the same thread runs every request, for the life of the
+       * process, so Graphviz's and Pango's per-thread state stays on it. */
+      layout_pool = g_thread_pool_new (layout_thread_func, NULL, 1, TRUE, &error);
+      if (layout_pool == NULL)
+        g_error ("Could not start the layout thread: %s", error->message);
+      g_once_init_leave (&initialized, 1);
+    }
+  return layout_pool;
+}
+
+void
+tupu_layout_compute_async (TupuGraph               *graph,
+                           const TupuLayoutOptions *options,
+                           GCancellable            *cancellable,
+                           GAsyncReadyCallback      callback,
+                           gpointer                 user_data)
+{
+  Job *job;
+
+  g_return_if_fail (TUPU_IS_GRAPH (graph));
+  g_return_if_fail (options != NULL && options->engine < TUPU_N_ENGINES);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = job_new (graph, options, cancellable);
+  job->task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (job->task, tupu_layout_compute_async);
+  g_task_set_name (job->task, "[tupu] layout");
+  g_thread_pool_push (get_layout_pool (), job, NULL);
+}
+
+TupuLayout *
+tupu_layout_compute_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tupu_layout_compute_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+TupuLayout *
+tupu_layout_compute (TupuGraph               *graph,
+                     const TupuLayoutOptions *options,
+                     GCancellable            *cancellable,
+                     GError                 **error)
+{
+  Job *job;
+  TupuLayout *result;
+
+  g_return_val_if_fail (TUPU_IS_GRAPH (graph), NULL);
+  g_return_val_if_fail (options != NULL && options->engine < TUPU_N_ENGINES, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  job = job_new (graph, options, cancellable);
+  g_thread_pool_push (get_layout_pool (), job, NULL);
+
+  g_mutex_lock (&job->mutex);
+  while (!job->done)
+    g_cond_wait (&job->cond, &job->mutex);
+  g_mutex_unlock (&job->mutex);
+
+  result = g_steal_pointer (&job->result);
+  if (job->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&job->error));
+  job_free (job);
+  return result;
+}

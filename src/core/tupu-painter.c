@@ -1,1 +1,330 @@
-/* placeholder: being written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-painter.c: draws a TupuLayout with cairo, for the view's cached render node and for PNG
+ * and PDF export. Text is drawn with pango-cairo in the same setup it was measured with. */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <pango/pangocairo.h>
+
+#include "tupu-layout-private.h"
+#include "tupu-painter.h"
+#include "tupu-style.h"
+
+/* Below this many device pixels of font size, text is unreadable: draw a bar per line. */
+#define MIN_READABLE_PX 5.0
+#define CORNER_RADIUS   6.0
+
+/* ------------------------------------------------------------------------------------------ */
+/* Text setup shared with the layout and the SVG writer                                        */
+
+void
+_tupu_text_setup_context (PangoContext *context)
+{
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  /* Layout units are points: at 72 dpi a 12 pt font is 12 units tall, whatever the screen. */
+  pango_cairo_context_set_resolution (context, 72.0);
+  /* Metrics must not snap to the pixel grid of one zoom level, or a label measured on the layout
+   * thread would not fit its box when drawn at another scale. Slight hinting keeps glyph outlines
+   * crisp without changing advances. */
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_SLIGHT);
+  cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, font_options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  cairo_font_options_destroy (font_options);
+}
+
+PangoLayout *
+_tupu_text_run_layout (PangoContext *context,
+                       const char   *text,
+                       TupuFontRole  role,
+                       TupuKind      kind,
+                       double        text_scale)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *desc = tupu_style_font (role, kind, text_scale);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  /* zh-cn makes Han characters take their Simplified Chinese forms under any locale. */
+  pango_attr_list_insert (attrs, pango_attr_language_new (tupu_style_language (role)));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, text, -1);
+
+  pango_attr_list_unref (attrs);
+  pango_font_description_free (desc);
+  return layout;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Shapes                                                                                      */
+
+static void
+rounded_rect (cairo_t        *cr,
+              const TupuRect *r,
+              double          radius)
+{
+  double x0 = r->x, y0 = r->y, x1 = r->x + r->width, y1 = r->y + r->height;
+
+  radius = MIN (radius, MIN (r->width, r->height) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x1 - radius, y0 + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x1 - radius, y1 - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x0 + radius, y1 - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x0 + radius, y0 + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+shape_path (cairo_t        *cr,
+            TupuShape       shape,
+            const TupuRect *r)
+{
+  switch (shape)
+    {
+    case TUPU_SHAPE_PILL:
+      rounded_rect (cr, r, r->height / 2);
+      break;
+    case TUPU_SHAPE_BOX:
+      rounded_rect (cr, r, 1.5);
+      break;
+    case TUPU_SHAPE_ROUNDED:
+    default:
+      rounded_rect (cr, r, CORNER_RADIUS);
+      break;
+    }
+}
+
+static void
+set_color (cairo_t         *cr,
+           const TupuColor *c,
+           double           alpha)
+{
+  cairo_set_source_rgba (cr, c->r, c->g, c->b, c->a * alpha);
+}
+
+void
+tupu_painter_node_path (cairo_t    *cr,
+                        TupuLayout *layout,
+                        guint       geom_index,
+                        double      grow)
+{
+  const TupuKindStyle *style;
+  TupuRect r;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (geom_index < layout->n_nodes);
+
+  style = tupu_style_for_kind (_tupu_layout_geom_kind (layout, geom_index), FALSE);
+  r = layout->nodes[geom_index].box;
+  r.x -= grow;
+  r.y -= grow;
+  r.width += 2 * grow;
+  r.height += 2 * grow;
+  if (style->shape == TUPU_SHAPE_PILL)
+    rounded_rect (cr, &r, r.height / 2);
+  else
+    rounded_rect (cr, &r, (style->shape == TUPU_SHAPE_BOX ? 1.5 : CORNER_RADIUS) + grow);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Drawing                                                                                     */
+
+void
+tupu_paint_options_init (TupuPaintOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->dark = FALSE;
+  options->visible = NULL;
+  options->scale = 0;
+  options->background = FALSE;
+}
+
+static gboolean
+is_visible (const TupuPaintOptions *options,
+            double x0,
+            double y0,
+            double x1,
+            double y1)
+{
+  const TupuRect *v = options->visible;
+
+  return v == NULL || (x0 <= v->x + v->width && x1 >= v->x && y0 <= v->y + v->height && y1 >= v->y);
+}
+
+static void
+draw_edge (cairo_t                *cr,
+           TupuLayout             *layout,
+           const TupuEdgeGeom     *eg,
+           const TupuPaintOptions *options)
+{
+  const TupuEdge *edge = tupu_graph_get_edge (layout->graph, eg->edge);
+  const TupuRelationStyle *style = tupu_style_for_relation (edge->relation, options->dark);
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  static const double dash[] = { 5.0, 3.0 };
+
+  /* The convex hull of a Bézier's control points contains the curve: cull on their bounds. */
+  for (guint i = 0; i < eg->n_points; i++)
+    {
+      x0 = MIN (x0, eg->points[i].x);
+      y0 = MIN (y0, eg->points[i].y);
+      x1 = MAX (x1, eg->points[i].x);
+      y1 = MAX (y1, eg->points[i].y);
+    }
+  for (guint i = 0; i < (eg->has_arrow ? 3u : 0u); i++)
+    {
+      x0 = MIN (x0, eg->arrow[i].x);
+      y0 = MIN (y0, eg->arrow[i].y);
+      x1 = MAX (x1, eg->arrow[i].x);
+      y1 = MAX (y1, eg->arrow[i].y);
+    }
+  if (eg->n_points < 4 || !is_visible (options, x0, y0, x1, y1))
+    return;
+
+  cairo_new_path (cr);
+  cairo_move_to (cr, eg->points[0].x, eg->points[0].y);
+  for (guint i = 1; i + 2 < eg->n_points; i += 3)
+    cairo_curve_to (cr, eg->points[i].x, eg->points[i].y, eg->points[i + 1].x,
+                    eg->points[i + 1].y, eg->points[i + 2].x, eg->points[i + 2].y);
+  set_color (cr, &style->color, 1.0);
+  cairo_set_line_width (cr, style->width);
+  cairo_set_dash (cr, dash, style->dashed ? G_N_ELEMENTS (dash) : 0, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  if (eg->has_arrow)
+    {
+      cairo_move_to (cr, eg->arrow[0].x, eg->arrow[0].y);
+      cairo_line_to (cr, eg->arrow[1].x, eg->arrow[1].y);
+      cairo_line_to (cr, eg->arrow[2].x, eg->arrow[2].y);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+    }
+}
+
+static void
+draw_run (cairo_t                *cr,
+          PangoContext           *context,
+          TupuLayout             *layout,
+          TupuKind                kind,
+          const TupuTextRun      *run,
+          const TupuPaintOptions *options)
+{
+  const TupuKindStyle *style = tupu_style_for_kind (kind, options->dark);
+  g_autoptr (PangoFontDescription) desc =
+    tupu_style_font (run->role, kind, layout->options.text_scale);
+  double size = pango_font_description_get_size (desc) / (double) PANGO_SCALE;
+  /* The gloss is secondary: slightly softer than the label. */
+  double alpha = run->role == TUPU_FONT_GLOSS ? 0.78 : 1.0;
+
+  set_color (cr, &style->text, alpha);
+  if (options->scale > 0 && options->scale * size < MIN_READABLE_PX)
+    {
+      /* Level of detail: a rounded bar where the line would be, at a third of its height. */
+      TupuRect bar = { run->x, run->y + run->height / 3, run->width, run->height / 3 };
+
+      set_color (cr, &style->text, 0.35 * alpha);
+      cairo_new_path (cr);
+      rounded_rect (cr, &bar, bar.height / 2);
+      cairo_fill (cr);
+    }
+  else
+    {
+      g_autoptr (PangoLayout) pl =
+        _tupu_text_run_layout (context, run->text, run->role, kind, layout->options.text_scale);
+
+      cairo_move_to (cr, run->x, run->y);
+      pango_cairo_show_layout (cr, pl);
+    }
+}
+
+static void
+draw_node (cairo_t                *cr,
+           PangoContext           *context,
+           TupuLayout             *layout,
+           guint                   geom_index,
+           const TupuPaintOptions *options)
+{
+  const TupuNodeGeom *ng = &layout->nodes[geom_index];
+  TupuKind kind = _tupu_layout_geom_kind (layout, geom_index);
+  const TupuKindStyle *style = tupu_style_for_kind (kind, options->dark);
+
+  cairo_new_path (cr);
+  shape_path (cr, style->shape, &ng->box);
+  set_color (cr, &style->fill, 1.0);
+  cairo_fill_preserve (cr);
+  set_color (cr, &style->stroke, 1.0);
+  cairo_set_line_width (cr, style->stroke_width);
+  cairo_stroke (cr);
+
+  for (guint r = 0; r < ng->n_runs; r++)
+    draw_run (cr, context, layout, kind, &ng->runs[r], options);
+}
+
+static int
+compare_guint (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+void
+tupu_painter_draw (cairo_t                *cr,
+                   TupuLayout             *layout,
+                   const TupuPaintOptions *options)
+{
+  TupuPaintOptions defaults;
+  PangoContext *context;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+
+  if (options == NULL)
+    {
+      tupu_paint_options_init (&defaults);
+      options = &defaults;
+    }
+
+  cairo_save (cr);
+  if (options->background)
+    {
+      TupuColor bg = tupu_style_background (options->dark);
+
+      set_color (cr, &bg, 1.0);
+      cairo_rectangle (cr, layout->bounds.x, layout->bounds.y, layout->bounds.width,
+                       layout->bounds.height);
+      cairo_fill (cr);
+    }
+
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < layout->n_edges; i++)
+    draw_edge (cr, layout, &layout->edges[i], options);
+
+  context = pango_cairo_create_context (cr);
+  _tupu_text_setup_context (context);
+  if (options->visible != NULL)
+    {
+      g_autoptr (GArray) visible = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      tupu_layout_query (layout, options->visible, visible);
+      /* Keep the drawing order (and so the stacking) independent of the index's order. */
+      g_array_sort (visible, compare_guint);
+      for (guint i = 0; i < visible->len; i++)
+        draw_node (cr, context, layout, g_array_index (visible, guint, i), options);
+    }
+  else
+    {
+      for (guint i = 0; i < layout->n_nodes; i++)
+        draw_node (cr, context, layout, i, options);
+    }
+  g_object_unref (context);
+  cairo_restore (cr);
+}

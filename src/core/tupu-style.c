@@ -1,1 +1,196 @@
-/* placeholder: being written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-style.c: the look of kinds and relations, in a calm palette taken from libadwaita's named
+ * colours, with a light and a dark variant. The structure of the text (report, parts, points)
+ * is drawn strong; lists are outlined so they read as containers; members and concepts are light
+ * tints of one hue per family of kinds, so colour groups concepts without shouting. */
+
+#include "config.h"
+
+#include "tupu-style.h"
+
+#define RGB(hex)                                                                                  \
+  {                                                                                               \
+    ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0       \
+  }
+
+/* Adwaita named colours (light variants first). */
+#define BLUE_1   0x99c1f1
+#define BLUE_3   0x3584e4
+#define BLUE_4   0x1c71d8
+#define BLUE_5   0x1a5fb4
+#define GREEN_3  0x33d17a
+#define GREEN_5  0x26a269
+#define YELLOW_3 0xf6d32d
+#define YELLOW_5 0xe5a50a
+#define ORANGE_3 0xff7800
+#define ORANGE_5 0xc64600
+#define RED_3    0xe01b24
+#define RED_5    0xa51d2d
+#define PURPLE_3 0x9141ac
+#define PURPLE_5 0x613583
+#define BROWN_3  0x986a44
+#define BROWN_5  0x63452c
+#define LIGHT_1  0xffffff
+#define LIGHT_2  0xf6f5f4
+#define LIGHT_3  0xdeddda
+#define LIGHT_4  0xc0bfbc
+#define DARK_1   0x77767b
+#define DARK_2   0x5e5c64
+#define DARK_3   0x3d3846
+#define DARK_4   0x241f31
+#define DARK_5   0x000000
+#define TEXT_LIGHT 0x241f31
+#define TEXT_DARK  0xffffff
+
+/* Light tints (fill) of a hue, for the light palette, and deep shades for the dark one. */
+#define BLUE_TINT    0xe3eefc
+#define GREEN_TINT   0xe0f6e9
+#define YELLOW_TINT  0xfdf6d3
+#define ORANGE_TINT  0xffe8d4
+#define RED_TINT     0xfbe2e3
+#define PURPLE_TINT  0xf0e4f4
+#define BROWN_TINT   0xf1e8e0
+#define BLUE_SHADE   0x1f3550
+#define GREEN_SHADE  0x173f2c
+#define YELLOW_SHADE 0x4a3f10
+#define ORANGE_SHADE 0x4d2a0c
+#define RED_SHADE    0x4e1a1e
+#define PURPLE_SHADE 0x3a2344
+#define BROWN_SHADE  0x3d2c1f
+
+#define KIND(shape, fill, stroke, text, width, bold, size)                                        \
+  {                                                                                               \
+    TUPU_SHAPE_##shape, RGB (fill), RGB (stroke), RGB (text), width, bold, size                   \
+  }
+
+/* Indexed by TupuKind, in the order of tupu-graph.h. */
+static const TupuKindStyle light_kinds[TUPU_N_KINDS] = {
+  [TUPU_KIND_REPORT] = KIND (PILL, BLUE_3, BLUE_5, LIGHT_1, 2.0, TRUE, 17),
+  [TUPU_KIND_PART] = KIND (ROUNDED, BLUE_TINT, BLUE_3, BLUE_5, 2.0, TRUE, 15),
+  [TUPU_KIND_POINT] = KIND (ROUNDED, LIGHT_1, BLUE_3, TEXT_LIGHT, 1.5, TRUE, 13),
+  [TUPU_KIND_LIST] = KIND (BOX, LIGHT_1, PURPLE_3, PURPLE_5, 1.5, FALSE, 13),
+  [TUPU_KIND_ITEM] = KIND (ROUNDED, LIGHT_2, LIGHT_4, TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_CONCEPT] = KIND (ROUNDED, YELLOW_TINT, YELLOW_5, TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_PRINCIPLE] = KIND (ROUNDED, RED_TINT, RED_3, TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_GOAL] = KIND (ROUNDED, GREEN_TINT, GREEN_5, TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_ACTION] = KIND (ROUNDED, ORANGE_TINT, ORANGE_3, TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_TASK] = KIND (BOX, ORANGE_TINT, ORANGE_5, TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_DUTY] = KIND (BOX, BROWN_TINT, BROWN_3, TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_BRAND] = KIND (PILL, PURPLE_TINT, PURPLE_3, PURPLE_5, 2.0, TRUE, 12),
+  [TUPU_KIND_CAPABILITY] = KIND (ROUNDED, GREEN_TINT, GREEN_3, TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_METHOD] = KIND (ROUNDED, BLUE_TINT, BLUE_1, TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_PROBLEM] = KIND (BOX, LIGHT_1, RED_3, RED_5, 1.5, FALSE, 12),
+  [TUPU_KIND_DOCUMENT] = KIND (BOX, LIGHT_2, DARK_1, TEXT_LIGHT, 1.0, FALSE, 12),
+};
+
+static const TupuKindStyle dark_kinds[TUPU_N_KINDS] = {
+  [TUPU_KIND_REPORT] = KIND (PILL, BLUE_4, BLUE_1, TEXT_DARK, 2.0, TRUE, 17),
+  [TUPU_KIND_PART] = KIND (ROUNDED, BLUE_SHADE, BLUE_3, TEXT_DARK, 2.0, TRUE, 15),
+  [TUPU_KIND_POINT] = KIND (ROUNDED, DARK_3, BLUE_3, TEXT_DARK, 1.5, TRUE, 13),
+  [TUPU_KIND_LIST] = KIND (BOX, DARK_4, PURPLE_3, 0xdcb8e8, 1.5, FALSE, 13),
+  [TUPU_KIND_ITEM] = KIND (ROUNDED, DARK_3, DARK_1, TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_CONCEPT] = KIND (ROUNDED, YELLOW_SHADE, YELLOW_5, TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_PRINCIPLE] = KIND (ROUNDED, RED_SHADE, RED_3, TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_GOAL] = KIND (ROUNDED, GREEN_SHADE, GREEN_5, TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_ACTION] = KIND (ROUNDED, ORANGE_SHADE, ORANGE_3, TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_TASK] = KIND (BOX, ORANGE_SHADE, ORANGE_5, TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_DUTY] = KIND (BOX, BROWN_SHADE, BROWN_3, TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_BRAND] = KIND (PILL, PURPLE_SHADE, PURPLE_3, TEXT_DARK, 2.0, TRUE, 12),
+  [TUPU_KIND_CAPABILITY] = KIND (ROUNDED, GREEN_SHADE, GREEN_3, TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_METHOD] = KIND (ROUNDED, BLUE_SHADE, BLUE_1, TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_PROBLEM] = KIND (BOX, DARK_4, RED_3, 0xf66151, 1.5, FALSE, 12),
+  [TUPU_KIND_DOCUMENT] = KIND (BOX, DARK_3, LIGHT_4, TEXT_DARK, 1.0, FALSE, 12),
+};
+
+#define RELATION(color, width, dashed, arrow)                                                     \
+  {                                                                                               \
+    RGB (color), width, dashed, arrow                                                             \
+  }
+
+/* The tree is the skeleton: plain grey lines, no arrows (the layout already shows the direction).
+ * Cross-links are coloured and dashed so they never read as part of the tree; relates-to is
+ * undirected, so it has no arrow. */
+static const TupuRelationStyle light_relations[TUPU_N_RELATIONS] = {
+  [TUPU_RELATION_PART_OF] = RELATION (0x9a9996, 1.2, FALSE, FALSE),
+  [TUPU_RELATION_SUPPORTS] = RELATION (GREEN_5, 1.2, TRUE, TRUE),
+  [TUPU_RELATION_EMBODIES] = RELATION (PURPLE_3, 1.2, TRUE, TRUE),
+  [TUPU_RELATION_BUILDS] = RELATION (ORANGE_5, 1.2, TRUE, TRUE),
+  [TUPU_RELATION_LEADS_TO] = RELATION (BLUE_4, 1.2, TRUE, TRUE),
+  [TUPU_RELATION_RELATES_TO] = RELATION (DARK_1, 1.0, TRUE, FALSE),
+};
+
+static const TupuRelationStyle dark_relations[TUPU_N_RELATIONS] = {
+  [TUPU_RELATION_PART_OF] = RELATION (DARK_1, 1.2, FALSE, FALSE),
+  [TUPU_RELATION_SUPPORTS] = RELATION (GREEN_3, 1.2, TRUE, TRUE),
+  [TUPU_RELATION_EMBODIES] = RELATION (0xc061cb, 1.2, TRUE, TRUE),
+  [TUPU_RELATION_BUILDS] = RELATION (0xffa348, 1.2, TRUE, TRUE),
+  [TUPU_RELATION_LEADS_TO] = RELATION (0x62a0ea, 1.2, TRUE, TRUE),
+  [TUPU_RELATION_RELATES_TO] = RELATION (LIGHT_4, 1.0, TRUE, FALSE),
+};
+
+/* The gloss is set smaller than the label it explains, but never below legibility. */
+#define GLOSS_RATIO    0.72
+#define GLOSS_MIN_SIZE 8.0
+
+const TupuKindStyle *
+tupu_style_for_kind (TupuKind kind,
+                     gboolean dark)
+{
+  g_return_val_if_fail (kind < TUPU_N_KINDS, &light_kinds[TUPU_KIND_ITEM]);
+
+  return dark ? &dark_kinds[kind] : &light_kinds[kind];
+}
+
+const TupuRelationStyle *
+tupu_style_for_relation (TupuRelation relation,
+                         gboolean     dark)
+{
+  g_return_val_if_fail (relation < TUPU_N_RELATIONS, &light_relations[TUPU_RELATION_RELATES_TO]);
+
+  return dark ? &dark_relations[relation] : &light_relations[relation];
+}
+
+TupuColor
+tupu_style_background (gboolean dark)
+{
+  static const TupuColor light = RGB (0xfafafa);
+  static const TupuColor dark_bg = RGB (0x242424);
+
+  return dark ? dark_bg : light;
+}
+
+const char *
+tupu_style_font_family (void)
+{
+  return "Noto Sans CJK SC, Noto Sans, Cantarell, sans-serif";
+}
+
+PangoFontDescription *
+tupu_style_font (TupuFontRole role,
+                 TupuKind     kind,
+                 double       text_scale)
+{
+  const TupuKindStyle *style = tupu_style_for_kind (kind, FALSE);
+  PangoFontDescription *desc = pango_font_description_new ();
+  double size = style->label_size;
+
+  if (text_scale <= 0)
+    text_scale = 1.0;
+
+  if (role == TUPU_FONT_GLOSS)
+    size = MAX (GLOSS_MIN_SIZE, size * GLOSS_RATIO);
+
+  pango_font_description_set_family (desc, tupu_style_font_family ());
+  pango_font_description_set_weight (desc, role == TUPU_FONT_LABEL && style->bold
+                                               ? PANGO_WEIGHT_BOLD
+                                               : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_size (desc, (int) (size * text_scale * PANGO_SCALE + 0.5));
+
+  return desc;
+}
+
+PangoLanguage *
+tupu_style_language (TupuFontRole role)
+{
+  return pango_language_from_string (role == TUPU_FONT_LABEL ? "zh-cn" : "en");
+}
