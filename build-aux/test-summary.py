@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Sums meson test logs (testlog*.json, one JSON object per line) into one closing line.
+"""Sums meson test logs (testlog*.json, one JSON object per line) into one closing line, after
+one line per log (with the names of its failed tests).
 
 TIMEOUT, ERROR and UNEXPECTEDPASS count as failed, EXPECTEDFAIL as passed. With CI set, a skipped
 test counts as failed too: in CI no core or GUI test may skip. Exits 1 when anything failed or a
@@ -9,7 +10,26 @@ import os
 import sys
 
 PASS = {"OK", "EXPECTEDFAIL"}
-FAIL = {"FAIL", "TIMEOUT", "ERROR", "UNEXPECTEDPASS"}
+
+
+def count(path):
+    """(passed, failed, skipped, names of the failed) of one meson test log."""
+    passed = failed = skipped = 0
+    failures = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            entry = json.loads(line)
+            result = entry.get("result")
+            if result in PASS:
+                passed += 1
+            elif result == "SKIP":
+                skipped += 1
+            else:  # FAIL, TIMEOUT, ERROR, UNEXPECTEDPASS or anything unknown
+                failed += 1
+                failures.append(f"{entry.get('name')} ({result})")
+    return passed, failed, skipped, failures
 
 
 def main(paths):
@@ -19,19 +39,12 @@ def main(paths):
         if not os.path.exists(path):
             missing.append(path)
             continue
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if not line.strip():
-                    continue
-                result = json.loads(line).get("result")
-                if result in PASS:
-                    passed += 1
-                elif result in FAIL:
-                    failed += 1
-                elif result == "SKIP":
-                    skipped += 1
-                else:
-                    failed += 1
+        p, f, s, failures = count(path)
+        passed, failed, skipped = passed + p, failed + f, skipped + s
+        name = os.path.relpath(path)
+        print(f"  {name}: {p} passed, {f} failed" + (f", {s} skipped" if s else ""))
+        for failure in failures:
+            print(f"    failed: {failure}")
     for path in missing:
         print(f"missing test log: {path} (its stage did not run its tests)")
         failed += 1
