@@ -1,1 +1,1327 @@
-/* placeholder: being written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-graph-view.c: the concept-graph canvas — layout requests, the cached drawing, the view
+ * transform and its animation. Input (controllers, actions, key bindings) is in
+ * tupu-graph-view-input.c.
+ *
+ * Drawing follows sysprof's flame graph: the graph is recorded once into render nodes (square
+ * tiles of the layout, recorded lazily when they first come into view, so a large graph costs
+ * only what is visible) and appended inside a translate + scale transform each frame; zoom and
+ * pan change only the transform. The tiles are recorded again only when the layout or the style
+ * changes, or when the zoom has settled at a new value (so the painter's level of detail fits).
+ * Hover, selection and the focus ring are cheap overlays drawn on top every frame. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+#include <math.h>
+
+#include "tupu-graph-view-private.h"
+#include "tupu-painter.h"
+#include "tupu-style.h"
+
+#define ZOOM_MAX    8.0  /* widget pixels per layout point */
+#define FIT_MAX     2.0  /* never blow a tiny graph up further than this when fitting */
+#define FIT_MARGIN  24.0 /* pixels around the graph when fitted */
+#define KEEP_PX     64.0 /* panning keeps at least this much of the graph in the view */
+#define TILE_PX     512.0
+#define TILE_PAD    16.0 /* layout units around the bounds that strokes may reach */
+#define MAX_TILES   2048
+#define SETTLE_MS   200
+#define ANIM_USEC   (250 * G_TIME_SPAN_MILLISECOND)
+
+enum
+{
+  PROP_0,
+  PROP_GRAPH,
+  PROP_LAYOUT,
+  PROP_ENGINE,
+  PROP_SHOW_GLOSS,
+  PROP_SELECTED_ID,
+  PROP_ZOOM,
+  N_PROPS
+};
+
+enum
+{
+  LAYOUT_FAILED,
+  NODE_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (TupuGraphView, tupu_graph_view, GTK_TYPE_WIDGET)
+
+/* ------------------------------------------------------------------------------------------ */
+/* Geometry helpers                                                                           */
+
+static gboolean
+has_size (TupuGraphView *self)
+{
+  return gtk_widget_get_width (GTK_WIDGET (self)) > 0 && gtk_widget_get_height (GTK_WIDGET (self)) > 0;
+}
+
+void
+_tupu_graph_view_widget_to_layout (TupuGraphView *self,
+                                   double         wx,
+                                   double         wy,
+                                   double        *lx,
+                                   double        *ly)
+{
+  *lx = (wx - self->off_x) / self->zoom;
+  *ly = (wy - self->off_y) / self->zoom;
+}
+
+static void
+geom_center (TupuLayout *layout,
+             guint       geom,
+             double     *x,
+             double     *y)
+{
+  const TupuRect *box = &layout->nodes[geom].box;
+
+  *x = box->x + box->width / 2;
+  *y = box->y + box->height / 2;
+}
+
+static void
+geom_widget_rect (TupuGraphView   *self,
+                  guint            geom,
+                  graphene_rect_t *rect)
+{
+  const TupuRect *box = &self->layout->nodes[geom].box;
+
+  graphene_rect_init (rect,
+                      box->x * self->zoom + self->off_x,
+                      box->y * self->zoom + self->off_y,
+                      box->width * self->zoom,
+                      box->height * self->zoom);
+}
+
+const char *
+_tupu_graph_view_geom_id (TupuGraphView *self,
+                          int            geom)
+{
+  g_assert (self->layout != NULL && geom >= 0 && (guint) geom < self->layout->n_nodes);
+
+  return tupu_graph_get_node (self->layout->graph, self->layout->nodes[geom].node)->id;
+}
+
+/* The selection's geometry index in the layout shown (which during a reload still belongs to
+ * the previous graph object: ids, not indices, carry across). */
+int
+_tupu_graph_view_selected_geom (TupuGraphView *self)
+{
+  int index;
+
+  if (self->layout == NULL || self->selected_id == NULL)
+    return -1;
+
+  index = tupu_graph_lookup (self->layout->graph, self->selected_id);
+  return index < 0 ? -1 : self->layout->geom_of_node[index];
+}
+
+double
+_tupu_graph_view_fit_zoom (TupuGraphView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double margin;
+
+  if (self->layout == NULL || width <= 0 || height <= 0)
+    return 0;
+
+  margin = (width > 4 * FIT_MARGIN && height > 4 * FIT_MARGIN) ? FIT_MARGIN : 0;
+  return MIN (FIT_MAX, MIN ((width - 2 * margin) / MAX (1.0, self->layout->bounds.width),
+                            (height - 2 * margin) / MAX (1.0, self->layout->bounds.height)));
+}
+
+static double
+clamp_zoom (TupuGraphView *self,
+            double         zoom)
+{
+  double fit = _tupu_graph_view_fit_zoom (self);
+  double min = fit > 0 ? MIN (fit, 1.0) / 4 : 0.01;
+
+  return CLAMP (zoom, min, ZOOM_MAX);
+}
+
+/* Keeps part of the graph in view, so a fling of the pointer never loses it. */
+static double
+clamp_offset (double size,
+              double zoom,
+              double start,
+              double extent,
+              double offset)
+{
+  double keep = MIN (KEEP_PX, size / 4);
+
+  return CLAMP (offset, keep - (start + extent) * zoom, size - keep - start * zoom);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Render cache                                                                               */
+
+static void
+invalidate_cache (TupuGraphView *self)
+{
+  g_hash_table_remove_all (self->tiles);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+settle_cb (gpointer user_data)
+{
+  TupuGraphView *self = user_data;
+
+  self->settle_id = 0;
+  if (self->zoom != self->cache_zoom)
+    invalidate_cache (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_settle (TupuGraphView *self)
+{
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->settle_id = g_timeout_add (SETTLE_MS, settle_cb, self);
+}
+
+static gpointer
+tile_key (int i,
+          int j)
+{
+  /* Tile indices start at -1 (the padding) and stay far below 2^15 given ZOOM_MAX and the
+   * format's size limits. */
+  return GUINT_TO_POINTER (((guint) (i + 1) << 16) | (guint) (j + 1));
+}
+
+static GskRenderNode *
+record_tile (TupuGraphView *self,
+             int            i,
+             int            j)
+{
+  TupuRect visible = { i * self->tile_size, j * self->tile_size, self->tile_size, self->tile_size };
+  TupuPaintOptions options;
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (visible.x, visible.y, visible.width,
+                                                  visible.height));
+  cr = gsk_cairo_node_get_draw_context (node);
+
+  tupu_paint_options_init (&options);
+  options.dark = self->dark;
+  options.visible = &visible;
+  options.scale = self->cache_zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  options.background = FALSE;
+  tupu_painter_draw (cr, self->layout, &options);
+
+  cairo_destroy (cr);
+  return node;
+}
+
+static GskRenderNode *
+get_tile (TupuGraphView *self,
+          int            i,
+          int            j)
+{
+  GskRenderNode *node = g_hash_table_lookup (self->tiles, tile_key (i, j));
+
+  if (node == NULL)
+    {
+      node = record_tile (self, i, j);
+      g_hash_table_insert (self->tiles, tile_key (i, j), node);
+    }
+
+  return node;
+}
+
+static int
+tile_index (TupuGraphView *self,
+            double         v)
+{
+  return (int) CLAMP (floor (v / self->tile_size), -1, 32000);
+}
+
+/* The cached drawing, translated to a whole device pixel so tile seams fall between pixels. */
+static void
+snapshot_graph (TupuGraphView *self,
+                GtkSnapshot   *snapshot,
+                double         ox,
+                double         oy)
+{
+  const TupuRect *b = &self->layout->bounds;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  int i0, i1, j0, j1;
+
+  if (g_hash_table_size (self->tiles) > MAX_TILES)
+    g_hash_table_remove_all (self->tiles);
+  if (g_hash_table_size (self->tiles) == 0)
+    {
+      self->cache_zoom = self->zoom;
+      self->tile_size = TILE_PX / self->zoom;
+    }
+
+  i0 = MAX (tile_index (self, -ox / self->zoom), tile_index (self, b->x - TILE_PAD));
+  i1 = MIN (tile_index (self, (width - ox) / self->zoom),
+            tile_index (self, b->x + b->width + TILE_PAD));
+  j0 = MAX (tile_index (self, -oy / self->zoom), tile_index (self, b->y - TILE_PAD));
+  j1 = MIN (tile_index (self, (height - oy) / self->zoom),
+            tile_index (self, b->y + b->height + TILE_PAD));
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (ox, oy));
+  gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
+  for (int j = j0; j <= j1; j++)
+    for (int i = i0; i <= i1; i++)
+      gtk_snapshot_append_node (snapshot, get_tile (self, i, j));
+  gtk_snapshot_restore (snapshot);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Overlays                                                                                   */
+
+static void
+get_accent (TupuGraphView *self,
+            GdkRGBA       *rgba)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+
+  /* libadwaita's named colour; plain GTK themes lack it, so fall back to Adwaita's blue. */
+  if (!gtk_style_context_lookup_color (context, "accent_color", rgba))
+    gdk_rgba_parse (rgba, self->dark ? "#78aeed" : "#1c71d8");
+}
+
+static void
+set_source_rgba (cairo_t       *cr,
+                 const GdkRGBA *rgba,
+                 double         alpha)
+{
+  cairo_set_source_rgba (cr, rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha);
+}
+
+/* Outlines node @geom @grow pixels outside its box, in widget pixels whatever the zoom. */
+static void
+append_outline (TupuGraphView *self,
+                GtkSnapshot   *snapshot,
+                double         ox,
+                double         oy,
+                guint          geom,
+                double         grow,
+                double         line_width,
+                const GdkRGBA *color,
+                double         alpha,
+                double         fill_alpha)
+{
+  graphene_rect_t rect;
+  cairo_t *cr;
+
+  geom_widget_rect (self, geom, &rect);
+  graphene_rect_offset (&rect, ox - self->off_x, oy - self->off_y);
+  graphene_rect_inset (&rect, -(grow + line_width + 1), -(grow + line_width + 1));
+  cr = gtk_snapshot_append_cairo (snapshot, &rect);
+
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  cairo_new_path (cr);
+  tupu_painter_node_path (cr, self->layout, geom, grow / self->zoom);
+  cairo_identity_matrix (cr);
+  if (fill_alpha > 0)
+    {
+      set_source_rgba (cr, color, fill_alpha);
+      cairo_fill_preserve (cr);
+    }
+  set_source_rgba (cr, color, alpha);
+  cairo_set_line_width (cr, line_width);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
+/* With keyboard focus and nothing selected, the ring goes around the whole canvas. */
+static void
+append_view_focus_ring (TupuGraphView *self,
+                        GtkSnapshot   *snapshot,
+                        const GdkRGBA *accent)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  GskRoundedRect outline;
+  GdkRGBA color = *accent;
+  float widths[4] = { 2, 2, 2, 2 };
+  GdkRGBA colors[4];
+
+  color.alpha *= 0.5f;
+  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+    colors[i] = color;
+
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (2, 2, width - 4, height - 4), 6);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
+static void
+snapshot_overlays (TupuGraphView *self,
+                   GtkSnapshot   *snapshot,
+                   double         ox,
+                   double         oy)
+{
+  gboolean focus_visible = gtk_widget_has_visible_focus (GTK_WIDGET (self));
+  int selected = _tupu_graph_view_selected_geom (self);
+  GdkRGBA accent;
+
+  get_accent (self, &accent);
+
+  if (self->hover >= 0 && self->hover != selected)
+    append_outline (self, snapshot, ox, oy, self->hover, 1, 2, &accent, 0.6, 0);
+
+  if (selected >= 0)
+    {
+      append_outline (self, snapshot, ox, oy, selected, 1.5, 3, &accent, 1.0, 0.12);
+      if (focus_visible)
+        append_outline (self, snapshot, ox, oy, selected, 6, 2, &accent, 0.5, 0);
+    }
+  else if (focus_visible)
+    {
+      append_view_focus_ring (self, snapshot, &accent);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The view transform and its animation                                                       */
+
+void
+_tupu_graph_view_set_view (TupuGraphView *self,
+                           double         zoom,
+                           double         off_x,
+                           double         off_y)
+{
+  gboolean zoom_changed;
+
+  zoom = clamp_zoom (self, zoom);
+  if (self->layout != NULL && has_size (self))
+    {
+      const TupuRect *b = &self->layout->bounds;
+
+      off_x = clamp_offset (gtk_widget_get_width (GTK_WIDGET (self)), zoom, b->x, b->width, off_x);
+      off_y = clamp_offset (gtk_widget_get_height (GTK_WIDGET (self)), zoom, b->y, b->height,
+                            off_y);
+    }
+
+  zoom_changed = zoom != self->zoom;
+  self->zoom = zoom;
+  self->off_x = off_x;
+  self->off_y = off_y;
+  self->fitted = FALSE;
+
+  if (zoom_changed)
+    {
+      schedule_settle (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_tupu_graph_view_stop_animation (TupuGraphView *self)
+{
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+}
+
+static gboolean
+animation_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
+  double t = CLAMP ((double) (now - self->anim_start) / ANIM_USEC, 0.0, 1.0);
+  double ease = 1.0 - pow (1.0 - t, 3); /* ease-out cubic */
+
+  _tupu_graph_view_set_view (self, self->zoom,
+                             self->anim_from_x + (self->anim_to_x - self->anim_from_x) * ease,
+                             self->anim_from_y + (self->anim_to_y - self->anim_from_y) * ease);
+  if (t < 1.0)
+    return G_SOURCE_CONTINUE;
+
+  self->tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+animations_enabled (TupuGraphView *self)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled,
+                NULL);
+  return enabled && gtk_widget_get_mapped (GTK_WIDGET (self));
+}
+
+void
+_tupu_graph_view_animate_to (TupuGraphView *self,
+                             double         off_x,
+                             double         off_y)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  _tupu_graph_view_stop_animation (self);
+  if (clock == NULL || !animations_enabled (self))
+    {
+      _tupu_graph_view_set_view (self, self->zoom, off_x, off_y);
+      return;
+    }
+
+  self->anim_start = gdk_frame_clock_get_frame_time (clock);
+  self->anim_from_x = self->off_x;
+  self->anim_from_y = self->off_y;
+  self->anim_to_x = off_x;
+  self->anim_to_y = off_y;
+  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_tick_cb, NULL, NULL);
+}
+
+void
+_tupu_graph_view_center_on (TupuGraphView *self,
+                            int            geom,
+                            gboolean       animate)
+{
+  double cx, cy, off_x, off_y;
+
+  if (self->layout == NULL || geom < 0)
+    return;
+
+  geom_center (self->layout, geom, &cx, &cy);
+  off_x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 - cx * self->zoom;
+  off_y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 - cy * self->zoom;
+  if (animate)
+    _tupu_graph_view_animate_to (self, off_x, off_y);
+  else
+    _tupu_graph_view_set_view (self, self->zoom, off_x, off_y);
+}
+
+/* How far [start, start + extent] must move to lie within [margin, size - margin]. */
+static double
+scroll_delta (double start,
+              double extent,
+              double size,
+              double margin)
+{
+  if (extent > size - 2 * margin)
+    return size / 2 - (start + extent / 2);
+  if (start < margin)
+    return margin - start;
+  if (start + extent > size - margin)
+    return size - margin - (start + extent);
+  return 0;
+}
+
+void
+_tupu_graph_view_scroll_into_view (TupuGraphView *self,
+                                   int            geom)
+{
+  graphene_rect_t rect;
+  double dx, dy;
+
+  if (self->layout == NULL || geom < 0 || !has_size (self))
+    return;
+
+  geom_widget_rect (self, geom, &rect);
+  dx = scroll_delta (rect.origin.x, rect.size.width, gtk_widget_get_width (GTK_WIDGET (self)),
+                     FIT_MARGIN);
+  dy = scroll_delta (rect.origin.y, rect.size.height, gtk_widget_get_height (GTK_WIDGET (self)),
+                     FIT_MARGIN);
+  if (dx != 0 || dy != 0)
+    _tupu_graph_view_animate_to (self, self->off_x + dx, self->off_y + dy);
+}
+
+void
+_tupu_graph_view_set_hover (TupuGraphView *self,
+                            int            geom)
+{
+  if (self->hover == geom)
+    return;
+
+  self->hover = geom;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_tupu_graph_view_activate (TupuGraphView *self)
+{
+  if (self->selected_id != NULL)
+    g_signal_emit (self, signals[NODE_ACTIVATED], 0, self->selected_id);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Selection and accessibility                                                                */
+
+static void
+update_accessible_description (TupuGraphView *self)
+{
+  g_autofree char *description = NULL;
+  int index = -1;
+
+  if (self->graph != NULL && self->selected_id != NULL)
+    index = tupu_graph_lookup (self->graph, self->selected_id);
+
+  if (index >= 0)
+    {
+      const TupuNode *node = tupu_graph_get_node (self->graph, index);
+
+      /* e.g. "共同富裕 (common prosperity), Concept" */
+      description = g_strdup_printf (_("%s (%s), %s"), node->label_zh, node->label_en,
+                                     tupu_kind_display_name (node->kind));
+    }
+  else
+    {
+      description = g_strdup (_("No concept selected"));
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
+}
+
+static void
+set_selected_id (TupuGraphView *self,
+                 const char    *id)
+{
+  if (g_strcmp0 (self->selected_id, id) == 0)
+    return;
+
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+  update_accessible_description (self);
+  _tupu_graph_view_update_actions (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Layout requests                                                                            */
+
+typedef struct
+{
+  GWeakRef view;
+  guint    serial;
+} LayoutRequest;
+
+static void
+layout_request_free (LayoutRequest *request)
+{
+  g_weak_ref_clear (&request->view);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LayoutRequest, layout_request_free)
+
+/* The node nearest the view's centre and where it is in the widget, to put the same node at
+ * the same place in the next layout. */
+static const char *
+find_anchor (TupuGraphView *self,
+             double        *wx,
+             double        *wy)
+{
+  double cx, cy, best = G_MAXDOUBLE;
+  int best_geom = -1;
+
+  if (self->layout == NULL || self->layout->n_nodes == 0 || !has_size (self))
+    return NULL;
+
+  _tupu_graph_view_widget_to_layout (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                                     gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, &cx, &cy);
+  /* Runs once per layout, not per frame: a scan is fine here. */
+  for (guint g = 0; g < self->layout->n_nodes; g++)
+    {
+      double x, y, d;
+
+      geom_center (self->layout, g, &x, &y);
+      d = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+      if (d < best)
+        {
+          best = d;
+          best_geom = g;
+        }
+    }
+
+  geom_center (self->layout, best_geom, &cx, &cy);
+  *wx = cx * self->zoom + self->off_x;
+  *wy = cy * self->zoom + self->off_y;
+  return _tupu_graph_view_geom_id (self, best_geom);
+}
+
+static void
+restore_anchor (TupuGraphView *self,
+                const char    *id,
+                double         wx,
+                double         wy)
+{
+  int index = tupu_graph_lookup (self->layout->graph, id);
+  double cx, cy;
+
+  if (index < 0 || self->layout->geom_of_node[index] < 0)
+    return;
+
+  geom_center (self->layout, self->layout->geom_of_node[index], &cx, &cy);
+  _tupu_graph_view_set_view (self, self->zoom, wx - cx * self->zoom, wy - cy * self->zoom);
+}
+
+static void
+install_layout (TupuGraphView *self,
+                TupuLayout    *layout)
+{
+  g_autofree char *anchor_id = NULL;
+  double anchor_x = 0, anchor_y = 0;
+  gboolean fitted = self->fitted;
+
+  if (!self->fit_pending)
+    anchor_id = g_strdup (find_anchor (self, &anchor_x, &anchor_y));
+
+  _tupu_graph_view_stop_animation (self);
+  g_clear_pointer (&self->layout, tupu_layout_unref);
+  self->layout = tupu_layout_ref (layout);
+  self->hover = -1;
+  g_hash_table_remove_all (self->tiles);
+
+  if (self->fit_pending || (fitted && anchor_id == NULL))
+    tupu_graph_view_zoom_fit (self);
+  else if (anchor_id != NULL)
+    restore_anchor (self, anchor_id, anchor_x, anchor_y);
+
+  if (self->center_pending && !self->fit_pending)
+    {
+      self->center_pending = FALSE;
+      _tupu_graph_view_center_on (self, _tupu_graph_view_selected_geom (self), FALSE);
+    }
+
+  _tupu_graph_view_update_actions (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
+}
+
+static void
+layout_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (LayoutRequest) request = user_data;
+  g_autoptr (TupuGraphView) self = g_weak_ref_get (&request->view);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TupuLayout) layout = tupu_layout_compute_finish (result, &error);
+
+  if (self == NULL || request->serial != self->layout_serial
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->layout_cancellable);
+  if (layout == NULL)
+    {
+      /* The previous layout (if any) stays on screen; the window tells the user. */
+      g_signal_emit (self, signals[LAYOUT_FAILED], 0, error);
+      return;
+    }
+
+  install_layout (self, layout);
+}
+
+static void
+request_layout (TupuGraphView *self)
+{
+  TupuLayoutOptions options;
+  LayoutRequest *request;
+
+  if (self->layout_cancellable != NULL)
+    g_cancellable_cancel (self->layout_cancellable);
+  g_clear_object (&self->layout_cancellable);
+  self->layout_serial++;
+
+  if (self->graph == NULL)
+    return;
+
+  tupu_layout_options_init (&options);
+  options.engine = self->engine;
+  options.show_gloss = self->show_gloss;
+  options.text_scale = self->text_scale;
+
+  request = g_new0 (LayoutRequest, 1);
+  g_weak_ref_init (&request->view, self);
+  request->serial = self->layout_serial;
+  self->layout_cancellable = g_cancellable_new ();
+  tupu_layout_compute_async (self->graph, &options, self->layout_cancellable, layout_ready_cb,
+                             request);
+}
+
+static void
+clear_layout (TupuGraphView *self)
+{
+  if (self->layout == NULL)
+    return;
+
+  _tupu_graph_view_stop_animation (self);
+  g_clear_pointer (&self->layout, tupu_layout_unref);
+  self->hover = -1;
+  g_hash_table_remove_all (self->tiles);
+  _tupu_graph_view_update_actions (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Desktop settings: dark style and text scaling                                              */
+
+static void
+update_dark (TupuGraphView *self)
+{
+  gboolean dark = FALSE;
+
+  if (adw_is_initialized ())
+    dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  else
+    g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                  "gtk-application-prefer-dark-theme", &dark, NULL);
+
+  if (self->dark == !!dark)
+    return;
+
+  self->dark = !!dark;
+  invalidate_cache (self);
+}
+
+static void
+dark_changed_cb (TupuGraphView *self)
+{
+  update_dark (self);
+}
+
+static void
+update_text_scale (TupuGraphView *self)
+{
+  int dpi = 0;
+  double scale;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
+  scale = dpi > 0 ? dpi / (96.0 * 1024.0) : 1.0;
+  if (fabs (scale - self->text_scale) < 1e-6)
+    return;
+
+  self->text_scale = scale;
+  request_layout (self);
+}
+
+static void
+settings_changed_cb (TupuGraphView *self)
+{
+  update_text_scale (self);
+  update_dark (self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* GtkWidget                                                                                  */
+
+static void
+tupu_graph_view_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+  TupuColor bg = tupu_style_background (self->dark);
+  GdkRGBA rgba = { bg.r, bg.g, bg.b, bg.a };
+  int scale = gtk_widget_get_scale_factor (widget);
+  double ox, oy;
+
+  gtk_snapshot_append_color (snapshot, &rgba,
+                             &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                  gtk_widget_get_height (widget)));
+  if (self->layout == NULL)
+    return;
+
+  ox = round (self->off_x * scale) / scale;
+  oy = round (self->off_y * scale) / scale;
+  snapshot_graph (self, snapshot, ox, oy);
+  snapshot_overlays (self, snapshot, ox, oy);
+}
+
+static void
+tupu_graph_view_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  *minimum = 48;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 480;
+}
+
+static void
+tupu_graph_view_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+  int old_width = self->last_width;
+  int old_height = self->last_height;
+
+  self->last_width = width;
+  self->last_height = height;
+  if (self->layout == NULL || (width == old_width && height == old_height))
+    return;
+
+  if (self->fit_pending || self->fitted || old_width <= 0 || old_height <= 0)
+    tupu_graph_view_zoom_fit (self);
+  else /* keep what is at the centre there */
+    _tupu_graph_view_set_view (self, self->zoom, self->off_x + (width - old_width) / 2.0,
+                               self->off_y + (height - old_height) / 2.0);
+
+  if (self->center_pending)
+    {
+      self->center_pending = FALSE;
+      _tupu_graph_view_center_on (self, _tupu_graph_view_selected_geom (self), FALSE);
+    }
+}
+
+static void
+tupu_graph_view_state_flags_changed (GtkWidget    *widget,
+                                     GtkStateFlags previous)
+{
+  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
+
+  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE | GTK_STATE_FLAG_FOCUS_WITHIN))
+    gtk_widget_queue_draw (widget);
+
+  GTK_WIDGET_CLASS (tupu_graph_view_parent_class)->state_flags_changed (widget, previous);
+}
+
+static void
+tupu_graph_view_root (GtkWidget *widget)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+  GtkSettings *settings;
+
+  GTK_WIDGET_CLASS (tupu_graph_view_parent_class)->root (widget);
+
+  settings = gtk_widget_get_settings (widget);
+  g_signal_connect_object (settings, "notify::gtk-xft-dpi", G_CALLBACK (settings_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "notify::gtk-application-prefer-dark-theme",
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  settings_changed_cb (self);
+}
+
+static void
+tupu_graph_view_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_settings (widget), settings_changed_cb,
+                                        widget);
+
+  GTK_WIDGET_CLASS (tupu_graph_view_parent_class)->unroot (widget);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* GObject                                                                                    */
+
+static void
+tupu_graph_view_dispose (GObject *object)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (object);
+
+  if (self->layout_cancellable != NULL)
+    g_cancellable_cancel (self->layout_cancellable);
+  g_clear_object (&self->layout_cancellable);
+  _tupu_graph_view_stop_animation (self);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_pointer (&self->layout, tupu_layout_unref);
+  g_clear_object (&self->graph);
+  if (self->tiles != NULL)
+    g_hash_table_remove_all (self->tiles);
+
+  G_OBJECT_CLASS (tupu_graph_view_parent_class)->dispose (object);
+}
+
+static void
+tupu_graph_view_finalize (GObject *object)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (object);
+
+  g_clear_pointer (&self->tiles, g_hash_table_unref);
+  g_clear_pointer (&self->selected_id, g_free);
+
+  G_OBJECT_CLASS (tupu_graph_view_parent_class)->finalize (object);
+}
+
+static void
+tupu_graph_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_GRAPH:
+      g_value_set_object (value, self->graph);
+      break;
+    case PROP_LAYOUT:
+      g_value_set_boxed (value, self->layout);
+      break;
+    case PROP_ENGINE:
+      g_value_set_int (value, self->engine);
+      break;
+    case PROP_SHOW_GLOSS:
+      g_value_set_boolean (value, self->show_gloss);
+      break;
+    case PROP_SELECTED_ID:
+      g_value_set_string (value, self->selected_id);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tupu_graph_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_GRAPH:
+      tupu_graph_view_set_graph (self, g_value_get_object (value));
+      break;
+    case PROP_ENGINE:
+      tupu_graph_view_set_engine (self, g_value_get_int (value));
+      break;
+    case PROP_SHOW_GLOSS:
+      tupu_graph_view_set_show_gloss (self, g_value_get_boolean (value));
+      break;
+    case PROP_SELECTED_ID:
+      tupu_graph_view_select (self, g_value_get_string (value), FALSE);
+      break;
+    case PROP_ZOOM:
+      tupu_graph_view_zoom_at (self, g_value_get_double (value),
+                               gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                               gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tupu_graph_view_class_init (TupuGraphViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = tupu_graph_view_dispose;
+  object_class->finalize = tupu_graph_view_finalize;
+  object_class->get_property = tupu_graph_view_get_property;
+  object_class->set_property = tupu_graph_view_set_property;
+
+  widget_class->snapshot = tupu_graph_view_snapshot;
+  widget_class->measure = tupu_graph_view_measure;
+  widget_class->size_allocate = tupu_graph_view_size_allocate;
+  widget_class->state_flags_changed = tupu_graph_view_state_flags_changed;
+  widget_class->root = tupu_graph_view_root;
+  widget_class->unroot = tupu_graph_view_unroot;
+
+  properties[PROP_GRAPH] = g_param_spec_object ("graph", NULL, NULL, TUPU_TYPE_GRAPH, rw);
+  properties[PROP_LAYOUT] =
+    g_param_spec_boxed ("layout", NULL, NULL, TUPU_TYPE_LAYOUT,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ENGINE] =
+    g_param_spec_int ("engine", NULL, NULL, 0, TUPU_N_ENGINES - 1, TUPU_ENGINE_DOT, rw);
+  properties[PROP_SHOW_GLOSS] = g_param_spec_boolean ("show-gloss", NULL, NULL, TRUE, rw);
+  properties[PROP_SELECTED_ID] = g_param_spec_string ("selected-id", NULL, NULL, NULL, rw);
+  properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, 0.001, ZOOM_MAX, 1.0, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted when a layout fails (e.g. TUPU_LAYOUT_ERROR_TOO_LARGE); the previous one stays. */
+  signals[LAYOUT_FAILED] = g_signal_new ("layout-failed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                         G_TYPE_ERROR);
+  /* Enter, space or a double click on the selected node; the argument is its id. */
+  signals[NODE_ACTIVATED] = g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                          G_TYPE_STRING);
+
+  gtk_widget_class_set_css_name (widget_class, "graphview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  _tupu_graph_view_class_init_input (widget_class);
+}
+
+static void
+tupu_graph_view_init (TupuGraphView *self)
+{
+  self->engine = TUPU_ENGINE_DOT;
+  self->show_gloss = TRUE;
+  self->text_scale = 1.0;
+  self->zoom = 1.0;
+  self->hover = -1;
+  self->fit_pending = TRUE;
+  self->pointer_x = self->pointer_y = -1;
+  self->tiles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) gsk_render_node_unref);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Concept graph"), -1);
+  update_accessible_description (self);
+
+  if (adw_is_initialized ())
+    g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                             G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  update_dark (self);
+
+  _tupu_graph_view_init_input (self);
+  _tupu_graph_view_update_actions (self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Public API                                                                                 */
+
+GtkWidget *
+tupu_graph_view_new (void)
+{
+  return g_object_new (TUPU_TYPE_GRAPH_VIEW, NULL);
+}
+
+void
+tupu_graph_view_set_graph (TupuGraphView *self,
+                           TupuGraph     *graph)
+{
+  gboolean reload;
+
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+  g_return_if_fail (graph == NULL || TUPU_IS_GRAPH (graph));
+
+  if (self->graph == graph)
+    return;
+
+  /* Same graph id = a reload: keep selection and view; otherwise start afresh with a fit. */
+  reload = graph != NULL && self->graph != NULL
+           && g_strcmp0 (tupu_graph_get_id (graph), tupu_graph_get_id (self->graph)) == 0;
+  g_set_object (&self->graph, graph);
+
+  if (!reload)
+    {
+      self->fit_pending = TRUE;
+      self->center_pending = FALSE;
+      clear_layout (self);
+      set_selected_id (self, NULL);
+    }
+  else if (self->selected_id != NULL && tupu_graph_lookup (graph, self->selected_id) < 0)
+    {
+      set_selected_id (self, NULL);
+    }
+
+  update_accessible_description (self);
+  request_layout (self);
+  _tupu_graph_view_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH]);
+}
+
+TupuGraph *
+tupu_graph_view_get_graph (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), NULL);
+
+  return self->graph;
+}
+
+TupuLayout *
+tupu_graph_view_get_layout (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), NULL);
+
+  return self->layout;
+}
+
+void
+tupu_graph_view_set_engine (TupuGraphView *self,
+                            TupuEngine     engine)
+{
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+  g_return_if_fail (engine < TUPU_N_ENGINES);
+
+  if (self->engine == engine)
+    return;
+
+  self->engine = engine;
+  request_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+}
+
+TupuEngine
+tupu_graph_view_get_engine (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), TUPU_ENGINE_DOT);
+
+  return self->engine;
+}
+
+void
+tupu_graph_view_set_show_gloss (TupuGraphView *self,
+                                gboolean       show_gloss)
+{
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+
+  show_gloss = !!show_gloss;
+  if (self->show_gloss == show_gloss)
+    return;
+
+  self->show_gloss = show_gloss;
+  request_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GLOSS]);
+}
+
+gboolean
+tupu_graph_view_get_show_gloss (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
+
+  return self->show_gloss;
+}
+
+gboolean
+tupu_graph_view_select (TupuGraphView *self,
+                        const char    *id,
+                        gboolean       center)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
+
+  if (id == NULL)
+    {
+      set_selected_id (self, NULL);
+      return TRUE;
+    }
+  if (self->graph == NULL || tupu_graph_lookup (self->graph, id) < 0)
+    return FALSE;
+
+  set_selected_id (self, id);
+  if (center)
+    {
+      /* With a layout on its way, centre in the new one rather than animate in the old. */
+      if (self->layout_cancellable != NULL || self->layout == NULL || !has_size (self))
+        self->center_pending = TRUE;
+      else
+        _tupu_graph_view_center_on (self, _tupu_graph_view_selected_geom (self), TRUE);
+    }
+
+  return TRUE;
+}
+
+const char *
+tupu_graph_view_get_selected_id (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), NULL);
+
+  return self->selected_id;
+}
+
+double
+tupu_graph_view_get_zoom (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+tupu_graph_view_zoom_at (TupuGraphView *self,
+                         double         zoom,
+                         double         x,
+                         double         y)
+{
+  double lx, ly;
+
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+  g_return_if_fail (zoom > 0);
+
+  _tupu_graph_view_stop_animation (self);
+  _tupu_graph_view_widget_to_layout (self, x, y, &lx, &ly);
+  zoom = clamp_zoom (self, zoom);
+  _tupu_graph_view_set_view (self, zoom, x - lx * zoom, y - ly * zoom);
+}
+
+void
+tupu_graph_view_zoom_fit (TupuGraphView *self)
+{
+  const TupuRect *b;
+  double zoom;
+
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->layout == NULL || !has_size (self))
+    {
+      self->fit_pending = TRUE;
+      return;
+    }
+
+  _tupu_graph_view_stop_animation (self);
+  b = &self->layout->bounds;
+  zoom = _tupu_graph_view_fit_zoom (self);
+  _tupu_graph_view_set_view (self, zoom,
+                             gtk_widget_get_width (GTK_WIDGET (self)) / 2.0
+                               - (b->x + b->width / 2) * zoom,
+                             gtk_widget_get_height (GTK_WIDGET (self)) / 2.0
+                               - (b->y + b->height / 2) * zoom);
+  self->fit_pending = FALSE;
+  self->fitted = TRUE;
+}
+
+gboolean
+tupu_graph_view_layout_to_widget (TupuGraphView *self,
+                                  double         lx,
+                                  double         ly,
+                                  double        *wx,
+                                  double        *wy)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
+
+  if (self->layout == NULL)
+    return FALSE;
+
+  if (wx != NULL)
+    *wx = lx * self->zoom + self->off_x;
+  if (wy != NULL)
+    *wy = ly * self->zoom + self->off_y;
+  return TRUE;
+}
+
+gboolean
+tupu_graph_view_get_node_rect (TupuGraphView   *self,
+                               const char      *id,
+                               graphene_rect_t *rect)
+{
+  int index;
+
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
+  g_return_val_if_fail (id != NULL && rect != NULL, FALSE);
+
+  if (self->layout == NULL)
+    return FALSE;
+
+  index = tupu_graph_lookup (self->layout->graph, id);
+  if (index < 0 || self->layout->geom_of_node[index] < 0)
+    return FALSE;
+
+  geom_widget_rect (self, self->layout->geom_of_node[index], rect);
+  return TRUE;
+}

@@ -1,0 +1,610 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-graph-view-input.c: how the graph view is driven — pointer, touchpad and keyboard.
+ *
+ * Every command is a "view.*" action with its key bindings on the class, so the keyboard, the
+ * window's menus and the tests all go through the same code. An action is disabled when it has
+ * nothing to do, which lets its key propagate (Tab moves focus on when there is no graph). */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "tupu-graph-view-private.h"
+
+#define ZOOM_STEP        1.25 /* one key press or one wheel notch */
+#define SMOOTH_ZOOM_PX   20.0 /* smooth-scroll pixels per ZOOM_STEP with Ctrl held */
+#define DRAG_THRESHOLD   3.0  /* pixels before a press becomes a pan rather than a click */
+#define PAN_FRACTION     0.125 /* Ctrl+arrow pans this much of the view */
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers                                                                                    */
+
+static void
+zoom_by (TupuGraphView *self,
+         double         factor,
+         double         x,
+         double         y)
+{
+  tupu_graph_view_zoom_at (self, self->zoom * factor, x, y);
+}
+
+static void
+zoom_at_center (TupuGraphView *self,
+                double         zoom)
+{
+  tupu_graph_view_zoom_at (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+static int
+pick (TupuGraphView *self,
+      double         x,
+      double         y)
+{
+  double lx, ly;
+
+  if (self->layout == NULL)
+    return -1;
+
+  _tupu_graph_view_widget_to_layout (self, x, y, &lx, &ly);
+  return tupu_layout_pick (self->layout, lx, ly);
+}
+
+/* Selects from the keyboard: the node comes into view if it was outside. */
+static void
+select_geom (TupuGraphView *self,
+             int            geom)
+{
+  if (geom < 0)
+    return;
+
+  tupu_graph_view_select (self, _tupu_graph_view_geom_id (self, geom), FALSE);
+  _tupu_graph_view_scroll_into_view (self, geom);
+}
+
+static void
+select_node_index (TupuGraphView *self,
+                   guint          index)
+{
+  const char *id = tupu_graph_get_node (self->graph, index)->id;
+
+  tupu_graph_view_select (self, id, FALSE);
+  _tupu_graph_view_scroll_into_view (self, _tupu_graph_view_selected_geom (self));
+}
+
+/* The node nearest the centre of the view: where keyboard selection starts. */
+static int
+center_geom (TupuGraphView *self)
+{
+  double cx, cy, best = G_MAXDOUBLE;
+  int best_geom = -1;
+
+  _tupu_graph_view_widget_to_layout (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                                     gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, &cx, &cy);
+  for (guint g = 0; g < self->layout->n_nodes; g++)
+    {
+      const TupuRect *box = &self->layout->nodes[g].box;
+      double dx = box->x + box->width / 2 - cx;
+      double dy = box->y + box->height / 2 - cy;
+
+      if (dx * dx + dy * dy < best)
+        {
+          best = dx * dx + dy * dy;
+          best_geom = g;
+        }
+    }
+
+  return best_geom;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Actions                                                                                    */
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+
+  zoom_at_center (self, self->zoom * ZOOM_STEP);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+
+  zoom_at_center (self, self->zoom / ZOOM_STEP);
+}
+
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  tupu_graph_view_zoom_fit (TUPU_GRAPH_VIEW (widget));
+}
+
+static void
+zoom_one_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  zoom_at_center (TUPU_GRAPH_VIEW (widget), 1.0);
+}
+
+/* Steps through the nodes in speech order, wrapping around. */
+static void
+select_step (TupuGraphView *self,
+             int            step)
+{
+  guint n = tupu_graph_get_n_nodes (self->graph);
+  const guint *order = tupu_graph_get_speech_order (self->graph);
+  int index = self->selected_id ? tupu_graph_lookup (self->graph, self->selected_id) : -1;
+  guint rank;
+
+  if (n == 0)
+    return;
+
+  if (index < 0)
+    rank = step > 0 ? 0 : n - 1;
+  else
+    rank = (tupu_graph_get_node (self->graph, index)->order + n + step) % n;
+
+  select_node_index (self, order[rank]);
+}
+
+static void
+select_next_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  select_step (TUPU_GRAPH_VIEW (widget), 1);
+}
+
+static void
+select_previous_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  select_step (TUPU_GRAPH_VIEW (widget), -1);
+}
+
+static void
+select_first_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+
+  if (tupu_graph_get_n_nodes (self->graph) > 0)
+    select_node_index (self, tupu_graph_get_speech_order (self->graph)[0]);
+}
+
+static void
+select_last_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+  guint n = tupu_graph_get_n_nodes (self->graph);
+
+  if (n > 0)
+    select_node_index (self, tupu_graph_get_speech_order (self->graph)[n - 1]);
+}
+
+static void
+center_selection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+
+  _tupu_graph_view_center_on (self, _tupu_graph_view_selected_geom (self), TRUE);
+}
+
+static void
+clear_selection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  tupu_graph_view_select (TUPU_GRAPH_VIEW (widget), NULL, FALSE);
+}
+
+static void
+activate_selection_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  _tupu_graph_view_activate (TUPU_GRAPH_VIEW (widget));
+}
+
+/* Parameter (dx, dy), one of the four axes: the nearest node that way. */
+static void
+move_selection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+  int selected = _tupu_graph_view_selected_geom (self);
+  int dx, dy, next;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  if (selected < 0)
+    {
+      select_geom (self, center_geom (self));
+      return;
+    }
+
+  next = tupu_layout_nearest_in_direction (self->layout, selected, CLAMP (dx, -1, 1),
+                                           CLAMP (dy, -1, 1));
+  if (next < 0)
+    gtk_widget_error_bell (widget);
+  else
+    select_geom (self, next);
+}
+
+/* Parameter (dx, dy): pans towards that side of the graph by a fraction of the view. */
+static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+  double step_x = gtk_widget_get_width (widget) * PAN_FRACTION;
+  double step_y = gtk_widget_get_height (widget) * PAN_FRACTION;
+  int dx, dy;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  _tupu_graph_view_stop_animation (self);
+  _tupu_graph_view_set_view (self, self->zoom, self->off_x - dx * step_x,
+                             self->off_y - dy * step_y);
+}
+
+void
+_tupu_graph_view_update_actions (TupuGraphView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_layout = self->layout != NULL;
+  gboolean has_graph = self->graph != NULL && tupu_graph_get_n_nodes (self->graph) > 0;
+  gboolean has_selection = self->selected_id != NULL;
+
+  gtk_widget_action_set_enabled (widget, "view.zoom-in", has_layout);
+  gtk_widget_action_set_enabled (widget, "view.zoom-out", has_layout);
+  gtk_widget_action_set_enabled (widget, "view.zoom-fit", has_layout);
+  gtk_widget_action_set_enabled (widget, "view.zoom-one", has_layout);
+  gtk_widget_action_set_enabled (widget, "view.pan", has_layout);
+  gtk_widget_action_set_enabled (widget, "view.select-next", has_graph);
+  gtk_widget_action_set_enabled (widget, "view.select-previous", has_graph);
+  gtk_widget_action_set_enabled (widget, "view.select-first", has_graph);
+  gtk_widget_action_set_enabled (widget, "view.select-last", has_graph);
+  gtk_widget_action_set_enabled (widget, "view.move-selection", has_layout && has_graph);
+  gtk_widget_action_set_enabled (widget, "view.center-selection", has_layout && has_selection);
+  gtk_widget_action_set_enabled (widget, "view.clear-selection", has_selection);
+  gtk_widget_action_set_enabled (widget, "view.activate-selection", has_selection);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Pointer and touchpad                                                                       */
+
+static void
+click_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  TupuGraphView   *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   TupuGraphView   *self)
+{
+  int geom;
+
+  if (self->dragging || self->layout == NULL)
+    return;
+
+  geom = pick (self, x, y);
+  if (n_press == 1)
+    tupu_graph_view_select (self, geom >= 0 ? _tupu_graph_view_geom_id (self, geom) : NULL,
+                            FALSE);
+  else if (n_press == 2 && geom >= 0)
+    _tupu_graph_view_activate (self);
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               TupuGraphView  *self)
+{
+  if (self->layout == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  _tupu_graph_view_stop_animation (self);
+  self->drag_off_x = self->off_x;
+  self->drag_off_y = self->off_y;
+  self->dragging = FALSE;
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                TupuGraphView  *self)
+{
+  if (!self->dragging)
+    {
+      if (hypot (dx, dy) < DRAG_THRESHOLD)
+        return;
+      self->dragging = TRUE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+    }
+
+  /* The whole distance from the press: the point grabbed stays under the pointer. */
+  _tupu_graph_view_set_view (self, self->zoom, self->drag_off_x + dx, self->drag_off_y + dy);
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             TupuGraphView  *self)
+{
+  /* "dragging" stays set until the next press so the click gesture, which sees the same
+   * release, does not select after a pan. */
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static void
+drag_cancel_cb (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                TupuGraphView    *self)
+{
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           TupuGraphView            *self)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+  _tupu_graph_view_set_hover (self, pick (self, x, y));
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          TupuGraphView            *self)
+{
+  self->pointer_x = self->pointer_y = -1;
+  _tupu_graph_view_set_hover (self, -1);
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           TupuGraphView            *self)
+{
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  gboolean wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->layout == NULL)
+    return FALSE;
+
+  _tupu_graph_view_stop_animation (self);
+  if (state & GDK_CONTROL_MASK)
+    {
+      double steps = wheel ? dy : dy / SMOOTH_ZOOM_PX;
+      gboolean inside = self->pointer_x >= 0;
+
+      zoom_by (self, pow (ZOOM_STEP, -steps), inside ? self->pointer_x : width / 2,
+               inside ? self->pointer_y : height / 2);
+      return TRUE;
+    }
+
+  if ((state & GDK_SHIFT_MASK) && dx == 0)
+    {
+      dx = dy;
+      dy = 0;
+    }
+  if (wheel) /* as GtkScrolledWindow scales a notch */
+    {
+      dx *= pow (width, 2.0 / 3.0);
+      dy *= pow (height, 2.0 / 3.0);
+    }
+  _tupu_graph_view_set_view (self, self->zoom, self->off_x - dx, self->off_y - dy);
+  return TRUE;
+}
+
+static void
+pinch_begin_cb (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                TupuGraphView    *self)
+{
+  double x, y;
+
+  if (self->layout == NULL || !gtk_gesture_get_bounding_box_center (gesture, &x, &y))
+    {
+      gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  _tupu_graph_view_stop_animation (self);
+  self->pinch_zoom = self->zoom;
+  _tupu_graph_view_widget_to_layout (self, x, y, &self->pinch_lx, &self->pinch_ly);
+}
+
+/* The point between the fingers follows them, so a pinch also pans. */
+static void
+pinch_scale_changed_cb (GtkGestureZoom *gesture,
+                        double          scale,
+                        TupuGraphView  *self)
+{
+  double x, y;
+
+  if (self->layout == NULL || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    return;
+
+  tupu_graph_view_zoom_at (self, self->pinch_zoom * scale, x, y);
+  _tupu_graph_view_set_view (self, self->zoom, x - self->pinch_lx * self->zoom,
+                             y - self->pinch_ly * self->zoom);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Setup                                                                                      */
+
+static void
+add_arrow_bindings (GtkWidgetClass *widget_class,
+                    GdkModifierType mods,
+                    const char     *action)
+{
+  static const struct
+  {
+    guint keyval;
+    guint kp_keyval;
+    int   dx, dy;
+  } arrows[] = {
+    { GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0 },
+    { GDK_KEY_Right, GDK_KEY_KP_Right, 1, 0 },
+    { GDK_KEY_Up, GDK_KEY_KP_Up, 0, -1 },
+    { GDK_KEY_Down, GDK_KEY_KP_Down, 0, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, arrows[i].keyval, mods, action, "(ii)",
+                                           arrows[i].dx, arrows[i].dy);
+      gtk_widget_class_add_binding_action (widget_class, arrows[i].kp_keyval, mods, action,
+                                           "(ii)", arrows[i].dx, arrows[i].dy);
+    }
+}
+
+static void
+add_bindings (GtkWidgetClass *widget_class,
+              const guint    *keyvals,
+              guint           n_keyvals,
+              GdkModifierType mods,
+              const char     *action)
+{
+  for (guint i = 0; i < n_keyvals; i++)
+    gtk_widget_class_add_binding_action (widget_class, keyvals[i], mods, action, NULL);
+}
+
+static void
+add_key_bindings (GtkWidgetClass *widget_class)
+{
+  static const guint zoom_in[] = { GDK_KEY_plus, GDK_KEY_equal, GDK_KEY_KP_Add };
+  static const guint zoom_out[] = { GDK_KEY_minus, GDK_KEY_KP_Subtract };
+  static const guint zoom_fit[] = { GDK_KEY_0, GDK_KEY_KP_0 };
+  static const guint zoom_one[] = { GDK_KEY_1, GDK_KEY_KP_1 };
+  static const guint first[] = { GDK_KEY_Home, GDK_KEY_KP_Home };
+  static const guint last[] = { GDK_KEY_End, GDK_KEY_KP_End };
+  static const guint activate[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter,
+                                    GDK_KEY_space, GDK_KEY_KP_Space };
+  static const guint previous[] = { GDK_KEY_Tab, GDK_KEY_ISO_Left_Tab, GDK_KEY_KP_Tab };
+
+  add_bindings (widget_class, zoom_in, G_N_ELEMENTS (zoom_in), 0, "view.zoom-in");
+  add_bindings (widget_class, zoom_in, G_N_ELEMENTS (zoom_in), GDK_CONTROL_MASK, "view.zoom-in");
+  add_bindings (widget_class, zoom_out, G_N_ELEMENTS (zoom_out), 0, "view.zoom-out");
+  add_bindings (widget_class, zoom_out, G_N_ELEMENTS (zoom_out), GDK_CONTROL_MASK,
+                "view.zoom-out");
+  add_bindings (widget_class, zoom_fit, G_N_ELEMENTS (zoom_fit), 0, "view.zoom-fit");
+  add_bindings (widget_class, zoom_fit, G_N_ELEMENTS (zoom_fit), GDK_CONTROL_MASK,
+                "view.zoom-fit");
+  add_bindings (widget_class, zoom_one, G_N_ELEMENTS (zoom_one), 0, "view.zoom-one");
+  add_bindings (widget_class, first, G_N_ELEMENTS (first), 0, "view.select-first");
+  add_bindings (widget_class, last, G_N_ELEMENTS (last), 0, "view.select-last");
+  add_bindings (widget_class, activate, G_N_ELEMENTS (activate), 0, "view.activate-selection");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "view.clear-selection",
+                                       NULL);
+
+  /* Tab steps through the concepts; Ctrl+Tab is left to the window to move focus on. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "view.select-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Tab, 0, "view.select-next",
+                                       NULL);
+  add_bindings (widget_class, previous, G_N_ELEMENTS (previous), GDK_SHIFT_MASK,
+                "view.select-previous");
+
+  add_arrow_bindings (widget_class, 0, "view.move-selection");
+  add_arrow_bindings (widget_class, GDK_CONTROL_MASK, "view.pan");
+}
+
+void
+_tupu_graph_view_class_init_input (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "view.zoom-fit", NULL, zoom_fit_action);
+  gtk_widget_class_install_action (widget_class, "view.zoom-one", NULL, zoom_one_action);
+  gtk_widget_class_install_action (widget_class, "view.select-next", NULL, select_next_action);
+  gtk_widget_class_install_action (widget_class, "view.select-previous", NULL,
+                                   select_previous_action);
+  gtk_widget_class_install_action (widget_class, "view.select-first", NULL, select_first_action);
+  gtk_widget_class_install_action (widget_class, "view.select-last", NULL, select_last_action);
+  gtk_widget_class_install_action (widget_class, "view.center-selection", NULL,
+                                   center_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.clear-selection", NULL,
+                                   clear_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.activate-selection", NULL,
+                                   activate_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.move-selection", "(ii)",
+                                   move_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.pan", "(ii)", pan_action);
+
+  add_key_bindings (widget_class);
+}
+
+void
+_tupu_graph_view_init_input (TupuGraphView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *pinch = gtk_gesture_zoom_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *scroll =
+    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (click_pressed_cb), self);
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  /* Any button pans: primary as in maps, middle as in most canvases. */
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), 0);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  g_signal_connect (drag, "cancel", G_CALLBACK (drag_cancel_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+
+  g_signal_connect (pinch, "begin", G_CALLBACK (pinch_begin_cb), self);
+  g_signal_connect (pinch, "scale-changed", G_CALLBACK (pinch_scale_changed_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (pinch));
+
+  g_signal_connect (motion, "enter", G_CALLBACK (motion_cb), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (widget, motion);
+
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (widget, scroll);
+}
