@@ -6,6 +6,7 @@
 #include <pango/pango.h>
 
 #include "tupu-layout.h"
+#include "tupu-style.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,10 @@ PangoLayout *_tupu_text_run_layout    (PangoContext *context,
                                        TupuFontRole  role,
                                        TupuKind      kind,
                                        double        text_scale);
+
+/* The corner radius of a node's box of @shape and size @rect, shared by painter and SVG. */
+double       _tupu_shape_radius       (TupuShape       shape,
+                                       const TupuRect *rect);
 
 /* The kind of the node behind geometry @geom_index. */
 TupuKind     _tupu_layout_geom_kind   (TupuLayout *layout,

@@ -78,23 +78,19 @@ rounded_rect (cairo_t        *cr,
   cairo_close_path (cr);
 }
 
-static void
-shape_path (cairo_t        *cr,
-            TupuShape       shape,
-            const TupuRect *r)
+double
+_tupu_shape_radius (TupuShape       shape,
+                    const TupuRect *box)
 {
   switch (shape)
     {
     case TUPU_SHAPE_PILL:
-      rounded_rect (cr, r, r->height / 2);
-      break;
+      return box->height / 2;
     case TUPU_SHAPE_BOX:
-      rounded_rect (cr, r, 1.5);
-      break;
+      return 1.5;
     case TUPU_SHAPE_ROUNDED:
     default:
-      rounded_rect (cr, r, CORNER_RADIUS);
-      break;
+      return MIN (CORNER_RADIUS, box->height / 2);
     }
 }
 
@@ -114,6 +110,7 @@ tupu_painter_node_path (cairo_t    *cr,
 {
   const TupuKindStyle *style;
   TupuRect r;
+  double radius;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (layout != NULL);
@@ -121,14 +118,12 @@ tupu_painter_node_path (cairo_t    *cr,
 
   style = tupu_style_for_kind (_tupu_layout_geom_kind (layout, geom_index), FALSE);
   r = layout->nodes[geom_index].box;
+  radius = _tupu_shape_radius (style->shape, &r) + grow;
   r.x -= grow;
   r.y -= grow;
   r.width += 2 * grow;
   r.height += 2 * grow;
-  if (style->shape == TUPU_SHAPE_PILL)
-    rounded_rect (cr, &r, r.height / 2);
-  else
-    rounded_rect (cr, &r, (style->shape == TUPU_SHAPE_BOX ? 1.5 : CORNER_RADIUS) + grow);
+  rounded_rect (cr, &r, radius);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -255,7 +250,7 @@ draw_node (cairo_t                *cr,
   const TupuKindStyle *style = tupu_style_for_kind (kind, options->dark);
 
   cairo_new_path (cr);
-  shape_path (cr, style->shape, &ng->box);
+  rounded_rect (cr, &ng->box, _tupu_shape_radius (style->shape, &ng->box));
   set_color (cr, &style->fill, 1.0);
   cairo_fill_preserve (cr);
   set_color (cr, &style->stroke, 1.0);
