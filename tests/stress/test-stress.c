@@ -206,8 +206,9 @@ request_start (Fixture *fixture, GRand *rand, guint serial, guint *pending)
 
 typedef struct
 {
-  Fixture *fixture;
-  guint32  seed;
+  TupuGraph *graphs[4]; /* own references: the main thread drops the fixture's mid-test */
+  guint      n_graphs;
+  guint32    seed;
 } SyncData;
 
 static gpointer
@@ -220,7 +221,7 @@ sync_thread (gpointer data)
     {
       /* Its own reference, dropped while the next request may still use the graph. */
       g_autoptr(TupuGraph) graph = g_object_ref (
-        sync->fixture->graphs[g_rand_int_range (rand, 0, sync->fixture->n_graphs)]);
+        sync->graphs[g_rand_int_range (rand, 0, sync->n_graphs)]);
       g_autoptr(GError) error = NULL;
       g_autoptr(TupuLayout) layout = NULL;
       TupuLayoutOptions options;
@@ -231,6 +232,8 @@ sync_thread (gpointer data)
       g_assert_no_error (error);
       g_assert_true (layout->graph == graph);
     }
+  for (guint i = 0; i < sync->n_graphs; i++)
+    g_clear_object (&sync->graphs[i]);
   return NULL;
 }
 
@@ -252,7 +255,10 @@ test_overlapping_requests (Fixture *fixture, gconstpointer data)
   g_test_message ("seed %u (rerun with --seed to reproduce)", seed);
   for (guint i = 0; i < N_SYNC_THREADS; i++)
     {
-      sync[i] = (SyncData) { fixture, seed + i + 1 };
+      sync[i].n_graphs = fixture->n_graphs;
+      sync[i].seed = seed + i + 1;
+      for (guint g = 0; g < fixture->n_graphs; g++)
+        sync[i].graphs[g] = g_object_ref (fixture->graphs[g]);
       threads[i] = g_thread_new ("stress-sync", sync_thread, &sync[i]);
     }
 
