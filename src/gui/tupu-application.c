@@ -1,1 +1,320 @@
-/* placeholder: being written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-application.c: command line (handled locally, never forwarded), app actions, windows.
+ *
+ * --export and --validate run in handle-local-options: they need no display and no running
+ * instance. A FILE argument is opened through the "open" signal, so a running Tupu receives it.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tupu-application.h"
+#include "tupu-cli.h"
+#include "tupu-test-probe.h"
+#include "tupu-window.h"
+
+struct _TupuApplication
+{
+  AdwApplication parent_instance;
+
+  TupuTestProbe *probe;
+  /* Set once handle-local-options ran, to tell GApplication's option parsing failures apart. */
+  gboolean       options_handled;
+};
+
+G_DEFINE_FINAL_TYPE (TupuApplication, tupu_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Lay the graph out, write it to OUT (.svg, .png or .dot) and exit"), N_("OUT") },
+  { "engine", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Layout engine for --export: dot, neato, fdp, sfdp, circo or twopi"), N_("ENGINE") },
+  { "root", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Export only the concept ID and what lies under it"), N_("ID") },
+  { "validate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check FILE, print every problem and exit"), N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
+  G_OPTION_ENTRY_NULL
+};
+
+/* Helpers */
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  g_printerr (_("Run “%s --help” to see a full list of available command line options.\n"),
+              g_get_prgname ());
+  return TUPU_EXIT_USAGE;
+}
+
+static TupuWindow *
+new_window (TupuApplication *self)
+{
+  return tupu_window_new (GTK_APPLICATION (self));
+}
+
+/* Opens the one GUI FILE argument: registers first so a running instance receives it. */
+static int
+open_from_command_line (TupuApplication *self,
+                        const char      *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr (GError) error = NULL;
+
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return TUPU_EXIT_IO;
+    }
+
+  g_application_open (G_APPLICATION (self), &file, 1, "");
+
+  /* The primary instance goes on to run (GApplication then activates, which only presents the
+   * window "open" made); a remote one is done. */
+  return g_application_get_is_remote (G_APPLICATION (self)) ? TUPU_EXIT_OK : -1;
+}
+
+/* Actions */
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TupuApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Destroying windows (rather than g_application_quit) lets each save its size. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+      gtk_window_close (GTK_WINDOW (windows->data));
+      windows = next;
+    }
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  TupuApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Tupu developers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-icon", APP_ID,
+                        "application-name", _("Tupu"),
+                        "developer-name", _("The Tupu developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Explore the concept graph of a speech while you study it: "
+                                      "every concept with its wording, its meaning and the "
+                                      "passages that say it."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action_cb },
+  { "about", about_action_cb },
+};
+
+/* Vfuncs */
+
+static gboolean
+tupu_application_local_command_line (GApplication   *application,
+                                     char         ***arguments,
+                                     int            *exit_status)
+{
+  TupuApplication *self = TUPU_APPLICATION (application);
+  gboolean handled;
+
+  self->options_handled = FALSE;
+  handled = G_APPLICATION_CLASS (tupu_application_parent_class)
+              ->local_command_line (application, arguments, exit_status);
+
+  /* GApplication reports an option it could not parse with exit status 1, which Tupu reserves
+   * for invalid graph files: a usage error is 2. */
+  if (handled && !self->options_handled && *exit_status == 1)
+    {
+      g_printerr (_("Run “%s --help” to see a full list of available command line options.\n"),
+                  g_get_prgname ());
+      *exit_status = TUPU_EXIT_USAGE;
+    }
+
+  return handled;
+}
+
+static int
+tupu_application_handle_local_options (GApplication *application,
+                                       GVariantDict *options)
+{
+  TupuApplication *self = TUPU_APPLICATION (application);
+  const char *export_path = NULL;
+  const char *validate_path = NULL;
+  const char *engine = NULL;
+  const char *root = NULL;
+  g_autofree const char **files = NULL;
+  guint n_files;
+
+  self->options_handled = TRUE;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", g_get_prgname (), PACKAGE_VERSION);
+      return TUPU_EXIT_OK;
+    }
+
+  g_variant_dict_lookup (options, "export", "^&ay", &export_path);
+  g_variant_dict_lookup (options, "validate", "^&ay", &validate_path);
+  g_variant_dict_lookup (options, "engine", "&s", &engine);
+  g_variant_dict_lookup (options, "root", "&s", &root);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  n_files = files != NULL ? g_strv_length ((char **) files) : 0;
+
+  if (validate_path != NULL)
+    {
+      if (export_path != NULL || engine != NULL || root != NULL || n_files > 0)
+        return usage_error (_("--validate takes one FILE and no other option"));
+      return tupu_cli_validate (validate_path);
+    }
+
+  if (export_path != NULL)
+    {
+      if (n_files > 1)
+        return usage_error (_("--export takes at most one FILE"));
+      return tupu_cli_export (export_path, engine, root, n_files == 1 ? files[0] : NULL);
+    }
+
+  if (engine != NULL || root != NULL)
+    return usage_error (_("--engine and --root only apply to --export"));
+
+  if (n_files > 1)
+    return usage_error (_("Tupu opens one FILE at a time"));
+
+  if (n_files == 1)
+    return open_from_command_line (self, files[0]);
+
+  return -1;
+}
+
+static void
+tupu_application_startup (GApplication *application)
+{
+  TupuApplication *self = TUPU_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (tupu_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  tupu_window_set_accels (GTK_APPLICATION (self));
+
+  if (g_strcmp0 (g_getenv ("TUPU_TEST_PROBE"), "1") == 0)
+    self->probe = tupu_test_probe_new (GTK_APPLICATION (self));
+}
+
+static void
+tupu_application_shutdown (GApplication *application)
+{
+  TupuApplication *self = TUPU_APPLICATION (application);
+
+  g_clear_object (&self->probe);
+
+  G_APPLICATION_CLASS (tupu_application_parent_class)->shutdown (application);
+}
+
+static void
+tupu_application_activate (GApplication *application)
+{
+  TupuApplication *self = TUPU_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      TupuWindow *new = new_window (self);
+      tupu_window_open_builtin (new);
+      window = GTK_WINDOW (new);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+tupu_application_open (GApplication  *application,
+                       GFile        **files,
+                       int            n_files,
+                       const char    *hint)
+{
+  TupuApplication *self = TUPU_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      TupuWindow *window = new_window (self);
+
+      tupu_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+tupu_application_class_init (TupuApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->local_command_line = tupu_application_local_command_line;
+  app_class->handle_local_options = tupu_application_handle_local_options;
+  app_class->startup = tupu_application_startup;
+  app_class->shutdown = tupu_application_shutdown;
+  app_class->activate = tupu_application_activate;
+  app_class->open = tupu_application_open;
+}
+
+static void
+tupu_application_init (TupuApplication *self)
+{
+  g_autofree char *description = NULL;
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
+  g_application_set_option_context_summary (
+    G_APPLICATION (self),
+    _("Explore the concept graph of a speech. Without options, opens FILE (or the built-in "
+      "speech graph) in a window."));
+
+  description = g_strdup_printf ("%s\n  0  %s\n  1  %s\n  2  %s\n  3  %s",
+                                 _("Exit status:"),
+                                 _("success"),
+                                 _("the graph file is invalid"),
+                                 _("usage error: unknown option, engine, file extension or id"),
+                                 _("input/output error: a file could not be read or written"));
+  g_application_set_option_context_description (G_APPLICATION (self), description);
+}
+
+/* Public API */
+
+TupuApplication *
+tupu_application_new (void)
+{
+  GApplicationFlags flags = G_APPLICATION_HANDLES_OPEN;
+
+  /* The test probe talks over stdin/stdout, so that process must be the primary instance. */
+  if (g_strcmp0 (g_getenv ("TUPU_TEST_PROBE"), "1") == 0)
+    flags |= G_APPLICATION_NON_UNIQUE;
+
+  return g_object_new (TUPU_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", flags,
+                       "resource-base-path", "/io/github/tupu/Tupu",
+                       NULL);
+}

@@ -1,1 +1,739 @@
-/* placeholder: being written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-detail-pane.c: the selected concept, read like a dictionary entry.
+ *
+ * Every string here comes from a graph file someone may have sent by mail, so text goes into
+ * labels as plain text, and the only markup (a quote in bold inside its paragraph, a URL) is
+ * built with g_markup_printf_escaped. Links to URLs open only http(s), only on a click.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "tupu-detail-pane.h"
+#include "tupu-style.h"
+
+/* Characters of context shown on each side of a quote, at most. */
+#define CONTEXT_CHARS 60
+/* The pane's natural width: a comfortable reading measure beside the graph. */
+#define NATURAL_WIDTH 360
+
+struct _TupuDetailPane
+{
+  GtkWidget       parent_instance;
+
+  TupuGraph      *graph;
+  char           *node_id;
+  GtkCssProvider *kind_provider;
+
+  /* Template children */
+  GtkStack       *stack;
+  GtkScrolledWindow *scroller;
+  GtkLabel       *kind_label;
+  GtkLabel       *label_label;
+  GtkLabel       *gloss_label;
+  GtkLabel       *origin_label;
+  GtkLabel       *count_label;
+  GtkLabel       *summary_zh_label;
+  GtkLabel       *summary_en_label;
+  GtkWidget      *sources_section;
+  GtkBox         *sources_box;
+  GtkWidget      *parent_section;
+  GtkBox         *parent_box;
+  GtkWidget      *children_section;
+  GtkBox         *children_box;
+  GtkWidget      *related_section;
+  GtkBox         *related_box;
+};
+
+G_DEFINE_FINAL_TYPE (TupuDetailPane, tupu_detail_pane, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_GRAPH,
+  PROP_NODE_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SELECT_NODE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Text helpers */
+
+/* Chinese text needs its language so Han characters take Simplified forms under any locale. */
+static void
+set_zh_language (GtkLabel *label)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_language_new (tupu_style_language (TUPU_FONT_LABEL)));
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+static GtkLabel *
+new_label (const char *text,
+           const char *css_class,
+           gboolean    zh)
+{
+  GtkLabel *label = GTK_LABEL (gtk_label_new (text));
+
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (label, 0.0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (label), css_class);
+  if (zh)
+    {
+      set_zh_language (label);
+      gtk_widget_add_css_class (GTK_WIDGET (label), "zh");
+    }
+  return label;
+}
+
+static gboolean
+is_sentence_end (gunichar c)
+{
+  return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */
+         || c == 0xFF1B /* ； */ || c == '!' || c == '?' || c == ';';
+}
+
+/* The quote inside its sentence (at most CONTEXT_CHARS either side), the quote in bold. */
+static char *
+quote_in_context_markup (const char *para,
+                         int         offset,
+                         const char *quote)
+{
+  glong n_chars = g_utf8_strlen (para, -1);
+  glong quote_chars = g_utf8_strlen (quote, -1);
+  const char *q_start, *q_end, *start, *end;
+  g_autofree char *before = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *after = NULL;
+
+  if (offset < 0 || offset + quote_chars > n_chars)
+    return g_markup_printf_escaped ("<b>%s</b>", quote);
+
+  q_start = g_utf8_offset_to_pointer (para, offset);
+  q_end = g_utf8_offset_to_pointer (q_start, quote_chars);
+
+  start = q_start;
+  for (int i = 0; i < CONTEXT_CHARS && start > para; i++)
+    {
+      const char *prev = g_utf8_prev_char (start);
+
+      if (is_sentence_end (g_utf8_get_char (prev)))
+        break;
+      start = prev;
+    }
+
+  end = q_end;
+  for (int i = 0; i < CONTEXT_CHARS && *end != '\0'; i++)
+    {
+      gunichar c = g_utf8_get_char (end);
+
+      end = g_utf8_next_char (end);
+      if (is_sentence_end (c))
+        break;
+    }
+
+  before = g_strndup (start, q_start - start);
+  quoted = g_strndup (q_start, q_end - q_start);
+  after = g_strndup (q_end, end - q_end);
+
+  return g_markup_printf_escaped ("%s%s<b>%s</b>%s%s",
+                                  start > para && !is_sentence_end (g_utf8_get_char (g_utf8_prev_char (start))) ? "…" : "",
+                                  before, quoted, after,
+                                  *end != '\0' && !is_sentence_end (g_utf8_get_char (g_utf8_prev_char (end))) ? "…" : "");
+}
+
+static void
+remove_all (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+/* Links */
+
+static void
+link_clicked_cb (GtkButton      *button,
+                 TupuDetailPane *self)
+{
+  const char *id = tupu_detail_pane_link_get_id (GTK_WIDGET (button));
+
+  g_signal_emit (self, signals[SELECT_NODE], 0, id);
+}
+
+static GtkWidget *
+new_node_link (TupuDetailPane *self,
+               const TupuNode *node)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkLabel *zh = new_label (node->label_zh, NULL, TRUE);
+  GtkLabel *en = new_label (node->label_en, "caption", FALSE);
+
+  gtk_widget_add_css_class (GTK_WIDGET (en), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (zh));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (en));
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "tupu-link");
+  gtk_widget_set_tooltip_text (button, tupu_kind_display_name (node->kind));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  node->label_zh, -1);
+
+  g_object_set_data_full (G_OBJECT (button), "tupu-node-id", g_strdup (node->id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (link_clicked_cb), self);
+  return button;
+}
+
+static void
+show_uri_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    g_warning ("Could not open the link: %s", error->message);
+}
+
+/* Only web links open, and only because someone clicked them. */
+static gboolean
+activate_link_cb (GtkLabel   *label,
+                  const char *uri,
+                  gpointer    user_data)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (uri);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (label));
+
+  if (scheme != NULL && (g_ascii_strcasecmp (scheme, "http") == 0
+                         || g_ascii_strcasecmp (scheme, "https") == 0))
+    gtk_show_uri_full (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME,
+                       NULL, show_uri_done_cb, NULL);
+
+  return TRUE;
+}
+
+/* Sources */
+
+static GtkWidget *
+new_source_card (void)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "tupu-source");
+  return card;
+}
+
+static GtkWidget *
+new_speech_source (TupuDetailPane   *self,
+                   const TupuSource *source)
+{
+  GtkWidget *card = new_source_card ();
+  TupuText *text = tupu_graph_get_text (self->graph);
+  const char *para = text != NULL ? tupu_text_get_para (text, source->para) : NULL;
+  g_autofree char *heading = g_strdup_printf (_("Paragraph %d"), source->para);
+  g_autofree char *markup = NULL;
+  GtkLabel *passage;
+
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (new_label (heading, "caption-heading", FALSE)));
+
+  if (para != NULL)
+    markup = quote_in_context_markup (para, source->offset, source->quote);
+  else
+    markup = g_markup_printf_escaped ("<b>%s</b>", source->quote);
+
+  passage = new_label (NULL, "tupu-passage", TRUE);
+  gtk_label_set_markup (passage, markup);
+  gtk_label_set_selectable (passage, TRUE);
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (passage));
+  return card;
+}
+
+static GtkWidget *
+new_citation_source (const TupuSource *source)
+{
+  GtkWidget *card = new_source_card ();
+  GtkLabel *citation = new_label (source->citation, "caption-heading", TRUE);
+
+  gtk_label_set_selectable (citation, TRUE);
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (citation));
+
+  if (source->quote != NULL)
+    {
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), source->quote);
+      GtkLabel *quote = new_label (quoted, "tupu-passage", TRUE);
+
+      gtk_label_set_selectable (quote, TRUE);
+      gtk_box_append (GTK_BOX (card), GTK_WIDGET (quote));
+    }
+
+  if (source->url != NULL)
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", source->url,
+                                                         source->url);
+      GtkLabel *link = new_label (NULL, "caption", FALSE);
+
+      gtk_label_set_markup (link, markup);
+      gtk_label_set_wrap_mode (link, PANGO_WRAP_CHAR);
+      g_signal_connect (link, "activate-link", G_CALLBACK (activate_link_cb), NULL);
+      gtk_box_append (GTK_BOX (card), GTK_WIDGET (link));
+    }
+
+  return card;
+}
+
+/* Sections */
+
+static void
+update_kind_pill (TupuDetailPane *self,
+                  TupuKind        kind)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  const TupuKindStyle *style = tupu_style_for_kind (kind, dark);
+  g_autofree char *css = NULL;
+
+  /* The pill wears the colours its kind has on the canvas. */
+  css = g_strdup_printf (".tupu-kind-pill { background-color: rgba(%d,%d,%d,%.3f);"
+                         " color: rgba(%d,%d,%d,%.3f); border-color: rgba(%d,%d,%d,%.3f); }",
+                         (int) (style->fill.r * 255), (int) (style->fill.g * 255),
+                         (int) (style->fill.b * 255), style->fill.a,
+                         (int) (style->text.r * 255), (int) (style->text.g * 255),
+                         (int) (style->text.b * 255), style->text.a,
+                         (int) (style->stroke.r * 255), (int) (style->stroke.g * 255),
+                         (int) (style->stroke.b * 255), style->stroke.a);
+  gtk_css_provider_load_from_data (self->kind_provider, css, -1);
+  gtk_label_set_text (self->kind_label, tupu_kind_display_name (kind));
+}
+
+static void
+update_header (TupuDetailPane *self,
+               const TupuNode *node)
+{
+  update_kind_pill (self, node->kind);
+  gtk_label_set_text (self->label_label, node->label_zh);
+  gtk_label_set_text (self->gloss_label, node->label_en);
+  gtk_widget_set_visible (GTK_WIDGET (self->origin_label), node->label_editorial);
+
+  if (node->count > 0)
+    {
+      g_autofree char *count = NULL;
+
+      if (node->count_only)
+        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%d item, counted but not listed in the speech",
+                                              "%d items, counted but not listed in the speech",
+                                              node->count),
+                                 node->count);
+      else
+        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d member", "%d members",
+                                              node->count),
+                                 node->count);
+      gtk_label_set_text (self->count_label, count);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), node->count > 0);
+
+  gtk_label_set_text (self->summary_zh_label, node->summary_zh);
+  gtk_label_set_text (self->summary_en_label, node->summary_en);
+}
+
+static void
+update_sources (TupuDetailPane *self,
+                const TupuNode *node)
+{
+  remove_all (self->sources_box);
+
+  for (guint i = 0; node->sources != NULL && i < node->sources->len; i++)
+    {
+      const TupuSource *source = g_ptr_array_index (node->sources, i);
+      GtkWidget *card = source->type == TUPU_SOURCE_SPEECH ? new_speech_source (self, source)
+                                                           : new_citation_source (source);
+
+      gtk_box_append (self->sources_box, card);
+    }
+  gtk_widget_set_visible (self->sources_section, node->sources != NULL && node->sources->len > 0);
+}
+
+static void
+update_tree_links (TupuDetailPane *self,
+                   const TupuNode *node)
+{
+  remove_all (self->parent_box);
+  remove_all (self->children_box);
+
+  if (node->parent >= 0)
+    gtk_box_append (self->parent_box,
+                    new_node_link (self, tupu_graph_get_node (self->graph, node->parent)));
+  gtk_widget_set_visible (self->parent_section, node->parent >= 0);
+
+  /* Children are kept in speech order by the loader. */
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    {
+      guint child = g_array_index (node->children, guint, i);
+
+      gtk_box_append (self->children_box,
+                      new_node_link (self, tupu_graph_get_node (self->graph, child)));
+    }
+  gtk_widget_set_visible (self->children_section,
+                          node->children != NULL && node->children->len > 0);
+}
+
+static char *
+relation_caption (TupuRelation relation,
+                  gboolean     outgoing)
+{
+  const char *name = tupu_relation_display_name (relation);
+
+  if (relation == TUPU_RELATION_RELATES_TO)
+    /* Translators: an undirected link between two concepts, e.g. "↔ relates to" */
+    return g_strdup_printf (_("↔ %s"), name);
+  if (outgoing)
+    /* Translators: this concept → the linked one, e.g. "supports →" */
+    return g_strdup_printf (_("%s →"), name);
+  /* Translators: the linked concept → this one, e.g. "← supports" */
+  return g_strdup_printf (_("← %s"), name);
+}
+
+static void
+update_related (TupuDetailPane *self,
+                const TupuNode *node)
+{
+  const GArray *edges = tupu_graph_get_node_edges (self->graph, node->index);
+  guint n_shown = 0;
+
+  remove_all (self->related_box);
+
+  for (guint i = 0; edges != NULL && i < edges->len; i++)
+    {
+      const TupuEdge *edge = tupu_graph_get_edge (self->graph, g_array_index (edges, guint, i));
+      gboolean outgoing = edge->source == node->index;
+      guint other = outgoing ? edge->target : edge->source;
+      g_autofree char *caption = NULL;
+      GtkWidget *row;
+
+      if (edge->relation == TUPU_RELATION_PART_OF)
+        continue;
+
+      caption = relation_caption (edge->relation, outgoing);
+      row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_widget_add_css_class (row, "tupu-related");
+      gtk_box_append (GTK_BOX (row), GTK_WIDGET (new_label (caption, "tupu-relation", FALSE)));
+      gtk_box_append (GTK_BOX (row),
+                      new_node_link (self, tupu_graph_get_node (self->graph, other)));
+      gtk_box_append (self->related_box, row);
+      n_shown++;
+    }
+  gtk_widget_set_visible (self->related_section, n_shown > 0);
+}
+
+static void
+update (TupuDetailPane *self)
+{
+  int index = -1;
+  const TupuNode *node;
+
+  if (self->graph != NULL && self->node_id != NULL)
+    index = tupu_graph_lookup (self->graph, self->node_id);
+
+  if (index < 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  node = tupu_graph_get_node (self->graph, index);
+  update_header (self, node);
+  update_sources (self, node);
+  update_tree_links (self, node);
+  update_related (self, node);
+
+  gtk_stack_set_visible_child_name (self->stack, "concept");
+  /* A new concept is read from the top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+static void
+dark_changed_cb (TupuDetailPane *self)
+{
+  update (self);
+}
+
+/* Vfuncs */
+
+/* A reading measure: whatever the text, the pane asks for NATURAL_WIDTH beside the graph. */
+static void
+tupu_detail_pane_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, NATURAL_WIDTH);
+}
+
+static void
+tupu_detail_pane_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
+static void
+tupu_detail_pane_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TupuDetailPane *self = TUPU_DETAIL_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_GRAPH:
+      g_value_set_object (value, self->graph);
+      break;
+    case PROP_NODE_ID:
+      g_value_set_string (value, self->node_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tupu_detail_pane_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TupuDetailPane *self = TUPU_DETAIL_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_GRAPH:
+      tupu_detail_pane_set_graph (self, g_value_get_object (value));
+      break;
+    case PROP_NODE_ID:
+      tupu_detail_pane_set_node_id (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tupu_detail_pane_dispose (GObject *object)
+{
+  TupuDetailPane *self = TUPU_DETAIL_PANE (object);
+
+  g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed_cb, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TUPU_TYPE_DETAIL_PANE);
+  g_clear_object (&self->graph);
+  g_clear_object (&self->kind_provider);
+
+  G_OBJECT_CLASS (tupu_detail_pane_parent_class)->dispose (object);
+}
+
+static void
+tupu_detail_pane_finalize (GObject *object)
+{
+  TupuDetailPane *self = TUPU_DETAIL_PANE (object);
+
+  g_clear_pointer (&self->node_id, g_free);
+
+  G_OBJECT_CLASS (tupu_detail_pane_parent_class)->finalize (object);
+}
+
+static void
+tupu_detail_pane_class_init (TupuDetailPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = tupu_detail_pane_get_property;
+  object_class->set_property = tupu_detail_pane_set_property;
+  object_class->dispose = tupu_detail_pane_dispose;
+  object_class->finalize = tupu_detail_pane_finalize;
+
+  widget_class->measure = tupu_detail_pane_measure;
+  widget_class->size_allocate = tupu_detail_pane_size_allocate;
+
+  properties[PROP_GRAPH] =
+    g_param_spec_object ("graph", NULL, NULL, TUPU_TYPE_GRAPH,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NODE_ID] =
+    g_param_spec_string ("node-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SELECT_NODE] = g_signal_new ("select-node", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                       G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tupu/Tupu/tupu-detail-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, label_label);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, gloss_label);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, origin_label);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, count_label);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, summary_zh_label);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, summary_en_label);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, sources_section);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, sources_box);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, parent_section);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, parent_box);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, children_section);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, children_box);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, related_section);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, related_box);
+
+  gtk_widget_class_set_css_name (widget_class, "tupudetailpane");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+tupu_detail_pane_init (TupuDetailPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  set_zh_language (self->label_label);
+  set_zh_language (self->summary_zh_label);
+
+  self->kind_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->kind_label)),
+                                  GTK_STYLE_PROVIDER (self->kind_provider),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (dark_changed_cb), self);
+}
+
+/* Public API */
+
+GtkWidget *
+tupu_detail_pane_new (void)
+{
+  return g_object_new (TUPU_TYPE_DETAIL_PANE, NULL);
+}
+
+void
+tupu_detail_pane_set_graph (TupuDetailPane *self,
+                            TupuGraph      *graph)
+{
+  g_return_if_fail (TUPU_IS_DETAIL_PANE (self));
+  g_return_if_fail (graph == NULL || TUPU_IS_GRAPH (graph));
+
+  /* A reload brings a new graph object: always rebuild, the content may have changed. */
+  if (g_set_object (&self->graph, graph))
+    {
+      update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH]);
+    }
+}
+
+TupuGraph *
+tupu_detail_pane_get_graph (TupuDetailPane *self)
+{
+  g_return_val_if_fail (TUPU_IS_DETAIL_PANE (self), NULL);
+
+  return self->graph;
+}
+
+void
+tupu_detail_pane_set_node_id (TupuDetailPane *self,
+                              const char     *node_id)
+{
+  g_return_if_fail (TUPU_IS_DETAIL_PANE (self));
+
+  if (g_strcmp0 (self->node_id, node_id) == 0)
+    return;
+
+  g_free (self->node_id);
+  self->node_id = g_strdup (node_id);
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE_ID]);
+}
+
+const char *
+tupu_detail_pane_get_node_id (TupuDetailPane *self)
+{
+  g_return_val_if_fail (TUPU_IS_DETAIL_PANE (self), NULL);
+
+  return self->node_id;
+}
+
+void
+tupu_detail_pane_get_shown (TupuDetailPane *self,
+                            const char    **label,
+                            const char    **gloss,
+                            const char    **kind)
+{
+  gboolean shown;
+
+  g_return_if_fail (TUPU_IS_DETAIL_PANE (self));
+
+  shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "concept") == 0;
+  if (label != NULL)
+    *label = shown ? gtk_label_get_text (self->label_label) : NULL;
+  if (gloss != NULL)
+    *gloss = shown ? gtk_label_get_text (self->gloss_label) : NULL;
+  if (kind != NULL)
+    *kind = shown ? gtk_label_get_text (self->kind_label) : NULL;
+}
+
+static void
+collect_links (GtkWidget *widget,
+               GPtrArray *links)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (tupu_detail_pane_link_get_id (child) != NULL)
+        g_ptr_array_add (links, child);
+      else
+        collect_links (child, links);
+    }
+}
+
+GPtrArray *
+tupu_detail_pane_get_links (TupuDetailPane *self)
+{
+  GPtrArray *links = g_ptr_array_new ();
+
+  g_return_val_if_fail (TUPU_IS_DETAIL_PANE (self), links);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "concept") == 0)
+    collect_links (GTK_WIDGET (self), links);
+  return links;
+}
+
+const char *
+tupu_detail_pane_link_get_id (GtkWidget *link)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (link), NULL);
+
+  return g_object_get_data (G_OBJECT (link), "tupu-node-id");
+}

@@ -1,1 +1,404 @@
-/* placeholder: being written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-test-probe.c: answers the GUI tests' "where is what" questions, one JSON line each. */
+#include "config.h"
+
+#include <gio/gunixinputstream.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "tupu-test-probe.h"
+#include "tupu-window.h"
+
+struct _TupuTestProbe
+{
+  GObject           parent_instance;
+
+  GtkApplication   *application; /* unowned: the application owns the probe */
+  GDataInputStream *input;
+  GCancellable     *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (TupuTestProbe, tupu_test_probe, G_TYPE_OBJECT)
+
+static void read_next_line (TupuTestProbe *self);
+
+/* Geometry */
+
+/* Widget coordinates to the toplevel surface's, where X puts the pointer. */
+static gboolean
+widget_to_surface (GtkWidget *widget,
+                   double     x,
+                   double     y,
+                   double    *sx,
+                   double    *sy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  double tx, ty, nx, ny;
+
+  if (native == NULL
+      || !gtk_widget_translate_coordinates (widget, GTK_WIDGET (native), x, y, &nx, &ny))
+    return FALSE;
+
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  *sx = nx + tx;
+  *sy = ny + ty;
+  return TRUE;
+}
+
+static gboolean
+widget_surface_bounds (GtkWidget       *widget,
+                       graphene_rect_t *rect)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  double tx, ty;
+
+  if (native == NULL || !gtk_widget_compute_bounds (widget, GTK_WIDGET (native), rect))
+    return FALSE;
+
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  rect->origin.x += tx;
+  rect->origin.y += ty;
+  return TRUE;
+}
+
+static void
+add_rect_members (JsonBuilder           *builder,
+                  const graphene_rect_t *rect)
+{
+  json_builder_set_member_name (builder, "x");
+  json_builder_add_double_value (builder, rect->origin.x);
+  json_builder_set_member_name (builder, "y");
+  json_builder_add_double_value (builder, rect->origin.y);
+  json_builder_set_member_name (builder, "width");
+  json_builder_add_double_value (builder, rect->size.width);
+  json_builder_set_member_name (builder, "height");
+  json_builder_add_double_value (builder, rect->size.height);
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* State */
+
+static TupuWindow *
+find_window (TupuTestProbe *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (self->application);
+
+  if (TUPU_IS_WINDOW (active))
+    return TUPU_WINDOW (active);
+
+  for (GList *l = gtk_application_get_windows (self->application); l != NULL; l = l->next)
+    if (TUPU_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+add_nodes (JsonBuilder   *builder,
+           TupuGraphView *view,
+           TupuLayout    *layout)
+{
+  json_builder_set_member_name (builder, "nodes");
+  json_builder_begin_object (builder);
+
+  for (guint i = 0; layout != NULL && i < layout->n_nodes; i++)
+    {
+      const TupuNode *node = tupu_graph_get_node (layout->graph, layout->nodes[i].node);
+      graphene_rect_t rect;
+      double x, y;
+
+      if (!tupu_graph_view_get_node_rect (view, node->id, &rect)
+          || !widget_to_surface (GTK_WIDGET (view), rect.origin.x, rect.origin.y, &x, &y))
+        continue;
+
+      json_builder_set_member_name (builder, node->id);
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, x);
+      json_builder_add_double_value (builder, y);
+      json_builder_add_double_value (builder, rect.size.width);
+      json_builder_add_double_value (builder, rect.size.height);
+      json_builder_end_array (builder);
+    }
+
+  json_builder_end_object (builder);
+}
+
+static void
+add_detail (JsonBuilder    *builder,
+            TupuDetailPane *pane)
+{
+  const char *label, *gloss, *kind;
+  g_autoptr (GPtrArray) links = tupu_detail_pane_get_links (pane);
+  graphene_rect_t pane_rect;
+  gboolean have_pane = gtk_widget_get_mapped (GTK_WIDGET (pane))
+                       && widget_surface_bounds (GTK_WIDGET (pane), &pane_rect);
+
+  tupu_detail_pane_get_shown (pane, &label, &gloss, &kind);
+
+  json_builder_set_member_name (builder, "detail");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "node_id", tupu_detail_pane_get_node_id (pane));
+  add_string_member (builder, "label", label);
+  add_string_member (builder, "gloss", gloss);
+  add_string_member (builder, "kind", kind);
+
+  json_builder_set_member_name (builder, "links");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < links->len; i++)
+    {
+      GtkWidget *link = g_ptr_array_index (links, i);
+      graphene_rect_t rect;
+
+      if (!gtk_widget_get_mapped (link) || !widget_surface_bounds (link, &rect))
+        continue;
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "id", tupu_detail_pane_link_get_id (link));
+      add_rect_members (builder, &rect);
+      /* Scrolled out of sight: a person would have to scroll first. */
+      json_builder_set_member_name (builder, "visible");
+      json_builder_add_boolean_value (builder,
+                                      have_pane && graphene_rect_contains_rect (&pane_rect, &rect));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static gboolean
+layout_pending (TupuGraphView *view)
+{
+  TupuGraph *graph = tupu_graph_view_get_graph (view);
+  TupuLayout *layout = tupu_graph_view_get_layout (view);
+
+  if (graph == NULL)
+    return FALSE;
+  return layout == NULL || layout->graph != graph
+         || layout->options.engine != tupu_graph_view_get_engine (view)
+         || !layout->options.show_gloss != !tupu_graph_view_get_show_gloss (view);
+}
+
+static void
+add_windows (JsonBuilder   *builder,
+             TupuTestProbe *self)
+{
+  g_autoptr (GListModel) toplevels = gtk_window_get_toplevels ();
+
+  json_builder_set_member_name (builder, "windows");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (!gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+      json_builder_begin_object (builder);
+      add_string_member (builder, "type", G_OBJECT_TYPE_NAME (window));
+      add_string_member (builder, "title", gtk_window_get_title (window));
+      json_builder_set_member_name (builder, "active");
+      json_builder_add_boolean_value (builder, gtk_window_is_active (window));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_window_state (JsonBuilder *builder,
+                  TupuWindow  *window)
+{
+  TupuGraphView *view = tupu_window_get_graph_view (window);
+  TupuGraph *graph = tupu_window_get_graph (window);
+  TupuLayout *layout = tupu_graph_view_get_layout (view);
+  GFile *file = tupu_window_get_file (window);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *problems = tupu_window_dup_status_problems (window);
+  g_autoptr (GPtrArray) toasts = tupu_window_take_toast_titles (window);
+  gboolean pending = layout_pending (view);
+  graphene_rect_t view_rect;
+
+  json_builder_set_member_name (builder, "ready");
+  json_builder_add_boolean_value (builder, graph != NULL && !pending
+                                           && !tupu_window_is_loading (window)
+                                           && gtk_widget_get_mapped (GTK_WIDGET (view)));
+  add_string_member (builder, "graph_id", graph != NULL ? tupu_graph_get_id (graph) : NULL);
+  add_string_member (builder, "title", graph != NULL ? tupu_graph_get_title_en (graph) : NULL);
+  add_string_member (builder, "file", path);
+  json_builder_set_member_name (builder, "loads");
+  json_builder_add_int_value (builder, tupu_window_get_n_loads (window));
+  add_string_member (builder, "selected", tupu_graph_view_get_selected_id (view));
+  json_builder_set_member_name (builder, "zoom");
+  json_builder_add_double_value (builder, tupu_graph_view_get_zoom (view));
+
+  json_builder_set_member_name (builder, "view");
+  json_builder_begin_object (builder);
+  if (gtk_widget_get_mapped (GTK_WIDGET (view))
+      && widget_surface_bounds (GTK_WIDGET (view), &view_rect))
+    add_rect_members (builder, &view_rect);
+  json_builder_end_object (builder);
+
+  add_nodes (builder, view, pending ? NULL : layout);
+  add_detail (builder, tupu_window_get_detail_pane (window));
+
+  json_builder_set_member_name (builder, "toasts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < toasts->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (toasts, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "status_page");
+  json_builder_add_boolean_value (builder, problems != NULL);
+  add_string_member (builder, "problems", problems);
+  json_builder_set_member_name (builder, "layout_pending");
+  json_builder_add_boolean_value (builder, pending);
+}
+
+static char *
+dup_state (TupuTestProbe *self)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  TupuWindow *window = find_window (self);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "window");
+  json_builder_add_boolean_value (builder, window != NULL);
+  if (window != NULL)
+    add_window_state (builder, window);
+  add_windows (builder, self);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Commands */
+
+static void
+reply (const char *json)
+{
+  fputs (json, stdout);
+  fputc ('\n', stdout);
+  fflush (stdout);
+}
+
+static void
+handle_command (TupuTestProbe *self,
+                const char    *command)
+{
+  if (g_strcmp0 (command, "state") == 0)
+    {
+      g_autofree char *state = dup_state (self);
+
+      reply (state);
+    }
+  else if (g_strcmp0 (command, "quit") == 0)
+    {
+      reply ("{\"ok\":true}");
+      g_application_quit (G_APPLICATION (self->application));
+    }
+  else
+    reply ("{\"error\":\"unknown command\"}");
+}
+
+static void
+read_line_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  TupuTestProbe *self;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result, NULL,
+                                                    &error);
+  /* Cancelled in dispose: the probe may be gone already, so touch nothing. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = user_data;
+  if (line == NULL)
+    {
+      /* EOF: the test is gone. */
+      if (error != NULL)
+        g_warning ("Test probe: %s", error->message);
+      return;
+    }
+
+  handle_command (self, g_strstrip (line));
+  read_next_line (self);
+}
+
+static void
+read_next_line (TupuTestProbe *self)
+{
+  g_data_input_stream_read_line_async (self->input, G_PRIORITY_DEFAULT, self->cancellable,
+                                       read_line_cb, self);
+}
+
+/* Vfuncs */
+
+static void
+tupu_test_probe_dispose (GObject *object)
+{
+  TupuTestProbe *self = TUPU_TEST_PROBE (object);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (tupu_test_probe_parent_class)->dispose (object);
+}
+
+static void
+tupu_test_probe_finalize (GObject *object)
+{
+  TupuTestProbe *self = TUPU_TEST_PROBE (object);
+
+  g_clear_object (&self->input);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (tupu_test_probe_parent_class)->finalize (object);
+}
+
+static void
+tupu_test_probe_class_init (TupuTestProbeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tupu_test_probe_dispose;
+  object_class->finalize = tupu_test_probe_finalize;
+}
+
+static void
+tupu_test_probe_init (TupuTestProbe *self)
+{
+  g_autoptr (GInputStream) stdin_stream = g_unix_input_stream_new (0, FALSE);
+
+  self->cancellable = g_cancellable_new ();
+  self->input = g_data_input_stream_new (stdin_stream);
+}
+
+/* Public API */
+
+TupuTestProbe *
+tupu_test_probe_new (GtkApplication *application)
+{
+  TupuTestProbe *self;
+
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (TUPU_TYPE_TEST_PROBE, NULL);
+  self->application = application;
+  read_next_line (self);
+  return self;
+}

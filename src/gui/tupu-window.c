@@ -1,1 +1,670 @@
-/* placeholder: being written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-window.c: the main window. Loads graph files on a worker thread, watches the open file
+ * and reloads it when it changes, and never gives up what is shown for a broken file. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tupu-problems-dialog.h"
+#include "tupu-window-private.h"
+
+/* Editors save in bursts (write, rename, chmod): wait for the burst to end. */
+#define RELOAD_DEBOUNCE_MS 250
+/* The status page lists this many problems; the dialog has them all. */
+#define STATUS_MAX_PROBLEMS 12
+
+G_DEFINE_FINAL_TYPE (TupuWindow, tupu_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef struct
+{
+  TupuGraph *graph;
+  GPtrArray *diagnostics;
+  GError    *error;
+} LoadResult;
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_object (&result->graph);
+  g_clear_pointer (&result->diagnostics, g_ptr_array_unref);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+static void start_load (TupuWindow *self,
+                        GFile      *file);
+static void watch_file (TupuWindow *self);
+
+/* Helpers */
+
+/* Han characters take their Simplified Chinese forms only when Pango knows the language. */
+static void
+set_zh_label (GtkLabel   *label,
+              const char *text)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
+  gtk_label_set_attributes (label, attrs);
+  gtk_label_set_text (label, text);
+  pango_attr_list_unref (attrs);
+}
+
+static char *
+file_display_name (GFile *file)
+{
+  g_autofree char *path = NULL;
+
+  if (file == NULL)
+    return g_strdup (_("Built-in speech graph"));
+
+  path = g_file_get_path (file);
+  return path != NULL ? g_strdup (path) : g_file_get_uri (file);
+}
+
+static const TupuDiagnostic *
+first_error (GPtrArray *diagnostics)
+{
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+    {
+      const TupuDiagnostic *diag = g_ptr_array_index (diagnostics, i);
+
+      if (diag->severity == TUPU_SEVERITY_ERROR)
+        return diag;
+    }
+  return NULL;
+}
+
+static void
+update_title (TupuWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+
+  if (self->graph == NULL)
+    {
+      gtk_label_set_text (self->title_label, _("Tupu"));
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+      gtk_window_set_title (GTK_WINDOW (self), _("Tupu"));
+      return;
+    }
+
+  set_zh_label (self->title_label, tupu_graph_get_title_zh (self->graph));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label),
+                               tupu_graph_get_title_en (self->graph));
+  subtitle = self->file != NULL ? g_file_get_basename (self->file)
+                                : g_strdup (_("Built-in speech graph"));
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
+  gtk_window_set_title (GTK_WINDOW (self), tupu_graph_get_title_zh (self->graph));
+}
+
+/* Toasts and problems */
+
+AdwToast *
+_tupu_window_toast (TupuWindow *self,
+                    const char *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  g_ptr_array_add (self->toast_titles, g_strdup (title));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
+}
+
+void
+_tupu_window_show_problems (TupuWindow *self)
+{
+  TupuProblemsDialog *dialog;
+
+  if (self->problems == NULL || self->problems->len == 0)
+    return;
+
+  dialog = tupu_problems_dialog_new (GTK_WINDOW (self), self->problems_file, self->problems);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+keep_problems (TupuWindow *self,
+               GFile      *file,
+               GPtrArray  *diagnostics,
+               GError     *error)
+{
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_free (self->problems_file);
+  self->problems_file = file_display_name (file);
+
+  if (diagnostics != NULL && diagnostics->len > 0)
+    self->problems = g_ptr_array_ref (diagnostics);
+  else
+    {
+      /* An I/O error comes without diagnostics: show it the same way. */
+      self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) tupu_diagnostic_free);
+      g_ptr_array_add (self->problems,
+                       tupu_diagnostic_new (TUPU_SEVERITY_ERROR, self->problems_file, 0, 0,
+                                            error != NULL ? error->message : _("Unknown error")));
+    }
+}
+
+static char *
+format_problems (GPtrArray *problems,
+                 guint      max)
+{
+  GString *text = g_string_new (NULL);
+  guint n = MIN (problems->len, max);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *line = tupu_diagnostic_format (g_ptr_array_index (problems, i));
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, line);
+    }
+  if (problems->len > n)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE, "… and %u more problem",
+                                           "… and %u more problems", problems->len - n),
+                              problems->len - n);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+show_status_page (TupuWindow *self)
+{
+  g_autofree char *name = g_path_get_basename (self->problems_file);
+  g_autofree char *title = g_strdup_printf (_("Could Not Open “%s”"), name);
+  g_autofree char *problems = format_problems (self->problems, STATUS_MAX_PROBLEMS);
+
+  /* The title and the problems are plain text in labels that do not parse markup. */
+  adw_status_page_set_title (self->error_page, title);
+  gtk_label_set_text (self->problems_label, problems);
+  gtk_widget_set_visible (GTK_WIDGET (self->all_problems_button),
+                          self->problems->len > STATUS_MAX_PROBLEMS);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+show_failure (TupuWindow *self,
+              GFile      *file,
+              LoadResult *result)
+{
+  keep_problems (self, file, result->diagnostics, result->error);
+
+  if (self->graph == NULL)
+    {
+      /* Nothing to keep: stay on this file, so a fix on disk (or Ctrl+R) reloads it. */
+      if (g_set_object (&self->file, file) || self->monitor == NULL)
+        watch_file (self);
+      show_status_page (self);
+    }
+  else
+    {
+      const TupuDiagnostic *diag = first_error (self->problems);
+      g_autofree char *title = diag != NULL ? tupu_diagnostic_format (diag)
+                                            : g_strdup (result->error->message);
+      AdwToast *toast = _tupu_window_toast (self, title);
+
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-problems");
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_timeout (toast, 10);
+    }
+}
+
+/* File monitoring */
+
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  TupuWindow *self = user_data;
+
+  self->reload_source = 0;
+  if (self->file != NULL)
+    start_load (self, self->file);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+monitor_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    gpointer           user_data)
+{
+  TupuWindow *self = user_data;
+  gboolean ours;
+
+  if (self->file == NULL)
+    return;
+
+  /* Watching the folder catches editors that save by renaming a new file over the old one. */
+  ours = g_file_equal (file, self->file) || (other_file != NULL && g_file_equal (other_file, self->file));
+  if (!ours)
+    return;
+
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+      break;
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      /* Only a rename onto our file brings new content. */
+      if (other_file == NULL || !g_file_equal (other_file, self->file))
+        return;
+      break;
+    default:
+      return;
+    }
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->reload_source = g_timeout_add (RELOAD_DEBOUNCE_MS, reload_timeout_cb, self);
+}
+
+static void
+watch_file (TupuWindow *self)
+{
+  g_autoptr (GFile) folder = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, monitor_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  if (self->file == NULL || (folder = g_file_get_parent (self->file)) == NULL)
+    return;
+
+  self->monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Not watching %s: %s", g_file_peek_path (folder), error->message);
+      return;
+    }
+  g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
+}
+
+/* Loading */
+
+static void
+show_graph (TupuWindow *self,
+            GFile      *file,
+            TupuGraph  *graph)
+{
+  gboolean same_file = (file == NULL && self->file == NULL)
+                       || (file != NULL && self->file != NULL && g_file_equal (file, self->file));
+
+  g_set_object (&self->graph, graph);
+  if (!same_file || self->monitor == NULL)
+    {
+      g_set_object (&self->file, file);
+      watch_file (self);
+    }
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->n_loads++;
+
+  /* Same graph id: the view keeps the selection and the view (a reload). */
+  tupu_graph_view_set_graph (self->graph_view, graph);
+  tupu_detail_pane_set_graph (self->detail_pane, graph);
+  tupu_detail_pane_set_node_id (self->detail_pane,
+                                tupu_graph_view_get_selected_id (self->graph_view));
+  update_title (self);
+  gtk_stack_set_visible_child_name (self->stack, "graph");
+  _tupu_window_actions_update (self);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  LoadResult *result = g_new0 (LoadResult, 1);
+
+  /* The loader is Graphviz-free and keeps no shared state, so it runs here safely. */
+  if (file != NULL)
+    result->graph = tupu_graph_load_file (file, cancellable, &result->diagnostics,
+                                          &result->error);
+  else
+    result->graph = tupu_graph_load_builtin (&result->error);
+
+  g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+}
+
+static void
+load_done_cb (GObject      *source_object,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  TupuWindow *self = TUPU_WINDOW (source_object);
+  GFile *file = g_task_get_task_data (G_TASK (res));
+  LoadResult *result;
+
+  /* A newer load superseded this one: its result (freed with the task) no longer matters. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (res))))
+    return;
+
+  result = g_task_propagate_pointer (G_TASK (res), NULL);
+  g_clear_object (&self->load_cancellable);
+
+  if (result->graph != NULL)
+    show_graph (self, file, result->graph);
+  else
+    show_failure (self, file, result);
+
+  _tupu_window_actions_update (self);
+  load_result_free (result);
+}
+
+static void
+start_load (TupuWindow *self,
+            GFile      *file)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  if (self->graph == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
+  g_task_set_source_tag (task, start_load);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, file != NULL ? g_object_ref (file) : NULL, g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/* Callbacks */
+
+static void
+selected_id_changed_cb (TupuWindow *self)
+{
+  tupu_detail_pane_set_node_id (self->detail_pane,
+                                tupu_graph_view_get_selected_id (self->graph_view));
+}
+
+static void
+layout_changed_cb (TupuWindow *self)
+{
+  _tupu_window_actions_update (self);
+}
+
+static void
+layout_failed_cb (TupuWindow   *self,
+                  const GError *error)
+{
+  g_autofree char *title = g_strdup_printf (_("Could not lay out the graph: %s"), error->message);
+  AdwToast *toast = _tupu_window_toast (self, title);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+}
+
+static void
+detail_select_node_cb (TupuWindow *self,
+                       const char *id)
+{
+  tupu_graph_view_select (self->graph_view, id, TRUE);
+}
+
+static gboolean
+engine_to_view_cb (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  TupuEngine engine;
+
+  if (!tupu_engine_from_string (g_variant_get_string (variant, NULL), &engine))
+    return FALSE;
+  g_value_set_int (value, engine);
+  return TRUE;
+}
+
+/* Window size */
+
+static void
+restore_size (TupuWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_size (TupuWindow *self)
+{
+  int width, height;
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+  /* The default size is the unmaximized one, so it is right to save either way. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  g_settings_apply (self->settings);
+}
+
+/* Vfuncs */
+
+static gboolean
+tupu_window_close_request (GtkWindow *window)
+{
+  save_size (TUPU_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (tupu_window_parent_class)->close_request (window);
+}
+
+static void
+tupu_window_dispose (GObject *object)
+{
+  TupuWindow *self = TUPU_WINDOW (object);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->export_cancellable);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, monitor_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TUPU_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->graph);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (tupu_window_parent_class)->dispose (object);
+}
+
+static void
+tupu_window_finalize (GObject *object)
+{
+  TupuWindow *self = TUPU_WINDOW (object);
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->problems_file, g_free);
+  g_clear_pointer (&self->toast_titles, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (tupu_window_parent_class)->finalize (object);
+}
+
+static void
+tupu_window_class_init (TupuWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = tupu_window_dispose;
+  object_class->finalize = tupu_window_finalize;
+  window_class->close_request = tupu_window_close_request;
+
+  g_type_ensure (TUPU_TYPE_GRAPH_VIEW);
+  g_type_ensure (TUPU_TYPE_DETAIL_PANE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tupu/Tupu/tupu-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, all_problems_button);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, graph_view);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, detail_pane);
+  gtk_widget_class_bind_template_callback (widget_class, selected_id_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, layout_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, layout_failed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, detail_select_node_cb);
+}
+
+static void
+tupu_window_init (TupuWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->toast_titles = g_ptr_array_new_with_free_func (g_free);
+  self->settings = g_settings_new (APP_ID);
+
+  g_settings_bind_with_mapping (self->settings, "engine", self->graph_view, "engine",
+                                G_SETTINGS_BIND_GET, engine_to_view_cb, NULL, NULL, NULL);
+  g_settings_bind (self->settings, "show-gloss", self->graph_view, "show-gloss",
+                   G_SETTINGS_BIND_GET);
+
+  _tupu_window_actions_init (self);
+  _tupu_window_dnd_init (self);
+  restore_size (self);
+  update_title (self);
+}
+
+/* Public API */
+
+TupuWindow *
+tupu_window_new (GtkApplication *application)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (TUPU_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+tupu_window_open_file (TupuWindow *self,
+                       GFile      *file)
+{
+  g_return_if_fail (TUPU_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_load (self, file);
+}
+
+void
+tupu_window_open_builtin (TupuWindow *self)
+{
+  g_return_if_fail (TUPU_IS_WINDOW (self));
+
+  start_load (self, NULL);
+}
+
+void
+tupu_window_reload (TupuWindow *self)
+{
+  g_return_if_fail (TUPU_IS_WINDOW (self));
+
+  start_load (self, self->file);
+}
+
+TupuGraphView *
+tupu_window_get_graph_view (TupuWindow *self)
+{
+  g_return_val_if_fail (TUPU_IS_WINDOW (self), NULL);
+
+  return self->graph_view;
+}
+
+TupuDetailPane *
+tupu_window_get_detail_pane (TupuWindow *self)
+{
+  g_return_val_if_fail (TUPU_IS_WINDOW (self), NULL);
+
+  return self->detail_pane;
+}
+
+TupuGraph *
+tupu_window_get_graph (TupuWindow *self)
+{
+  g_return_val_if_fail (TUPU_IS_WINDOW (self), NULL);
+
+  return self->graph;
+}
+
+GFile *
+tupu_window_get_file (TupuWindow *self)
+{
+  g_return_val_if_fail (TUPU_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+gboolean
+tupu_window_is_loading (TupuWindow *self)
+{
+  g_return_val_if_fail (TUPU_IS_WINDOW (self), FALSE);
+
+  return self->load_cancellable != NULL;
+}
+
+guint
+tupu_window_get_n_loads (TupuWindow *self)
+{
+  g_return_val_if_fail (TUPU_IS_WINDOW (self), 0);
+
+  return self->n_loads;
+}
+
+char *
+tupu_window_dup_status_problems (TupuWindow *self)
+{
+  g_return_val_if_fail (TUPU_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") != 0
+      || self->problems == NULL)
+    return NULL;
+
+  return format_problems (self->problems, G_MAXUINT);
+}
+
+GPtrArray *
+tupu_window_take_toast_titles (TupuWindow *self)
+{
+  GPtrArray *titles;
+
+  g_return_val_if_fail (TUPU_IS_WINDOW (self), NULL);
+
+  titles = g_steal_pointer (&self->toast_titles);
+  self->toast_titles = g_ptr_array_new_with_free_func (g_free);
+  return titles;
+}

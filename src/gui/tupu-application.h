@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-application.h: the AdwApplication; command line, app-wide actions, windows. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define TUPU_TYPE_APPLICATION (tupu_application_get_type ())
+G_DECLARE_FINAL_TYPE (TupuApplication, tupu_application, TUPU, APPLICATION, AdwApplication)
+
+TupuApplication *tupu_application_new (void);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-test-probe.h: lets the GUI tests see where things are (TUPU_TEST_PROBE=1 only).
+ *
+ * Reads one command per line on stdin and answers one JSON line on stdout:
+ *   state  {"ready", "graph_id", "title", "file", "loads", "selected", "zoom", "view": {x,y,
+ *           width,height}, "nodes": {id: [x,y,w,h]}, "detail": {...}, "toasts": [...],
+ *           "status_page", "problems", "layout_pending", "windows": [...]}
+ *   quit   {"ok": true}, then quits.
+ * Coordinates are in the toplevel surface's pixels. The probe only observes: every input in the
+ * tests goes through real X events. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define TUPU_TYPE_TEST_PROBE (tupu_test_probe_get_type ())
+G_DECLARE_FINAL_TYPE (TupuTestProbe, tupu_test_probe, TUPU, TEST_PROBE, GObject)
+
+TupuTestProbe *tupu_test_probe_new (GtkApplication *application);
+
+G_END_DECLS

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-window-private.h: shared by tupu-window.c and tupu-window-actions.c. */
+#pragma once
+
+#include "tupu-window.h"
+
+G_BEGIN_DECLS
+
+struct _TupuWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template children */
+  GtkLabel            *title_label;
+  GtkLabel            *subtitle_label;
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *stack;
+  AdwStatusPage       *error_page;
+  GtkLabel            *problems_label;
+  GtkButton           *all_problems_button;
+  TupuGraphView       *graph_view;
+  TupuDetailPane      *detail_pane;
+
+  GSettings           *settings;
+
+  GFile               *file;             /* shown or being retried; NULL = built-in graph */
+  TupuGraph           *graph;            /* what is shown, NULL before the first load */
+  GPtrArray           *problems;         /* TupuDiagnostic*: the last failed load's problems */
+  char                *problems_file;    /* that load's display name */
+  GCancellable        *load_cancellable;
+  guint                n_loads;
+
+  GFileMonitor        *monitor;
+  guint                reload_source;
+
+  GtkFileChooserNative *chooser;
+  GCancellable        *export_cancellable;
+  GPtrArray           *toast_titles;     /* plain text, for the test probe */
+};
+
+void _tupu_window_actions_init       (TupuWindow *self);
+void _tupu_window_actions_update     (TupuWindow *self);
+void _tupu_window_dnd_init           (TupuWindow *self);
+void _tupu_window_show_problems      (TupuWindow *self);
+/* Shows @title (plain text; escaped here, as toast titles are markup). */
+AdwToast *_tupu_window_toast         (TupuWindow *self,
+                                      const char *title);
+
+G_END_DECLS
