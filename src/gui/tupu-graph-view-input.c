@@ -519,7 +519,8 @@ add_key_bindings (GtkWidgetClass *widget_class)
   static const guint last[] = { GDK_KEY_End, GDK_KEY_KP_End };
   static const guint activate[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter,
                                     GDK_KEY_space, GDK_KEY_KP_Space };
-  static const guint previous[] = { GDK_KEY_Tab, GDK_KEY_ISO_Left_Tab, GDK_KEY_KP_Tab };
+  /* GTK's key triggers fold ISO_Left_Tab (Shift+Tab on X11) into Tab. */
+  static const guint previous[] = { GDK_KEY_Tab, GDK_KEY_KP_Tab };
 
   add_bindings (widget_class, zoom_in, G_N_ELEMENTS (zoom_in), 0, "view.zoom-in");
   add_bindings (widget_class, zoom_in, G_N_ELEMENTS (zoom_in), GDK_CONTROL_MASK, "view.zoom-in");

@@ -37,7 +37,6 @@ struct _TupuGraphView
   /* Render cache: lazily recorded tiles at cache_zoom, keyed by packed tile coordinates. */
   GHashTable   *tiles;
   double        cache_zoom;
-  double        tile_size;      /* in layout units */
   guint         settle_id;
 
   /* Pan animation (centring a node). */

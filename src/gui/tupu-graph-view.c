@@ -21,7 +21,7 @@
 #include "tupu-style.h"
 
 #define ZOOM_MAX    8.0  /* widget pixels per layout point */
-#define FIT_MAX     2.0  /* never blow a tiny graph up further than this when fitting */
+#define FIT_MAX     1.5  /* never blow a tiny graph up further than this when fitting */
 #define FIT_MARGIN  24.0 /* pixels around the graph when fitted */
 #define KEEP_PX     64.0 /* panning keeps at least this much of the graph in the view */
 #define TILE_PX     512.0
@@ -199,24 +199,28 @@ tile_key (int i,
   return GUINT_TO_POINTER (((guint) (i + 1) << 16) | (guint) (j + 1));
 }
 
+/* Tiles live in "cache space": layout units times cache_zoom, i.e. widget pixels at the zoom
+ * they were recorded for. Once the zoom settles they are painted unscaled at whole pixels, so
+ * neither text nor tile edges get resampled (scaled tiles leave faint seams). */
 static GskRenderNode *
 record_tile (TupuGraphView *self,
              int            i,
              int            j)
 {
-  TupuRect visible = { i * self->tile_size, j * self->tile_size, self->tile_size, self->tile_size };
+  double cz = self->cache_zoom;
+  TupuRect visible = { i * TILE_PX / cz, j * TILE_PX / cz, TILE_PX / cz, TILE_PX / cz };
   TupuPaintOptions options;
   GskRenderNode *node;
   cairo_t *cr;
 
-  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (visible.x, visible.y, visible.width,
-                                                  visible.height));
+  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (i * TILE_PX, j * TILE_PX, TILE_PX, TILE_PX));
   cr = gsk_cairo_node_get_draw_context (node);
+  cairo_scale (cr, cz, cz);
 
   tupu_paint_options_init (&options);
   options.dark = self->dark;
   options.visible = &visible;
-  options.scale = self->cache_zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  options.scale = cz * gtk_widget_get_scale_factor (GTK_WIDGET (self));
   options.background = FALSE;
   tupu_painter_draw (cr, self->layout, &options);
 
@@ -240,14 +244,15 @@ get_tile (TupuGraphView *self,
   return node;
 }
 
+/* The tile holding layout coordinate @v. */
 static int
 tile_index (TupuGraphView *self,
             double         v)
 {
-  return (int) CLAMP (floor (v / self->tile_size), -1, 32000);
+  return (int) CLAMP (floor (v * self->cache_zoom / TILE_PX), -1, 32000);
 }
 
-/* The cached drawing, translated to a whole device pixel so tile seams fall between pixels. */
+/* The cached drawing, translated to a whole device pixel. */
 static void
 snapshot_graph (TupuGraphView *self,
                 GtkSnapshot   *snapshot,
@@ -257,15 +262,13 @@ snapshot_graph (TupuGraphView *self,
   const TupuRect *b = &self->layout->bounds;
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double scale;
   int i0, i1, j0, j1;
 
   if (g_hash_table_size (self->tiles) > MAX_TILES)
     g_hash_table_remove_all (self->tiles);
   if (g_hash_table_size (self->tiles) == 0)
-    {
-      self->cache_zoom = self->zoom;
-      self->tile_size = TILE_PX / self->zoom;
-    }
+    self->cache_zoom = self->zoom;
 
   i0 = MAX (tile_index (self, -ox / self->zoom), tile_index (self, b->x - TILE_PAD));
   i1 = MIN (tile_index (self, (width - ox) / self->zoom),
@@ -274,9 +277,12 @@ snapshot_graph (TupuGraphView *self,
   j1 = MIN (tile_index (self, (height - oy) / self->zoom),
             tile_index (self, b->y + b->height + TILE_PAD));
 
+  /* While a zoom is settling, the old tiles are drawn scaled. */
+  scale = self->zoom / self->cache_zoom;
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (ox, oy));
-  gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
+  if (scale != 1.0)
+    gtk_snapshot_scale (snapshot, scale, scale);
   for (int j = j0; j <= j1; j++)
     for (int i = i0; i <= i1; i++)
       gtk_snapshot_append_node (snapshot, get_tile (self, i, j));
@@ -376,13 +382,16 @@ snapshot_overlays (TupuGraphView *self,
   get_accent (self, &accent);
 
   if (self->hover >= 0 && self->hover != selected)
-    append_outline (self, snapshot, ox, oy, self->hover, 1, 2, &accent, 0.6, 0);
+    append_outline (self, snapshot, ox, oy, self->hover, 2, 2, &accent, 0.55, 0);
 
+  /* The selection is a ring detached from the box, with a soft halo, so it stands out from
+   * node borders that are themselves blue. */
   if (selected >= 0)
     {
-      append_outline (self, snapshot, ox, oy, selected, 1.5, 3, &accent, 1.0, 0.12);
+      append_outline (self, snapshot, ox, oy, selected, 4, 10, &accent, 0.22, 0.10);
+      append_outline (self, snapshot, ox, oy, selected, 4, 3, &accent, 1.0, 0);
       if (focus_visible)
-        append_outline (self, snapshot, ox, oy, selected, 6, 2, &accent, 0.5, 0);
+        append_outline (self, snapshot, ox, oy, selected, 11, 2, &accent, 0.5, 0);
     }
   else if (focus_visible)
     {

@@ -1,0 +1,599 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-graph-view.c: TupuGraphView in a real window (under Xvfb): fit, zoom around a point,
+ * the view actions and their key bindings, keyboard selection, reload, accessibility.
+ *
+ * Keys are driven through the widget's own shortcut controller (the class key bindings), so a
+ * binding that is missing or wired to the wrong action fails here; pointer input is left to the
+ * xdotool tests of the whole app. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "tupu-graph-view.h"
+
+#define VIEW_WIDTH      800
+#define VIEW_HEIGHT     600
+#define TIMEOUT_USEC    (20 * G_USEC_PER_SEC)
+#define ZOOM_STEP       1.25 /* documented in tupu-graph-view-input.c: one key press */
+
+typedef struct
+{
+  GtkWidget     *window;
+  TupuGraphView *view;
+  TupuGraph     *graph;
+  TupuLayout    *old_layout; /* held while waiting for a new one, so its address is not reused */
+} Fixture;
+
+typedef gboolean (*Condition) (Fixture *fixture);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers                                                                                    */
+
+static gboolean
+wait_until (Fixture  *fixture,
+            Condition condition)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
+
+  while (!condition (fixture))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+/* A few frames, so queued allocations and tick callbacks run. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 50 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+has_layout_and_size (Fixture *fixture)
+{
+  return tupu_graph_view_get_layout (fixture->view) != NULL
+         && gtk_widget_get_width (GTK_WIDGET (fixture->view)) == VIEW_WIDTH
+         && gtk_widget_get_height (GTK_WIDGET (fixture->view)) == VIEW_HEIGHT;
+}
+
+static void
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->graph = tupu_graph_load_builtin (&error);
+  g_assert_no_error (error);
+
+  fixture->window = gtk_window_new ();
+  fixture->view = TUPU_GRAPH_VIEW (tupu_graph_view_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->view), VIEW_WIDTH, VIEW_HEIGHT);
+  gtk_window_set_resizable (GTK_WINDOW (fixture->window), FALSE);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
+  tupu_graph_view_set_graph (fixture->view, fixture->graph);
+  g_assert_null (tupu_graph_view_get_layout (fixture->view));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  g_assert_true (wait_until (fixture, has_layout_and_size));
+  settle ();
+}
+
+static void
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->graph);
+  g_clear_pointer (&fixture->old_layout, tupu_layout_unref);
+  settle ();
+}
+
+static const char *
+node_id (TupuGraph *graph,
+         guint      index)
+{
+  return tupu_graph_get_node (graph, index)->id;
+}
+
+/* The inverse of tupu_graph_view_layout_to_widget, which is affine. */
+static void
+widget_to_layout (TupuGraphView *view,
+                  double         wx,
+                  double         wy,
+                  double        *lx,
+                  double        *ly)
+{
+  double ox, oy, x1, y1;
+
+  g_assert_true (tupu_graph_view_layout_to_widget (view, 0, 0, &ox, &oy));
+  g_assert_true (tupu_graph_view_layout_to_widget (view, 1, 1, &x1, &y1));
+  *lx = (wx - ox) / (x1 - ox);
+  *ly = (wy - oy) / (y1 - oy);
+}
+
+static void
+assert_layout_point_at (TupuGraphView *view,
+                        double         lx,
+                        double         ly,
+                        double         wx,
+                        double         wy)
+{
+  double x, y;
+
+  g_assert_true (tupu_graph_view_layout_to_widget (view, lx, ly, &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, wx, 1.0);
+  g_assert_cmpfloat_with_epsilon (y, wy, 1.0);
+}
+
+static void
+node_center (TupuGraphView *view,
+             const char    *id,
+             double        *x,
+             double        *y)
+{
+  graphene_rect_t rect;
+
+  g_assert_true (tupu_graph_view_get_node_rect (view, id, &rect));
+  *x = rect.origin.x + rect.size.width / 2;
+  *y = rect.origin.y + rect.size.height / 2;
+}
+
+static GtkShortcutController *
+find_class_shortcuts (GtkWidget *widget)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+        return GTK_SHORTCUT_CONTROLLER (controller);
+    }
+  return NULL;
+}
+
+/* "Presses" @keyval with @mods: runs the widget's own binding for it, as GTK would for a key
+ * event reaching the focused view. Returns whether a binding handled it. */
+static gboolean
+press_key (TupuGraphView  *view,
+           guint           keyval,
+           GdkModifierType mods)
+{
+  GtkShortcutController *controller = find_class_shortcuts (GTK_WIDGET (view));
+  GListModel *shortcuts = G_LIST_MODEL (controller);
+
+  g_assert_nonnull (controller);
+  for (guint i = 0; i < g_list_model_get_n_items (shortcuts); i++)
+    {
+      g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+      if (GTK_IS_KEYVAL_TRIGGER (trigger)
+          && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+          && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+        return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                             GTK_SHORTCUT_ACTION_EXCLUSIVE, GTK_WIDGET (view),
+                                             gtk_shortcut_get_arguments (shortcut));
+    }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Tests                                                                                      */
+
+static void
+assert_every_box_inside (TupuGraphView *view)
+{
+  TupuLayout *layout = tupu_graph_view_get_layout (view);
+
+  g_assert_cmpuint (layout->n_nodes, >, 0);
+  for (guint g = 0; g < layout->n_nodes; g++)
+    {
+      const char *id = node_id (layout->graph, layout->nodes[g].node);
+      graphene_rect_t rect;
+
+      g_assert_true (tupu_graph_view_get_node_rect (view, id, &rect));
+      g_assert_cmpfloat (rect.origin.x, >=, 0);
+      g_assert_cmpfloat (rect.origin.y, >=, 0);
+      g_assert_cmpfloat (rect.origin.x + rect.size.width, <=, VIEW_WIDTH);
+      g_assert_cmpfloat (rect.origin.y + rect.size.height, <=, VIEW_HEIGHT);
+    }
+}
+
+static void
+test_fit (Fixture      *fixture,
+          gconstpointer data)
+{
+  /* Fitted on its own on the first layout ... */
+  assert_every_box_inside (fixture->view);
+
+  /* ... and again after zooming in (some boxes are then outside) and asking for a fit. */
+  tupu_graph_view_zoom_at (fixture->view, tupu_graph_view_get_zoom (fixture->view) * 4, 0, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.zoom-fit", NULL));
+  assert_every_box_inside (fixture->view);
+
+  /* The key does the same. */
+  tupu_graph_view_zoom_at (fixture->view, tupu_graph_view_get_zoom (fixture->view) * 3, 10, 10);
+  g_assert_true (press_key (fixture->view, GDK_KEY_0, 0));
+  assert_every_box_inside (fixture->view);
+}
+
+static void
+test_zoom_at (Fixture      *fixture,
+              gconstpointer data)
+{
+  static const struct
+  {
+    double factor, wx, wy;
+  } steps[] = {
+    { 2.0, 200, 150 }, { 1.5, 610, 420 }, { 0.5, 35, 570 }, { 3.0, 400, 300 }, { 0.8, 799, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      double zoom = tupu_graph_view_get_zoom (fixture->view) * steps[i].factor;
+      double lx, ly;
+
+      widget_to_layout (fixture->view, steps[i].wx, steps[i].wy, &lx, &ly);
+      tupu_graph_view_zoom_at (fixture->view, zoom, steps[i].wx, steps[i].wy);
+      g_assert_cmpfloat_with_epsilon (tupu_graph_view_get_zoom (fixture->view), zoom, 1e-9);
+      assert_layout_point_at (fixture->view, lx, ly, steps[i].wx, steps[i].wy);
+    }
+}
+
+static void
+test_zoom_actions (Fixture      *fixture,
+                   gconstpointer data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->view);
+  double zoom = tupu_graph_view_get_zoom (fixture->view);
+  double cx = VIEW_WIDTH / 2.0, cy = VIEW_HEIGHT / 2.0;
+  double lx, ly;
+
+  widget_to_layout (fixture->view, cx, cy, &lx, &ly);
+
+  g_assert_true (gtk_widget_activate_action (widget, "view.zoom-in", NULL));
+  g_assert_cmpfloat_with_epsilon (tupu_graph_view_get_zoom (fixture->view), zoom * ZOOM_STEP,
+                                  1e-9);
+  assert_layout_point_at (fixture->view, lx, ly, cx, cy);
+
+  g_assert_true (gtk_widget_activate_action (widget, "view.zoom-out", NULL));
+  g_assert_cmpfloat_with_epsilon (tupu_graph_view_get_zoom (fixture->view), zoom, 1e-9);
+  assert_layout_point_at (fixture->view, lx, ly, cx, cy);
+
+  /* The keys, with and without Ctrl. */
+  g_assert_true (press_key (fixture->view, GDK_KEY_plus, 0));
+  g_assert_true (press_key (fixture->view, GDK_KEY_equal, 0));
+  g_assert_true (press_key (fixture->view, GDK_KEY_plus, GDK_CONTROL_MASK));
+  g_assert_cmpfloat_with_epsilon (tupu_graph_view_get_zoom (fixture->view),
+                                  zoom * pow (ZOOM_STEP, 3), 1e-9);
+  g_assert_true (press_key (fixture->view, GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_true (press_key (fixture->view, GDK_KEY_minus, 0));
+  g_assert_cmpfloat_with_epsilon (tupu_graph_view_get_zoom (fixture->view), zoom * ZOOM_STEP,
+                                  1e-9);
+
+  g_assert_true (press_key (fixture->view, GDK_KEY_1, 0));
+  g_assert_cmpfloat_with_epsilon (tupu_graph_view_get_zoom (fixture->view), 1.0, 1e-9);
+  assert_layout_point_at (fixture->view, lx, ly, cx, cy);
+
+  /* Zoom is clamped: far out stops at a fraction of the fit, far in at 8×. */
+  for (guint i = 0; i < 40; i++)
+    gtk_widget_activate_action (widget, "view.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (tupu_graph_view_get_zoom (fixture->view), 8.0, 1e-9);
+  for (guint i = 0; i < 80; i++)
+    gtk_widget_activate_action (widget, "view.zoom-out", NULL);
+  g_assert_cmpfloat (tupu_graph_view_get_zoom (fixture->view), >, 0);
+  g_assert_cmpfloat (tupu_graph_view_get_zoom (fixture->view), <, zoom);
+}
+
+static void
+test_pan_keys (Fixture      *fixture,
+               gconstpointer data)
+{
+  double x0, y0, x1, y1;
+
+  tupu_graph_view_zoom_at (fixture->view, 1.0, VIEW_WIDTH / 2.0, VIEW_HEIGHT / 2.0);
+  g_assert_true (tupu_graph_view_layout_to_widget (fixture->view, 0, 0, &x0, &y0));
+
+  /* Ctrl+Right shows more of the right: the drawing moves left. */
+  g_assert_true (press_key (fixture->view, GDK_KEY_Right, GDK_CONTROL_MASK));
+  g_assert_true (tupu_graph_view_layout_to_widget (fixture->view, 0, 0, &x1, &y1));
+  g_assert_cmpfloat (x1, <, x0);
+  g_assert_cmpfloat_with_epsilon (y1, y0, 1e-9);
+
+  g_assert_true (press_key (fixture->view, GDK_KEY_Down, GDK_CONTROL_MASK));
+  g_assert_true (tupu_graph_view_layout_to_widget (fixture->view, 0, 0, &x0, &y0));
+  g_assert_cmpfloat (y0, <, y1);
+  g_assert_cmpfloat_with_epsilon (x0, x1, 1e-9);
+}
+
+static void
+assert_moves_toward (Fixture *fixture,
+                     guint    keyval,
+                     int      dx,
+                     int      dy)
+{
+  TupuLayout *layout = tupu_graph_view_get_layout (fixture->view);
+  const char *from_id = tupu_graph_view_get_selected_id (fixture->view);
+  int from = layout->geom_of_node[tupu_graph_lookup (layout->graph, from_id)];
+  int expected = tupu_layout_nearest_in_direction (layout, from, dx, dy);
+  g_autofree char *from_copy = g_strdup (from_id);
+  double fx, fy, tx, ty;
+
+  if (expected < 0)
+    {
+      g_assert_true (press_key (fixture->view, keyval, 0));
+      g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==, from_copy);
+      return;
+    }
+
+  g_assert_true (press_key (fixture->view, keyval, 0));
+  g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==,
+                   node_id (layout->graph, layout->nodes[expected].node));
+
+  /* And it really lies that way on screen. */
+  node_center (fixture->view, from_copy, &fx, &fy);
+  node_center (fixture->view, tupu_graph_view_get_selected_id (fixture->view), &tx, &ty);
+  if (dx != 0)
+    g_assert_cmpfloat ((tx - fx) * dx, >, 0);
+  if (dy != 0)
+    g_assert_cmpfloat ((ty - fy) * dy, >, 0);
+}
+
+static void
+test_arrow_keys (Fixture      *fixture,
+                 gconstpointer data)
+{
+  TupuGraph *graph = fixture->graph;
+  guint root = tupu_graph_get_root (graph);
+  const TupuNode *node = tupu_graph_get_node (graph, root);
+
+  /* dot puts the root on top: Down leaves it, Up comes back to a node above. */
+  g_assert_true (tupu_graph_view_select (fixture->view, node->id, FALSE));
+  assert_moves_toward (fixture, GDK_KEY_Down, 0, 1);
+  assert_moves_toward (fixture, GDK_KEY_Down, 0, 1);
+  assert_moves_toward (fixture, GDK_KEY_Right, 1, 0);
+  assert_moves_toward (fixture, GDK_KEY_Left, -1, 0);
+  assert_moves_toward (fixture, GDK_KEY_Up, 0, -1);
+
+  /* With nothing selected, an arrow selects the node nearest the centre. */
+  g_assert_true (press_key (fixture->view, GDK_KEY_Escape, 0));
+  g_assert_null (tupu_graph_view_get_selected_id (fixture->view));
+  g_assert_true (press_key (fixture->view, GDK_KEY_Left, 0));
+  g_assert_nonnull (tupu_graph_view_get_selected_id (fixture->view));
+
+  /* Escape with nothing selected is not ours: it must reach the window. */
+  g_assert_true (press_key (fixture->view, GDK_KEY_Escape, 0));
+  g_assert_false (press_key (fixture->view, GDK_KEY_Escape, 0));
+}
+
+static void
+test_tab_order (Fixture      *fixture,
+                gconstpointer data)
+{
+  guint n = tupu_graph_get_n_nodes (fixture->graph);
+  const guint *order = tupu_graph_get_speech_order (fixture->graph);
+
+  g_assert_null (tupu_graph_view_get_selected_id (fixture->view));
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_true (press_key (fixture->view, GDK_KEY_Tab, 0));
+      g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==,
+                       node_id (fixture->graph, order[i]));
+    }
+  /* Wraps around. */
+  g_assert_true (press_key (fixture->view, GDK_KEY_Tab, 0));
+  g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==,
+                   node_id (fixture->graph, order[0]));
+  g_assert_true (press_key (fixture->view, GDK_KEY_Tab, GDK_SHIFT_MASK));
+  g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==,
+                   node_id (fixture->graph, order[n - 1]));
+  g_assert_true (press_key (fixture->view, GDK_KEY_Tab, GDK_SHIFT_MASK));
+  g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==,
+                   node_id (fixture->graph, order[n - 2]));
+
+  g_assert_true (press_key (fixture->view, GDK_KEY_Home, 0));
+  g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==,
+                   node_id (fixture->graph, order[0]));
+  g_assert_true (press_key (fixture->view, GDK_KEY_End, 0));
+  g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==,
+                   node_id (fixture->graph, order[n - 1]));
+
+  /* Without a graph Tab is not consumed, so focus can move on. */
+  tupu_graph_view_set_graph (fixture->view, NULL);
+  g_assert_false (press_key (fixture->view, GDK_KEY_Tab, 0));
+  g_assert_null (tupu_graph_view_get_layout (fixture->view));
+}
+
+static void
+count_cb (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static gboolean
+center_reached (Fixture *fixture)
+{
+  double x, y;
+
+  node_center (fixture->view, tupu_graph_view_get_selected_id (fixture->view), &x, &y);
+  return fabs (x - VIEW_WIDTH / 2.0) <= 1 && fabs (y - VIEW_HEIGHT / 2.0) <= 1;
+}
+
+static void
+test_select_center (Fixture      *fixture,
+                    gconstpointer data)
+{
+  const guint *order = tupu_graph_get_speech_order (fixture->graph);
+  guint n = tupu_graph_get_n_nodes (fixture->graph);
+  const char *id = node_id (fixture->graph, order[n - 1]);
+  guint activated = 0;
+
+  g_assert_false (tupu_graph_view_select (fixture->view, "no-such-node", TRUE));
+  g_assert_null (tupu_graph_view_get_selected_id (fixture->view));
+
+  tupu_graph_view_zoom_at (fixture->view, 2.0, 0, 0);
+  g_assert_true (tupu_graph_view_select (fixture->view, id, TRUE));
+  g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==, id);
+  g_assert_true (wait_until (fixture, center_reached));
+
+  g_signal_connect_swapped (fixture->view, "node-activated", G_CALLBACK (count_cb), &activated);
+  g_assert_true (press_key (fixture->view, GDK_KEY_Return, 0));
+  g_assert_cmpuint (activated, ==, 1);
+}
+
+static gboolean
+layout_is_new (Fixture *fixture)
+{
+  TupuLayout *layout = tupu_graph_view_get_layout (fixture->view);
+
+  return layout != NULL && layout != fixture->old_layout;
+}
+
+static void
+hold_layout (Fixture *fixture)
+{
+  g_clear_pointer (&fixture->old_layout, tupu_layout_unref);
+  fixture->old_layout = tupu_layout_ref (tupu_graph_view_get_layout (fixture->view));
+}
+
+static void
+test_reload (Fixture      *fixture,
+             gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TupuGraph) reloaded = tupu_graph_load_builtin (&error);
+  const guint *order = tupu_graph_get_speech_order (fixture->graph);
+  const char *id = node_id (fixture->graph, order[3]);
+  double zoom, x0, y0, x1, y1;
+
+  g_assert_no_error (error);
+  g_assert_true (reloaded != fixture->graph);
+
+  /* A view the user made: a zoom, a node selected and off centre. */
+  tupu_graph_view_zoom_at (fixture->view, 1.7, 100, 100);
+  g_assert_true (tupu_graph_view_select (fixture->view, id, FALSE));
+  node_center (fixture->view, id, &x0, &y0);
+  tupu_graph_view_zoom_at (fixture->view, 1.7, x0, y0); /* no-op zoom, exercising the path */
+  zoom = tupu_graph_view_get_zoom (fixture->view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.center-selection",
+                                             NULL));
+  g_assert_true (wait_until (fixture, center_reached));
+  node_center (fixture->view, id, &x0, &y0);
+
+  hold_layout (fixture);
+  tupu_graph_view_set_graph (fixture->view, reloaded);
+  /* The old drawing stays up while the new layout is computed. */
+  g_assert_true (tupu_graph_view_get_layout (fixture->view) == fixture->old_layout);
+  g_set_object (&fixture->graph, reloaded);
+  g_assert_true (wait_until (fixture, layout_is_new));
+  g_assert_true (tupu_graph_view_get_layout (fixture->view)->graph == reloaded);
+
+  g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==, id);
+  g_assert_cmpfloat_with_epsilon (tupu_graph_view_get_zoom (fixture->view), zoom, 1e-9);
+  node_center (fixture->view, id, &x1, &y1);
+  g_assert_cmpfloat_with_epsilon (x1, x0, 1.0);
+  g_assert_cmpfloat_with_epsilon (y1, y0, 1.0);
+}
+
+static void
+test_accessible (Fixture      *fixture,
+                 gconstpointer data)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (fixture->view);
+  const TupuNode *node = tupu_graph_get_node (fixture->graph, tupu_graph_get_root (fixture->graph));
+  g_autofree char *expected = g_strdup_printf ("%s (%s), %s", node->label_zh, node->label_en,
+                                               tupu_kind_display_name (node->kind));
+  g_autofree char *failure = NULL;
+
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (fixture->view)));
+  gtk_test_accessible_assert_role (accessible, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Concept graph");
+
+  g_assert_true (tupu_graph_view_select (fixture->view, node->id, FALSE));
+  failure = gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                expected);
+  g_assert_null (failure);
+
+  g_assert_true (tupu_graph_view_select (fixture->view, NULL, FALSE));
+  gtk_test_accessible_assert_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "No concept selected");
+}
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_properties (Fixture      *fixture,
+                 gconstpointer data)
+{
+  guint zoom_notifies = 0, selected_notifies = 0;
+  g_autofree char *selected = NULL;
+
+  g_signal_connect (fixture->view, "notify::zoom", G_CALLBACK (notify_count_cb), &zoom_notifies);
+  g_signal_connect (fixture->view, "notify::selected-id", G_CALLBACK (notify_count_cb),
+                    &selected_notifies);
+
+  /* Explicit notify: only on a real change. */
+  tupu_graph_view_zoom_at (fixture->view, 1.0, 0, 0);
+  tupu_graph_view_zoom_at (fixture->view, 1.0, 50, 50);
+  g_assert_cmpuint (zoom_notifies, ==, 1);
+
+  g_object_set (fixture->view, "selected-id", "report", NULL);
+  g_object_set (fixture->view, "selected-id", "report", NULL);
+  g_object_get (fixture->view, "selected-id", &selected, NULL);
+  g_assert_cmpstr (selected, ==, "report");
+  g_assert_cmpuint (selected_notifies, ==, 1);
+
+  /* Changing the engine lays out again, and keeps the selection. */
+  hold_layout (fixture);
+  g_object_set (fixture->view, "engine", TUPU_ENGINE_NEATO, NULL);
+  g_assert_cmpint (tupu_graph_view_get_engine (fixture->view), ==, TUPU_ENGINE_NEATO);
+  g_assert_true (wait_until (fixture, layout_is_new));
+  g_assert_cmpint (tupu_graph_view_get_layout (fixture->view)->options.engine, ==,
+                   TUPU_ENGINE_NEATO);
+  g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==, "report");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/graph-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("fit", test_fit);
+  ADD ("zoom-at", test_zoom_at);
+  ADD ("zoom-actions", test_zoom_actions);
+  ADD ("pan-keys", test_pan_keys);
+  ADD ("arrow-keys", test_arrow_keys);
+  ADD ("tab-order", test_tab_order);
+  ADD ("select-center", test_select_center);
+  ADD ("reload", test_reload);
+  ADD ("accessible", test_accessible);
+  ADD ("properties", test_properties);
+#undef ADD
+
+  return g_test_run ();
+}
