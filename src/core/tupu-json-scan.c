@@ -412,6 +412,7 @@ static gboolean
 scan_object (Scanner *s)
 {
   g_autoptr (GHashTable) seen = NULL;
+  TupuJsonPos comma = { 0, 0 };
 
   if (!enter (s))
     return FALSE;
@@ -420,14 +421,15 @@ scan_object (Scanner *s)
     goto done;
   for (;;)
     {
-      if (s->p < s->end && *s->p == '}')
-        return fail (s, here (s), "a comma is followed by \"}\": remove the trailing comma");
+      if (s->p < s->end && *s->p == '}' && comma.line > 0)
+        return fail (s, comma, "trailing comma: JSON allows no comma before \"}\"");
       if (s->p >= s->end || *s->p != '"')
         return fail_expected (s, "a member name in double quotes");
       if (!scan_member (s, seen) || !skip_whitespace (s))
         return FALSE;
       if (s->p < s->end && *s->p == ',')
         {
+          comma = here (s);
           advance (s);
           if (!skip_whitespace (s))
             return FALSE;
@@ -463,18 +465,21 @@ scan_element (Scanner *s, guint index)
 static gboolean
 scan_array (Scanner *s)
 {
+  TupuJsonPos comma = { 0, 0 };
+
   if (!enter (s))
     return FALSE;
   if (s->p < s->end && *s->p == ']')
     goto done;
   for (guint index = 0;; index++)
     {
-      if (s->p < s->end && *s->p == ']')
-        return fail (s, here (s), "a comma is followed by \"]\": remove the trailing comma");
+      if (s->p < s->end && *s->p == ']' && comma.line > 0)
+        return fail (s, comma, "trailing comma: JSON allows no comma before \"]\"");
       if (!scan_element (s, index) || !skip_whitespace (s))
         return FALSE;
       if (s->p < s->end && *s->p == ',')
         {
+          comma = here (s);
           advance (s);
           if (!skip_whitespace (s))
             return FALSE;

@@ -363,17 +363,18 @@ check_quote (Loader *l, TupuSource *source, const char *path, gboolean has_offse
                 source->para);
       return;
     }
-  offsets = format_offsets (l, source->para, source->quote);
   if (has_offset)
     {
-      if (tupu_text_find (l->text, source->para, source->quote, source->offset) != source->offset)
-        error_at (l, offset_path,
-                  "the quote \"%s\" is not at offset %d of paragraph %d; it is at %s", shown,
-                  source->offset, source->para, offsets);
+      if (tupu_text_find (l->text, source->para, source->quote, source->offset) == source->offset)
+        return;
+      offsets = format_offsets (l, source->para, source->quote);
+      error_at (l, offset_path, "the quote \"%s\" is not at offset %d of paragraph %d; it is at %s",
+                shown, source->offset, source->para, offsets);
       return;
     }
   if (n > 1)
     {
+      offsets = format_offsets (l, source->para, source->quote);
       error_at (l, quote_path,
                 "the quote \"%s\" occurs %u times in paragraph %d: add an \"offset\" (one of %s)",
                 shown, n, source->para, offsets);
@@ -981,7 +982,9 @@ resolve_text (Loader *l, JsonObject *root, TupuText *text)
       g_autoptr (GError) error = NULL;
 
       l->text = tupu_text_new_from_file (file, &error);
-      if (l->text == NULL)
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        error_at (l, path, "the text \"%s\" is not next to the graph file", name);
+      else if (l->text == NULL)
         error_at (l, path, "cannot read the text \"%s\": %s", name, error->message);
     }
   if (l->text == NULL)
@@ -1020,6 +1023,7 @@ load_languages (Loader *l, JsonObject *root)
   JsonNode *member = get_member (l, root, "", "languages", WANT_ARRAY, "the top-level object",
                                  &path);
   gboolean seen[2] = { FALSE, FALSE };
+  guint n_errors = l->n_errors;
   JsonArray *array;
 
   if (member == NULL)
@@ -1046,7 +1050,7 @@ load_languages (Loader *l, JsonObject *root)
         }
       seen[which] = TRUE;
     }
-  if (!seen[0] || !seen[1])
+  if ((!seen[0] || !seen[1]) && n_errors == l->n_errors)
     error_at (l, path, "\"languages\" must be [\"zh\", \"en\"]");
 }
 

@@ -200,9 +200,14 @@ tupu_text_find (TupuText *self, guint para, const char *quote, int from)
     return -1;
   if (from < 0)
     from = 0;
-  if ((glong) from > g_utf8_strlen (text, -1))
-    return -1;
-  start = g_utf8_offset_to_pointer (text, from);
+  /* Step to character @from without running past the end (g_utf8_offset_to_pointer would). */
+  start = text;
+  for (int i = 0; i < from; i++)
+    {
+      if (*start == '\0')
+        return -1;
+      start = g_utf8_next_char (start);
+    }
   hit = strstr (start, quote);
   if (hit == NULL)
     return -1;
