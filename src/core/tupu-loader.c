@@ -891,6 +891,10 @@ check_roots (Loader *l, Tree *tree)
 
       if (!is_tree_node (l, i) || tree->parent[i] >= 0 || (int) i == root)
         continue;
+      /* A bad id is reported where it is written; no edge can name it, so "no parent" would
+       * only hide that first error behind a consequence of it. */
+      if (node->id == NULL || !tupu_id_is_valid (node->id))
+        continue;
       if (root < 0)
         {
           report (l, TUPU_SEVERITY_ERROR, (TupuJsonPos){ node->line, node->column },
