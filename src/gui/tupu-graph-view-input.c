@@ -19,21 +19,22 @@
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                    */
 
+/* Discrete steps (keys, wheel notches) animate; continuous input follows the fingers. */
 static void
-zoom_by (TupuGraphView *self,
-         double         factor,
-         double         x,
-         double         y)
+zoom_step_at (TupuGraphView *self,
+              double         factor,
+              double         x,
+              double         y)
 {
-  tupu_graph_view_zoom_at (self, self->zoom * factor, x, y);
+  _tupu_graph_view_animate_zoom (self, _tupu_graph_view_target_zoom (self) * factor, x, y);
 }
 
 static void
-zoom_at_center (TupuGraphView *self,
-                double         zoom)
+zoom_step (TupuGraphView *self,
+           double         factor)
 {
-  tupu_graph_view_zoom_at (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-                           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+  zoom_step_at (self, factor, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
 
 static int
@@ -105,9 +106,7 @@ zoom_in_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
-
-  zoom_at_center (self, self->zoom * ZOOM_STEP);
+  zoom_step (TUPU_GRAPH_VIEW (widget), ZOOM_STEP);
 }
 
 static void
@@ -115,9 +114,7 @@ zoom_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
-
-  zoom_at_center (self, self->zoom / ZOOM_STEP);
+  zoom_step (TUPU_GRAPH_VIEW (widget), 1.0 / ZOOM_STEP);
 }
 
 static void
@@ -133,7 +130,9 @@ zoom_one_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  zoom_at_center (TUPU_GRAPH_VIEW (widget), 1.0);
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+
+  zoom_step (self, 1.0 / _tupu_graph_view_target_zoom (self));
 }
 
 /* Steps through the nodes in speech order, wrapping around. */
@@ -409,14 +408,17 @@ scroll_cb (GtkEventControllerScroll *controller,
   if (self->layout == NULL)
     return FALSE;
 
-  _tupu_graph_view_stop_animation (self);
   if (state & GDK_CONTROL_MASK)
     {
-      double steps = wheel ? dy : dy / SMOOTH_ZOOM_PX;
-      gboolean inside = self->pointer_x >= 0;
+      double x = self->pointer_x >= 0 ? self->pointer_x : width / 2;
+      double y = self->pointer_x >= 0 ? self->pointer_y : height / 2;
 
-      zoom_by (self, pow (ZOOM_STEP, -steps), inside ? self->pointer_x : width / 2,
-               inside ? self->pointer_y : height / 2);
+      if (wheel && fabs (dy) >= 1.0) /* a mouse wheel's notch */
+        zoom_step_at (self, pow (ZOOM_STEP, -dy), x, y);
+      else /* smooth scrolling: touchpad or high-resolution wheel */
+        tupu_graph_view_zoom_at (self,
+                                 self->zoom * pow (ZOOM_STEP, -(wheel ? dy : dy / SMOOTH_ZOOM_PX)),
+                                 x, y);
       return TRUE;
     }
 
@@ -430,6 +432,7 @@ scroll_cb (GtkEventControllerScroll *controller,
       dx *= pow (width, 2.0 / 3.0);
       dy *= pow (height, 2.0 / 3.0);
     }
+  _tupu_graph_view_stop_animation (self);
   _tupu_graph_view_set_view (self, self->zoom, self->off_x - dx, self->off_y - dy);
   return TRUE;
 }

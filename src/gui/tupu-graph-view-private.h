@@ -39,13 +39,21 @@ struct _TupuGraphView
   double        cache_zoom;
   guint         settle_id;
 
-  /* Pan animation (centring a node). */
+  /* Animation: a pan (centring a node) or a zoom step around a point. */
   guint         tick_id;
+  gboolean      anim_zooming;
   gint64        anim_start;
+  gint64        anim_duration;
   double        anim_from_x;
   double        anim_from_y;
   double        anim_to_x;
   double        anim_to_y;
+  double        anim_from_zoom;
+  double        anim_to_zoom;
+  double        anim_px;        /* widget point that stays over layout point (lx, ly) */
+  double        anim_py;
+  double        anim_lx;
+  double        anim_ly;
 
   /* Input state. */
   double        pointer_x;      /* last pointer position in the widget, -1 when outside */
@@ -75,6 +83,11 @@ void      _tupu_graph_view_animate_to       (TupuGraphView *self,
                                              double         off_x,
                                              double         off_y);
 void      _tupu_graph_view_stop_animation   (TupuGraphView *self);
+void      _tupu_graph_view_animate_zoom     (TupuGraphView *self,
+                                             double         zoom,
+                                             double         x,
+                                             double         y);
+double    _tupu_graph_view_target_zoom      (TupuGraphView *self);
 void      _tupu_graph_view_center_on        (TupuGraphView *self,
                                              int            geom,
                                              gboolean       animate);

@@ -23,12 +23,14 @@
 #define ZOOM_MAX    8.0  /* widget pixels per layout point */
 #define FIT_MAX     1.5  /* never blow a tiny graph up further than this when fitting */
 #define FIT_MARGIN  24.0 /* pixels around the graph when fitted */
+#define SCROLL_MARGIN 40.0 /* keyboard selection keeps its rings this far inside the view */
 #define KEEP_PX     64.0 /* panning keeps at least this much of the graph in the view */
 #define TILE_PX     512.0
 #define TILE_PAD    16.0 /* layout units around the bounds that strokes may reach */
 #define MAX_TILES   2048
 #define SETTLE_MS   200
-#define ANIM_USEC   (250 * G_TIME_SPAN_MILLISECOND)
+#define PAN_USEC    (250 * G_TIME_SPAN_MILLISECOND)
+#define ZOOM_USEC   (200 * G_TIME_SPAN_MILLISECOND)
 
 enum
 {
@@ -60,7 +62,8 @@ G_DEFINE_FINAL_TYPE (TupuGraphView, tupu_graph_view, GTK_TYPE_WIDGET)
 static gboolean
 has_size (TupuGraphView *self)
 {
-  return gtk_widget_get_width (GTK_WIDGET (self)) > 0 && gtk_widget_get_height (GTK_WIDGET (self)) > 0;
+  return gtk_widget_get_width (GTK_WIDGET (self)) > 0
+         && gtk_widget_get_height (GTK_WIDGET (self)) > 0;
 }
 
 void
@@ -444,6 +447,8 @@ _tupu_graph_view_stop_animation (TupuGraphView *self)
     }
 }
 
+/* Pans move the offset linearly; zooms interpolate the zoom geometrically (every step of the
+ * way looks alike) with the layout point under (anim_px, anim_py) held there. */
 static gboolean
 animation_tick_cb (GtkWidget     *widget,
                    GdkFrameClock *frame_clock,
@@ -451,12 +456,24 @@ animation_tick_cb (GtkWidget     *widget,
 {
   TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
   gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
-  double t = CLAMP ((double) (now - self->anim_start) / ANIM_USEC, 0.0, 1.0);
+  double t = CLAMP ((double) (now - self->anim_start) / self->anim_duration, 0.0, 1.0);
   double ease = 1.0 - pow (1.0 - t, 3); /* ease-out cubic */
 
-  _tupu_graph_view_set_view (self, self->zoom,
-                             self->anim_from_x + (self->anim_to_x - self->anim_from_x) * ease,
-                             self->anim_from_y + (self->anim_to_y - self->anim_from_y) * ease);
+  if (self->anim_zooming)
+    {
+      double zoom = t < 1.0 ? self->anim_from_zoom * pow (self->anim_to_zoom / self->anim_from_zoom,
+                                                          ease)
+                            : self->anim_to_zoom;
+
+      _tupu_graph_view_set_view (self, zoom, self->anim_px - self->anim_lx * zoom,
+                                 self->anim_py - self->anim_ly * zoom);
+    }
+  else
+    {
+      _tupu_graph_view_set_view (self, self->zoom,
+                                 self->anim_from_x + (self->anim_to_x - self->anim_from_x) * ease,
+                                 self->anim_from_y + (self->anim_to_y - self->anim_from_y) * ease);
+    }
   if (t < 1.0)
     return G_SOURCE_CONTINUE;
 
@@ -471,7 +488,22 @@ animations_enabled (TupuGraphView *self)
 
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled,
                 NULL);
-  return enabled && gtk_widget_get_mapped (GTK_WIDGET (self));
+  return enabled && gtk_widget_get_mapped (GTK_WIDGET (self))
+         && gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL;
+}
+
+static void
+start_animation (TupuGraphView *self,
+                 gboolean       zooming,
+                 gint64         duration)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  _tupu_graph_view_stop_animation (self);
+  self->anim_zooming = zooming;
+  self->anim_duration = duration;
+  self->anim_start = gdk_frame_clock_get_frame_time (clock);
+  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_tick_cb, NULL, NULL);
 }
 
 void
@@ -479,21 +511,46 @@ _tupu_graph_view_animate_to (TupuGraphView *self,
                              double         off_x,
                              double         off_y)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  _tupu_graph_view_stop_animation (self);
-  if (clock == NULL || !animations_enabled (self))
+  if (!animations_enabled (self))
     {
+      _tupu_graph_view_stop_animation (self);
       _tupu_graph_view_set_view (self, self->zoom, off_x, off_y);
       return;
     }
 
-  self->anim_start = gdk_frame_clock_get_frame_time (clock);
   self->anim_from_x = self->off_x;
   self->anim_from_y = self->off_y;
   self->anim_to_x = off_x;
   self->anim_to_y = off_y;
-  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_tick_cb, NULL, NULL);
+  start_animation (self, FALSE, PAN_USEC);
+}
+
+/* The zoom a running zoom animation is heading for, or the current one: repeated steps add up
+ * however fast they come. */
+double
+_tupu_graph_view_target_zoom (TupuGraphView *self)
+{
+  return self->tick_id != 0 && self->anim_zooming ? self->anim_to_zoom : self->zoom;
+}
+
+void
+_tupu_graph_view_animate_zoom (TupuGraphView *self,
+                               double         zoom,
+                               double         x,
+                               double         y)
+{
+  if (self->layout == NULL || !animations_enabled (self))
+    {
+      tupu_graph_view_zoom_at (self, zoom, x, y);
+      return;
+    }
+
+  self->anim_from_zoom = self->zoom;
+  self->anim_to_zoom = clamp_zoom (self, zoom);
+  self->anim_px = x;
+  self->anim_py = y;
+  _tupu_graph_view_widget_to_layout (self, x, y, &self->anim_lx, &self->anim_ly);
+  start_animation (self, TRUE, ZOOM_USEC);
 }
 
 void
@@ -543,9 +600,9 @@ _tupu_graph_view_scroll_into_view (TupuGraphView *self,
 
   geom_widget_rect (self, geom, &rect);
   dx = scroll_delta (rect.origin.x, rect.size.width, gtk_widget_get_width (GTK_WIDGET (self)),
-                     FIT_MARGIN);
+                     SCROLL_MARGIN);
   dy = scroll_delta (rect.origin.y, rect.size.height, gtk_widget_get_height (GTK_WIDGET (self)),
-                     FIT_MARGIN);
+                     SCROLL_MARGIN);
   if (dx != 0 || dy != 0)
     _tupu_graph_view_animate_to (self, self->off_x + dx, self->off_y + dy);
 }
@@ -902,7 +959,8 @@ tupu_graph_view_state_flags_changed (GtkWidget    *widget,
 {
   GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
 
-  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE | GTK_STATE_FLAG_FOCUS_WITHIN))
+  if (changed
+      & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE | GTK_STATE_FLAG_FOCUS_WITHIN))
     gtk_widget_queue_draw (widget);
 
   GTK_WIDGET_CLASS (tupu_graph_view_parent_class)->state_flags_changed (widget, previous);

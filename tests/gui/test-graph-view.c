@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "tupu-graph-view.h"
+#include "tupu-style.h"
 
 #define VIEW_WIDTH      800
 #define VIEW_HEIGHT     600
@@ -25,6 +26,7 @@ typedef struct
   TupuGraph     *graph;
   TupuLayout    *old_layout; /* held while waiting for a new one, so its address is not reused */
   GError        *layout_error;
+  double         expected_zoom;
 } Fixture;
 
 typedef gboolean (*Condition) (Fixture *fixture);
@@ -59,6 +61,22 @@ settle (void)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
+}
+
+static gboolean
+zoom_reached (Fixture *fixture)
+{
+  return fabs (tupu_graph_view_get_zoom (fixture->view) - fixture->expected_zoom) < 1e-9;
+}
+
+/* Zoom steps from keys animate (briefly): wait for the zoom to arrive at @zoom. */
+static void
+assert_zoom_reaches (Fixture *fixture,
+                     double   zoom)
+{
+  fixture->expected_zoom = zoom;
+  if (!wait_until (fixture, zoom_reached))
+    g_error ("zoom %g, expected %g", tupu_graph_view_get_zoom (fixture->view), zoom);
 }
 
 static gboolean
@@ -214,8 +232,8 @@ assert_every_box_inside (TupuGraphView *view)
   graphene_rect_t all;
 
   g_assert_cmpuint (layout->n_nodes, >, 0);
-  g_assert_true (tupu_graph_view_get_node_rect (view, node_id (layout->graph, layout->nodes[0].node),
-                                                &all));
+  g_assert_true (
+    tupu_graph_view_get_node_rect (view, node_id (layout->graph, layout->nodes[0].node), &all));
   for (guint g = 0; g < layout->n_nodes; g++)
     {
       const char *id = node_id (layout->graph, layout->nodes[g].node);
@@ -284,37 +302,36 @@ test_zoom_actions (Fixture      *fixture,
   widget_to_layout (fixture->view, cx, cy, &lx, &ly);
 
   g_assert_true (gtk_widget_activate_action (widget, "view.zoom-in", NULL));
-  g_assert_cmpfloat_with_epsilon (tupu_graph_view_get_zoom (fixture->view), zoom * ZOOM_STEP,
-                                  1e-9);
+  assert_zoom_reaches (fixture, zoom * ZOOM_STEP);
   assert_layout_point_at (fixture->view, lx, ly, cx, cy);
 
   g_assert_true (gtk_widget_activate_action (widget, "view.zoom-out", NULL));
-  g_assert_cmpfloat_with_epsilon (tupu_graph_view_get_zoom (fixture->view), zoom, 1e-9);
+  assert_zoom_reaches (fixture, zoom);
   assert_layout_point_at (fixture->view, lx, ly, cx, cy);
 
-  /* The keys, with and without Ctrl. */
+  /* The keys, with and without Ctrl; quick presses add up. */
   g_assert_true (press_key (fixture->view, GDK_KEY_plus, 0));
   g_assert_true (press_key (fixture->view, GDK_KEY_equal, 0));
   g_assert_true (press_key (fixture->view, GDK_KEY_plus, GDK_CONTROL_MASK));
-  g_assert_cmpfloat_with_epsilon (tupu_graph_view_get_zoom (fixture->view),
-                                  zoom * pow (ZOOM_STEP, 3), 1e-9);
+  assert_zoom_reaches (fixture, zoom * pow (ZOOM_STEP, 3));
+  assert_layout_point_at (fixture->view, lx, ly, cx, cy);
   g_assert_true (press_key (fixture->view, GDK_KEY_minus, GDK_CONTROL_MASK));
   g_assert_true (press_key (fixture->view, GDK_KEY_minus, 0));
-  g_assert_cmpfloat_with_epsilon (tupu_graph_view_get_zoom (fixture->view), zoom * ZOOM_STEP,
-                                  1e-9);
+  assert_zoom_reaches (fixture, zoom * ZOOM_STEP);
 
   g_assert_true (press_key (fixture->view, GDK_KEY_1, 0));
-  g_assert_cmpfloat_with_epsilon (tupu_graph_view_get_zoom (fixture->view), 1.0, 1e-9);
+  assert_zoom_reaches (fixture, 1.0);
   assert_layout_point_at (fixture->view, lx, ly, cx, cy);
 
-  /* Zoom is clamped: far out stops at a fraction of the fit, far in at 8×. */
+  /* Zoom is clamped: far in stops at 8×, far out at a quarter of the fit (this graph's fit is
+   * below 1:1, and the fixture starts fitted). */
+  g_assert_cmpfloat (zoom, <, 1.0);
   for (guint i = 0; i < 40; i++)
     gtk_widget_activate_action (widget, "view.zoom-in", NULL);
-  g_assert_cmpfloat_with_epsilon (tupu_graph_view_get_zoom (fixture->view), 8.0, 1e-9);
+  assert_zoom_reaches (fixture, 8.0);
   for (guint i = 0; i < 80; i++)
     gtk_widget_activate_action (widget, "view.zoom-out", NULL);
-  g_assert_cmpfloat (tupu_graph_view_get_zoom (fixture->view), >, 0);
-  g_assert_cmpfloat (tupu_graph_view_get_zoom (fixture->view), <, zoom);
+  assert_zoom_reaches (fixture, zoom / 4);
 }
 
 static void
@@ -655,6 +672,106 @@ test_properties (Fixture      *fixture,
   }
 }
 
+/* What the view draws (its snapshot vfunc), read back through the window's renderer
+ * (GSK_RENDERER=cairo). */
+static guchar *
+render_view (Fixture *fixture)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  guchar *pixels = g_malloc (VIEW_WIDTH * VIEW_HEIGHT * 4);
+
+  GTK_WIDGET_GET_CLASS (fixture->view)->snapshot (GTK_WIDGET (fixture->view), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (fixture->window)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, VIEW_WIDTH, VIEW_HEIGHT));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, VIEW_WIDTH);
+  gdk_texture_download (texture, pixels, VIEW_WIDTH * 4);
+  return pixels;
+}
+
+/* Pixels are premultiplied ARGB32 in native order (B, G, R, A on little endian). */
+static void
+pixel_at (const guchar *pixels,
+          double        x,
+          double        y,
+          double        rgb[3])
+{
+  guint32 p = *(const guint32 *) (pixels + ((int) y * VIEW_WIDTH + (int) x) * 4);
+
+  rgb[0] = ((p >> 16) & 0xff) / 255.0;
+  rgb[1] = ((p >> 8) & 0xff) / 255.0;
+  rgb[2] = (p & 0xff) / 255.0;
+}
+
+static void
+assert_pixel_is (const guchar *pixels,
+                 double        x,
+                 double        y,
+                 TupuColor     color)
+{
+  double rgb[3];
+
+  pixel_at (pixels, x, y, rgb);
+  g_assert_cmpfloat_with_epsilon (rgb[0], color.r, 2.0 / 255);
+  g_assert_cmpfloat_with_epsilon (rgb[1], color.g, 2.0 / 255);
+  g_assert_cmpfloat_with_epsilon (rgb[2], color.b, 2.0 / 255);
+}
+
+static void
+test_drawing (Fixture      *fixture,
+              gconstpointer data)
+{
+  g_autofree guchar *light = NULL;
+  g_autofree guchar *selected = NULL;
+  g_autofree guchar *dark = NULL;
+  graphene_rect_t rect;
+  double ring_x, ring_y, before[3], after[3];
+
+  /* Fitted, this tall graph leaves the left edge empty: the style's background shows. */
+  light = render_view (fixture);
+  assert_pixel_is (light, 3, VIEW_HEIGHT / 2.0, tupu_style_background (FALSE));
+
+  /* The selection ring, 4 px outside the box, in the accent colour (blue), where there was
+   * only background before. */
+  g_assert_true (tupu_graph_view_get_node_rect (fixture->view, "report", &rect));
+  ring_x = rect.origin.x + rect.size.width / 2;
+  ring_y = rect.origin.y - 4;
+  g_assert_true (tupu_graph_view_select (fixture->view, "report", FALSE));
+  selected = render_view (fixture);
+  pixel_at (light, ring_x, ring_y, before);
+  pixel_at (selected, ring_x, ring_y, after);
+  g_assert_cmpfloat (before[2] - before[0], <, 0.1);
+  g_assert_cmpfloat (after[2] - after[0], >, 0.4);
+
+  /* The dark style redraws with the dark background. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  settle ();
+  dark = render_view (fixture);
+  assert_pixel_is (dark, 3, VIEW_HEIGHT / 2.0, tupu_style_background (TRUE));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_text_scale (Fixture      *fixture,
+                 gconstpointer data)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (fixture->view));
+
+  /* The desktop's "large text" (1.25) lays the graph out again with bigger text. */
+  hold_layout (fixture);
+  g_object_set (settings, "gtk-xft-dpi", (int) (96 * 1024 * 1.25), NULL);
+  g_assert_true (wait_until (fixture, layout_is_new));
+  g_assert_no_error (fixture->layout_error);
+  g_assert_cmpfloat_with_epsilon (tupu_graph_view_get_layout (fixture->view)->options.text_scale,
+                                  1.25, 1e-9);
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +792,8 @@ main (int   argc,
   ADD ("new-graph", test_new_graph);
   ADD ("accessible", test_accessible);
   ADD ("properties", test_properties);
+  ADD ("drawing", test_drawing);
+  ADD ("text-scale", test_text_scale);
 #undef ADD
 
   return g_test_run ();
