@@ -384,8 +384,14 @@ snapshot_overlays (TupuGraphView *self,
 
   get_accent (self, &accent);
 
+  /* Hover is neutral (the text colour, faint) so that only the selection is in the accent. */
   if (self->hover >= 0 && self->hover != selected)
-    append_outline (self, snapshot, ox, oy, self->hover, 2, 2, &accent, 0.55, 0);
+    {
+      GdkRGBA fg;
+
+      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+      append_outline (self, snapshot, ox, oy, self->hover, 2, 2, &fg, 0.35, 0.04);
+    }
 
   /* The selection is a ring detached from the box, with a soft halo, so it stands out from
    * node borders that are themselves blue. */
