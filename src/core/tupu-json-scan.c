@@ -85,6 +85,8 @@ describe_found (const Scanner *s)
 
   if (s->p >= s->end)
     return g_strdup ("the end of the file");
+  if (*q == '"')
+    return g_strdup ("a string");
   if (g_ascii_isalnum (*q) || *q == '_')
     {
       while (q < s->end && (g_ascii_isalnum (*q) || *q == '_') && q - s->p < 40)

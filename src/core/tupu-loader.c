@@ -57,16 +57,6 @@ report (Loader *l, TupuSeverity severity, TupuJsonPos pos, const char *format, .
 
   if (severity == TUPU_SEVERITY_ERROR)
     l->n_errors++;
-  /* A hostile file could otherwise produce millions of lines for the problems dialog. */
-  if (l->diags->len == MAX_DIAGNOSTICS)
-    {
-      message = g_strdup_printf ("too many problems: only the first %d are listed",
-                                 MAX_DIAGNOSTICS);
-      g_ptr_array_add (l->diags, tupu_diagnostic_new (TUPU_SEVERITY_ERROR, l->file, 0, 0, message));
-      l->n_errors++;
-    }
-  if (l->diags->len > MAX_DIAGNOSTICS)
-    return;
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
@@ -171,6 +161,7 @@ has_type (JsonNode *node, Want want)
     }
 }
 
+/* @subject names the value in the message; NULL = the member named by the path's last token. */
 static gboolean
 expect_type (Loader *l, JsonNode *node, const char *path, Want want, const char *subject)
 {
@@ -181,7 +172,11 @@ expect_type (Loader *l, JsonNode *node, const char *path, Want want, const char 
 
   if (has_type (node, want))
     return TRUE;
-  error_at (l, path, "%s must be %s, not %s", subject, wanted[want], describe_type (node));
+  if (subject == NULL)
+    error_at (l, path, "\"%s\" must be %s, not %s", strrchr (path, '/') + 1, wanted[want],
+              describe_type (node));
+  else
+    error_at (l, path, "%s must be %s, not %s", subject, wanted[want], describe_type (node));
   return FALSE;
 }
 
@@ -196,7 +191,6 @@ get_member (Loader     *l,
             const char *owner,
             char      **path)
 {
-  g_autofree char *subject = g_strdup_printf ("\"%s\"", name);
   JsonNode *node = json_object_get_member (obj, name);
 
   *path = tupu_json_pointer_append (obj_path, name);
@@ -206,26 +200,32 @@ get_member (Loader     *l,
         error_at (l, obj_path, "%s is missing the required member \"%s\"", owner, name);
       return NULL;
     }
-  return expect_type (l, node, *path, want, subject) ? node : NULL;
+  return expect_type (l, node, *path, want, NULL) ? node : NULL;
 }
 
-/* A string of 1 to @max characters; NULL (reported) otherwise. */
+/* A string of 1 to @max characters; NULL (reported) otherwise. The message names the member at
+ * the end of @path, and @pair when the member is one language of a text pair. */
 static const char *
-check_length (Loader *l, const char *str, const char *path, guint max, const char *subject)
+check_length (Loader *l, const char *str, const char *path, guint max, const char *pair)
 {
-  glong len = g_utf8_strlen (str, -1);
+  g_autofree char *subject = NULL;
+  const char *member = strrchr (path, '/') + 1;
+  glong len;
 
+  if (*str != '\0' && strlen (str) <= max)
+    return str; /* at most @max bytes: at most @max characters, without counting them */
+  len = g_utf8_strlen (str, -1);
+  if (len > 0 && len <= (glong) max)
+    return str;
+  if (pair != NULL)
+    subject = g_strdup_printf ("\"%s\" in \"%s\"", member, pair);
+  else
+    subject = g_strdup_printf ("\"%s\"", member);
   if (len == 0)
-    {
-      error_at (l, path, "%s is empty", subject);
-      return NULL;
-    }
-  if (len > (glong) max)
-    {
-      error_at (l, path, "%s has %ld characters, more than the limit of %u", subject, len, max);
-      return NULL;
-    }
-  return str;
+    error_at (l, path, "%s is empty", subject);
+  else
+    error_at (l, path, "%s has %ld characters, more than the limit of %u", subject, len, max);
+  return NULL;
 }
 
 static const char *
@@ -237,14 +237,13 @@ get_string (Loader     *l,
             guint       max)
 {
   g_autofree char *path = NULL;
-  g_autofree char *subject = g_strdup_printf ("\"%s\"", name);
   JsonNode *node = get_member (l, obj, obj_path, name, WANT_STRING, owner, &path);
 
   if (node == NULL)
     return NULL;
   if (max == 0)
     return json_node_get_string (node);
-  return check_length (l, json_node_get_string (node), path, max, subject);
+  return check_length (l, json_node_get_string (node), path, max, NULL);
 }
 
 /* An integer of at least @min. Returns FALSE when absent or reported. */
@@ -315,12 +314,11 @@ get_text_pair (Loader     *l,
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *lang_path = NULL;
-      g_autofree char *subject = g_strdup_printf ("\"%s\" in \"%s\"", known[i], name);
       JsonNode *text = get_member (l, pair, path, known[i], WANT_STRING, pair_owner, &lang_path);
       const char *str = NULL;
 
       if (text != NULL)
-        str = check_length (l, json_node_get_string (text), lang_path, max, subject);
+        str = check_length (l, json_node_get_string (text), lang_path, max, name);
       *out[i] = g_strdup (str);
     }
   return *zh != NULL && *en != NULL;
@@ -891,8 +889,8 @@ check_roots (Loader *l, Tree *tree)
 
       if (!is_tree_node (l, i) || tree->parent[i] >= 0 || (int) i == root)
         continue;
-      /* A bad id is reported where it is written; no edge can name it, so "no parent" would
-       * only hide that first error behind a consequence of it. */
+      /* A bad id is reported where it is written; its edges were likely written with the id
+       * meant, so "no parent" would only add a consequence of that first error. */
       if (node->id == NULL || !tupu_id_is_valid (node->id))
         continue;
       if (root < 0)
@@ -1166,6 +1164,16 @@ finish (Loader *l, GPtrArray **diagnostics, GError **error)
   TupuGraph *graph = NULL;
 
   g_ptr_array_sort (l->diags, compare_diagnostics); /* stable, so equal positions keep order */
+  /* A hostile file could otherwise fill the problems dialog with many thousands of lines. The
+   * limits on nodes and edges bound how many are collected before this. */
+  if (l->diags->len > MAX_DIAGNOSTICS)
+    {
+      guint n_more = l->diags->len - MAX_DIAGNOSTICS;
+      g_autofree char *message = g_strdup_printf ("%u more problems are not listed", n_more);
+
+      g_ptr_array_remove_range (l->diags, MAX_DIAGNOSTICS, n_more);
+      g_ptr_array_add (l->diags, tupu_diagnostic_new (TUPU_SEVERITY_ERROR, l->file, 0, 0, message));
+    }
   if (l->n_errors > 0)
     {
       for (guint i = 0; i < l->diags->len; i++)

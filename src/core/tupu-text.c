@@ -217,14 +217,18 @@ tupu_text_find (TupuText *self, guint para, const char *quote, int from)
 guint
 tupu_text_count (TupuText *self, guint para, const char *quote)
 {
+  const char *text;
   guint n = 0;
-  int at = -1;
 
   g_return_val_if_fail (TUPU_IS_TEXT (self), 0);
   g_return_val_if_fail (quote != NULL, 0);
 
+  text = tupu_text_get_para (self, para);
+  if (text == NULL || *quote == '\0')
+    return 0;
   /* Restart one character after each hit, so overlapping occurrences count. */
-  while ((at = tupu_text_find (self, para, quote, at + 1)) >= 0)
+  for (const char *hit = strstr (text, quote); hit != NULL;
+       hit = strstr (g_utf8_next_char (hit), quote))
     n++;
   return n;
 }

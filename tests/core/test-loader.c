@@ -561,6 +561,28 @@ test_limit_deep_nesting (void)
   g_assert_cmpuint (diag->column, ==, 33);
 }
 
+/* A file with more problems than are worth listing: the first 1000, then how many more. */
+static void
+test_limit_problems (void)
+{
+  g_autoptr (GString) json = make_graph (1200, "");
+  g_autoptr (GPtrArray) diags = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TupuGraph) graph = NULL;
+  const TupuDiagnostic *last;
+
+  g_string_replace (json, "\"kind\": \"item\"", "\"kind\": \"itme\"", 0);
+  graph = load_string (json->str, &diags, &error);
+  g_assert_null (graph);
+  g_assert_cmpuint (diags->len, ==, 1001);
+  last = g_ptr_array_index (diags, 1000);
+  g_assert_cmpstr (last->message, ==, "201 more problems are not listed");
+  g_assert_cmpuint (last->line, ==, 0);
+  /* The error names the first problem in the file, not the note. */
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "test.json:3:1: \"report\" has 1200 edges"));
+}
+
 static void
 test_limit_file_size (void)
 {
@@ -756,6 +778,7 @@ main (int argc, char **argv)
   g_test_add_func ("/loader/limit/degree", test_limit_degree);
   g_test_add_func ("/loader/limit/deep-nesting", test_limit_deep_nesting);
   g_test_add_func ("/loader/limit/file-size", test_limit_file_size);
+  g_test_add_func ("/loader/limit/problems", test_limit_problems);
   g_test_add_func ("/loader/missing-file", test_missing_file);
   g_test_add_func ("/loader/kinds-relations", test_kinds_relations);
   g_test_add_func ("/loader/ids", test_ids);
