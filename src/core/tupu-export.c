@@ -12,6 +12,7 @@
 #include "tupu-export-private.h"
 #include "tupu-export.h"
 #include "tupu-painter.h"
+#include "tupu-style.h"
 
 /* Cairo images are limited to 32767 pixels a side; memory to what a desktop can spare. */
 #define PNG_MAX_SIDE   16384
@@ -170,6 +171,7 @@ tupu_export_png (TupuLayout    *layout,
   TupuPaintOptions options;
   cairo_surface_t *surface;
   cairo_status_t status;
+  TupuColor bg;
   cairo_t *cr;
   int width, height;
 
@@ -182,9 +184,12 @@ tupu_export_png (TupuLayout    *layout,
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
+  /* Paint the whole image, not just the bounds: the last pixel row and column are partial. */
+  bg = tupu_style_background (FALSE);
+  cairo_set_source_rgba (cr, bg.r, bg.g, bg.b, bg.a);
+  cairo_paint (cr);
   cairo_scale (cr, scale, scale);
   tupu_paint_options_init (&options);
-  options.background = TRUE;
   options.scale = scale;
   tupu_painter_draw (cr, layout, &options);
   status = cairo_status (cr);
@@ -265,6 +270,26 @@ export_stream (TupuLayout       *layout,
     }
 }
 
+static const char *
+create_error_reason (const GError *error)
+{
+  switch (error->code)
+    {
+    case G_IO_ERROR_NOT_FOUND:
+      return _("its folder does not exist");
+    case G_IO_ERROR_PERMISSION_DENIED:
+      return _("permission denied");
+    case G_IO_ERROR_NO_SPACE:
+      return _("no space left on the device");
+    case G_IO_ERROR_READ_ONLY:
+      return _("the file system is read-only");
+    case G_IO_ERROR_NOT_DIRECTORY:
+      return _("its folder is not a folder");
+    default:
+      return error->message;
+    }
+}
+
 /* A new, empty file next to @file (same directory, so the final rename stays atomic). */
 static GFileOutputStream *
 create_temporary (GFile   *file,
@@ -299,7 +324,7 @@ create_temporary (GFile   *file,
 
           /* GIO's message names the temporary file; the user knows only the real one. */
           g_set_error (error, G_IO_ERROR, local_error->code, _("Could not write “%s”: %s"),
-                       display, local_error->message);
+                       display, create_error_reason (local_error));
           return NULL;
         }
     }

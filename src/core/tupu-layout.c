@@ -31,6 +31,9 @@
 #define ARROW_HALF    3.5
 #define GV_ARROW_UNIT 10.0 /* Graphviz's arrow length at arrowsize=1 */
 
+/* See gv_set_graph_attributes(). */
+#define SPLINE_ROUTING_MAX_NODES 80
+
 typedef struct
 {
   guint nodes;
@@ -392,7 +395,7 @@ measure_node (TupuNodeGeom            *geom,
 
   geom->box.height = height + 2 * pad_y;
   if (style->shape == TUPU_SHAPE_PILL)
-    pad_x += geom->box.height * 0.25; /* keep text clear of the round ends */
+    pad_x += _tupu_shape_radius (style->shape, &geom->box) * 0.5; /* clear of the round ends */
   geom->box.width = MAX (MIN_BOX_WIDTH * scale, content_width + 2 * pad_x);
 
   for (guint i = 0; i < runs->len; i++)
@@ -459,7 +462,11 @@ gv_set_graph_attributes (Agraph_t                *g,
                          guint                    n_nodes,
                          const char              *root_name)
 {
-  gv_set (g, "splines", "true");
+  /* Routing splines around obstacles costs the force-directed engines seconds at a few hundred
+   * nodes (dot routes its own way, cheaply); beyond a small graph they draw straight lines. */
+  gv_set (g, "splines",
+          options->engine == TUPU_ENGINE_DOT || n_nodes <= SPLINE_ROUTING_MAX_NODES ? "true"
+                                                                                   : "line");
   gv_set (g, "outputorder", "edgesfirst");
 
   switch (options->engine)
@@ -550,8 +557,18 @@ gv_add_edge (Agraph_t                *g,
   else
     gv_set (e, "dir", "none");
 
-  if (!tree && options->engine == TUPU_ENGINE_DOT)
-    gv_set (e, "constraint", "false");
+  if (options->engine == TUPU_ENGINE_DOT)
+    {
+      if (tree)
+        {
+          /* A tree reads best when children fan out from the parent's side to theirs; it also
+           * keeps edges off the rounded corners of pills. */
+          gv_set (e, "tailport", "e");
+          gv_set (e, "headport", "w");
+        }
+      else
+        gv_set (e, "constraint", "false");
+    }
   return e;
 }
 

@@ -1,0 +1,491 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cli.c: the built `tupu` binary's --export and --validate, run with no display, and every
+ * exit code. The binary is $TUPU_BUILD_DIR/src/tupu. */
+
+#include <string.h>
+
+#include <cgraph.h>
+#include <glib/gstdio.h>
+
+#include "tupu-cli.h"
+#include "tupu-graph.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs tupu with the NULL-terminated arguments, without a display, and waits for it. */
+static void
+run_tupu (Run        *run,
+          const char *first,
+          ...)
+{
+  const char *build_dir = g_getenv ("TUPU_BUILD_DIR");
+  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_auto (GStrv) envp = g_get_environ ();
+  g_autoptr (GError) error = NULL;
+  va_list args;
+
+  g_assert_nonnull (build_dir);
+  g_ptr_array_add (argv, g_build_filename (build_dir, "src", "tupu", NULL));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &run->status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (run->status));
+  run->status = WEXITSTATUS (run->status);
+  g_test_message ("tupu exited %d; stderr: %s", run->status, run->err);
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (TEST_DATA_DIR, name, NULL);
+}
+
+static char *
+builtin_json (void)
+{
+  return g_build_filename (g_getenv ("TUPU_SOURCE_DIR"), "data", "graphs", "speech.json", NULL);
+}
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture      *fx,
+               gconstpointer data)
+{
+  fx->dir = g_dir_make_tmp ("tupu-cli-XXXXXX", NULL);
+  g_assert_nonnull (fx->dir);
+}
+
+static void
+fixture_teardown (Fixture      *fx,
+                  gconstpointer data)
+{
+  g_autoptr (GDir) d = g_dir_open (fx->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fx->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fx->dir);
+  g_free (fx->dir);
+}
+
+static char *
+out_path (Fixture    *fx,
+          const char *name)
+{
+  return g_build_filename (fx->dir, name, NULL);
+}
+
+static guint
+count_entries (Fixture *fx)
+{
+  g_autoptr (GDir) d = g_dir_open (fx->dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* SVG read back: node ids and titles                                                          */
+
+static void
+svg_start (GMarkupParseContext *context,
+           const char          *element,
+           const char         **names,
+           const char         **values,
+           gpointer             user_data,
+           GError             **error)
+{
+  GHashTable *ids = user_data;
+
+  if (g_str_equal (element, "g"))
+    for (guint i = 0; names[i]; i++)
+      if (g_str_equal (names[i], "id"))
+        g_hash_table_add (ids, g_strdup (values[i]));
+}
+
+static void
+svg_text (GMarkupParseContext *context,
+          const char          *text,
+          gsize                len,
+          gpointer             user_data,
+          GError             **error)
+{
+  GHashTable *ids = user_data;
+
+  if (g_str_equal (g_markup_parse_context_get_element (context), "title"))
+    g_hash_table_add (ids, g_strndup (text, len));
+}
+
+/* Parses @path as XML (failing on malformed XML) and returns the set of <g> ids and titles. */
+static GHashTable *
+read_svg (const char *path)
+{
+  static const GMarkupParser parser = { svg_start, NULL, svg_text, NULL, NULL };
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, ids, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_true (g_markup_parse_context_parse (context, contents, len, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+  return ids;
+}
+
+static TupuGraph *
+load (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  TupuGraph *graph = tupu_graph_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return graph;
+}
+
+static void
+assert_svg_shows (const char *svg,
+                  TupuGraph  *graph,
+                  int         root)
+{
+  g_autoptr (GHashTable) found = read_svg (svg);
+
+  for (guint i = 0; i < tupu_graph_get_n_nodes (graph); i++)
+    {
+      const TupuNode *node = tupu_graph_get_node (graph, i);
+      g_autofree char *title = g_strdup_printf ("%s / %s", node->label_zh, node->label_en);
+      gboolean want = root < 0 || tupu_graph_is_descendant (graph, i, root);
+
+      g_assert_cmpint (g_hash_table_contains (found, node->id), ==, want);
+      g_assert_cmpint (g_hash_table_contains (found, title), ==, want);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* --export                                                                                    */
+
+static void
+test_export_svg (Fixture      *fx,
+                 gconstpointer data)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *out = out_path (fx, "graph.svg");
+  g_autofree char *json = builtin_json ();
+  g_autoptr (TupuGraph) graph = load (json);
+
+  /* Without FILE: the built-in graph. */
+  run_tupu (&run, "--export", out, NULL);
+  g_assert_cmpint (run.status, ==, TUPU_EXIT_OK);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+  assert_svg_shows (out, graph, -1);
+}
+
+static void
+test_export_escapes (Fixture      *fx,
+                     gconstpointer data)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *out = out_path (fx, "escapes.svg");
+  g_autofree char *json = fixture ("escapes.json");
+  g_autoptr (TupuGraph) graph = load (json);
+
+  run_tupu (&run, "--export", out, "--engine", "neato", json, NULL);
+  g_assert_cmpint (run.status, ==, TUPU_EXIT_OK);
+  assert_svg_shows (out, graph, -1);
+}
+
+static void
+test_export_root (Fixture      *fx,
+                  gconstpointer data)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *out = out_path (fx, "part.svg");
+  g_autofree char *json = fixture ("escapes.json");
+  g_autoptr (TupuGraph) graph = load (json);
+
+  run_tupu (&run, "--export", out, "--root", "quotes", json, NULL);
+  g_assert_cmpint (run.status, ==, TUPU_EXIT_OK);
+  assert_svg_shows (out, graph, tupu_graph_lookup (graph, "quotes"));
+}
+
+static void
+test_export_png (Fixture      *fx,
+                 gconstpointer data)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *out = out_path (fx, "graph.png");
+  g_autofree char *contents = NULL;
+  gsize len;
+  guint32 width, height;
+
+  run_tupu (&run, "--export", out, NULL);
+  g_assert_cmpint (run.status, ==, TUPU_EXIT_OK);
+  g_assert_true (g_file_get_contents (out, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 33);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpmem (contents + 12, 4, "IHDR", 4);
+  memcpy (&width, contents + 16, 4);
+  memcpy (&height, contents + 20, 4);
+  width = GUINT32_FROM_BE (width);
+  height = GUINT32_FROM_BE (height);
+  g_test_message ("PNG %u × %u", width, height);
+  /* Sane: big enough to read, within the export's pixel cap. */
+  g_assert_cmpuint (width, >=, 200);
+  g_assert_cmpuint (height, >=, 100);
+  g_assert_cmpuint (width, <=, 16384);
+  g_assert_cmpuint (height, <=, 16384);
+}
+
+static void
+test_export_pdf (Fixture      *fx,
+                 gconstpointer data)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *out = out_path (fx, "graph.pdf");
+  g_autofree char *contents = NULL;
+
+  run_tupu (&run, "--export", out, "--engine", "twopi", NULL);
+  g_assert_cmpint (run.status, ==, TUPU_EXIT_OK);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
+static void
+test_export_dot (Fixture      *fx,
+                 gconstpointer data)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *out = out_path (fx, "graph.dot");
+  g_autofree char *json = fixture ("escapes.json");
+  g_autoptr (TupuGraph) graph = load (json);
+  g_autofree char *contents = NULL;
+  Agraph_t *g;
+
+  run_tupu (&run, "--export", out, json, NULL);
+  g_assert_cmpint (run.status, ==, TUPU_EXIT_OK);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g = agmemread (contents);
+  g_assert_nonnull (g);
+  g_assert_cmpint (agnnodes (g), ==, tupu_graph_get_n_nodes (graph));
+  g_assert_cmpint (agnedges (g), ==, tupu_graph_get_n_edges (graph));
+  for (guint i = 0; i < tupu_graph_get_n_nodes (graph); i++)
+    {
+      const TupuNode *node = tupu_graph_get_node (graph, i);
+      Agnode_t *n = agnode (g, node->id, FALSE);
+      g_autofree char *want = NULL;
+      g_auto (GStrv) parts = NULL;
+
+      g_assert_nonnull (n);
+      /* Literal backslashes arrive doubled (test-export checks the exact round trip). */
+      parts = g_strsplit (node->label_zh, "\\", -1);
+      want = g_strjoinv ("\\\\", parts);
+      g_assert_cmpstr (agget (n, (char *) "label"), ==, want);
+    }
+  agclose (g);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Exit codes                                                                                  */
+
+static void
+assert_export_fails (Fixture    *fx,
+                     const char *out_name,
+                     int         status,
+                     const char *message,
+                     const char *first,
+                     ...)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *out = out_path (fx, out_name);
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  const char *build_dir = g_getenv ("TUPU_BUILD_DIR");
+  g_autofree char *tupu = g_build_filename (build_dir, "src", "tupu", NULL);
+  g_auto (GStrv) envp = g_environ_unsetenv (g_environ_unsetenv (g_get_environ (), "DISPLAY"),
+                                            "WAYLAND_DISPLAY");
+  g_autoptr (GError) error = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, tupu);
+  g_ptr_array_add (args, (char *) "--export");
+  g_ptr_array_add (args, out);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run.out, &run.err, &run.status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (run.status));
+  g_test_message ("stderr: %s", run.err);
+  g_assert_cmpint (WEXITSTATUS (run.status), ==, status);
+  if (message != NULL)
+    g_assert_nonnull (strstr (run.err, message));
+  /* A failed export leaves no file (and no temporary) behind. */
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (fx), ==, 0);
+}
+
+static void
+test_exit_usage (Fixture      *fx,
+                 gconstpointer data)
+{
+  g_autofree char *json = fixture ("escapes.json");
+
+  assert_export_fails (fx, "a.svg", TUPU_EXIT_USAGE, "osage", "--engine", "osage", json, NULL);
+  assert_export_fails (fx, "a.txt", TUPU_EXIT_USAGE, "a.txt", json, NULL);
+  assert_export_fails (fx, "a", TUPU_EXIT_USAGE, NULL, json, NULL);
+  assert_export_fails (fx, "a.svg", TUPU_EXIT_USAGE, "no-such-id", "--root", "no-such-id", json,
+                       NULL);
+  assert_export_fails (fx, "a.svg", TUPU_EXIT_USAGE, NULL, "--no-such-option", json, NULL);
+}
+
+static void
+test_exit_invalid (Fixture      *fx,
+                   gconstpointer data)
+{
+  g_autofree char *json = fixture ("invalid.json");
+
+  /* Every problem is printed, located. */
+  assert_export_fails (fx, "a.svg", TUPU_EXIT_INVALID, "invalid.json:17:15: ", json, NULL);
+  assert_export_fails (fx, "a.svg", TUPU_EXIT_INVALID, "invalid.json:26:", json, NULL);
+}
+
+static void
+test_exit_io (Fixture      *fx,
+              gconstpointer data)
+{
+  g_autofree char *json = fixture ("escapes.json");
+  g_autofree char *missing_json = out_path (fx, "missing.json");
+  g_autofree char *unwritable = g_build_filename ("no-such-dir", "a.svg", NULL);
+
+  assert_export_fails (fx, "a.svg", TUPU_EXIT_IO, NULL, missing_json, NULL);
+  assert_export_fails (fx, unwritable, TUPU_EXIT_IO, "no-such-dir", json, NULL);
+}
+
+static void
+test_failure_keeps_existing (Fixture      *fx,
+                             gconstpointer data)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *out = out_path (fx, "keep.svg");
+  g_autofree char *json = fixture ("invalid.json");
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (out, "old", -1, NULL));
+  run_tupu (&run, "--export", out, json, NULL);
+  g_assert_cmpint (run.status, ==, TUPU_EXIT_INVALID);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_cmpuint (count_entries (fx), ==, 1);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* --validate                                                                                  */
+
+static void
+test_validate (Fixture      *fx,
+               gconstpointer data)
+{
+  g_autofree char *good = builtin_json ();
+  g_autofree char *fixture_good = fixture ("escapes.json");
+  g_autofree char *bad = fixture ("invalid.json");
+  g_autofree char *missing = out_path (fx, "missing.json");
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_tupu (&run, "--validate", good, NULL);
+    g_assert_cmpint (run.status, ==, TUPU_EXIT_OK);
+    g_assert_cmpstr (run.err, ==, "");
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_tupu (&run, "--validate", fixture_good, NULL);
+    g_assert_cmpint (run.status, ==, TUPU_EXIT_OK);
+  }
+  {
+    g_auto (Run) run = { 0 };
+    g_auto (GStrv) lines = NULL;
+
+    run_tupu (&run, "--validate", bad, NULL);
+    g_assert_cmpint (run.status, ==, TUPU_EXIT_INVALID);
+    lines = g_strsplit (g_strchomp (run.err), "\n", -1);
+    /* Both problems, each as file:line:column: message. */
+    g_assert_cmpuint (g_strv_length (lines), ==, 2);
+    for (guint i = 0; lines[i]; i++)
+      g_assert_true (g_regex_match_simple ("^\\S*invalid\\.json:\\d+:\\d+: \\S", lines[i], 0, 0));
+    g_assert_nonnull (strstr (lines[0], "invalid.json:17:15: "));
+    g_assert_nonnull (strstr (lines[1], "missing"));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_tupu (&run, "--validate", missing, NULL);
+    g_assert_cmpint (run.status, ==, TUPU_EXIT_IO);
+    g_assert_cmpstr (run.err, !=, "");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/cli/export/svg", test_export_svg);
+  ADD ("/cli/export/escapes", test_export_escapes);
+  ADD ("/cli/export/root", test_export_root);
+  ADD ("/cli/export/png", test_export_png);
+  ADD ("/cli/export/pdf", test_export_pdf);
+  ADD ("/cli/export/dot", test_export_dot);
+  ADD ("/cli/exit/usage", test_exit_usage);
+  ADD ("/cli/exit/invalid", test_exit_invalid);
+  ADD ("/cli/exit/io", test_exit_io);
+  ADD ("/cli/exit/keeps-existing", test_failure_keeps_existing);
+  ADD ("/cli/validate", test_validate);
+#undef ADD
+
+  return g_test_run ();
+}
