@@ -7,30 +7,26 @@
 G_BEGIN_DECLS
 
 /* The limits of docs/graph-format.md, shared by the loader and its tests. */
-#define TUPU_LIMIT_FILE_SIZE     (4 * 1024 * 1024)
-#define TUPU_LIMIT_DEPTH         32
-#define TUPU_LIMIT_NODES         5000
-#define TUPU_LIMIT_EDGES         20000
-#define TUPU_LIMIT_DEGREE        500
-#define TUPU_LIMIT_LABEL         200
-#define TUPU_LIMIT_SUMMARY       2000
-#define TUPU_LIMIT_QUOTE         2000
-#define TUPU_LIMIT_SOURCES       100
-#define TUPU_LIMIT_TREE_DEPTH    32
-#define TUPU_LIMIT_ID            64
+#define TUPU_LIMIT_FILE_SIZE (4 * 1024 * 1024)
+#define TUPU_LIMIT_DEPTH 32
+#define TUPU_LIMIT_NODES 5000
+#define TUPU_LIMIT_EDGES 20000
+#define TUPU_LIMIT_DEGREE 500
+#define TUPU_LIMIT_LABEL 200
+#define TUPU_LIMIT_SUMMARY 2000
+#define TUPU_LIMIT_QUOTE 2000
+#define TUPU_LIMIT_SOURCES 100
+#define TUPU_LIMIT_TREE_DEPTH 32
+#define TUPU_LIMIT_ID 64
 
-TupuNode  *_tupu_node_new         (void);
-void       _tupu_node_free        (TupuNode *node);
-TupuSource *_tupu_source_new      (void);
-void       _tupu_source_free      (TupuSource *source);
+TupuNode   *_tupu_node_new (void);
+void        _tupu_node_free (TupuNode *node);
+TupuSource *_tupu_source_new (void);
+void        _tupu_source_free (TupuSource *source);
 
 /* Takes ownership of @nodes (TupuNode*, free func set) and @edges (TupuEdge). The nodes and edges
  * must already be valid: one part-of tree, every index in range. Computes the derived fields. */
-TupuGraph *_tupu_graph_new        (const char *id,
-                                   const char *title_zh,
-                                   const char *title_en,
-                                   TupuText   *text,
-                                   GPtrArray  *nodes,
-                                   GArray     *edges);
+TupuGraph *_tupu_graph_new (const char *id, const char *title_zh, const char *title_en,
+                            TupuText *text, GPtrArray *nodes, GArray *edges);
 
 G_END_DECLS

@@ -10,23 +10,26 @@
 
 struct _TupuGraph
 {
-  GObject    parent_instance;
+  GObject parent_instance;
 
-  char      *id;
-  char      *title_zh;
-  char      *title_en;
-  TupuText  *text;
-  GPtrArray *nodes;       /* of TupuNode* */
-  GArray    *edges;       /* of TupuEdge */
+  char       *id;
+  char       *title_zh;
+  char       *title_en;
+  TupuText   *text;
+  GPtrArray  *nodes;      /* of TupuNode* */
+  GArray     *edges;      /* of TupuEdge */
   GHashTable *ids;        /* id -> index + 1 */
-  GPtrArray *node_edges;  /* of GArray* of guint, one per node */
-  guint     *speech_order;
-  guint      root;
+  GPtrArray  *node_edges; /* of GArray* of guint, one per node */
+  guint      *speech_order;
+  guint       root;
 };
 
 G_DEFINE_FINAL_TYPE (TupuGraph, tupu_graph, G_TYPE_OBJECT)
 
+/* The macro stringifies its first argument, which clang-format would space out. */
+/* clang-format off */
 G_DEFINE_QUARK (tupu-graph-error-quark, tupu_graph_error)
+/* clang-format on */
 
 /* ---- kinds and relations ------------------------------------------------------------------- */
 
@@ -35,22 +38,22 @@ static const struct
   const char *name;
   const char *display;
 } kinds[TUPU_N_KINDS] = {
-  [TUPU_KIND_REPORT] = { "report", N_("Report") },
-  [TUPU_KIND_PART] = { "part", N_("Part") },
-  [TUPU_KIND_POINT] = { "point", N_("Point") },
-  [TUPU_KIND_LIST] = { "list", N_("List") },
-  [TUPU_KIND_ITEM] = { "item", N_("Item") },
-  [TUPU_KIND_CONCEPT] = { "concept", N_("Concept") },
-  [TUPU_KIND_PRINCIPLE] = { "principle", N_("Principle") },
-  [TUPU_KIND_GOAL] = { "goal", N_("Goal") },
-  [TUPU_KIND_ACTION] = { "action", N_("Action") },
-  [TUPU_KIND_TASK] = { "task", N_("Task") },
-  [TUPU_KIND_DUTY] = { "duty", N_("Duty") },
-  [TUPU_KIND_BRAND] = { "brand", N_("Brand") },
-  [TUPU_KIND_CAPABILITY] = { "capability", N_("Capability") },
-  [TUPU_KIND_METHOD] = { "method", N_("Method") },
-  [TUPU_KIND_PROBLEM] = { "problem", N_("Problem") },
-  [TUPU_KIND_DOCUMENT] = { "document", N_("Document") },
+  [TUPU_KIND_REPORT] = { "report", N_ ("Report") },
+  [TUPU_KIND_PART] = { "part", N_ ("Part") },
+  [TUPU_KIND_POINT] = { "point", N_ ("Point") },
+  [TUPU_KIND_LIST] = { "list", N_ ("List") },
+  [TUPU_KIND_ITEM] = { "item", N_ ("Item") },
+  [TUPU_KIND_CONCEPT] = { "concept", N_ ("Concept") },
+  [TUPU_KIND_PRINCIPLE] = { "principle", N_ ("Principle") },
+  [TUPU_KIND_GOAL] = { "goal", N_ ("Goal") },
+  [TUPU_KIND_ACTION] = { "action", N_ ("Action") },
+  [TUPU_KIND_TASK] = { "task", N_ ("Task") },
+  [TUPU_KIND_DUTY] = { "duty", N_ ("Duty") },
+  [TUPU_KIND_BRAND] = { "brand", N_ ("Brand") },
+  [TUPU_KIND_CAPABILITY] = { "capability", N_ ("Capability") },
+  [TUPU_KIND_METHOD] = { "method", N_ ("Method") },
+  [TUPU_KIND_PROBLEM] = { "problem", N_ ("Problem") },
+  [TUPU_KIND_DOCUMENT] = { "document", N_ ("Document") },
 };
 
 static const struct
@@ -58,12 +61,12 @@ static const struct
   const char *name;
   const char *display;
 } relations[TUPU_N_RELATIONS] = {
-  [TUPU_RELATION_PART_OF] = { "part-of", N_("Part of") },
-  [TUPU_RELATION_SUPPORTS] = { "supports", N_("Supports") },
-  [TUPU_RELATION_EMBODIES] = { "embodies", N_("Embodies") },
-  [TUPU_RELATION_BUILDS] = { "builds", N_("Builds") },
-  [TUPU_RELATION_LEADS_TO] = { "leads-to", N_("Leads to") },
-  [TUPU_RELATION_RELATES_TO] = { "relates-to", N_("Relates to") },
+  [TUPU_RELATION_PART_OF] = { "part-of", N_ ("Part of") },
+  [TUPU_RELATION_SUPPORTS] = { "supports", N_ ("Supports") },
+  [TUPU_RELATION_EMBODIES] = { "embodies", N_ ("Embodies") },
+  [TUPU_RELATION_BUILDS] = { "builds", N_ ("Builds") },
+  [TUPU_RELATION_LEADS_TO] = { "leads-to", N_ ("Leads to") },
+  [TUPU_RELATION_RELATES_TO] = { "relates-to", N_ ("Relates to") },
 };
 
 const char *
@@ -94,7 +97,7 @@ tupu_kind_display_name (TupuKind kind)
 {
   g_return_val_if_fail (kind < TUPU_N_KINDS, NULL);
 
-  return _(kinds[kind].display);
+  return _ (kinds[kind].display);
 }
 
 const char *
@@ -125,14 +128,14 @@ tupu_relation_display_name (TupuRelation relation)
 {
   g_return_val_if_fail (relation < TUPU_N_RELATIONS, NULL);
 
-  return _(relations[relation].display);
+  return _ (relations[relation].display);
 }
 
 /* ^[a-z0-9]+(-[a-z0-9]+)*$, at most 64 characters. */
 gboolean
 tupu_id_is_valid (const char *id)
 {
-  gsize len;
+  gsize    len;
   gboolean after_hyphen = TRUE; /* at the start, a hyphen is as wrong as after a hyphen */
 
   if (id == NULL)
@@ -183,7 +186,7 @@ _tupu_node_new (void)
 {
   TupuNode *node = g_new0 (TupuNode, 1);
 
-  node->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) _tupu_source_free);
+  node->sources = g_ptr_array_new_with_free_func ((GDestroyNotify)_tupu_source_free);
   node->children = g_array_new (FALSE, FALSE, sizeof (guint));
   node->parent = -1;
   return node;
@@ -205,11 +208,8 @@ _tupu_node_free (TupuNode *node)
 }
 
 TupuDiagnostic *
-tupu_diagnostic_new (TupuSeverity severity,
-                     const char  *file,
-                     guint        line,
-                     guint        column,
-                     const char  *message)
+tupu_diagnostic_new (TupuSeverity severity, const char *file, guint line, guint column,
+                     const char *message)
 {
   TupuDiagnostic *diag = g_new0 (TupuDiagnostic, 1);
 
@@ -250,10 +250,10 @@ tupu_diagnostic_format (const TupuDiagnostic *diag)
 
 typedef struct
 {
-  int   para;   /* of the first speech source, or inherited from the parent */
-  int   offset;
-  guint depth;
-  guint index;
+  int      para; /* of the first speech source, or inherited from the parent */
+  int      offset;
+  guint    depth;
+  guint    index;
   gboolean root;
 } SpeechKey;
 
@@ -292,15 +292,15 @@ first_speech_source (const TupuNode *node)
 static SpeechKey *
 derive_tree (TupuGraph *self)
 {
-  guint n = self->nodes->len;
+  guint      n = self->nodes->len;
   SpeechKey *keys = g_new0 (SpeechKey, n);
   g_autoptr (GArray) queue = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
 
   for (guint i = 0; i < self->edges->len; i++)
     {
       const TupuEdge *edge = &g_array_index (self->edges, TupuEdge, i);
-      TupuNode *child = g_ptr_array_index (self->nodes, edge->source);
-      TupuNode *parent = g_ptr_array_index (self->nodes, edge->target);
+      TupuNode       *child = g_ptr_array_index (self->nodes, edge->source);
+      TupuNode       *parent = g_ptr_array_index (self->nodes, edge->target);
 
       if (edge->relation != TUPU_RELATION_PART_OF)
         continue;
@@ -308,17 +308,17 @@ derive_tree (TupuGraph *self)
       g_array_append_val (parent->children, edge->source);
     }
   for (guint i = 0; i < n; i++)
-    if (((TupuNode *) g_ptr_array_index (self->nodes, i))->parent < 0)
+    if (((TupuNode *)g_ptr_array_index (self->nodes, i))->parent < 0)
       self->root = i;
 
   g_array_append_val (queue, self->root);
   keys[self->root].root = TRUE;
   for (guint q = 0; q < queue->len; q++)
     {
-      guint index = g_array_index (queue, guint, q);
-      TupuNode *node = g_ptr_array_index (self->nodes, index);
+      guint             index = g_array_index (queue, guint, q);
+      TupuNode         *node = g_ptr_array_index (self->nodes, index);
       const TupuSource *source = first_speech_source (node);
-      SpeechKey *key = &keys[index];
+      SpeechKey        *key = &keys[index];
 
       key->index = index;
       if (node->parent >= 0)
@@ -344,9 +344,9 @@ derive_tree (TupuGraph *self)
 static int
 compare_children (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  TupuGraph *self = user_data;
-  const TupuNode *na = g_ptr_array_index (self->nodes, *(const guint *) a);
-  const TupuNode *nb = g_ptr_array_index (self->nodes, *(const guint *) b);
+  TupuGraph      *self = user_data;
+  const TupuNode *na = g_ptr_array_index (self->nodes, *(const guint *)a);
+  const TupuNode *nb = g_ptr_array_index (self->nodes, *(const guint *)b);
 
   return na->order < nb->order ? -1 : (na->order > nb->order);
 }
@@ -419,18 +419,14 @@ static void
 tupu_graph_init (TupuGraph *self)
 {
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->node_edges = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->node_edges = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
 }
 
 TupuGraph *
-_tupu_graph_new (const char *id,
-                 const char *title_zh,
-                 const char *title_en,
-                 TupuText   *text,
-                 GPtrArray  *nodes,
-                 GArray     *edges)
+_tupu_graph_new (const char *id, const char *title_zh, const char *title_en, TupuText *text,
+                 GPtrArray *nodes, GArray *edges)
 {
-  TupuGraph *self = g_object_new (TUPU_TYPE_GRAPH, NULL);
+  TupuGraph            *self = g_object_new (TUPU_TYPE_GRAPH, NULL);
   g_autofree SpeechKey *keys = NULL;
 
   g_assert (nodes->len > 0);
@@ -511,7 +507,7 @@ tupu_graph_lookup (TupuGraph *self, const char *id)
   g_return_val_if_fail (TUPU_IS_GRAPH (self), -1);
   g_return_val_if_fail (id != NULL, -1);
 
-  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->ids, id)) - 1;
+  return (int)GPOINTER_TO_UINT (g_hash_table_lookup (self->ids, id)) - 1;
 }
 
 guint
@@ -566,9 +562,9 @@ tupu_graph_is_descendant (TupuGraph *self, guint index, guint ancestor)
   g_return_val_if_fail (ancestor < self->nodes->len, FALSE);
 
   /* The tree is at most 32 deep, so walking up is cheap. */
-  for (at = (int) index; at >= 0;
-       at = ((const TupuNode *) g_ptr_array_index (self->nodes, at))->parent)
-    if ((guint) at == ancestor)
+  for (at = (int)index; at >= 0;
+       at = ((const TupuNode *)g_ptr_array_index (self->nodes, at))->parent)
+    if ((guint)at == ancestor)
       return TRUE;
   return FALSE;
 }

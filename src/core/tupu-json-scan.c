@@ -57,12 +57,14 @@ advance (Scanner *s)
       s->line++;
       s->column = 1;
     }
-  else if ((((guchar) *s->p) & 0xc0) != 0x80)
+  else if ((((guchar)*s->p) & 0xc0) != 0x80)
     s->column++; /* a lead byte: one more character consumed */
   s->p++;
 }
 
-static gboolean G_GNUC_PRINTF (3, 4)
+static gboolean fail (Scanner *s, TupuJsonPos pos, const char *format, ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
 fail (Scanner *s, TupuJsonPos pos, const char *format, ...)
 {
   va_list args;
@@ -91,10 +93,10 @@ describe_found (const Scanner *s)
     {
       while (q < s->end && (g_ascii_isalnum (*q) || *q == '_') && q - s->p < 40)
         q++;
-      return g_strdup_printf ("\"%.*s\"", (int) (q - s->p), s->p);
+      return g_strdup_printf ("\"%.*s\"", (int)(q - s->p), s->p);
     }
   q = g_utf8_next_char (q);
-  return g_strdup_printf ("\"%.*s\"", (int) (q - s->p), s->p);
+  return g_strdup_printf ("\"%.*s\"", (int)(q - s->p), s->p);
 }
 
 static gboolean
@@ -143,7 +145,7 @@ static gboolean
 read_u_escape (Scanner *s, gunichar *out)
 {
   TupuJsonPos pos = here (s);
-  gunichar value = 0;
+  gunichar    value = 0;
 
   if (s->end - s->p < 6)
     return fail (s, pos, "incomplete \\u escape in a string");
@@ -165,20 +167,36 @@ static gboolean
 scan_escape (Scanner *s, GString *out)
 {
   TupuJsonPos pos = here (s);
-  gunichar c;
+  gunichar    c;
 
   if (s->p + 1 >= s->end)
     return fail (s, pos, "unterminated string");
   switch (s->p[1])
     {
-    case '"': c = '"'; break;
-    case '\\': c = '\\'; break;
-    case '/': c = '/'; break;
-    case 'b': c = '\b'; break;
-    case 'f': c = '\f'; break;
-    case 'n': c = '\n'; break;
-    case 'r': c = '\r'; break;
-    case 't': c = '\t'; break;
+    case '"':
+      c = '"';
+      break;
+    case '\\':
+      c = '\\';
+      break;
+    case '/':
+      c = '/';
+      break;
+    case 'b':
+      c = '\b';
+      break;
+    case 'f':
+      c = '\f';
+      break;
+    case 'n':
+      c = '\n';
+      break;
+    case 'r':
+      c = '\r';
+      break;
+    case 't':
+      c = '\t';
+      break;
     case 'u':
       if (!read_u_escape (s, &c))
         return FALSE;
@@ -190,8 +208,8 @@ scan_escape (Scanner *s, GString *out)
         {
           gunichar low = 0;
 
-          if (s->end - s->p < 2 || s->p[0] != '\\' || s->p[1] != 'u' || !read_u_escape (s, &low)
-              || low < 0xdc00 || low > 0xdfff)
+          if (s->end - s->p < 2 || s->p[0] != '\\' || s->p[1] != 'u' || !read_u_escape (s, &low) ||
+              low < 0xdc00 || low > 0xdfff)
             return fail (s, pos, "unpaired surrogate \\u%04X in a string", c);
           c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
         }
@@ -203,13 +221,13 @@ scan_escape (Scanner *s, GString *out)
         const char *next = s->p + 1;
 
         return fail (s, pos, "invalid escape \"\\%.*s\" in a string",
-                     (int) (g_utf8_next_char (next) - next), next);
+                     (int)(g_utf8_next_char (next) - next), next);
       }
     }
   advance (s);
   advance (s);
   if (out != NULL)
-    g_string_append_c (out, (char) c);
+    g_string_append_c (out, (char)c);
   return TRUE;
 }
 
@@ -241,7 +259,7 @@ scan_string (Scanner *s, GString *out)
                      "is a closing quote missing?",
                      c);
       if (out != NULL)
-        g_string_append_c (out, (char) c);
+        g_string_append_c (out, (char)c);
       advance (s);
     }
   return fail (s, start, "unterminated string: the closing quote is missing");
@@ -264,7 +282,7 @@ scan_number (Scanner *s)
 {
   TupuJsonPos start = here (s);
   const char *begin = s->p;
-  gboolean integer = TRUE;
+  gboolean    integer = TRUE;
 
   if (*s->p == '-')
     advance (s);
@@ -293,7 +311,7 @@ scan_number (Scanner *s)
   if (integer)
     {
       g_autofree char *text = g_strndup (begin, s->p - begin);
-      guint64 magnitude = g_ascii_strtoull (text[0] == '-' ? text + 1 : text, NULL, 10);
+      guint64          magnitude = g_ascii_strtoull (text[0] == '-' ? text + 1 : text, NULL, 10);
 
       /* json-glib would wrap such integers around silently. */
       if (strlen (text) > 17 || magnitude > MAX_SAFE_INTEGER)
@@ -311,8 +329,8 @@ scan_literal (Scanner *s)
     {
       gsize len = strlen (literals[i]);
 
-      if ((gsize) (s->end - s->p) >= len && memcmp (s->p, literals[i], len) == 0
-          && (s->p + len == s->end || !g_ascii_isalnum (s->p[len])))
+      if ((gsize)(s->end - s->p) >= len && memcmp (s->p, literals[i], len) == 0 &&
+          (s->p + len == s->end || !g_ascii_isalnum (s->p[len])))
         {
           for (gsize j = 0; j < len; j++)
             advance (s);
@@ -376,8 +394,8 @@ check_duplicate (Scanner *s, GHashTable *seen, const char *name, TupuJsonPos pos
   TupuJsonPos *first = g_hash_table_lookup (seen, name);
 
   if (first != NULL)
-    return fail (s, pos, "duplicate member \"%s\" (first at line %u, column %u)", name,
-                 first->line, first->column);
+    return fail (s, pos, "duplicate member \"%s\" (first at line %u, column %u)", name, first->line,
+                 first->column);
   first = g_new (TupuJsonPos, 1);
   *first = pos;
   g_hash_table_insert (seen, g_strdup (name), first);
@@ -389,7 +407,7 @@ scan_member (Scanner *s, GHashTable *seen)
 {
   TupuJsonPos key = here (s);
   g_autoptr (GString) name = g_string_new (NULL);
-  gsize path_len = s->path->len;
+  gsize    path_len = s->path->len;
   gboolean ok;
 
   if (!scan_string (s, name) || !check_duplicate (s, seen, name->str, key))
@@ -452,7 +470,7 @@ done:
 static gboolean
 scan_element (Scanner *s, guint index)
 {
-  gsize path_len = s->path->len;
+  gsize    path_len = s->path->len;
   gboolean past = index >= s->max_index;
   gboolean ok;
 
@@ -538,7 +556,7 @@ position_of (const char *data, const char *at)
           pos.line++;
           pos.column = 1;
         }
-      else if ((((guchar) *p) & 0xc0) != 0x80)
+      else if ((((guchar)*p) & 0xc0) != 0x80)
         pos.column++;
     }
   return pos;
@@ -550,25 +568,22 @@ check_bytes (Scanner *s, const char *data, gsize len)
   const char *bad = NULL;
 
   if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    return fail (s, here (s), "the file starts with a byte order mark (BOM); "
-                              "save it as UTF-8 without a BOM");
+    return fail (s, here (s),
+                 "the file starts with a byte order mark (BOM); "
+                 "save it as UTF-8 without a BOM");
   if (g_utf8_validate_len (data, len, &bad))
     return TRUE;
   if (*bad == '\0')
     return fail (s, position_of (data, bad), "the file contains a NUL byte");
   return fail (s, position_of (data, bad), "the file is not valid UTF-8 here (byte 0x%02X)",
-               (guchar) *bad);
+               (guchar)*bad);
 }
 
 /* ---- public API ---------------------------------------------------------------------------- */
 
 TupuJsonScan *
-tupu_json_scan_new (const char   *data,
-                    gsize         len,
-                    guint         max_depth,
-                    guint         max_index,
-                    TupuJsonPos  *error_pos,
-                    char        **error_message)
+tupu_json_scan_new (const char *data, gsize len, guint max_depth, guint max_index,
+                    TupuJsonPos *error_pos, char **error_message)
 {
   Scanner s = {
     .p = data,
@@ -618,10 +633,8 @@ tupu_json_scan_free (TupuJsonScan *scan)
 }
 
 gboolean
-tupu_json_scan_lookup (TupuJsonScan *scan,
-                       const char   *pointer,
-                       TupuJsonPos  *value,
-                       TupuJsonPos  *key)
+tupu_json_scan_lookup (TupuJsonScan *scan, const char *pointer, TupuJsonPos *value,
+                       TupuJsonPos *key)
 {
   const Entry *entry;
 

@@ -23,24 +23,17 @@ typedef struct _TupuJsonScan TupuJsonScan;
 /* Returns NULL when @data is not exactly one well-formed JSON value within @max_depth levels of
  * nesting, and sets @error_pos and @error_message (plain English). Array elements from index
  * @max_index on are checked but not recorded, which bounds memory on hostile files. */
-TupuJsonScan *tupu_json_scan_new    (const char   *data,
-                                     gsize         len,
-                                     guint         max_depth,
-                                     guint         max_index,
-                                     TupuJsonPos  *error_pos,
-                                     char        **error_message);
-void          tupu_json_scan_free   (TupuJsonScan *scan);
+TupuJsonScan *tupu_json_scan_new (const char *data, gsize len, guint max_depth, guint max_index,
+                                  TupuJsonPos *error_pos, char **error_message);
+void          tupu_json_scan_free (TupuJsonScan *scan);
 
 /* Where the value at @pointer starts and, for an object member, where its name starts (else
  * @key gets the value's position). Returns FALSE when nothing was recorded there. */
-gboolean      tupu_json_scan_lookup (TupuJsonScan *scan,
-                                     const char   *pointer,
-                                     TupuJsonPos  *value,
-                                     TupuJsonPos  *key);
+gboolean tupu_json_scan_lookup (TupuJsonScan *scan, const char *pointer, TupuJsonPos *value,
+                                TupuJsonPos *key);
 
 /* @base + "/" + @token with "~" and "/" escaped as RFC 6901 says. */
-char         *tupu_json_pointer_append (const char *base,
-                                        const char *token);
+char *tupu_json_pointer_append (const char *base, const char *token);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TupuJsonScan, tupu_json_scan_free)
 

@@ -18,24 +18,24 @@
 #include "tupu-json-scan.h"
 
 #define BUILTIN_GRAPH_PATH "/io/github/tupu/Tupu/core/graphs/speech.json"
-#define MAX_DIAGNOSTICS    1000
+#define MAX_DIAGNOSTICS 1000
 
 typedef struct
 {
-  const char   *file;        /* display name */
+  const char   *file; /* display name */
   TupuJsonScan *scan;
-  GPtrArray    *diags;       /* of TupuDiagnostic* */
+  GPtrArray    *diags; /* of TupuDiagnostic* */
   guint         n_errors;
-  TupuText     *text;        /* owned */
-  GFile        *dir;         /* where a "text" member is looked up, or NULL */
+  TupuText     *text; /* owned */
+  GFile        *dir;  /* where a "text" member is looked up, or NULL */
 
-  char         *id;
-  char         *title_zh;
-  char         *title_en;
-  GPtrArray    *nodes;       /* of TupuNode*, NULL where an element is not an object */
-  GHashTable   *ids;         /* id -> index + 1 of its first node */
-  GArray       *edges;       /* of TupuEdge, only those whose ends and relation are known */
-  GHashTable   *edge_keys;   /* "source target relation" -> edge index + 1 */
+  char       *id;
+  char       *title_zh;
+  char       *title_en;
+  GPtrArray  *nodes;     /* of TupuNode*, NULL where an element is not an object */
+  GHashTable *ids;       /* id -> index + 1 of its first node */
+  GArray     *edges;     /* of TupuEdge, only those whose ends and relation are known */
+  GHashTable *edge_keys; /* "source target relation" -> edge index + 1 */
 } Loader;
 
 typedef enum
@@ -49,18 +49,22 @@ typedef enum
 
 /* ---- diagnostics --------------------------------------------------------------------------- */
 
-static void G_GNUC_PRINTF (4, 5)
+static void report (Loader *l, TupuSeverity severity, TupuJsonPos pos, const char *format, ...)
+    G_GNUC_PRINTF (4, 5);
+
+static void
 report (Loader *l, TupuSeverity severity, TupuJsonPos pos, const char *format, ...)
 {
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   if (severity == TUPU_SEVERITY_ERROR)
     l->n_errors++;
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_ptr_array_add (l->diags, tupu_diagnostic_new (severity, l->file, pos.line, pos.column, message));
+  g_ptr_array_add (l->diags,
+                   tupu_diagnostic_new (severity, l->file, pos.line, pos.column, message));
 }
 
 /* Where the value at @path starts; line 0 (the whole file) if it was never recorded. */
@@ -84,13 +88,14 @@ key_at (Loader *l, const char *path)
   return pos;
 }
 
-#define error_at(l, path, ...) report ((l), TUPU_SEVERITY_ERROR, value_at ((l), (path)), __VA_ARGS__)
+#define error_at(l, path, ...)                                                                     \
+  report ((l), TUPU_SEVERITY_ERROR, value_at ((l), (path)), __VA_ARGS__)
 
 static int
 compare_diagnostics (gconstpointer a, gconstpointer b)
 {
-  const TupuDiagnostic *da = *(TupuDiagnostic *const *) a;
-  const TupuDiagnostic *db = *(TupuDiagnostic *const *) b;
+  const TupuDiagnostic *da = *(TupuDiagnostic *const *)a;
+  const TupuDiagnostic *db = *(TupuDiagnostic *const *)b;
 
   if (da->line != db->line)
     return da->line < db->line ? -1 : 1;
@@ -166,7 +171,7 @@ static gboolean
 expect_type (Loader *l, JsonNode *node, const char *path, Want want, const char *subject)
 {
   static const char *const wanted[] = {
-    [WANT_OBJECT] = "an object",   [WANT_ARRAY] = "an array",         [WANT_STRING] = "a string",
+    [WANT_OBJECT] = "an object",   [WANT_ARRAY] = "an array",        [WANT_STRING] = "a string",
     [WANT_INTEGER] = "an integer", [WANT_BOOLEAN] = "true or false",
   };
 
@@ -183,13 +188,8 @@ expect_type (Loader *l, JsonNode *node, const char *path, Want want, const char 
 /* The member @name of @obj, type-checked. @owner names the object for a "missing" message, or
  * is NULL when the member is optional. *@path receives the member's JSON Pointer. */
 static JsonNode *
-get_member (Loader     *l,
-            JsonObject *obj,
-            const char *obj_path,
-            const char *name,
-            Want        want,
-            const char *owner,
-            char      **path)
+get_member (Loader *l, JsonObject *obj, const char *obj_path, const char *name, Want want,
+            const char *owner, char **path)
 {
   JsonNode *node = json_object_get_member (obj, name);
 
@@ -209,13 +209,13 @@ static const char *
 check_length (Loader *l, const char *str, const char *path, guint max, const char *pair)
 {
   g_autofree char *subject = NULL;
-  const char *member = strrchr (path, '/') + 1;
-  glong len;
+  const char      *member = strrchr (path, '/') + 1;
+  glong            len;
 
   if (*str != '\0' && strlen (str) <= max)
     return str; /* at most @max bytes: at most @max characters, without counting them */
   len = g_utf8_strlen (str, -1);
-  if (len > 0 && len <= (glong) max)
+  if (len > 0 && len <= (glong)max)
     return str;
   if (pair != NULL)
     subject = g_strdup_printf ("\"%s\" in \"%s\"", member, pair);
@@ -229,15 +229,11 @@ check_length (Loader *l, const char *str, const char *path, guint max, const cha
 }
 
 static const char *
-get_string (Loader     *l,
-            JsonObject *obj,
-            const char *obj_path,
-            const char *name,
-            const char *owner,
-            guint       max)
+get_string (Loader *l, JsonObject *obj, const char *obj_path, const char *name, const char *owner,
+            guint max)
 {
   g_autofree char *path = NULL;
-  JsonNode *node = get_member (l, obj, obj_path, name, WANT_STRING, owner, &path);
+  JsonNode        *node = get_member (l, obj, obj_path, name, WANT_STRING, owner, &path);
 
   if (node == NULL)
     return NULL;
@@ -248,16 +244,11 @@ get_string (Loader     *l,
 
 /* An integer of at least @min. Returns FALSE when absent or reported. */
 static gboolean
-get_integer (Loader     *l,
-             JsonObject *obj,
-             const char *obj_path,
-             const char *name,
-             const char *owner,
-             gint64      min,
-             gint64     *out)
+get_integer (Loader *l, JsonObject *obj, const char *obj_path, const char *name, const char *owner,
+             gint64 min, gint64 *out)
 {
   g_autofree char *path = NULL;
-  JsonNode *node = get_member (l, obj, obj_path, name, WANT_INTEGER, owner, &path);
+  JsonNode        *node = get_member (l, obj, obj_path, name, WANT_INTEGER, owner, &path);
 
   if (node == NULL)
     return FALSE;
@@ -272,8 +263,7 @@ get_integer (Loader     *l,
 }
 
 static void
-warn_unknown_members (Loader *l, JsonObject *obj, const char *obj_path,
-                      const char *const *known)
+warn_unknown_members (Loader *l, JsonObject *obj, const char *obj_path, const char *const *known)
 {
   g_autoptr (GList) names = json_object_get_members (obj);
 
@@ -285,27 +275,21 @@ warn_unknown_members (Loader *l, JsonObject *obj, const char *obj_path,
         continue;
       path = tupu_json_pointer_append (obj_path, m->data);
       report (l, TUPU_SEVERITY_WARNING, key_at (l, path), "unknown member \"%s\" is ignored",
-              (const char *) m->data);
+              (const char *)m->data);
     }
 }
 
 /* { "zh": "…", "en": "…" }, each of 1 to @max characters. */
 static gboolean
-get_text_pair (Loader     *l,
-               JsonObject *obj,
-               const char *obj_path,
-               const char *name,
-               const char *owner,
-               guint       max,
-               char      **zh,
-               char      **en)
+get_text_pair (Loader *l, JsonObject *obj, const char *obj_path, const char *name,
+               const char *owner, guint max, char **zh, char **en)
 {
   static const char *const known[] = { "zh", "en", NULL };
-  g_autofree char *path = NULL;
-  g_autofree char *pair_owner = g_strdup_printf ("\"%s\"", name);
-  JsonNode *node = get_member (l, obj, obj_path, name, WANT_OBJECT, owner, &path);
-  JsonObject *pair;
-  char **out[] = { zh, en };
+  g_autofree char         *path = NULL;
+  g_autofree char         *pair_owner = g_strdup_printf ("\"%s\"", name);
+  JsonNode                *node = get_member (l, obj, obj_path, name, WANT_OBJECT, owner, &path);
+  JsonObject              *pair;
+  char                   **out[] = { zh, en };
 
   if (node == NULL)
     return FALSE;
@@ -314,7 +298,7 @@ get_text_pair (Loader     *l,
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *lang_path = NULL;
-      JsonNode *text = get_member (l, pair, path, known[i], WANT_STRING, pair_owner, &lang_path);
+      JsonNode   *text = get_member (l, pair, path, known[i], WANT_STRING, pair_owner, &lang_path);
       const char *str = NULL;
 
       if (text != NULL)
@@ -330,8 +314,8 @@ static char *
 format_offsets (Loader *l, guint para, const char *quote)
 {
   GString *list = g_string_new (NULL);
-  int at = -1;
-  guint n = 0;
+  int      at = -1;
+  guint    n = 0;
 
   while ((at = tupu_text_find (l->text, para, quote, at + 1)) >= 0)
     {
@@ -352,7 +336,7 @@ check_quote (Loader *l, TupuSource *source, const char *path, gboolean has_offse
   g_autofree char *quote_path = tupu_json_pointer_append (path, "quote");
   g_autofree char *offset_path = tupu_json_pointer_append (path, "offset");
   g_autofree char *shown = short_text (source->quote);
-  guint n = tupu_text_count (l->text, source->para, source->quote);
+  guint            n = tupu_text_count (l->text, source->para, source->quote);
   g_autofree char *offsets = NULL;
 
   if (n == 0)
@@ -385,10 +369,10 @@ static void
 load_speech_source (Loader *l, JsonObject *obj, const char *path, TupuSource *source)
 {
   static const char *const known[] = { "para", "quote", "offset", NULL };
-  g_autofree char *para_path = tupu_json_pointer_append (path, "para");
-  const char *quote;
-  gint64 para = 0, offset = -1;
-  gboolean para_ok, has_offset = FALSE;
+  g_autofree char         *para_path = tupu_json_pointer_append (path, "para");
+  const char              *quote;
+  gint64                   para = 0, offset = -1;
+  gboolean                 para_ok, has_offset = FALSE;
 
   warn_unknown_members (l, obj, path, known);
   source->type = TUPU_SOURCE_SPEECH;
@@ -402,9 +386,9 @@ load_speech_source (Loader *l, JsonObject *obj, const char *path, TupuSource *so
   quote = get_string (l, obj, path, "quote", "this source", TUPU_LIMIT_QUOTE);
   if (json_object_has_member (obj, "offset"))
     has_offset = get_integer (l, obj, path, "offset", NULL, 0, &offset);
-  source->para = (int) para;
+  source->para = (int)para;
   source->quote = g_strdup (quote);
-  source->offset = (int) MIN (offset, G_MAXINT);
+  source->offset = (int)MIN (offset, G_MAXINT);
   if (para_ok && quote != NULL && (has_offset || !json_object_has_member (obj, "offset")))
     check_quote (l, source, path, has_offset);
 }
@@ -432,8 +416,8 @@ static void
 load_citation_source (Loader *l, JsonObject *obj, const char *path, TupuSource *source)
 {
   static const char *const known[] = { "citation", "quote", "url", NULL };
-  g_autofree char *url_path = tupu_json_pointer_append (path, "url");
-  const char *url;
+  g_autofree char         *url_path = tupu_json_pointer_append (path, "url");
+  const char              *url;
 
   warn_unknown_members (l, obj, path, known);
   source->type = TUPU_SOURCE_CITATION;
@@ -448,8 +432,10 @@ load_citation_source (Loader *l, JsonObject *obj, const char *path, TupuSource *
     {
       g_autofree char *shown = short_text (url);
 
-      error_at (l, url_path, "the url \"%s\" must start with http:// or https:// "
-                             "and contain no spaces", shown);
+      error_at (l, url_path,
+                "the url \"%s\" must start with http:// or https:// "
+                "and contain no spaces",
+                shown);
       return;
     }
   source->url = g_strdup (url);
@@ -459,7 +445,7 @@ static void
 load_source (Loader *l, JsonNode *node, const char *path, TupuNode *owner)
 {
   JsonObject *obj;
-  gboolean speech, citation;
+  gboolean    speech, citation;
 
   if (!expect_type (l, node, path, WANT_OBJECT, "each source"))
     return;
@@ -467,11 +453,13 @@ load_source (Loader *l, JsonNode *node, const char *path, TupuNode *owner)
   speech = json_object_has_member (obj, "para");
   citation = json_object_has_member (obj, "citation");
   if (speech && citation)
-    error_at (l, path, "a source has either \"para\" (a paragraph of the text) or \"citation\" "
-                       "(an outside text), not both");
+    error_at (l, path,
+              "a source has either \"para\" (a paragraph of the text) or \"citation\" "
+              "(an outside text), not both");
   else if (!speech && !citation)
-    error_at (l, path, "a source needs \"para\" (a paragraph of the text) or \"citation\" "
-                       "(an outside text)");
+    error_at (l, path,
+              "a source needs \"para\" (a paragraph of the text) or \"citation\" "
+              "(an outside text)");
   else
     {
       TupuSource *source = _tupu_source_new ();
@@ -488,9 +476,9 @@ static void
 load_sources (Loader *l, JsonObject *obj, const char *node_path, TupuNode *node)
 {
   g_autofree char *path = NULL;
-  JsonNode *member = get_member (l, obj, node_path, "sources", WANT_ARRAY, "this node", &path);
+  JsonNode  *member = get_member (l, obj, node_path, "sources", WANT_ARRAY, "this node", &path);
   JsonArray *array;
-  guint n;
+  guint      n;
 
   if (member == NULL)
     return;
@@ -528,9 +516,9 @@ static void
 load_node_id (Loader *l, JsonObject *obj, const char *node_path, TupuNode *node, guint index)
 {
   g_autofree char *path = NULL;
-  JsonNode *member = get_member (l, obj, node_path, "id", WANT_STRING, "this node", &path);
-  const char *id;
-  guint first;
+  JsonNode        *member = get_member (l, obj, node_path, "id", WANT_STRING, "this node", &path);
+  const char      *id;
+  guint            first;
 
   if (member == NULL)
     return;
@@ -541,8 +529,10 @@ load_node_id (Loader *l, JsonObject *obj, const char *node_path, TupuNode *node,
     {
       g_autofree char *shown = short_text (id);
 
-      error_at (l, path, "\"%s\" is not a valid id: use lower-case ASCII letters and digits, "
-                         "joined by single hyphens (like \"six-musts\")", shown);
+      error_at (l, path,
+                "\"%s\" is not a valid id: use lower-case ASCII letters and digits, "
+                "joined by single hyphens (like \"six-musts\")",
+                shown);
     }
   node->id = g_strdup (id);
   first = GPOINTER_TO_UINT (g_hash_table_lookup (l->ids, id));
@@ -552,7 +542,7 @@ load_node_id (Loader *l, JsonObject *obj, const char *node_path, TupuNode *node,
       return;
     }
   {
-    const TupuNode *other = g_ptr_array_index (l->nodes, first - 1);
+    const TupuNode  *other = g_ptr_array_index (l->nodes, first - 1);
     g_autofree char *shown = short_text (id);
 
     error_at (l, path, "duplicate node id \"%s\" (first used by the node at line %u, column %u)",
@@ -564,8 +554,8 @@ static void
 load_node_kind (Loader *l, JsonObject *obj, const char *node_path, TupuNode *node)
 {
   g_autofree char *path = NULL;
-  JsonNode *member = get_member (l, obj, node_path, "kind", WANT_STRING, "this node", &path);
-  const char *kind;
+  JsonNode        *member = get_member (l, obj, node_path, "kind", WANT_STRING, "this node", &path);
+  const char      *kind;
 
   node->kind = TUPU_KIND_ITEM;
   if (member == NULL)
@@ -584,7 +574,7 @@ static void
 load_label_origin (Loader *l, JsonObject *obj, const char *node_path, TupuNode *node)
 {
   g_autofree char *path = tupu_json_pointer_append (node_path, "label_origin");
-  const char *origin = get_string (l, obj, node_path, "label_origin", "this node", 0);
+  const char      *origin = get_string (l, obj, node_path, "label_origin", "this node", 0);
 
   if (origin == NULL)
     return;
@@ -602,10 +592,10 @@ static void
 load_node_count (Loader *l, JsonObject *obj, const char *node_path, TupuNode *node)
 {
   g_autofree char *path = NULL;
-  gint64 count = 0;
+  gint64           count = 0;
 
   if (get_integer (l, obj, node_path, "count", NULL, 1, &count))
-    node->count = (int) MIN (count, G_MAXINT);
+    node->count = (int)MIN (count, G_MAXINT);
   if (get_member (l, obj, node_path, "count_only", WANT_BOOLEAN, NULL, &path) != NULL)
     node->count_only = json_object_get_boolean_member (obj, "count_only");
 
@@ -618,12 +608,13 @@ load_node_count (Loader *l, JsonObject *obj, const char *node_path, TupuNode *no
 static void
 load_node (Loader *l, JsonNode *element, guint index)
 {
-  static const char *const known[] = { "id",    "kind",       "label",   "label_origin", "summary",
-                                       "count", "count_only", "sources", NULL };
-  g_autofree char *path = g_strdup_printf ("/nodes/%u", index);
-  TupuJsonPos pos = value_at (l, path);
-  TupuNode *node;
-  JsonObject *obj;
+  static const char *const known[] = { "id",           "kind",    "label",
+                                       "label_origin", "summary", "count",
+                                       "count_only",   "sources", NULL };
+  g_autofree char         *path = g_strdup_printf ("/nodes/%u", index);
+  TupuJsonPos              pos = value_at (l, path);
+  TupuNode                *node;
+  JsonObject              *obj;
 
   if (!expect_type (l, element, path, WANT_OBJECT, "each node"))
     {
@@ -655,8 +646,8 @@ static int
 load_edge_end (Loader *l, JsonObject *obj, const char *edge_path, const char *name)
 {
   g_autofree char *path = tupu_json_pointer_append (edge_path, name);
-  const char *id = get_string (l, obj, edge_path, name, "this edge", 0);
-  guint index;
+  const char      *id = get_string (l, obj, edge_path, name, "this edge", 0);
+  guint            index;
 
   if (id == NULL)
     return -1;
@@ -668,7 +659,7 @@ load_edge_end (Loader *l, JsonObject *obj, const char *edge_path, const char *na
       error_at (l, path, "edge %s \"%s\" is not a node id", name, shown);
       return -1;
     }
-  return (int) index - 1;
+  return (int)index - 1;
 }
 
 static char *
@@ -685,7 +676,7 @@ static gboolean
 load_relation (Loader *l, JsonObject *obj, const char *edge_path, TupuRelation *relation)
 {
   g_autofree char *path = tupu_json_pointer_append (edge_path, "relation");
-  const char *name = get_string (l, obj, edge_path, "relation", "this edge", 0);
+  const char      *name = get_string (l, obj, edge_path, "relation", "this edge", 0);
 
   if (name == NULL)
     return FALSE;
@@ -703,7 +694,7 @@ load_relation (Loader *l, JsonObject *obj, const char *edge_path, TupuRelation *
 static const char *
 node_id (Loader *l, guint index)
 {
-  return ((const TupuNode *) g_ptr_array_index (l->nodes, index))->id;
+  return ((const TupuNode *)g_ptr_array_index (l->nodes, index))->id;
 }
 
 /* Refuses self-loops and an edge given twice (relates-to is undirected, so either way round). */
@@ -711,9 +702,9 @@ static gboolean
 check_edge_is_new (Loader *l, const TupuEdge *edge, const char *path)
 {
   g_autofree char *target_path = tupu_json_pointer_append (path, "target");
-  guint a = edge->source, b = edge->target;
+  guint            a = edge->source, b = edge->target;
   g_autofree char *key = NULL;
-  guint first;
+  guint            first;
 
   if (a == b)
     {
@@ -728,7 +719,8 @@ check_edge_is_new (Loader *l, const TupuEdge *edge, const char *path)
   first = GPOINTER_TO_UINT (g_hash_table_lookup (l->edge_keys, key));
   if (first == 0)
     {
-      g_hash_table_insert (l->edge_keys, g_steal_pointer (&key), GUINT_TO_POINTER (l->edges->len + 1));
+      g_hash_table_insert (l->edge_keys, g_steal_pointer (&key),
+                           GUINT_TO_POINTER (l->edges->len + 1));
       return TRUE;
     }
   error_at (l, path, "repeated edge: \"%s\" %s \"%s\" is already given at line %u", node_id (l, a),
@@ -741,12 +733,12 @@ static void
 load_edge (Loader *l, JsonNode *element, guint index)
 {
   static const char *const known[] = { "source", "target", "relation", NULL };
-  g_autofree char *path = g_strdup_printf ("/edges/%u", index);
-  TupuJsonPos pos = value_at (l, path);
-  TupuEdge edge = { .line = pos.line, .column = pos.column };
-  JsonObject *obj;
-  int source, target;
-  gboolean relation_ok;
+  g_autofree char         *path = g_strdup_printf ("/edges/%u", index);
+  TupuJsonPos              pos = value_at (l, path);
+  TupuEdge                 edge = { .line = pos.line, .column = pos.column };
+  JsonObject              *obj;
+  int                      source, target;
+  gboolean                 relation_ok;
 
   if (!expect_type (l, element, path, WANT_OBJECT, "each edge"))
     return;
@@ -779,8 +771,8 @@ is_tree_node (Loader *l, guint index)
 {
   const TupuNode *node = g_ptr_array_index (l->nodes, index);
 
-  return node != NULL && node->id != NULL
-         && GPOINTER_TO_UINT (g_hash_table_lookup (l->ids, node->id)) == index + 1;
+  return node != NULL && node->id != NULL &&
+         GPOINTER_TO_UINT (g_hash_table_lookup (l->ids, node->id)) == index + 1;
 }
 
 static void
@@ -796,7 +788,8 @@ link_parents (Loader *l, Tree *tree)
         continue;
       if (tree->parent[edge->source] >= 0)
         {
-          const TupuEdge *first = &g_array_index (l->edges, TupuEdge, tree->parent_edge[edge->source]);
+          const TupuEdge *first =
+              &g_array_index (l->edges, TupuEdge, tree->parent_edge[edge->source]);
 
           report (l, TUPU_SEVERITY_ERROR, (TupuJsonPos){ edge->line, edge->column },
                   "\"%s\" already has a \"part-of\" parent, \"%s\" (line %u): "
@@ -845,7 +838,7 @@ report_cycle (Loader *l, Tree *tree, guint start)
 static void
 check_cycles_and_depth (Loader *l, Tree *tree, int *depth)
 {
-  guint n = l->nodes->len;
+  guint             n = l->nodes->len;
   g_autofree guint *visit = g_new0 (guint, n); /* the walk (start + 1) that first reached a node */
   g_autoptr (GArray) chain = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -853,7 +846,7 @@ check_cycles_and_depth (Loader *l, Tree *tree, int *depth)
     depth[i] = -1;
   for (guint i = 0; i < n; i++)
     {
-      int at = (int) i;
+      int at = (int)i;
       int base;
 
       g_array_set_size (chain, 0);
@@ -869,7 +862,7 @@ check_cycles_and_depth (Loader *l, Tree *tree, int *depth)
       base = at < 0 ? -1 : depth[at];
       if (at >= 0 && (visit[at] == i + 1 || base < 0))
         continue;
-      for (int c = (int) chain->len - 1; c >= 0; c--)
+      for (int c = (int)chain->len - 1; c >= 0; c--)
         depth[g_array_index (chain, guint, c)] = ++base;
     }
 }
@@ -880,14 +873,14 @@ check_roots (Loader *l, Tree *tree)
   int root = -1;
 
   for (guint i = 0; i < l->nodes->len && root < 0; i++)
-    if (is_tree_node (l, i) && tree->parent[i] < 0
-        && ((const TupuNode *) g_ptr_array_index (l->nodes, i))->kind == TUPU_KIND_REPORT)
-      root = (int) i;
+    if (is_tree_node (l, i) && tree->parent[i] < 0 &&
+        ((const TupuNode *)g_ptr_array_index (l->nodes, i))->kind == TUPU_KIND_REPORT)
+      root = (int)i;
   for (guint i = 0; i < l->nodes->len; i++)
     {
       const TupuNode *node = g_ptr_array_index (l->nodes, i);
 
-      if (!is_tree_node (l, i) || tree->parent[i] >= 0 || (int) i == root)
+      if (!is_tree_node (l, i) || tree->parent[i] >= 0 || (int)i == root)
         continue;
       /* A bad id is reported where it is written; its edges were likely written with the id
        * meant, so "no parent" would only add a consequence of that first error. */
@@ -896,9 +889,8 @@ check_roots (Loader *l, Tree *tree)
       if (root < 0)
         {
           report (l, TUPU_SEVERITY_ERROR, (TupuJsonPos){ node->line, node->column },
-                  "the root of the \"part-of\" tree, \"%s\", must be of kind \"report\"",
-                  node->id);
-          root = (int) i;
+                  "the root of the \"part-of\" tree, \"%s\", must be of kind \"report\"", node->id);
+          root = (int)i;
         }
       else
         report (l, TUPU_SEVERITY_ERROR, (TupuJsonPos){ node->line, node->column },
@@ -909,38 +901,39 @@ check_roots (Loader *l, Tree *tree)
 static void
 check_node_against_tree (Loader *l, Tree *tree, int *depth, guint i)
 {
-  const TupuNode *node = g_ptr_array_index (l->nodes, i);
-  TupuJsonPos pos = { node->line, node->column };
+  const TupuNode  *node = g_ptr_array_index (l->nodes, i);
+  TupuJsonPos      pos = { node->line, node->column };
   g_autofree char *path = g_strdup_printf ("/nodes/%u", i);
   g_autofree char *count_path = tupu_json_pointer_append (path, "count");
   g_autofree char *only_path = tupu_json_pointer_append (path, "count_only");
 
   if (depth[i] == TUPU_LIMIT_TREE_DEPTH + 1)
     report (l, TUPU_SEVERITY_ERROR, pos,
-            "\"%s\" is %d levels deep in the \"part-of\" tree, more than the limit of %d",
-            node->id, depth[i], TUPU_LIMIT_TREE_DEPTH);
+            "\"%s\" is %d levels deep in the \"part-of\" tree, more than the limit of %d", node->id,
+            depth[i], TUPU_LIMIT_TREE_DEPTH);
   if (node->count_only && tree->n_children[i] > 0)
-    error_at (l, only_path, "\"%s\" is count_only but has %u \"part-of\" children: "
-                            "a count-only node lists no members",
+    error_at (l, only_path,
+              "\"%s\" is count_only but has %u \"part-of\" children: "
+              "a count-only node lists no members",
               node->id, tree->n_children[i]);
-  else if (node->count > 0 && !node->count_only && (guint) node->count != tree->n_children[i])
+  else if (node->count > 0 && !node->count_only && (guint)node->count != tree->n_children[i])
     error_at (l, count_path, "\"count\" is %d, but \"%s\" has %u \"part-of\" children", node->count,
               node->id, tree->n_children[i]);
   if (tree->degree[i] > TUPU_LIMIT_DEGREE)
-    report (l, TUPU_SEVERITY_ERROR, pos, "\"%s\" has %u edges, more than the limit of %d",
-            node->id, tree->degree[i], TUPU_LIMIT_DEGREE);
+    report (l, TUPU_SEVERITY_ERROR, pos, "\"%s\" has %u edges, more than the limit of %d", node->id,
+            tree->degree[i], TUPU_LIMIT_DEGREE);
 }
 
 static void
 check_tree (Loader *l)
 {
-  guint n = l->nodes->len;
-  g_autofree int *parent = g_new (int, n);
-  g_autofree int *parent_edge = g_new (int, n);
+  guint             n = l->nodes->len;
+  g_autofree int   *parent = g_new (int, n);
+  g_autofree int   *parent_edge = g_new (int, n);
   g_autofree guint *n_children = g_new0 (guint, n);
   g_autofree guint *degree = g_new0 (guint, n);
-  g_autofree int *depth = g_new (int, n);
-  Tree tree = { parent, parent_edge, n_children, degree };
+  g_autofree int   *depth = g_new (int, n);
+  Tree              tree = { parent, parent_edge, n_children, degree };
 
   for (guint i = 0; i < n; i++)
     parent[i] = parent_edge[i] = -1;
@@ -957,8 +950,7 @@ check_tree (Loader *l)
 static gboolean
 is_plain_file_name (const char *name)
 {
-  return *name != '\0' && *name != '.' && strchr (name, '/') == NULL
-         && strchr (name, '\\') == NULL;
+  return *name != '\0' && *name != '.' && strchr (name, '/') == NULL && strchr (name, '\\') == NULL;
 }
 
 /* The text whose paragraphs the speech sources refer to. */
@@ -966,14 +958,15 @@ static void
 resolve_text (Loader *l, JsonObject *root, TupuText *text)
 {
   g_autofree char *path = NULL;
-  JsonNode *member = get_member (l, root, "", "text", WANT_STRING, NULL, &path);
-  const char *name = member != NULL ? json_node_get_string (member) : NULL;
+  JsonNode        *member = get_member (l, root, "", "text", WANT_STRING, NULL, &path);
+  const char      *name = member != NULL ? json_node_get_string (member) : NULL;
 
   if (text != NULL)
     l->text = g_object_ref (text);
   else if (name != NULL && !is_plain_file_name (name))
-    error_at (l, path, "\"text\" must be a plain file name next to the graph file, "
-                       "like \"speech.txt\"");
+    error_at (l, path,
+              "\"text\" must be a plain file name next to the graph file, "
+              "like \"speech.txt\"");
   else if (name != NULL && l->dir == NULL)
     report (l, TUPU_SEVERITY_WARNING, value_at (l, path),
             "\"text\" is ignored because the graph was not read from a file; "
@@ -998,20 +991,23 @@ load_header (Loader *l, JsonObject *root)
 {
   g_autofree char *path = tupu_json_pointer_append ("", "format_version");
   g_autofree char *id_path = tupu_json_pointer_append ("", "id");
-  const char *owner = "the top-level object";
-  gint64 version = 0;
-  const char *id;
+  const char      *owner = "the top-level object";
+  gint64           version = 0;
+  const char      *id;
 
   if (get_integer (l, root, "", "format_version", owner, G_MININT64, &version) && version != 1)
-    error_at (l, path, "\"format_version\" is %" G_GINT64_FORMAT ", but this Tupu reads format "
-                       "version 1", version);
+    error_at (l, path,
+              "\"format_version\" is %" G_GINT64_FORMAT ", but this Tupu reads format "
+              "version 1",
+              version);
   id = get_string (l, root, "", "id", owner, 0);
   if (id != NULL && !tupu_id_is_valid (id))
     {
       g_autofree char *shown = short_text (id);
 
-      error_at (l, id_path, "\"%s\" is not a valid id: use lower-case ASCII letters and digits, "
-                            "joined by single hyphens (at most %d characters)",
+      error_at (l, id_path,
+                "\"%s\" is not a valid id: use lower-case ASCII letters and digits, "
+                "joined by single hyphens (at most %d characters)",
                 shown, TUPU_LIMIT_ID);
     }
   l->id = g_strdup (id);
@@ -1022,10 +1018,10 @@ static void
 load_languages (Loader *l, JsonObject *root)
 {
   g_autofree char *path = NULL;
-  JsonNode *member = get_member (l, root, "", "languages", WANT_ARRAY, "the top-level object",
-                                 &path);
-  gboolean seen[2] = { FALSE, FALSE };
-  guint n_errors = l->n_errors;
+  JsonNode        *member =
+      get_member (l, root, "", "languages", WANT_ARRAY, "the top-level object", &path);
+  gboolean   seen[2] = { FALSE, FALSE };
+  guint      n_errors = l->n_errors;
   JsonArray *array;
 
   if (member == NULL)
@@ -1034,9 +1030,9 @@ load_languages (Loader *l, JsonObject *root)
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *lang_path = g_strdup_printf ("%s/%u", path, i);
-      JsonNode *element = json_array_get_element (array, i);
-      const char *lang;
-      int which;
+      JsonNode        *element = json_array_get_element (array, i);
+      const char      *lang;
+      int              which;
 
       if (!expect_type (l, element, lang_path, WANT_STRING, "each language"))
         continue;
@@ -1046,8 +1042,10 @@ load_languages (Loader *l, JsonObject *root)
         {
           g_autofree char *shown = short_text (lang);
 
-          error_at (l, lang_path, "unexpected language \"%s\": \"languages\" must be "
-                                  "[\"zh\", \"en\"]", shown);
+          error_at (l, lang_path,
+                    "unexpected language \"%s\": \"languages\" must be "
+                    "[\"zh\", \"en\"]",
+                    shown);
           continue;
         }
       seen[which] = TRUE;
@@ -1061,7 +1059,7 @@ static JsonArray *
 get_limited_array (Loader *l, JsonObject *root, const char *name, guint limit, guint *n)
 {
   g_autofree char *path = NULL;
-  JsonNode *member = get_member (l, root, "", name, WANT_ARRAY, "the top-level object", &path);
+  JsonNode  *member = get_member (l, root, "", name, WANT_ARRAY, "the top-level object", &path);
   JsonArray *array;
 
   *n = 0;
@@ -1084,9 +1082,9 @@ load_graph (Loader *l, JsonNode *root_node, TupuText *text)
 {
   static const char *const known[] = { "format_version", "id",    "title", "languages",
                                        "nodes",          "edges", "text",  NULL };
-  JsonObject *root;
-  JsonArray *nodes, *edges;
-  guint n_nodes, n_edges;
+  JsonObject              *root;
+  JsonArray               *nodes, *edges;
+  guint                    n_nodes, n_edges;
 
   if (!expect_type (l, root_node, "", WANT_OBJECT, "the top level of a graph file"))
     return;
@@ -1147,7 +1145,7 @@ parse (Loader *l, JsonParser *parser, const char *data, gsize len)
       report (l, TUPU_SEVERITY_ERROR, pos, "%s", message);
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &error))
+  if (!json_parser_load_from_data (parser, data, (gssize)len, &error))
     {
       /* Should not happen after the scan; kept so a json-glib quirk is reported, not hidden. */
       pos.line = json_parser_get_current_line (parser);
@@ -1168,7 +1166,7 @@ finish (Loader *l, GPtrArray **diagnostics, GError **error)
    * limits on nodes and edges bound how many are collected before this. */
   if (l->diags->len > MAX_DIAGNOSTICS)
     {
-      guint n_more = l->diags->len - MAX_DIAGNOSTICS;
+      guint            n_more = l->diags->len - MAX_DIAGNOSTICS;
       g_autofree char *message = g_strdup_printf ("%u more problems are not listed", n_more);
 
       g_ptr_array_remove_range (l->diags, MAX_DIAGNOSTICS, n_more);
@@ -1200,27 +1198,23 @@ finish (Loader *l, GPtrArray **diagnostics, GError **error)
 }
 
 static TupuGraph *
-load (GBytes      *bytes,
-      const char  *display_name,
-      TupuText    *text,
-      GFile       *dir,
-      GPtrArray  **diagnostics,
-      GError     **error)
+load (GBytes *bytes, const char *display_name, TupuText *text, GFile *dir, GPtrArray **diagnostics,
+      GError **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   Loader l = {
     .file = display_name,
     .dir = dir != NULL ? g_object_ref (dir) : NULL,
-    .diags = g_ptr_array_new_with_free_func ((GDestroyNotify) tupu_diagnostic_free),
-    .nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) _tupu_node_free),
+    .diags = g_ptr_array_new_with_free_func ((GDestroyNotify)tupu_diagnostic_free),
+    .nodes = g_ptr_array_new_with_free_func ((GDestroyNotify)_tupu_node_free),
     .ids = g_hash_table_new (g_str_hash, g_str_equal),
     .edges = g_array_new (FALSE, FALSE, sizeof (TupuEdge)),
     .edge_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
   };
-  gsize len = 0;
+  gsize       len = 0;
   const char *data = g_bytes_get_data (bytes, &len);
-  JsonNode *root;
-  TupuGraph *graph;
+  JsonNode   *root;
+  TupuGraph  *graph;
 
   root = parse (&l, parser, data != NULL ? data : "", len);
   if (root != NULL)
@@ -1233,11 +1227,8 @@ load (GBytes      *bytes,
 }
 
 TupuGraph *
-tupu_graph_load_bytes (GBytes      *bytes,
-                       const char  *display_name,
-                       TupuText    *text,
-                       GPtrArray  **diagnostics,
-                       GError     **error)
+tupu_graph_load_bytes (GBytes *bytes, const char *display_name, TupuText *text,
+                       GPtrArray **diagnostics, GError **error)
 {
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (text == NULL || TUPU_IS_TEXT (text), NULL);
@@ -1251,13 +1242,13 @@ tupu_graph_load_bytes (GBytes      *bytes,
 static void
 refuse_file (const char *name, const char *message, GPtrArray **diagnostics, GError **error)
 {
-  TupuDiagnostic *diag = tupu_diagnostic_new (TUPU_SEVERITY_ERROR, name, 0, 0, message);
+  TupuDiagnostic  *diag = tupu_diagnostic_new (TUPU_SEVERITY_ERROR, name, 0, 0, message);
   g_autofree char *text = tupu_diagnostic_format (diag);
 
   g_set_error_literal (error, TUPU_GRAPH_ERROR, TUPU_GRAPH_ERROR_INVALID, text);
   if (diagnostics != NULL)
     {
-      *diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) tupu_diagnostic_free);
+      *diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify)tupu_diagnostic_free);
       g_ptr_array_add (*diagnostics, diag);
     }
   else
@@ -1267,15 +1258,13 @@ refuse_file (const char *name, const char *message, GPtrArray **diagnostics, GEr
 static void
 set_io_error (GError **error, const char *name, const GError *cause)
 {
-  g_set_error (error, TUPU_GRAPH_ERROR, TUPU_GRAPH_ERROR_IO, _("%s: cannot read the file: %s"),
+  g_set_error (error, TUPU_GRAPH_ERROR, TUPU_GRAPH_ERROR_IO, _ ("%s: cannot read the file: %s"),
                name, cause->message);
 }
 
 TupuGraph *
-tupu_graph_load_file (GFile        *file,
-                      GCancellable *cancellable,
-                      GPtrArray   **diagnostics,
-                      GError      **error)
+tupu_graph_load_file (GFile *file, GCancellable *cancellable, GPtrArray **diagnostics,
+                      GError **error)
 {
   g_autofree char *name = NULL;
   g_autoptr (GFileInfo) info = NULL;

@@ -40,8 +40,8 @@ split_paragraphs (TupuText *self, const char *data, gsize len)
     {
       const char *nl = memchr (line, '\n', end - line);
       const char *line_end = nl != NULL ? nl : end;
-      gsize line_len = line_end - line;
-      char *para;
+      gsize       line_len = line_end - line;
+      char       *para;
 
       if (line_len > 0 && line[line_len - 1] == '\r')
         line_len--;
@@ -85,10 +85,10 @@ tupu_text_init (TupuText *self)
 TupuText *
 tupu_text_new_from_bytes (GBytes *bytes, GError **error)
 {
-  gsize len = 0;
+  gsize       len = 0;
   const char *data;
   const char *bad = NULL;
-  TupuText *self;
+  TupuText   *self;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -98,12 +98,10 @@ tupu_text_new_from_bytes (GBytes *bytes, GError **error)
     {
       if (*bad == '\0')
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     "The text contains a NUL byte at byte %" G_GSIZE_FORMAT,
-                     (gsize) (bad - data));
+                     "The text contains a NUL byte at byte %" G_GSIZE_FORMAT, (gsize)(bad - data));
       else
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     "The text is not valid UTF-8 at byte %" G_GSIZE_FORMAT,
-                     (gsize) (bad - data));
+                     "The text is not valid UTF-8 at byte %" G_GSIZE_FORMAT, (gsize)(bad - data));
       return NULL;
     }
 
@@ -211,14 +209,14 @@ tupu_text_find (TupuText *self, guint para, const char *quote, int from)
   hit = strstr (start, quote);
   if (hit == NULL)
     return -1;
-  return from + (int) g_utf8_pointer_to_offset (start, hit);
+  return from + (int)g_utf8_pointer_to_offset (start, hit);
 }
 
 guint
 tupu_text_count (TupuText *self, guint para, const char *quote)
 {
   const char *text;
-  guint n = 0;
+  guint       n = 0;
 
   g_return_val_if_fail (TUPU_IS_TEXT (self), 0);
   g_return_val_if_fail (quote != NULL, 0);

@@ -12,25 +12,24 @@
 
 #define MiB (1024 * 1024)
 
-static char *
-data_path (const char *first, ...) G_GNUC_NULL_TERMINATED;
+static char *data_path (const char *first, ...) G_GNUC_NULL_TERMINATED;
 
 static char *
 data_path (const char *first, ...)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new ();
   const char *part;
-  va_list args;
+  va_list     args;
 
-  g_ptr_array_add (parts, (gpointer) g_getenv ("TUPU_SOURCE_DIR"));
+  g_ptr_array_add (parts, (gpointer)g_getenv ("TUPU_SOURCE_DIR"));
   g_ptr_array_add (parts, (gpointer) "tests");
   g_ptr_array_add (parts, (gpointer) "data");
   va_start (args, first);
   for (part = first; part != NULL; part = va_arg (args, const char *))
-    g_ptr_array_add (parts, (gpointer) part);
+    g_ptr_array_add (parts, (gpointer)part);
   va_end (args);
   g_ptr_array_add (parts, NULL);
-  return g_build_filenamev ((char **) parts->pdata);
+  return g_build_filenamev ((char **)parts->pdata);
 }
 
 static guint
@@ -39,7 +38,7 @@ count_errors (GPtrArray *diags)
   guint n = 0;
 
   for (guint i = 0; diags != NULL && i < diags->len; i++)
-    if (((TupuDiagnostic *) g_ptr_array_index (diags, i))->severity == TUPU_SEVERITY_ERROR)
+    if (((TupuDiagnostic *)g_ptr_array_index (diags, i))->severity == TUPU_SEVERITY_ERROR)
       n++;
   return n;
 }
@@ -48,7 +47,7 @@ static const TupuDiagnostic *
 first_error (GPtrArray *diags)
 {
   for (guint i = 0; diags != NULL && i < diags->len; i++)
-    if (((TupuDiagnostic *) g_ptr_array_index (diags, i))->severity == TUPU_SEVERITY_ERROR)
+    if (((TupuDiagnostic *)g_ptr_array_index (diags, i))->severity == TUPU_SEVERITY_ERROR)
       return g_ptr_array_index (diags, i);
   return NULL;
 }
@@ -58,7 +57,7 @@ static const TupuDiagnostic *
 find_diagnostic (GPtrArray *diags, const char *message)
 {
   for (guint i = 0; diags != NULL && i < diags->len; i++)
-    if (g_strcmp0 (((TupuDiagnostic *) g_ptr_array_index (diags, i))->message, message) == 0)
+    if (g_strcmp0 (((TupuDiagnostic *)g_ptr_array_index (diags, i))->message, message) == 0)
       return g_ptr_array_index (diags, i);
   return NULL;
 }
@@ -94,9 +93,9 @@ check_children (TupuGraph *graph, const TupuNode *node)
       g_assert_cmpint (child->parent, ==, node->index);
       g_assert_cmpuint (child->depth, ==, node->depth + 1);
       if (c > 0)
-        g_assert_cmpuint (child->order, >,
-                          tupu_graph_get_node (graph, g_array_index (node->children, guint, c - 1))
-                            ->order);
+        g_assert_cmpuint (
+            child->order, >,
+            tupu_graph_get_node (graph, g_array_index (node->children, guint, c - 1))->order);
     }
 }
 
@@ -104,7 +103,7 @@ static void
 check_node_edges (TupuGraph *graph, guint index)
 {
   const GArray *edges = tupu_graph_get_node_edges (graph, index);
-  guint n = 0;
+  guint         n = 0;
 
   for (guint e = 0; e < tupu_graph_get_n_edges (graph); e++)
     {
@@ -119,10 +118,10 @@ check_node_edges (TupuGraph *graph, guint index)
 static void
 check_invariants (TupuGraph *graph)
 {
-  guint n = tupu_graph_get_n_nodes (graph);
+  guint        n = tupu_graph_get_n_nodes (graph);
   const guint *order = tupu_graph_get_speech_order (graph);
-  guint root = tupu_graph_get_root (graph);
-  guint n_children = 0;
+  guint        root = tupu_graph_get_root (graph);
+  guint        n_children = 0;
 
   g_assert_cmpuint (tupu_graph_get_node (graph, root)->kind, ==, TUPU_KIND_REPORT);
   g_assert_cmpint (tupu_graph_get_node (graph, root)->parent, ==, -1);
@@ -199,7 +198,7 @@ assert_children (TupuGraph *graph, const char *id, const char *const *expected)
 {
   const TupuNode *node = node_by_id (graph, id);
 
-  g_assert_cmpuint (node->children->len, ==, g_strv_length ((char **) expected));
+  g_assert_cmpuint (node->children->len, ==, g_strv_length ((char **)expected));
   for (guint i = 0; expected[i] != NULL; i++)
     g_assert_cmpstr (tupu_graph_get_node (graph, g_array_index (node->children, guint, i))->id, ==,
                      expected[i]);
@@ -208,10 +207,10 @@ assert_children (TupuGraph *graph, const char *id, const char *const *expected)
 static void
 test_every_kind_nodes (TupuGraph *graph)
 {
-  gboolean kinds[TUPU_N_KINDS] = { FALSE };
-  const TupuNode *list = node_by_id (graph, "two-establishments");
-  const TupuNode *twelve = node_by_id (graph, "twelve-aspects");
-  const TupuNode *core = node_by_id (graph, "establish-core");
+  gboolean          kinds[TUPU_N_KINDS] = { FALSE };
+  const TupuNode   *list = node_by_id (graph, "two-establishments");
+  const TupuNode   *twelve = node_by_id (graph, "twelve-aspects");
+  const TupuNode   *core = node_by_id (graph, "establish-core");
   const TupuSource *source;
 
   for (guint i = 0; i < tupu_graph_get_n_nodes (graph); i++)
@@ -248,9 +247,9 @@ test_every_kind_tree (TupuGraph *graph)
   const char *const point21[] = { "absolute-loyalty", "two-establishments", "political-judgement",
                                   "loyal-hrss", NULL };
   const char *const list[] = { "establish-core", "establish-thought", NULL };
-  const guint *order = tupu_graph_get_speech_order (graph);
-  guint root = tupu_graph_get_root (graph);
-  gboolean relations[TUPU_N_RELATIONS] = { FALSE };
+  const guint      *order = tupu_graph_get_speech_order (graph);
+  guint             root = tupu_graph_get_root (graph);
+  gboolean          relations[TUPU_N_RELATIONS] = { FALSE };
 
   g_assert_cmpstr (tupu_graph_get_node (graph, root)->id, ==, "report");
   /* A node without a speech source follows its parent: the resolution, then part 2. */
@@ -281,7 +280,7 @@ test_every_kind (void)
   g_autoptr (GPtrArray) diags = NULL;
   g_autoptr (TupuGraph) graph = load_good ("every-kind.json", &diags);
   const TupuDiagnostic *warning;
-  g_autofree char *text = NULL;
+  g_autofree char      *text = NULL;
 
   check_invariants (graph);
   g_assert_cmpstr (tupu_graph_get_id (graph), ==, "every-kind");
@@ -305,7 +304,7 @@ test_own_text (void)
   g_autoptr (GPtrArray) diags = NULL;
   g_autoptr (TupuGraph) graph = load_good ("own-text.json", &diags);
   const char *const fruits[] = { "pears", "plums", NULL };
-  TupuText *text = tupu_graph_get_text (graph);
+  TupuText         *text = tupu_graph_get_text (graph);
   const TupuSource *source;
 
   g_assert_cmpuint (diags->len, ==, 0);
@@ -354,7 +353,7 @@ add_good_tests (void)
 
       if (!g_str_has_suffix (name, ".json"))
         continue;
-      test_path = g_strdup_printf ("/loader/good/%.*s", (int) strlen (name) - 5, name);
+      test_path = g_strdup_printf ("/loader/good/%.*s", (int)strlen (name) - 5, name);
       g_test_add_data_func_full (test_path, g_strdup (name), test_good_file, g_free);
     }
 }
@@ -373,15 +372,15 @@ manifest_files (void)
 static void
 test_bad_file (gconstpointer data)
 {
-  const char *name = data;
-  JsonObject *expected = json_object_get_object_member (manifest_files (), name);
+  const char      *name = data;
+  JsonObject      *expected = json_object_get_object_member (manifest_files (), name);
   g_autofree char *path = data_path ("bad", name, NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GPtrArray) diags = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TupuGraph) graph = tupu_graph_load_file (file, NULL, &diags, &error);
   const TupuDiagnostic *diag = first_error (diags);
-  g_autofree char *formatted = NULL;
+  g_autofree char      *formatted = NULL;
 
   print_diagnostics (diags);
   g_assert_null (graph);
@@ -405,7 +404,7 @@ test_bad_manifest_complete (void)
   g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
   g_autoptr (GList) names = json_object_get_members (manifest_files ());
   const char *name;
-  guint n_files = 0;
+  guint       n_files = 0;
 
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -432,9 +431,9 @@ add_bad_tests (void)
   names = json_object_get_members (manifest_files ());
   for (const GList *l = names; l != NULL; l = l->next)
     {
-      const char *name = l->data;
-      g_autofree char *test_path = g_strdup_printf ("/loader/bad/%.*s", (int) strlen (name) - 5,
-                                                    name);
+      const char      *name = l->data;
+      g_autofree char *test_path =
+          g_strdup_printf ("/loader/bad/%.*s", (int)strlen (name) - 5, name);
 
       g_test_add_data_func (test_path, name, test_bad_file);
     }
@@ -446,11 +445,12 @@ add_bad_tests (void)
 static void
 append_node (GString *json, const char *id, const char *kind)
 {
-  g_string_append_printf (json, "{\"id\": \"%s\", \"kind\": \"%s\", "
-                                "\"label\": {\"zh\": \"节\", \"en\": \"n\"}, "
-                                "\"label_origin\": \"editorial\", "
-                                "\"summary\": {\"zh\": \"节。\", \"en\": \"A node.\"}, "
-                                "\"sources\": [{\"citation\": \"c\"}]}",
+  g_string_append_printf (json,
+                          "{\"id\": \"%s\", \"kind\": \"%s\", "
+                          "\"label\": {\"zh\": \"节\", \"en\": \"n\"}, "
+                          "\"label_origin\": \"editorial\", "
+                          "\"summary\": {\"zh\": \"节。\", \"en\": \"A node.\"}, "
+                          "\"sources\": [{\"citation\": \"c\"}]}",
                           id, kind);
 }
 
@@ -462,7 +462,6 @@ make_graph (guint n_items, const char *extra_edges)
                                 "\"title\": {\"zh\": \"大\", \"en\": \"Big\"}, "
                                 "\"languages\": [\"zh\", \"en\"],\n\"nodes\": [\n");
 
-
   append_node (json, "report", "report");
   for (guint i = 0; i < n_items; i++)
     {
@@ -473,8 +472,9 @@ make_graph (guint n_items, const char *extra_edges)
     }
   g_string_append (json, "\n],\n\"edges\": [\n");
   for (guint i = 0; i < n_items; i++)
-    g_string_append_printf (json, "%s{\"source\": \"n%u\", \"target\": \"report\", "
-                                  "\"relation\": \"part-of\"}",
+    g_string_append_printf (json,
+                            "%s{\"source\": \"n%u\", \"target\": \"report\", "
+                            "\"relation\": \"part-of\"}",
                             i > 0 ? ",\n" : "", i);
   g_string_append_printf (json, "%s\n]}\n", extra_edges);
   return json;
@@ -523,13 +523,15 @@ test_limit_edges (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (TupuGraph) graph = NULL;
   const TupuDiagnostic *diag;
-  guint n = 210;
+  guint                 n = 210;
 
   /* 210 items part-of the report, then relates-to edges between distinct pairs of items. */
   for (guint a = 0, made = n; a < n && made < 20001; a++)
     for (guint b = a + 1; b < n && made < 20001; b++, made++)
-      g_string_append_printf (edges, ",\n{\"source\": \"n%u\", \"target\": \"n%u\", "
-                                     "\"relation\": \"relates-to\"}", a, b);
+      g_string_append_printf (edges,
+                              ",\n{\"source\": \"n%u\", \"target\": \"n%u\", "
+                              "\"relation\": \"relates-to\"}",
+                              a, b);
   json = make_graph (n, edges->str);
   graph = load_string (json->str, &diags, &error);
   diag = find_diagnostic (diags, "too many edges: the limit is 20000");
@@ -543,7 +545,7 @@ test_limit_edges (void)
 static void
 test_limit_deep_nesting (void)
 {
-  gsize depth = 100000;
+  gsize            depth = 100000;
   g_autofree char *json = g_malloc (2 * depth + 1);
   g_autoptr (GPtrArray) diags = NULL;
   g_autoptr (GError) error = NULL;
@@ -703,8 +705,9 @@ static void
 test_ids (void)
 {
   const char *const valid[] = { "a", "six-musts", "point-2-1", "a1-b2-c3", NULL };
-  const char *const invalid[] = { "", "-a", "a-", "a--b", "A", "six_musts", "a b", "ａ", "é",
-                                  NULL };
+  const char *const invalid[] = {
+    "", "-a", "a-", "a--b", "A", "six_musts", "a b", "ａ", "é", NULL
+  };
   g_autofree char *longest = g_strnfill (64, 'a');
   g_autofree char *too_long = g_strnfill (65, 'a');
 
@@ -720,13 +723,14 @@ test_ids (void)
 static void
 test_diagnostic_format (void)
 {
-  TupuDiagnostic *error = tupu_diagnostic_new (TUPU_SEVERITY_ERROR, "g.json", 41, 17, "bad");
-  TupuDiagnostic *warning = tupu_diagnostic_new (TUPU_SEVERITY_WARNING, "g.json", 2, 3, "odd");
-  TupuDiagnostic *file = tupu_diagnostic_new (TUPU_SEVERITY_ERROR, "g.json", 0, 0, "too big");
+  TupuDiagnostic  *error = tupu_diagnostic_new (TUPU_SEVERITY_ERROR, "g.json", 41, 17, "bad");
+  TupuDiagnostic  *warning = tupu_diagnostic_new (TUPU_SEVERITY_WARNING, "g.json", 2, 3, "odd");
+  TupuDiagnostic  *file = tupu_diagnostic_new (TUPU_SEVERITY_ERROR, "g.json", 0, 0, "too big");
   g_autofree char *e = tupu_diagnostic_format (error);
   g_autofree char *w = tupu_diagnostic_format (warning);
   g_autofree char *f = tupu_diagnostic_format (file);
 
+  g_assert_cmpstr (g_quark_to_string (TUPU_GRAPH_ERROR), ==, "tupu-graph-error-quark");
   g_assert_cmpstr (e, ==, "g.json:41:17: bad");
   g_assert_cmpstr (w, ==, "g.json:2:3: warning: odd");
   g_assert_cmpstr (f, ==, "g.json: too big");

@@ -83,8 +83,8 @@ test_builtin (void)
 static void
 test_file (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("TUPU_SOURCE_DIR"), "data",
-                                            "speech-zh.txt", NULL);
+  g_autofree char *path =
+      g_build_filename (g_getenv ("TUPU_SOURCE_DIR"), "data", "speech-zh.txt", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
   g_autoptr (TupuText) text = tupu_text_new_from_file (file, &error);
