@@ -309,6 +309,31 @@ strip_line (const char *start,
   return g_strchomp (line);
 }
 
+/* Sets the narrowest wrap width, up to @max_width, that needs no more lines than @max_width
+ * does: a label wraps into lines of even length (7 + 7 characters, not 11 + 3). */
+static void
+balance_lines (PangoLayout *layout,
+               double       max_width)
+{
+  int n_lines, natural;
+  double step = max_width / (2 * WRAP_EMS); /* half a character */
+
+  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+  n_lines = pango_layout_get_line_count (layout);
+  if (n_lines < 2)
+    return;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_size (layout, &natural, NULL);
+  for (double width = (double) natural / PANGO_SCALE / n_lines; width < max_width; width += step)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      if (pango_layout_get_line_count (layout) <= n_lines)
+        return;
+    }
+  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+}
+
 /* Wraps @text for @role into lines no wider than @max_width and appends them to @runs. */
 static void
 wrap_text (GArray      *runs,
@@ -322,8 +347,8 @@ wrap_text (GArray      *runs,
   g_autoptr (PangoLayout) layout = _tupu_text_run_layout (context, text, role, kind, text_scale);
   int n_lines;
 
-  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  balance_lines (layout, max_width);
   n_lines = pango_layout_get_line_count (layout);
 
   for (int i = 0; i < n_lines; i++)

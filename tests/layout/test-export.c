@@ -10,6 +10,7 @@
 
 #include "tupu-export-private.h"
 #include "tupu-export.h"
+#include "tupu-painter.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                     */
@@ -604,6 +605,138 @@ test_to_file (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* The painter                                                                                 */
+
+static void
+recorded_extents (TupuLayout             *layout,
+                  const TupuPaintOptions *options,
+                  double                 *extents)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+
+  tupu_painter_draw (cr, layout, options);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (surface, &extents[0], &extents[1], &extents[2],
+                                       &extents[3]);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_painter_culling (void)
+{
+  g_autoptr (TupuLayout) layout = layout_fixture ("escapes.json", NULL);
+  guint leaf = layout->geom_of_node[tupu_graph_lookup (layout->graph, "long-label")];
+  const TupuRect *box = &layout->nodes[leaf].box;
+  TupuPaintOptions options;
+  double full[4], culled[4];
+
+  tupu_paint_options_init (&options);
+  recorded_extents (layout, &options, full);
+  /* Everything is drawn inside the bounds, and most of them are used. */
+  g_assert_cmpfloat (full[0], >=, 0);
+  g_assert_cmpfloat (full[1], >=, 0);
+  g_assert_cmpfloat (full[0] + full[2], <=, layout->bounds.width);
+  g_assert_cmpfloat (full[1] + full[3], <=, layout->bounds.height);
+  g_assert_cmpfloat (full[2] * full[3], >, 0.8 * layout->bounds.width * layout->bounds.height);
+
+  /* Only what touches the visible rectangle is drawn: the leaf and the edges reaching it. */
+  options.visible = box;
+  recorded_extents (layout, &options, culled);
+  g_assert_cmpfloat (culled[0], <=, box->x);
+  g_assert_cmpfloat (culled[1], <=, box->y);
+  g_assert_cmpfloat (culled[0] + culled[2], >=, box->x + box->width);
+  g_assert_cmpfloat (culled[1] + culled[3], >=, box->y + box->height);
+  g_assert_cmpfloat (culled[2] * culled[3], <, 0.7 * full[2] * full[3]);
+}
+
+static void
+test_painter_node_path (void)
+{
+  g_autoptr (TupuLayout) layout = layout_fixture ("escapes.json", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < layout->n_nodes; i++)
+    {
+      const TupuRect *box = &layout->nodes[i].box;
+      double x0, y0, x1, y1;
+
+      cairo_new_path (cr);
+      tupu_painter_node_path (cr, layout, i, 3);
+      cairo_path_extents (cr, &x0, &y0, &x1, &y1);
+      g_assert_cmpfloat (fabs (x0 - (box->x - 3)), <, 0.01);
+      g_assert_cmpfloat (fabs (y0 - (box->y - 3)), <, 0.01);
+      g_assert_cmpfloat (fabs (x1 - (box->x + box->width + 3)), <, 0.01);
+      g_assert_cmpfloat (fabs (y1 - (box->y + box->height + 3)), <, 0.01);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static cairo_surface_t *
+paint_at (TupuLayout *layout,
+          double      scale,
+          double      lod_scale,
+          gboolean    dark)
+{
+  cairo_surface_t *surface =
+    cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (layout->bounds.width * scale),
+                                (int) ceil (layout->bounds.height * scale));
+  cairo_t *cr = cairo_create (surface);
+  TupuPaintOptions options;
+
+  cairo_scale (cr, scale, scale);
+  tupu_paint_options_init (&options);
+  options.scale = lod_scale;
+  options.dark = dark;
+  options.background = TRUE;
+  tupu_painter_draw (cr, layout, &options);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+surfaces_equal (cairo_surface_t *a,
+                cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  int height = cairo_image_surface_get_height (a);
+
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) stride * height) == 0;
+}
+
+static void
+test_painter_level_of_detail (void)
+{
+  g_autoptr (TupuLayout) layout = layout_fixture ("escapes.json", NULL);
+  /* At 0.25 px per point, 12 pt text is 3 px: drawn as bars when the painter knows the scale. */
+  cairo_surface_t *detailed = paint_at (layout, 0.25, 0, FALSE);
+  cairo_surface_t *bars = paint_at (layout, 0.25, 0.25, FALSE);
+  cairo_surface_t *bars_again = paint_at (layout, 0.25, 0.25, FALSE);
+  /* At 1:1 everything is readable: knowing the scale changes nothing. */
+  cairo_surface_t *full = paint_at (layout, 1, 0, FALSE);
+  cairo_surface_t *full_scaled = paint_at (layout, 1, 1, FALSE);
+  cairo_surface_t *dark = paint_at (layout, 1, 1, TRUE);
+
+  g_assert_false (surfaces_equal (detailed, bars));
+  g_assert_true (surfaces_equal (bars, bars_again));
+  g_assert_true (surfaces_equal (full, full_scaled));
+  g_assert_false (surfaces_equal (full, dark));
+
+  cairo_surface_destroy (detailed);
+  cairo_surface_destroy (bars);
+  cairo_surface_destroy (bars_again);
+  cairo_surface_destroy (full);
+  cairo_surface_destroy (full_scaled);
+  cairo_surface_destroy (dark);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -623,6 +756,9 @@ main (int   argc,
   g_test_add_func ("/export/pdf", test_pdf);
   g_test_add_func ("/export/format-from-path", test_format_from_path);
   g_test_add_func ("/export/to-file", test_to_file);
+  g_test_add_func ("/painter/culling", test_painter_culling);
+  g_test_add_func ("/painter/node-path", test_painter_node_path);
+  g_test_add_func ("/painter/level-of-detail", test_painter_level_of_detail);
 
   return g_test_run ();
 }
