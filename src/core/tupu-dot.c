@@ -3,7 +3,7 @@
  *
  * Node names are the node ids; each node carries its Chinese label (`label`), English gloss
  * (`gloss`), `kind`, and the box our layout gave it (`pos`, `width`, `height`, so `neato -n`
- * reproduces our picture). Edges keep the data's direction and carry their `relation`.
+ * reproduces our node positions). Edges keep the data's direction and carry their `relation`.
  */
 
 #include "config.h"
@@ -88,9 +88,10 @@ _tupu_dot_write (TupuLayout *layout,
   _tupu_dot_append_quoted (out, tupu_graph_get_id (layout->graph));
   g_string_append (out, " {\n  graph [label=");
   _tupu_dot_append_quoted (out, tupu_graph_get_title_zh (layout->graph));
-  g_string_append_printf (out, ", layout=\"%s\", rankdir=\"RL\"];\n"
-                               "  node [shape=\"box\", fixedsize=\"true\", fontname=\"Noto Sans CJK SC\"];\n",
-                          tupu_engine_to_string (layout->options.engine));
+  /* No `layout` attribute: it would override `neato -n`, which keeps our positions. rankdir=RL
+   * makes plain `dot` draw the tree root-first, as Tupu does, despite child → parent edges. */
+  g_string_append (out, ", rankdir=\"RL\"];\n"
+                        "  node [shape=\"box\", fixedsize=\"true\", fontname=\"Noto Sans CJK SC\"];\n");
 
   for (guint i = 0; i < layout->n_nodes; i++)
     append_node (out, layout, &layout->nodes[i]);
