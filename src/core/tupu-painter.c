@@ -15,6 +15,7 @@
 /* Below this many device pixels of font size, text is unreadable: draw a bar per line. */
 #define MIN_READABLE_PX 5.0
 #define CORNER_RADIUS   6.0
+#define PILL_MAX_RADIUS 16.0
 
 /* ------------------------------------------------------------------------------------------ */
 /* Text setup shared with the layout and the SVG writer                                        */
@@ -85,7 +86,8 @@ _tupu_shape_radius (TupuShape       shape,
   switch (shape)
     {
     case TUPU_SHAPE_PILL:
-      return box->height / 2;
+      /* Round ends on one-line boxes; a tall wrapped box would become a lens, so cap it. */
+      return MIN (PILL_MAX_RADIUS, box->height / 2);
     case TUPU_SHAPE_BOX:
       return 1.5;
     case TUPU_SHAPE_ROUNDED:
