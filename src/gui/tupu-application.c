@@ -10,6 +10,7 @@
 
 #include "tupu-application.h"
 #include "tupu-cli.h"
+#include "tupu-resources.h"
 #include "tupu-test-probe.h"
 #include "tupu-window.h"
 
@@ -272,6 +273,11 @@ tupu_application_class_init (TupuApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  /* Referencing the resource pulls its object file out of the static library; its constructor
+   * then registers it. */
+  if (tupu_get_resource () == NULL)
+    g_error ("Tupu was built without its resources");
+
   app_class->local_command_line = tupu_application_local_command_line;
   app_class->handle_local_options = tupu_application_handle_local_options;
   app_class->startup = tupu_application_startup;
@@ -286,7 +292,6 @@ tupu_application_init (TupuApplication *self)
   g_autofree char *description = NULL;
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
   g_application_set_option_context_summary (
     G_APPLICATION (self),
     _("Explore the concept graph of a speech. Without options, opens FILE (or the built-in "

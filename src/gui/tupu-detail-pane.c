@@ -15,8 +15,8 @@
 
 /* Characters of context shown on each side of a quote, at most. */
 #define CONTEXT_CHARS 60
-/* The pane's natural width: a comfortable reading measure beside the graph. */
-#define NATURAL_WIDTH 360
+/* The pane's width: a comfortable reading measure beside the graph. */
+#define READING_WIDTH 360
 
 struct _TupuDetailPane
 {
@@ -474,7 +474,8 @@ dark_changed_cb (TupuDetailPane *self)
 
 /* Vfuncs */
 
-/* A reading measure: whatever the text, the pane asks for NATURAL_WIDTH beside the graph. */
+/* A reading measure: whatever the text, the pane asks for READING_WIDTH beside the graph (as its
+ * minimum too, since GtkPaned places its handle by the minimum of a non-resizing child). */
 static void
 tupu_detail_pane_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,
@@ -488,7 +489,10 @@ tupu_detail_pane_measure (GtkWidget      *widget,
 
   gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *natural = MAX (*minimum, NATURAL_WIDTH);
+    {
+      *minimum = MAX (*minimum, READING_WIDTH);
+      *natural = *minimum;
+    }
 }
 
 static void

@@ -192,7 +192,7 @@ static void
 add_windows (JsonBuilder   *builder,
              TupuTestProbe *self)
 {
-  g_autoptr (GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
 
   json_builder_set_member_name (builder, "windows");
   json_builder_begin_array (builder);
@@ -330,9 +330,10 @@ read_line_cb (GObject      *source,
   self = user_data;
   if (line == NULL)
     {
-      /* EOF: the test is gone. */
+      /* EOF: the test is gone; an app it no longer drives must not linger. */
       if (error != NULL)
         g_warning ("Test probe: %s", error->message);
+      g_application_quit (G_APPLICATION (self->application));
       return;
     }
 

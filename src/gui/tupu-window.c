@@ -379,7 +379,8 @@ start_load (TupuWindow *self,
   task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
   g_task_set_source_tag (task, start_load);
   g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, file != NULL ? g_object_ref (file) : NULL, g_object_unref);
+  if (file != NULL)
+    g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, load_thread);
 }
 

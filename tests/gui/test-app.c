@@ -1,0 +1,1147 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-app.c: drives the built app like a person, under Xvfb.
+ *
+ * Every input is a real X event sent with xdotool (pointer moves, clicks, wheel, keys). The app
+ * runs with TUPU_TEST_PROBE=1, which only answers "where is what" on stdout (see
+ * src/gui/tupu-test-probe.h), so the test knows where to click and what happened. No window
+ * manager runs: the window sits where X puts it, and xdotool tells where that is.
+ */
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#define PROBE_TIMEOUT_MS 10000
+#define READY_TIMEOUT_MS 30000
+#define STEP_TIMEOUT_MS  10000
+
+typedef struct
+{
+  GSubprocess      *process;
+  GDataInputStream *out;
+  GOutputStream    *in;
+  char             *window_id;
+  int               origin_x, origin_y;
+} App;
+
+typedef struct
+{
+  double x, y, width, height;
+} Rect;
+
+/* Processes and X */
+
+static void
+xdo (const char *format,
+     ...) G_GNUC_PRINTF (1, 2);
+
+/* Runs one xdotool command line (an X client sending real XTEST events). */
+static void
+xdo (const char *format,
+     ...)
+{
+  va_list args;
+  g_autofree char *command = NULL;
+  g_autofree char *full = NULL;
+  g_auto (GStrv) argv = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  va_start (args, format);
+  command = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  full = g_strconcat ("xdotool ", command, NULL);
+  g_assert_true (g_shell_parse_argv (full, NULL, &argv, NULL));
+  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                     NULL, NULL, &err, &status, &error))
+    g_error ("could not run “%s”: %s", full, error->message);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("“%s” failed: %s", full, err);
+}
+
+static char *
+xdo_output (const char *command)
+{
+  g_autofree char *full = g_strconcat ("xdotool ", command, NULL);
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (!g_spawn_command_line_sync (full, &out, NULL, &status, &error))
+    g_error ("could not run “%s”: %s", full, error->message);
+  return out;
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sleep_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+typedef struct
+{
+  gboolean done;
+  char    *line;
+  GError  *error;
+} LineRead;
+
+static void
+line_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LineRead *read = user_data;
+
+  read->line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result,
+                                                          NULL, &read->error);
+  read->done = TRUE;
+}
+
+/* One probe exchange: a command line out, one JSON line back, or the test fails. */
+static JsonObject *
+app_command (App        *app,
+             const char *command)
+{
+  g_autofree char *request = g_strconcat (command, "\n", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  LineRead read = { 0 };
+  gboolean timed_out = FALSE;
+  guint timeout;
+
+  if (!g_output_stream_write_all (app->in, request, strlen (request), NULL, NULL, &error)
+      || !g_output_stream_flush (app->in, NULL, &error))
+    g_error ("the app is gone (writing “%s”: %s)", command, error->message);
+
+  timeout = g_timeout_add (PROBE_TIMEOUT_MS, timeout_cb, &timed_out);
+  g_data_input_stream_read_line_async (app->out, G_PRIORITY_DEFAULT, NULL, line_read_cb, &read);
+  while (!read.done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!read.done)
+    g_error ("the app did not answer “%s” within %d ms", command, PROBE_TIMEOUT_MS);
+  g_source_remove (timeout);
+
+  if (read.line == NULL)
+    g_error ("the app closed its output (answering “%s”)", command);
+  if (!json_parser_load_from_data (parser, read.line, -1, &error))
+    g_error ("the probe's answer is not JSON: %s: %s", error->message, read.line);
+  g_free (read.line);
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static JsonObject *
+app_state (App *app)
+{
+  return app_command (app, "state");
+}
+
+/* Waits for the app's window to appear and records where X put it. */
+static void
+find_window (App *app)
+{
+  const char *pid = g_subprocess_get_identifier (app->process);
+  gint64 end = g_get_monotonic_time () + READY_TIMEOUT_MS * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_autofree char *search = g_strdup_printf ("search --onlyvisible --pid %s", pid);
+      g_autofree char *ids = xdo_output (search);
+      g_auto (GStrv) lines = g_strsplit (g_strstrip (ids), "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+        {
+          g_autofree char *query = g_strdup_printf ("getwindowgeometry --shell %s", lines[i]);
+          g_autofree char *geometry = xdo_output (query);
+          g_auto (GStrv) fields = g_strsplit (geometry, "\n", -1);
+          int x = 0, y = 0, width = 0;
+
+          for (guint j = 0; fields[j] != NULL; j++)
+            {
+              if (g_str_has_prefix (fields[j], "X="))
+                x = atoi (fields[j] + 2);
+              else if (g_str_has_prefix (fields[j], "Y="))
+                y = atoi (fields[j] + 2);
+              else if (g_str_has_prefix (fields[j], "WIDTH="))
+                width = atoi (fields[j] + 6);
+            }
+          /* GTK's 1×1 client leader window is not the one we want. */
+          if (width > 1)
+            {
+              app->window_id = g_strdup (lines[i]);
+              app->origin_x = x;
+              app->origin_y = y;
+              return;
+            }
+        }
+      sleep_ms (100);
+    }
+  g_error ("no window of the app (pid %s) appeared within %d ms", pid, READY_TIMEOUT_MS);
+}
+
+static App *
+app_start_full (const char *file,
+                const char *lang)
+{
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autofree char *binary = NULL;
+  g_autoptr (GError) error = NULL;
+  App *app = g_new0 (App, 1);
+  const char *build_dir = g_getenv ("TUPU_BUILD_DIR");
+
+  g_assert_nonnull (build_dir);
+  binary = g_build_filename (build_dir, "src", "tupu", NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_setenv (launcher, "TUPU_TEST_PROBE", "1", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANG", lang, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", lang, TRUE);
+  g_subprocess_launcher_setenv (launcher, "NO_AT_BRIDGE", "1", TRUE);
+  /* No AT-SPI bus: its launcher would outlive the test's X server and session bus. */
+  g_subprocess_launcher_setenv (launcher, "GTK_A11Y", "none", TRUE);
+
+  app->process = g_subprocess_launcher_spawn (launcher, &error, binary, file, NULL);
+  g_assert_no_error (error);
+  app->in = g_object_ref (g_subprocess_get_stdin_pipe (app->process));
+  app->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (app->process));
+
+  find_window (app);
+  /* No window manager gives focus: set it, as clicking a window would under one. */
+  xdo ("windowfocus --sync %s", app->window_id);
+  return app;
+}
+
+static App *
+app_start (const char *file)
+{
+  return app_start_full (file, "C.UTF-8");
+}
+
+static void
+app_stop (App *app)
+{
+  g_autoptr (JsonObject) reply = app_command (app, "quit");
+  g_autoptr (GError) error = NULL;
+
+  if (!g_subprocess_wait_check (app->process, NULL, &error))
+    g_error ("the app did not exit cleanly: %s", error->message);
+
+  g_clear_object (&app->in);
+  g_clear_object (&app->out);
+  g_clear_object (&app->process);
+  g_free (app->window_id);
+  g_free (app);
+}
+
+/* State helpers */
+
+static const char *
+state_string (JsonObject *state,
+              const char *member)
+{
+  return json_object_get_null_member (state, member) ? NULL
+                                                     : json_object_get_string_member (state, member);
+}
+
+static gboolean
+node_rect (JsonObject *state,
+           const char *id,
+           Rect       *rect)
+{
+  JsonObject *nodes = json_object_get_object_member (state, "nodes");
+  JsonArray *array;
+
+  if (!json_object_has_member (nodes, id))
+    return FALSE;
+  array = json_object_get_array_member (nodes, id);
+  rect->x = json_array_get_double_element (array, 0);
+  rect->y = json_array_get_double_element (array, 1);
+  rect->width = json_array_get_double_element (array, 2);
+  rect->height = json_array_get_double_element (array, 3);
+  return TRUE;
+}
+
+static Rect
+view_rect (JsonObject *state)
+{
+  JsonObject *view = json_object_get_object_member (state, "view");
+  Rect rect = { 0 };
+
+  g_assert_true (json_object_has_member (view, "width"));
+  rect.x = json_object_get_double_member (view, "x");
+  rect.y = json_object_get_double_member (view, "y");
+  rect.width = json_object_get_double_member (view, "width");
+  rect.height = json_object_get_double_member (view, "height");
+  return rect;
+}
+
+static gboolean
+rect_contains (const Rect *outer,
+               const Rect *inner,
+               double      slack)
+{
+  return inner->x >= outer->x - slack && inner->y >= outer->y - slack
+         && inner->x + inner->width <= outer->x + outer->width + slack
+         && inner->y + inner->height <= outer->y + outer->height + slack;
+}
+
+static guint
+n_nodes (JsonObject *state)
+{
+  return json_object_get_size (json_object_get_object_member (state, "nodes"));
+}
+
+typedef gboolean (*StatePredicate) (JsonObject *state,
+                                    gpointer    data);
+
+/* Polls the probe until @predicate holds; fails the test with @what after @timeout_ms. */
+static JsonObject *
+wait_for (App           *app,
+          StatePredicate predicate,
+          gpointer       data,
+          guint          timeout_ms,
+          const char    *what)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 end = start + (gint64) timeout_ms * 1000;
+
+  for (;;)
+    {
+      JsonObject *state = app_state (app);
+
+      if (predicate (state, data))
+        {
+          g_test_message ("%s: %d ms", what, (int) ((g_get_monotonic_time () - start) / 1000));
+          return state;
+        }
+      if (g_get_monotonic_time () > end)
+        {
+          g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), state);
+          g_autofree char *text = json_to_string (node, FALSE);
+
+          g_error ("timed out after %u ms waiting for %s; last state: %.2000s", timeout_ms, what,
+                   text);
+        }
+      json_object_unref (state);
+      sleep_ms (50);
+    }
+}
+
+static gboolean
+is_ready (JsonObject *state,
+          gpointer    data)
+{
+  return json_object_get_boolean_member (state, "window")
+         && json_object_get_boolean_member (state, "ready") && n_nodes (state) > 0;
+}
+
+/* Ready, and the view has stopped moving (zoom and node boxes stable over two polls). */
+typedef struct
+{
+  char *last;
+} SettleData;
+
+static gboolean
+is_settled (JsonObject *state,
+            gpointer    data)
+{
+  SettleData *settle = data;
+  g_autoptr (JsonNode) nodes = NULL;
+  g_autofree char *now = NULL;
+  gboolean same;
+
+  if (!is_ready (state, NULL))
+    return FALSE;
+
+  nodes = json_node_init_object (json_node_alloc (), json_object_get_object_member (state, "nodes"));
+  now = g_strdup_printf ("%.6f %s", json_object_get_double_member (state, "zoom"),
+                         json_to_string (nodes, FALSE));
+  same = g_strcmp0 (now, settle->last) == 0;
+  g_free (settle->last);
+  settle->last = g_steal_pointer (&now);
+  return same;
+}
+
+static JsonObject *
+wait_settled (App        *app,
+              const char *what)
+{
+  SettleData settle = { NULL };
+  JsonObject *state = NULL;
+
+  /* Two polls ~150 ms apart with nothing moving: the animation (≤ 300 ms) has ended. */
+  for (int i = 0; i < 2; i++)
+    {
+      if (state != NULL)
+        json_object_unref (state);
+      sleep_ms (100);
+      state = wait_for (app, is_settled, &settle, STEP_TIMEOUT_MS, what);
+    }
+  g_free (settle.last);
+  return state;
+}
+
+/* Screen coordinates of a surface point. */
+static void
+to_screen (App    *app,
+           double  sx,
+           double  sy,
+           int    *x,
+           int    *y)
+{
+  *x = app->origin_x + (int) round (sx);
+  *y = app->origin_y + (int) round (sy);
+}
+
+static void
+click_at (App    *app,
+          double  sx,
+          double  sy)
+{
+  int x, y;
+
+  to_screen (app, sx, sy, &x, &y);
+  xdo ("mousemove %d %d", x, y);
+  xdo ("click 1");
+}
+
+/* The largest node box lying wholly inside the view, away from its edges. */
+static char *
+pick_visible_node (JsonObject *state,
+                   Rect       *out)
+{
+  Rect view = view_rect (state);
+  Rect inner = { view.x + 20, view.y + 20, view.width - 40, view.height - 40 };
+  JsonObject *nodes = json_object_get_object_member (state, "nodes");
+  g_autoptr (GList) ids = json_object_get_members (nodes);
+  const char *best = NULL;
+  double best_area = 0;
+
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      Rect r;
+
+      node_rect (state, l->data, &r);
+      if (rect_contains (&inner, &r, 0) && r.width * r.height > best_area)
+        {
+          best = l->data;
+          best_area = r.width * r.height;
+          *out = r;
+        }
+    }
+  g_assert_nonnull (best);
+  return g_strdup (best);
+}
+
+static gboolean
+point_in_any_node (JsonObject *state,
+                   double      x,
+                   double      y,
+                   double      margin)
+{
+  JsonObject *nodes = json_object_get_object_member (state, "nodes");
+  g_autoptr (GList) ids = json_object_get_members (nodes);
+
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      Rect r;
+
+      node_rect (state, l->data, &r);
+      if (x >= r.x - margin && x <= r.x + r.width + margin && y >= r.y - margin
+          && y <= r.y + r.height + margin)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A point of the view, not on any node, from which a drag of (dx, dy) stays inside the view. */
+static gboolean
+find_empty_point (JsonObject *state,
+                  double      dx,
+                  double      dy,
+                  double     *px,
+                  double     *py)
+{
+  Rect view = view_rect (state);
+
+  for (double y = view.y + 40; y < view.y + view.height - 40; y += 17)
+    for (double x = view.x + 40; x < view.x + view.width - 40; x += 17)
+      {
+        if (x + dx < view.x + 20 || x + dx > view.x + view.width - 20 || y + dy < view.y + 20
+            || y + dy > view.y + view.height - 20)
+          continue;
+        if (!point_in_any_node (state, x, y, 12))
+          {
+            *px = x;
+            *py = y;
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+static JsonObject *
+start_ready (App       **app,
+             const char *file)
+{
+  JsonObject *state;
+
+  *app = app_start (file);
+  state = wait_for (*app, is_ready, NULL, READY_TIMEOUT_MS, "the graph to be shown");
+  json_object_unref (state);
+  return wait_settled (*app, "the first layout to settle");
+}
+
+/* Ctrl + wheel @clicks notches at a surface point (button 4 = up = zoom in). */
+static void
+ctrl_scroll (App    *app,
+             double  sx,
+             double  sy,
+             int     button,
+             int     clicks)
+{
+  int x, y;
+
+  to_screen (app, sx, sy, &x, &y);
+  xdo ("mousemove %d %d", x, y);
+  xdo ("keydown ctrl");
+  for (int i = 0; i < clicks; i++)
+    xdo ("click %d", button);
+  xdo ("keyup ctrl");
+}
+
+static void
+select_by_click (App        *app,
+                 JsonObject *state,
+                 char      **id_out)
+{
+  Rect r;
+  g_autofree char *id = pick_visible_node (state, &r);
+  g_autoptr (JsonObject) after = NULL;
+
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  after = app_state (app);
+  for (int i = 0; i < 40 && g_strcmp0 (state_string (after, "selected"), id) != 0; i++)
+    {
+      json_object_unref (after);
+      sleep_ms (50);
+      after = app_state (app);
+    }
+  g_assert_cmpstr (state_string (after, "selected"), ==, id);
+  *id_out = g_steal_pointer (&id);
+}
+
+/* Temporary files */
+
+static char *
+copy_builtin_graph (const char *dir)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("TUPU_SOURCE_DIR"), "data", "graphs",
+                                              "speech.json", NULL);
+  g_autofree char *target = g_build_filename (dir, "speech.json", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (target, contents, length, &error));
+  return g_steal_pointer (&target);
+}
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("tupu-gui-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_temp_dir (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* Rewrites @path as an editor would: a new file renamed over the old one. */
+static void
+rewrite_file (const char *path,
+              const char *contents)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+read_file (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* Tests */
+
+static void
+test_startup_builtin (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  Rect view = view_rect (state);
+
+  g_assert_null (state_string (state, "file"));
+  g_assert_nonnull (state_string (state, "graph_id"));
+  g_assert_false (json_object_get_boolean_member (state, "status_page"));
+  g_assert_cmpuint (n_nodes (state), >, 10);
+  g_assert_cmpfloat (view.width, >, 200);
+  g_assert_cmpfloat (view.height, >, 200);
+  /* Fitted on first show: every box inside the view. */
+  {
+    JsonObject *nodes = json_object_get_object_member (state, "nodes");
+    g_autoptr (GList) ids = json_object_get_members (nodes);
+
+    for (GList *l = ids; l != NULL; l = l->next)
+      {
+        Rect r;
+
+        node_rect (state, l->data, &r);
+        if (!rect_contains (&view, &r, 1))
+          g_error ("node %s (%.0f,%.0f %.0f×%.0f) lies outside the fitted view", (char *) l->data,
+                   r.x, r.y, r.width, r.height);
+      }
+  }
+  app_stop (app);
+}
+
+static void
+test_select_click (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) after = NULL;
+  g_autofree char *id = NULL;
+  JsonObject *detail;
+
+  select_by_click (app, state, &id);
+  after = app_state (app);
+  detail = json_object_get_object_member (after, "detail");
+  g_assert_cmpstr (state_string (detail, "node_id"), ==, id);
+  g_assert_nonnull (state_string (detail, "label"));
+  g_assert_cmpstr (state_string (detail, "label"), !=, "");
+  g_assert_nonnull (state_string (detail, "gloss"));
+  g_assert_nonnull (state_string (detail, "kind"));
+  app_stop (app);
+}
+
+static JsonObject *
+first_visible_link (JsonObject *state)
+{
+  JsonArray *links = json_object_get_array_member (json_object_get_object_member (state, "detail"),
+                                                   "links");
+
+  for (guint i = 0; i < json_array_get_length (links); i++)
+    {
+      JsonObject *link = json_array_get_object_element (links, i);
+
+      if (json_object_get_boolean_member (link, "visible"))
+        return link;
+    }
+  return NULL;
+}
+
+static void
+test_select_link (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) after = NULL;
+  g_autoptr (JsonObject) centred = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *target = NULL;
+  JsonObject *link;
+  Rect view, r;
+
+  select_by_click (app, state, &id);
+  after = app_state (app);
+
+  /* Scroll the detail pane with the wheel, as a reader would, until a link shows. */
+  for (int i = 0; i < 30 && (link = first_visible_link (after)) == NULL; i++)
+    {
+      JsonArray *links = json_object_get_array_member (
+        json_object_get_object_member (after, "detail"), "links");
+      JsonObject *any;
+      int x, y;
+
+      g_assert_cmpuint (json_array_get_length (links), >, 0);
+      any = json_array_get_object_element (links, 0);
+      to_screen (app, json_object_get_double_member (any, "x") + 40,
+                 view_rect (after).y + view_rect (after).height / 2, &x, &y);
+      xdo ("mousemove %d %d", x, y);
+      xdo ("click 5");
+      sleep_ms (100);
+      json_object_unref (after);
+      after = app_state (app);
+    }
+  g_assert_nonnull (link);
+  target = g_strdup (json_object_get_string_member (link, "id"));
+  g_assert_cmpstr (target, !=, id);
+
+  click_at (app, json_object_get_double_member (link, "x") + 12,
+            json_object_get_double_member (link, "y") + json_object_get_double_member (link, "height") / 2);
+
+  centred = wait_settled (app, "the view to centre the link's target");
+  g_assert_cmpstr (state_string (centred, "selected"), ==, target);
+  g_assert_cmpstr (state_string (json_object_get_object_member (centred, "detail"), "node_id"), ==,
+                   target);
+  view = view_rect (centred);
+  g_assert_true (node_rect (centred, target, &r));
+  g_assert_cmpfloat_with_epsilon (r.x + r.width / 2, view.x + view.width / 2, 2.0);
+  g_assert_cmpfloat_with_epsilon (r.y + r.height / 2, view.y + view.height / 2, 2.0);
+  app_stop (app);
+}
+
+static void
+test_zoom_pointer (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) after = NULL;
+  Rect before_r, after_r;
+  g_autofree char *id = pick_visible_node (state, &before_r);
+  double zoom = json_object_get_double_member (state, "zoom");
+  /* A point just off the node's corner: not its centre, so a wrong anchor shows. */
+  double px = round (before_r.x + before_r.width * 0.25);
+  double py = round (before_r.y + before_r.height * 0.75);
+  double fx = (px - before_r.x) / before_r.width;
+  double fy = (py - before_r.y) / before_r.height;
+
+  ctrl_scroll (app, px, py, 4, 3);
+  after = wait_settled (app, "the zoom to settle");
+  g_assert_cmpfloat (json_object_get_double_member (after, "zoom"), >, zoom * 1.1);
+  g_assert_true (node_rect (after, id, &after_r));
+  /* The layout point under the pointer stayed under it. */
+  g_assert_cmpfloat_with_epsilon (after_r.x + fx * after_r.width, px, 1.0);
+  g_assert_cmpfloat_with_epsilon (after_r.y + fy * after_r.height, py, 1.0);
+  app_stop (app);
+}
+
+static void
+test_zoom_fit (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) zoomed = NULL;
+  g_autoptr (JsonObject) fitted = NULL;
+  Rect view = view_rect (state);
+  double fit_zoom = json_object_get_double_member (state, "zoom");
+  JsonObject *nodes;
+  g_autoptr (GList) ids = NULL;
+
+  ctrl_scroll (app, view.x + view.width / 2, view.y + view.height / 2, 4, 5);
+  zoomed = wait_settled (app, "the zoom to settle");
+  g_assert_cmpfloat (json_object_get_double_member (zoomed, "zoom"), >, fit_zoom * 1.5);
+
+  /* Click empty space first, as a person would, so the keys go to the graph. */
+  {
+    double px = 0, py = 0;
+
+    g_assert_true (find_empty_point (zoomed, 0, 0, &px, &py));
+    click_at (app, px, py);
+  }
+  xdo ("key 0");
+  fitted = wait_settled (app, "the fit to settle");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (fitted, "zoom"), fit_zoom,
+                                  fit_zoom * 0.01);
+  nodes = json_object_get_object_member (fitted, "nodes");
+  ids = json_object_get_members (nodes);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      Rect r;
+
+      node_rect (fitted, l->data, &r);
+      if (!rect_contains (&view, &r, 1))
+        g_error ("after 0, node %s (%.0f,%.0f %.0f×%.0f) lies outside the view", (char *) l->data,
+                 r.x, r.y, r.width, r.height);
+    }
+  app_stop (app);
+}
+
+static void
+test_pan_drag (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) after = NULL;
+  const double dx = 120, dy = -80;
+  double px = 0, py = 0;
+  int x, y;
+  Rect r0, r1;
+  g_autofree char *id = pick_visible_node (state, &r0);
+
+  g_assert_true (find_empty_point (state, dx, dy, &px, &py));
+  to_screen (app, px, py, &x, &y);
+  xdo ("mousemove %d %d", x, y);
+  xdo ("mousedown 1");
+  for (int i = 1; i <= 10; i++)
+    xdo ("mousemove %d %d", x + (int) (dx * i / 10), y + (int) (dy * i / 10));
+  xdo ("mouseup 1");
+
+  after = wait_settled (app, "the pan to settle");
+  g_assert_true (node_rect (after, id, &r1));
+  g_assert_cmpfloat_with_epsilon (r1.x - r0.x, dx, 1.0);
+  g_assert_cmpfloat_with_epsilon (r1.y - r0.y, dy, 1.0);
+  /* A drag on empty space pans; it does not select. */
+  g_assert_null (state_string (after, "selected"));
+  app_stop (app);
+}
+
+static void
+test_select_arrows (void)
+{
+  static const struct
+  {
+    const char *key;
+    int         dx, dy;
+  } keys[] = { { "Down", 0, 1 }, { "Right", 1, 0 }, { "Up", 0, -1 }, { "Left", -1, 0 } };
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autofree char *id = NULL;
+  guint moved = 0;
+
+  select_by_click (app, state, &id);
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      g_autoptr (JsonObject) before = wait_settled (app, "the selection to settle");
+      g_autoptr (JsonObject) after = NULL;
+      const char *from = state_string (before, "selected");
+      const char *to;
+      Rect a, b;
+
+      g_assert_nonnull (from);
+      g_assert_true (node_rect (before, from, &a));
+      xdo ("key %s", keys[k].key);
+      after = wait_settled (app, "the selection to move");
+      to = state_string (after, "selected");
+      g_assert_nonnull (to);
+      if (g_strcmp0 (to, from) == 0)
+        continue; /* nothing lies that way */
+
+      /* Compare in the after-state, where both boxes are known in the same view. */
+      if (!node_rect (after, from, &a))
+        g_error ("node %s vanished from the view", from);
+      g_assert_true (node_rect (after, to, &b));
+      if (keys[k].dx != 0)
+        g_assert_cmpfloat ((b.x + b.width / 2 - (a.x + a.width / 2)) * keys[k].dx, >, 0);
+      else
+        g_assert_cmpfloat ((b.y + b.height / 2 - (a.y + a.height / 2)) * keys[k].dy, >, 0);
+      moved++;
+    }
+  g_assert_cmpuint (moved, >=, 2);
+  app_stop (app);
+}
+
+static gboolean
+has_loads (JsonObject *state,
+           gpointer    data)
+{
+  return is_ready (state, NULL)
+         && json_object_get_int_member (state, "loads") >= GPOINTER_TO_INT (data);
+}
+
+static void
+test_load_command_line (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = copy_builtin_graph (dir);
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, path);
+
+  g_assert_cmpstr (state_string (state, "file"), ==, path);
+  g_assert_cmpuint (n_nodes (state), >, 10);
+  app_stop (app);
+  remove_temp_dir (dir);
+}
+
+/* Selects a node and zooms in, returning the selection and zoom to compare after a reload. */
+static void
+select_and_zoom (App        *app,
+                 JsonObject *state,
+                 char      **id,
+                 double     *zoom)
+{
+  g_autoptr (JsonObject) zoomed = NULL;
+  Rect r;
+
+  select_by_click (app, state, id);
+  g_assert_true (node_rect (state, *id, &r));
+  ctrl_scroll (app, r.x + r.width / 2, r.y + r.height / 2, 4, 2);
+  zoomed = wait_settled (app, "the zoom to settle");
+  *zoom = json_object_get_double_member (zoomed, "zoom");
+  g_assert_cmpfloat (*zoom, >, json_object_get_double_member (state, "zoom"));
+}
+
+static void
+assert_kept (JsonObject *state,
+             const char *id,
+             double      zoom)
+{
+  g_assert_cmpstr (state_string (state, "selected"), ==, id);
+  g_assert_cmpstr (state_string (json_object_get_object_member (state, "detail"), "node_id"), ==,
+                   id);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (state, "zoom"), zoom,
+                                  zoom * 1e-6);
+}
+
+static void
+test_reload_keeps_view (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = copy_builtin_graph (dir);
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, path);
+  g_autoptr (JsonObject) reloaded = NULL;
+  g_autofree char *id = NULL;
+  double zoom;
+
+  select_and_zoom (app, state, &id, &zoom);
+  xdo ("key ctrl+r");
+  reloaded = wait_for (app, has_loads, GINT_TO_POINTER (2), STEP_TIMEOUT_MS,
+                       "Ctrl+R to reload the file");
+  json_object_unref (reloaded);
+  reloaded = wait_settled (app, "the reloaded graph to settle");
+  assert_kept (reloaded, id, zoom);
+  app_stop (app);
+  remove_temp_dir (dir);
+}
+
+static gboolean
+title_is (JsonObject *state,
+          gpointer    data)
+{
+  return is_ready (state, NULL) && g_strcmp0 (state_string (state, "title"), data) == 0;
+}
+
+static void
+test_disk_change_reloads (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = copy_builtin_graph (dir);
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, path);
+  g_autoptr (JsonObject) reloaded = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *contents = read_file (path);
+  g_autofree char *old_title = g_strdup (state_string (state, "title"));
+  g_autofree char *new_title = g_strconcat (old_title, " (revised)", NULL);
+  g_autofree char *needle = g_strdup_printf ("\"%s\"", old_title);
+  g_autofree char *replacement = g_strdup_printf ("\"%s\"", new_title);
+  g_autoptr (GString) edited = g_string_new (contents);
+  double zoom;
+
+  select_and_zoom (app, state, &id, &zoom);
+
+  /* The curator retitles the graph in an editor and saves. */
+  g_assert_cmpuint (g_string_replace (edited, needle, replacement, 1), ==, 1);
+  rewrite_file (path, edited->str);
+
+  reloaded = wait_for (app, title_is, new_title, STEP_TIMEOUT_MS,
+                       "the change on disk to be reloaded");
+  json_object_unref (reloaded);
+  reloaded = wait_settled (app, "the reloaded graph to settle");
+  g_assert_cmpint (json_object_get_int_member (reloaded, "loads"), ==, 2);
+  assert_kept (reloaded, id, zoom);
+  app_stop (app);
+  remove_temp_dir (dir);
+}
+
+static gboolean
+has_toast (JsonObject *state,
+           gpointer    data)
+{
+  GPtrArray *seen = data;
+  JsonArray *toasts = json_object_get_array_member (state, "toasts");
+
+  for (guint i = 0; i < json_array_get_length (toasts); i++)
+    g_ptr_array_add (seen, g_strdup (json_array_get_string_element (toasts, i)));
+  return seen->len > 0;
+}
+
+static void
+test_broken_later_keeps_graph (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = copy_builtin_graph (dir);
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, path);
+  g_autoptr (JsonObject) after = NULL;
+  g_autoptr (GPtrArray) toasts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *name = g_path_get_basename (path);
+  const char *toast;
+
+  /* A curator saves a half-edited file: line 2 starts with a stray word. */
+  rewrite_file (path, "{\n  oops \"format_version\": 1\n}\n");
+  after = wait_for (app, has_toast, toasts, STEP_TIMEOUT_MS, "a toast about the broken file");
+
+  /* The first error, located: the stray word is at line 2, column 3. */
+  toast = g_ptr_array_index (toasts, 0);
+  if (!g_str_has_suffix (path, "/speech.json") || !g_str_has_prefix (toast, name)
+      || !g_str_has_prefix (toast + strlen (name), ":2:3: "))
+    g_error ("the toast “%s” does not give the first error as %s:2:3: message", toast, name);
+  /* The graph stays. */
+  g_assert_true (json_object_get_boolean_member (after, "ready"));
+  g_assert_cmpstr (state_string (after, "graph_id"), ==, state_string (state, "graph_id"));
+  g_assert_cmpuint (n_nodes (after), ==, n_nodes (state));
+  g_assert_false (json_object_get_boolean_member (after, "status_page"));
+  app_stop (app);
+  remove_temp_dir (dir);
+}
+
+static gboolean
+shows_status_page (JsonObject *state,
+                   gpointer    data)
+{
+  return json_object_get_boolean_member (state, "window")
+         && json_object_get_boolean_member (state, "status_page");
+}
+
+static void
+test_broken_start_status_page (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "broken.json", NULL);
+  g_autofree char *expected = g_strdup ("broken.json:3:9: ");
+  App *app;
+  g_autoptr (JsonObject) state = NULL;
+  const char *problems;
+
+  rewrite_file (path, "{\n  \"format_version\": 1,\n  \"id\": 42\n}\n");
+  app = app_start (path);
+  state = wait_for (app, shows_status_page, NULL, READY_TIMEOUT_MS, "the status page");
+
+  problems = state_string (state, "problems");
+  g_assert_nonnull (problems);
+  if (strstr (problems, expected) == NULL)
+    g_error ("the status page's problems do not locate the bad id (%s…): %s", expected, problems);
+  g_assert_null (state_string (state, "graph_id"));
+  g_assert_cmpuint (n_nodes (state), ==, 0);
+  app_stop (app);
+  remove_temp_dir (dir);
+}
+
+static gboolean
+has_file_chooser (JsonObject *state,
+                  gpointer    data)
+{
+  JsonArray *windows = json_object_get_array_member (state, "windows");
+
+  for (guint i = 0; i < json_array_get_length (windows); i++)
+    {
+      JsonObject *window = json_array_get_object_element (windows, i);
+
+      if (strstr (json_object_get_string_member (window, "type"), "FileChooser") != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+file_is (JsonObject *state,
+         gpointer    data)
+{
+  return is_ready (state, NULL) && g_strcmp0 (state_string (state, "file"), data) == 0;
+}
+
+static void
+test_open_dialog (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = copy_builtin_graph (dir);
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) opened = NULL;
+  g_autoptr (JsonObject) dialog = NULL;
+  g_autofree char *ids = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  xdo ("key ctrl+o");
+  dialog = wait_for (app, has_file_chooser, NULL, STEP_TIMEOUT_MS, "the Open dialog");
+
+  /* Focus the dialog's window (no window manager does it), then type the path as a person
+   * would: Ctrl+L opens the location entry. */
+  ids = xdo_output ("search --onlyvisible --name \"Open Graph\"");
+  lines = g_strsplit (g_strstrip (ids), "\n", -1);
+  g_assert_nonnull (lines[0]);
+  g_assert_cmpstr (lines[0], !=, "");
+  xdo ("windowfocus --sync %s", lines[0]);
+  sleep_ms (300);
+  xdo ("key ctrl+l");
+  sleep_ms (200);
+  xdo ("type --delay 5 %s", path);
+  sleep_ms (200);
+  xdo ("key Return");
+
+  opened = wait_for (app, file_is, path, STEP_TIMEOUT_MS, "the chosen file to open");
+  g_assert_cmpuint (n_nodes (opened), >, 10);
+  g_assert_false (has_file_chooser (opened, NULL));
+  app_stop (app);
+  remove_temp_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL)
+    {
+      g_printerr ("GUI tests need an X display: run them through tests/gui/run-gui-test\n");
+      return 1;
+    }
+
+  g_test_add_func ("/gui/startup/builtin", test_startup_builtin);
+  g_test_add_func ("/gui/select/click", test_select_click);
+  g_test_add_func ("/gui/select/link", test_select_link);
+  g_test_add_func ("/gui/select/arrows", test_select_arrows);
+  g_test_add_func ("/gui/zoom/pointer", test_zoom_pointer);
+  g_test_add_func ("/gui/zoom/fit", test_zoom_fit);
+  g_test_add_func ("/gui/pan/drag", test_pan_drag);
+  g_test_add_func ("/gui/load/command-line", test_load_command_line);
+  g_test_add_func ("/gui/load/open-dialog", test_open_dialog);
+  g_test_add_func ("/gui/load/reload-keeps-view", test_reload_keeps_view);
+  g_test_add_func ("/gui/load/disk-change", test_disk_change_reloads);
+  g_test_add_func ("/gui/load/broken-later", test_broken_later_keeps_graph);
+  g_test_add_func ("/gui/load/broken-start", test_broken_start_status_page);
+
+  return g_test_run ();
+}
