@@ -678,6 +678,17 @@ set_selected_id (TupuGraphView *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Layout requests                                                                            */
 
+/* The desktop's text scaling, from the widget's settings (those of the default display before
+ * the view is rooted, so the first layout already uses it). */
+static double
+read_text_scale (TupuGraphView *self)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
+  return dpi > 0 ? dpi / (96.0 * 1024.0) : 1.0;
+}
+
 typedef struct
 {
   GWeakRef view;
@@ -816,6 +827,7 @@ request_layout (TupuGraphView *self)
   if (self->graph == NULL)
     return;
 
+  self->text_scale = read_text_scale (self);
   tupu_layout_options_init (&options);
   options.engine = self->engine;
   options.show_gloss = self->show_gloss;
@@ -874,16 +886,8 @@ dark_changed_cb (TupuGraphView *self)
 static void
 update_text_scale (TupuGraphView *self)
 {
-  int dpi = 0;
-  double scale;
-
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
-  scale = dpi > 0 ? dpi / (96.0 * 1024.0) : 1.0;
-  if (fabs (scale - self->text_scale) < 1e-6)
-    return;
-
-  self->text_scale = scale;
-  request_layout (self);
+  if (fabs (read_text_scale (self) - self->text_scale) > 1e-6)
+    request_layout (self);
 }
 
 static void
