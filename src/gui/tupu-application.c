@@ -27,7 +27,7 @@ G_DEFINE_FINAL_TYPE (TupuApplication, tupu_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Lay the graph out, write it to OUT (.svg, .png or .dot) and exit"), N_("OUT") },
+    N_("Lay the graph out, write it to OUT (.svg, .png, .pdf or .dot) and exit"), N_("OUT") },
   { "engine", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Layout engine for --export: dot, neato, fdp, sfdp, circo or twopi"), N_("ENGINE") },
   { "root", 0, 0, G_OPTION_ARG_STRING, NULL,
