@@ -44,7 +44,7 @@ typedef struct
 static const EngineCaps engine_caps[TUPU_N_ENGINES] = {
   [TUPU_ENGINE_DOT] = { 2000, 200 },  [TUPU_ENGINE_NEATO] = { 2000, 500 },
   [TUPU_ENGINE_FDP] = { 2000, 500 },  [TUPU_ENGINE_SFDP] = { 5000, 500 },
-  [TUPU_ENGINE_CIRCO] = { 1000, 500 }, [TUPU_ENGINE_TWOPI] = { 5000, 500 },
+  [TUPU_ENGINE_CIRCO] = { 300, 500 }, [TUPU_ENGINE_TWOPI] = { 5000, 500 },
 };
 
 static const char *const engine_names[TUPU_N_ENGINES] = {

@@ -47,7 +47,7 @@ gboolean    tupu_graph_view_select           (TupuGraphView *self,
                                               gboolean       center);
 const char *tupu_graph_view_get_selected_id  (TupuGraphView *self);
 
-/* Zoom: device pixels per layout point. Property: "zoom". */
+/* Zoom: widget (logical) pixels per layout point. Property: "zoom". */
 double      tupu_graph_view_get_zoom         (TupuGraphView *self);
 /* Sets the zoom keeping the layout point under widget point (@x, @y) fixed. */
 void        tupu_graph_view_zoom_at          (TupuGraphView *self,
