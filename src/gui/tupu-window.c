@@ -146,21 +146,28 @@ keep_problems (TupuWindow *self,
     }
 }
 
+/* Errors first (they are why the file did not open), then warnings, each in file order. */
 static char *
 format_problems (GPtrArray *problems,
                  guint      max)
 {
   GString *text = g_string_new (NULL);
-  guint n = MIN (problems->len, max);
+  guint n = 0;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *line = tupu_diagnostic_format (g_ptr_array_index (problems, i));
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < problems->len; i++)
+      {
+        const TupuDiagnostic *diag = g_ptr_array_index (problems, i);
+        g_autofree char *line = NULL;
 
-      if (i > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, line);
-    }
+        if ((diag->severity == TUPU_SEVERITY_ERROR) != (pass == 0) || n >= max)
+          continue;
+        line = tupu_diagnostic_format (diag);
+        if (n++ > 0)
+          g_string_append_c (text, '\n');
+        g_string_append (text, line);
+      }
+
   if (problems->len > n)
     {
       g_string_append_c (text, '\n');
