@@ -1117,6 +1117,60 @@ test_open_dialog (void)
   remove_temp_dir (dir);
 }
 
+static gboolean
+has_export_toast (JsonObject *state,
+                  gpointer    data)
+{
+  JsonArray *toasts = json_object_get_array_member (state, "toasts");
+
+  for (guint i = 0; i < json_array_get_length (toasts); i++)
+    if (g_strcmp0 (json_array_get_string_element (toasts, i), data) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_export_svg (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "graph.svg", NULL);
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) dialog = NULL;
+  g_autoptr (JsonObject) done = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *svg = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  /* The primary menu from the keyboard: F10, then the mnemonics of Export and As SVG. */
+  xdo ("key F10");
+  sleep_ms (300);
+  xdo ("key e");
+  sleep_ms (300);
+  xdo ("key s");
+  dialog = wait_for (app, has_file_chooser, NULL, STEP_TIMEOUT_MS, "the Export dialog");
+
+  ids = xdo_output ("search --onlyvisible --name \"Export as SVG\"");
+  lines = g_strsplit (g_strstrip (ids), "\n", -1);
+  g_assert_cmpstr (lines[0], !=, "");
+  xdo ("windowfocus --sync %s", lines[0]);
+  sleep_ms (300);
+  /* The name field has the focus and the suggested name selected: type over it. */
+  xdo ("key ctrl+a");
+  xdo ("type --delay 5 %s", path);
+  sleep_ms (200);
+  xdo ("key Return");
+
+  done = wait_for (app, has_export_toast, "Exported “graph.svg”", STEP_TIMEOUT_MS,
+                   "the export to finish");
+  svg = read_file (path);
+  g_assert_true (g_str_has_prefix (svg, "<?xml"));
+  g_assert_nonnull (strstr (svg, "<svg"));
+  g_assert_nonnull (strstr (svg, "xml:lang=\"zh-CN\""));
+  app_stop (app);
+  remove_temp_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1142,6 +1196,7 @@ main (int   argc,
   g_test_add_func ("/gui/load/disk-change", test_disk_change_reloads);
   g_test_add_func ("/gui/load/broken-later", test_broken_later_keeps_graph);
   g_test_add_func ("/gui/load/broken-start", test_broken_start_status_page);
+  g_test_add_func ("/gui/export/svg", test_export_svg);
 
   return g_test_run ();
 }
