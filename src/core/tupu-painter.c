@@ -155,6 +155,17 @@ is_visible (const TupuPaintOptions *options,
 }
 
 static void
+edge_path (cairo_t            *cr,
+           const TupuEdgeGeom *eg)
+{
+  cairo_new_path (cr);
+  cairo_move_to (cr, eg->points[0].x, eg->points[0].y);
+  for (guint i = 1; i + 2 < eg->n_points; i += 3)
+    cairo_curve_to (cr, eg->points[i].x, eg->points[i].y, eg->points[i + 1].x,
+                    eg->points[i + 1].y, eg->points[i + 2].x, eg->points[i + 2].y);
+}
+
+static void
 draw_edge (cairo_t                *cr,
            TupuLayout             *layout,
            const TupuEdgeGeom     *eg,
@@ -183,11 +194,7 @@ draw_edge (cairo_t                *cr,
   if (eg->n_points < 4 || !is_visible (options, x0, y0, x1, y1))
     return;
 
-  cairo_new_path (cr);
-  cairo_move_to (cr, eg->points[0].x, eg->points[0].y);
-  for (guint i = 1; i + 2 < eg->n_points; i += 3)
-    cairo_curve_to (cr, eg->points[i].x, eg->points[i].y, eg->points[i + 1].x,
-                    eg->points[i + 1].y, eg->points[i + 2].x, eg->points[i + 2].y);
+  edge_path (cr, eg);
   set_color (cr, &style->color, 1.0);
   cairo_set_line_width (cr, style->width);
   cairo_set_dash (cr, dash, style->dashed ? G_N_ELEMENTS (dash) : 0, 0);
@@ -324,4 +331,37 @@ tupu_painter_draw (cairo_t                *cr,
     }
   g_object_unref (context);
   cairo_restore (cr);
+}
+
+void
+tupu_painter_edge_path (cairo_t    *cr,
+                        TupuLayout *layout,
+                        guint       edge_index)
+{
+  g_return_if_fail (layout != NULL && edge_index < layout->n_edges);
+
+  if (layout->edges[edge_index].n_points >= 4)
+    edge_path (cr, &layout->edges[edge_index]);
+  else
+    cairo_new_path (cr);
+}
+
+gboolean
+tupu_painter_arrow_path (cairo_t    *cr,
+                         TupuLayout *layout,
+                         guint       edge_index)
+{
+  const TupuEdgeGeom *eg;
+
+  g_return_val_if_fail (layout != NULL && edge_index < layout->n_edges, FALSE);
+
+  eg = &layout->edges[edge_index];
+  cairo_new_path (cr);
+  if (!eg->has_arrow)
+    return FALSE;
+  cairo_move_to (cr, eg->arrow[0].x, eg->arrow[0].y);
+  cairo_line_to (cr, eg->arrow[1].x, eg->arrow[1].y);
+  cairo_line_to (cr, eg->arrow[2].x, eg->arrow[2].y);
+  cairo_close_path (cr);
+  return TRUE;
 }

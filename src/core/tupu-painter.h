@@ -29,4 +29,13 @@ void tupu_painter_node_path  (cairo_t    *cr,
                               guint       geom_index,
                               double      grow);
 
+/* For overlays (the selection's edges): the curve of edge @edge_index (an index in
+ * layout->edges), and its arrowhead triangle (FALSE, and an empty path, when it has none). */
+void     tupu_painter_edge_path  (cairo_t    *cr,
+                                  TupuLayout *layout,
+                                  guint       edge_index);
+gboolean tupu_painter_arrow_path (cairo_t    *cr,
+                                  TupuLayout *layout,
+                                  guint       edge_index);
+
 G_END_DECLS

@@ -351,6 +351,43 @@ append_outline (TupuGraphView *self,
   cairo_destroy (cr);
 }
 
+/* The selected concept's own links, in the accent colour over the cached drawing: where a
+ * concept sits in the speech's web is what a student looks for once it is selected. */
+static void
+append_selection_edges (TupuGraphView *self,
+                        GtkSnapshot   *snapshot,
+                        double         ox,
+                        double         oy,
+                        guint          selected,
+                        const GdkRGBA *accent)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  cairo_t *cr = NULL;
+
+  for (guint i = 0; i < self->layout->n_edges; i++)
+    {
+      const TupuEdgeGeom *eg = &self->layout->edges[i];
+
+      if (eg->tail != selected && eg->head != selected)
+        continue;
+      if (cr == NULL)
+        {
+          cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+          cairo_translate (cr, ox, oy); /* ox, oy: the pixel-aligned view offset */
+          cairo_scale (cr, self->zoom, self->zoom);
+          set_source_rgba (cr, accent, 0.9);
+        }
+      tupu_painter_edge_path (cr, self->layout, i);
+      cairo_set_line_width (cr, 2.5 / self->zoom);
+      cairo_stroke (cr);
+      if (tupu_painter_arrow_path (cr, self->layout, i))
+        cairo_fill (cr);
+    }
+  if (cr != NULL)
+    cairo_destroy (cr);
+}
+
 /* With keyboard focus and nothing selected, the ring goes around the whole canvas. */
 static void
 append_view_focus_ring (TupuGraphView *self,
@@ -397,6 +434,7 @@ snapshot_overlays (TupuGraphView *self,
    * node borders that are themselves blue. */
   if (selected >= 0)
     {
+      append_selection_edges (self, snapshot, ox, oy, selected, &accent);
       append_outline (self, snapshot, ox, oy, selected, 4, 10, &accent, 0.22, 0.10);
       append_outline (self, snapshot, ox, oy, selected, 4, 3, &accent, 1.0, 0);
       if (focus_visible)
