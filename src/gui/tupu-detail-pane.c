@@ -392,20 +392,44 @@ update_tree_links (TupuDetailPane *self,
                           node->children != NULL && node->children->len > 0);
 }
 
+/* How the linked concept relates to this one, read from this one's side. */
+static const char *
+relation_passive_name (TupuRelation relation)
+{
+  switch (relation)
+    {
+    case TUPU_RELATION_SUPPORTS:
+      /* Translators: the linked concept supports this one */
+      return _("Supported by");
+    case TUPU_RELATION_EMBODIES:
+      /* Translators: the linked concept is a concrete form of this one */
+      return _("Embodied by");
+    case TUPU_RELATION_BUILDS:
+      /* Translators: the linked concept builds up this one (e.g. a point builds a brand) */
+      return _("Built up by");
+    case TUPU_RELATION_LEADS_TO:
+      /* Translators: the linked concept's results feed into this one */
+      return _("Fed by");
+    case TUPU_RELATION_PART_OF:
+    case TUPU_RELATION_RELATES_TO:
+    case TUPU_N_RELATIONS:
+    default:
+      return tupu_relation_display_name (relation);
+    }
+}
+
 static char *
 relation_caption (TupuRelation relation,
                   gboolean     outgoing)
 {
-  const char *name = tupu_relation_display_name (relation);
-
   if (relation == TUPU_RELATION_RELATES_TO)
-    /* Translators: an undirected link between two concepts, e.g. "↔ relates to" */
-    return g_strdup_printf (_("↔ %s"), name);
+    /* Translators: an undirected link between two concepts, e.g. "↔ Relates to" */
+    return g_strdup_printf (_("↔ %s"), tupu_relation_display_name (relation));
   if (outgoing)
-    /* Translators: this concept → the linked one, e.g. "supports →" */
-    return g_strdup_printf (_("%s →"), name);
-  /* Translators: the linked concept → this one, e.g. "← supports" */
-  return g_strdup_printf (_("← %s"), name);
+    /* Translators: this concept → the linked one, e.g. "Supports →" */
+    return g_strdup_printf (_("%s →"), tupu_relation_display_name (relation));
+  /* Translators: the linked concept → this one, e.g. "← Supported by" */
+  return g_strdup_printf (_("← %s"), relation_passive_name (relation));
 }
 
 static void
