@@ -417,6 +417,14 @@ layout_failed_cb (TupuWindow   *self,
   adw_toast_set_timeout (toast, 10);
 }
 
+/* Enter or a double click on a concept: make sure its details are in sight. */
+static void
+node_activated_cb (TupuWindow *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->detail_pane)))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "toggle-sidebar", NULL);
+}
+
 static void
 detail_select_node_cb (TupuWindow *self,
                        const char *id)
@@ -548,6 +556,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, layout_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, detail_select_node_cb);
+  gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);
 }
 
 static void
