@@ -1171,6 +1171,48 @@ test_export_svg (void)
   remove_temp_dir (dir);
 }
 
+typedef struct
+{
+  const char *id;
+  Rect        before;
+} MovedData;
+
+static gboolean
+node_moved (JsonObject *state,
+            gpointer    data)
+{
+  MovedData *moved = data;
+  Rect now;
+
+  return is_ready (state, NULL) && node_rect (state, moved->id, &now)
+         && (fabs (now.x - moved->before.x) > 2 || fabs (now.y - moved->before.y) > 2
+             || fabs (now.width - moved->before.width) > 2);
+}
+
+static void
+test_layout_engine (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) after = NULL;
+  MovedData moved = { NULL };
+  g_autofree char *id = pick_visible_node (state, &moved.before);
+  guint n_before = n_nodes (state);
+
+  /* Primary menu → Layout → Spring (neato), by their mnemonics. */
+  moved.id = id;
+  xdo ("key F10");
+  sleep_ms (300);
+  xdo ("key l");
+  sleep_ms (300);
+  xdo ("key s");
+
+  after = wait_for (app, node_moved, &moved, READY_TIMEOUT_MS, "the graph to be laid out again");
+  g_assert_false (json_object_get_boolean_member (after, "layout_pending"));
+  g_assert_cmpuint (n_nodes (after), ==, n_before);
+  app_stop (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1197,6 +1239,7 @@ main (int   argc,
   g_test_add_func ("/gui/load/broken-later", test_broken_later_keeps_graph);
   g_test_add_func ("/gui/load/broken-start", test_broken_start_status_page);
   g_test_add_func ("/gui/export/svg", test_export_svg);
+  g_test_add_func ("/gui/layout/engine", test_layout_engine);
 
   return g_test_run ();
 }
