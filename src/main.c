@@ -8,8 +8,7 @@
 #include "tupu-application.h"
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autoptr (TupuApplication) app = NULL;
   const char *localedir;

@@ -20,22 +20,22 @@ struct _TupuApplication
 
   TupuTestProbe *probe;
   /* Set once handle-local-options ran, to tell GApplication's option parsing failures apart. */
-  gboolean       options_handled;
+  gboolean options_handled;
 };
 
 G_DEFINE_FINAL_TYPE (TupuApplication, tupu_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Lay the graph out, write it to OUT (.svg, .png, .pdf or .dot) and exit"), N_("OUT") },
+    N_ ("Lay the graph out, write it to OUT (.svg, .png, .pdf or .dot) and exit"), N_ ("OUT") },
   { "engine", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Layout engine for --export: dot, neato, fdp, sfdp, circo or twopi"), N_("ENGINE") },
+    N_ ("Layout engine for --export: dot, neato, fdp, sfdp, circo or twopi"), N_ ("ENGINE") },
   { "root", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export only the concept ID and what lies under it"), N_("ID") },
-  { "validate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Check FILE, print every problem and exit"), N_("FILE") },
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
+    N_ ("Export only the concept ID and what lies under it"), N_ ("ID") },
+  { "validate", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_ ("Check FILE, print every problem and exit"),
+    N_ ("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Show the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_ ("[FILE]") },
   G_OPTION_ENTRY_NULL
 };
 
@@ -45,7 +45,7 @@ static int
 usage_error (const char *message)
 {
   g_printerr ("%s: %s\n", g_get_prgname (), message);
-  g_printerr (_("Run “%s --help” to see a full list of available command line options.\n"),
+  g_printerr (_ ("Run “%s --help” to see a full list of available command line options.\n"),
               g_get_prgname ());
   return TUPU_EXIT_USAGE;
 }
@@ -58,8 +58,7 @@ new_window (TupuApplication *self)
 
 /* Opens the one GUI FILE argument: registers first so a running instance receives it. */
 static int
-open_from_command_line (TupuApplication *self,
-                        const char      *path)
+open_from_command_line (TupuApplication *self, const char *path)
 {
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr (GError) error = NULL;
@@ -80,12 +79,10 @@ open_from_command_line (TupuApplication *self,
 /* Actions */
 
 static void
-quit_action_cb (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+quit_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   TupuApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  GList           *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
   /* Destroying windows (rather than g_application_quit) lets each save its size. */
   while (windows != NULL)
@@ -97,30 +94,23 @@ quit_action_cb (GSimpleAction *action,
 }
 
 static void
-about_action_cb (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
+about_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   TupuApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *developers[] = { _("The Tupu developers"), NULL };
-  GtkWidget *about;
+  GtkWindow       *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char      *developers[] = { _ ("The Tupu developers"), NULL };
+  GtkWidget       *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", parent,
-                        "modal", TRUE,
-                        "application-icon", APP_ID,
-                        "application-name", _("Tupu"),
-                        "developer-name", _("The Tupu developers"),
-                        "version", PACKAGE_VERSION,
-                        "comments", _("Explore the concept graph of a speech while you study it: "
-                                      "every concept with its wording, its meaning and the "
-                                      "passages that say it."),
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "developers", developers,
-                        /* Translators: put your names here, one per line */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
+  about =
+      g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for", parent, "modal", TRUE,
+                    "application-icon", APP_ID, "application-name", _ ("Tupu"), "developer-name",
+                    _ ("The Tupu developers"), "version", PACKAGE_VERSION, "comments",
+                    _ ("Explore the concept graph of a speech while you study it: "
+                       "every concept with its wording, its meaning and the "
+                       "passages that say it."),
+                    "license-type", GTK_LICENSE_GPL_3_0, "developers", developers,
+                    /* Translators: put your names here, one per line */
+                    "translator-credits", _ ("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -132,22 +122,20 @@ static const GActionEntry app_actions[] = {
 /* Vfuncs */
 
 static gboolean
-tupu_application_local_command_line (GApplication   *application,
-                                     char         ***arguments,
-                                     int            *exit_status)
+tupu_application_local_command_line (GApplication *application, char ***arguments, int *exit_status)
 {
   TupuApplication *self = TUPU_APPLICATION (application);
-  gboolean handled;
+  gboolean         handled;
 
   self->options_handled = FALSE;
   handled = G_APPLICATION_CLASS (tupu_application_parent_class)
-              ->local_command_line (application, arguments, exit_status);
+                ->local_command_line (application, arguments, exit_status);
 
   /* GApplication reports an option it could not parse with exit status 1, which Tupu reserves
    * for invalid graph files: a usage error is 2. */
   if (handled && !self->options_handled && *exit_status == 1)
     {
-      g_printerr (_("Run “%s --help” to see a full list of available command line options.\n"),
+      g_printerr (_ ("Run “%s --help” to see a full list of available command line options.\n"),
                   g_get_prgname ());
       *exit_status = TUPU_EXIT_USAGE;
     }
@@ -156,16 +144,15 @@ tupu_application_local_command_line (GApplication   *application,
 }
 
 static int
-tupu_application_handle_local_options (GApplication *application,
-                                       GVariantDict *options)
+tupu_application_handle_local_options (GApplication *application, GVariantDict *options)
 {
-  TupuApplication *self = TUPU_APPLICATION (application);
-  const char *export_path = NULL;
-  const char *validate_path = NULL;
-  const char *engine = NULL;
-  const char *root = NULL;
+  TupuApplication        *self = TUPU_APPLICATION (application);
+  const char             *export_path = NULL;
+  const char             *validate_path = NULL;
+  const char             *engine = NULL;
+  const char             *root = NULL;
   g_autofree const char **files = NULL;
-  guint n_files;
+  guint                   n_files;
 
   self->options_handled = TRUE;
 
@@ -180,27 +167,27 @@ tupu_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "engine", "&s", &engine);
   g_variant_dict_lookup (options, "root", "&s", &root);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
-  n_files = files != NULL ? g_strv_length ((char **) files) : 0;
+  n_files = files != NULL ? g_strv_length ((char **)files) : 0;
 
   if (validate_path != NULL)
     {
       if (export_path != NULL || engine != NULL || root != NULL || n_files > 0)
-        return usage_error (_("--validate takes one FILE and no other option"));
+        return usage_error (_ ("--validate takes one FILE and no other option"));
       return tupu_cli_validate (validate_path);
     }
 
   if (export_path != NULL)
     {
       if (n_files > 1)
-        return usage_error (_("--export takes at most one FILE"));
+        return usage_error (_ ("--export takes at most one FILE"));
       return tupu_cli_export (export_path, engine, root, n_files == 1 ? files[0] : NULL);
     }
 
   if (engine != NULL || root != NULL)
-    return usage_error (_("--engine and --root only apply to --export"));
+    return usage_error (_ ("--engine and --root only apply to --export"));
 
   if (n_files > 1)
-    return usage_error (_("Tupu opens one FILE at a time"));
+    return usage_error (_ ("Tupu opens one FILE at a time"));
 
   if (n_files == 1)
     return open_from_command_line (self, files[0]);
@@ -211,7 +198,7 @@ tupu_application_handle_local_options (GApplication *application,
 static void
 tupu_application_startup (GApplication *application)
 {
-  TupuApplication *self = TUPU_APPLICATION (application);
+  TupuApplication   *self = TUPU_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
 
   G_APPLICATION_CLASS (tupu_application_parent_class)->startup (application);
@@ -239,7 +226,7 @@ static void
 tupu_application_activate (GApplication *application)
 {
   TupuApplication *self = TUPU_APPLICATION (application);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow       *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
     {
@@ -252,10 +239,7 @@ tupu_application_activate (GApplication *application)
 }
 
 static void
-tupu_application_open (GApplication  *application,
-                       GFile        **files,
-                       int            n_files,
-                       const char    *hint)
+tupu_application_open (GApplication *application, GFile **files, int n_files, const char *hint)
 {
   TupuApplication *self = TUPU_APPLICATION (application);
 
@@ -293,16 +277,14 @@ tupu_application_init (TupuApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (
-    G_APPLICATION (self),
-    _("Explore the concept graph of a speech. Without options, opens FILE (or the built-in "
-      "speech graph) in a window."));
+      G_APPLICATION (self),
+      _ ("Explore the concept graph of a speech. Without options, opens FILE (or the built-in "
+         "speech graph) in a window."));
 
-  description = g_strdup_printf ("%s\n  0  %s\n  1  %s\n  2  %s\n  3  %s",
-                                 _("Exit status:"),
-                                 _("success"),
-                                 _("the graph file is invalid"),
-                                 _("usage error: unknown option, engine, file extension or id"),
-                                 _("input/output error: a file could not be read or written"));
+  description = g_strdup_printf ("%s\n  0  %s\n  1  %s\n  2  %s\n  3  %s", _ ("Exit status:"),
+                                 _ ("success"), _ ("the graph file is invalid"),
+                                 _ ("usage error: unknown option, engine, file extension or id"),
+                                 _ ("input/output error: a file could not be read or written"));
   g_application_set_option_context_description (G_APPLICATION (self), description);
 }
 
@@ -317,9 +299,6 @@ tupu_application_new (void)
   if (g_strcmp0 (g_getenv ("TUPU_TEST_PROBE"), "1") == 0)
     flags |= G_APPLICATION_NON_UNIQUE;
 
-  return g_object_new (TUPU_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", flags,
-                       "resource-base-path", "/io/github/tupu/Tupu",
-                       NULL);
+  return g_object_new (TUPU_TYPE_APPLICATION, "application-id", APP_ID, "flags", flags,
+                       "resource-base-path", "/io/github/tupu/Tupu", NULL);
 }

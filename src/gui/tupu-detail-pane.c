@@ -20,30 +20,30 @@
 
 struct _TupuDetailPane
 {
-  GtkWidget       parent_instance;
+  GtkWidget parent_instance;
 
   TupuGraph      *graph;
   char           *node_id;
   GtkCssProvider *kind_provider;
 
   /* Template children */
-  GtkStack       *stack;
+  GtkStack          *stack;
   GtkScrolledWindow *scroller;
-  GtkLabel       *kind_label;
-  GtkLabel       *label_label;
-  GtkLabel       *gloss_label;
-  GtkLabel       *origin_label;
-  GtkLabel       *count_label;
-  GtkLabel       *summary_zh_label;
-  GtkLabel       *summary_en_label;
-  GtkWidget      *sources_section;
-  GtkBox         *sources_box;
-  GtkWidget      *parent_section;
-  GtkBox         *parent_box;
-  GtkWidget      *children_section;
-  GtkBox         *children_box;
-  GtkWidget      *related_section;
-  GtkBox         *related_box;
+  GtkLabel          *kind_label;
+  GtkLabel          *label_label;
+  GtkLabel          *gloss_label;
+  GtkLabel          *origin_label;
+  GtkLabel          *count_label;
+  GtkLabel          *summary_zh_label;
+  GtkLabel          *summary_en_label;
+  GtkWidget         *sources_section;
+  GtkBox            *sources_box;
+  GtkWidget         *parent_section;
+  GtkBox            *parent_box;
+  GtkWidget         *children_section;
+  GtkBox            *children_box;
+  GtkWidget         *related_section;
+  GtkBox            *related_box;
 };
 
 G_DEFINE_FINAL_TYPE (TupuDetailPane, tupu_detail_pane, GTK_TYPE_WIDGET)
@@ -80,9 +80,7 @@ set_zh_language (GtkLabel *label)
 }
 
 static GtkLabel *
-new_label (const char *text,
-           const char *css_class,
-           gboolean    zh)
+new_label (const char *text, const char *css_class, gboolean zh)
 {
   GtkLabel *label = GTK_LABEL (gtk_label_new (text));
 
@@ -108,13 +106,11 @@ is_sentence_end (gunichar c)
 
 /* The quote inside its sentence (at most CONTEXT_CHARS either side), the quote in bold. */
 static char *
-quote_in_context_markup (const char *para,
-                         int         offset,
-                         const char *quote)
+quote_in_context_markup (const char *para, int offset, const char *quote)
 {
-  glong n_chars = g_utf8_strlen (para, -1);
-  glong quote_chars = g_utf8_strlen (quote, -1);
-  const char *q_start, *q_end, *start, *end;
+  glong            n_chars = g_utf8_strlen (para, -1);
+  glong            quote_chars = g_utf8_strlen (quote, -1);
+  const char      *q_start, *q_end, *start, *end;
   g_autofree char *before = NULL;
   g_autofree char *quoted = NULL;
   g_autofree char *after = NULL;
@@ -149,10 +145,11 @@ quote_in_context_markup (const char *para,
   quoted = g_strndup (q_start, q_end - q_start);
   after = g_strndup (q_end, end - q_end);
 
-  return g_markup_printf_escaped ("%s%s<b>%s</b>%s%s",
-                                  start > para && !is_sentence_end (g_utf8_get_char (g_utf8_prev_char (start))) ? "…" : "",
-                                  before, quoted, after,
-                                  *end != '\0' && !is_sentence_end (g_utf8_get_char (g_utf8_prev_char (end))) ? "…" : "");
+  return g_markup_printf_escaped (
+      "%s%s<b>%s</b>%s%s",
+      start > para && !is_sentence_end (g_utf8_get_char (g_utf8_prev_char (start))) ? "…" : "",
+      before, quoted, after,
+      *end != '\0' && !is_sentence_end (g_utf8_get_char (g_utf8_prev_char (end))) ? "…" : "");
 }
 
 static void
@@ -167,8 +164,7 @@ remove_all (GtkBox *box)
 /* Links */
 
 static void
-link_clicked_cb (GtkButton      *button,
-                 TupuDetailPane *self)
+link_clicked_cb (GtkButton *button, TupuDetailPane *self)
 {
   const char *id = tupu_detail_pane_link_get_id (GTK_WIDGET (button));
 
@@ -176,13 +172,12 @@ link_clicked_cb (GtkButton      *button,
 }
 
 static GtkWidget *
-new_node_link (TupuDetailPane *self,
-               const TupuNode *node)
+new_node_link (TupuDetailPane *self, const TupuNode *node)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkLabel *zh = new_label (node->label_zh, NULL, TRUE);
-  GtkLabel *en = new_label (node->label_en, "caption", FALSE);
+  GtkLabel  *zh = new_label (node->label_zh, NULL, TRUE);
+  GtkLabel  *en = new_label (node->label_en, "caption", FALSE);
 
   gtk_widget_add_css_class (GTK_WIDGET (en), "dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (zh));
@@ -200,9 +195,7 @@ new_node_link (TupuDetailPane *self,
 }
 
 static void
-show_uri_done_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+show_uri_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GError) error = NULL;
 
@@ -212,17 +205,15 @@ show_uri_done_cb (GObject      *source,
 
 /* Only web links open, and only because someone clicked them. */
 static gboolean
-activate_link_cb (GtkLabel   *label,
-                  const char *uri,
-                  gpointer    user_data)
+activate_link_cb (GtkLabel *label, const char *uri, gpointer user_data)
 {
   g_autofree char *scheme = g_uri_parse_scheme (uri);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (label));
+  GtkRoot         *root = gtk_widget_get_root (GTK_WIDGET (label));
 
-  if (scheme != NULL && (g_ascii_strcasecmp (scheme, "http") == 0
-                         || g_ascii_strcasecmp (scheme, "https") == 0))
-    gtk_show_uri_full (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME,
-                       NULL, show_uri_done_cb, NULL);
+  if (scheme != NULL &&
+      (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0))
+    gtk_show_uri_full (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME, NULL,
+                       show_uri_done_cb, NULL);
 
   return TRUE;
 }
@@ -240,15 +231,14 @@ new_source_card (void)
 }
 
 static GtkWidget *
-new_speech_source (TupuDetailPane   *self,
-                   const TupuSource *source)
+new_speech_source (TupuDetailPane *self, const TupuSource *source)
 {
-  GtkWidget *card = new_source_card ();
-  TupuText *text = tupu_graph_get_text (self->graph);
-  const char *para = text != NULL ? tupu_text_get_para (text, source->para) : NULL;
-  g_autofree char *heading = g_strdup_printf (_("Paragraph %d"), source->para);
+  GtkWidget       *card = new_source_card ();
+  TupuText        *text = tupu_graph_get_text (self->graph);
+  const char      *para = text != NULL ? tupu_text_get_para (text, source->para) : NULL;
+  g_autofree char *heading = g_strdup_printf (_ ("Paragraph %d"), source->para);
   g_autofree char *markup = NULL;
-  GtkLabel *passage;
+  GtkLabel        *passage;
 
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (new_label (heading, "caption-heading", FALSE)));
 
@@ -268,15 +258,15 @@ static GtkWidget *
 new_citation_source (const TupuSource *source)
 {
   GtkWidget *card = new_source_card ();
-  GtkLabel *citation = new_label (source->citation, "caption-heading", TRUE);
+  GtkLabel  *citation = new_label (source->citation, "caption-heading", TRUE);
 
   gtk_label_set_selectable (citation, TRUE);
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (citation));
 
   if (source->quote != NULL)
     {
-      g_autofree char *quoted = g_strdup_printf (_("“%s”"), source->quote);
-      GtkLabel *quote = new_label (quoted, "tupu-passage", TRUE);
+      g_autofree char *quoted = g_strdup_printf (_ ("“%s”"), source->quote);
+      GtkLabel        *quote = new_label (quoted, "tupu-passage", TRUE);
 
       gtk_label_set_selectable (quote, TRUE);
       gtk_box_append (GTK_BOX (card), GTK_WIDGET (quote));
@@ -284,8 +274,8 @@ new_citation_source (const TupuSource *source)
 
   if (source->url != NULL)
     {
-      g_autofree char *markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", source->url,
-                                                         source->url);
+      g_autofree char *markup =
+          g_markup_printf_escaped ("<a href=\"%s\">%s</a>", source->url, source->url);
       GtkLabel *link = new_label (NULL, "caption", FALSE);
 
       gtk_label_set_markup (link, markup);
@@ -300,29 +290,26 @@ new_citation_source (const TupuSource *source)
 /* Sections */
 
 static void
-update_kind_pill (TupuDetailPane *self,
-                  TupuKind        kind)
+update_kind_pill (TupuDetailPane *self, TupuKind kind)
 {
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  gboolean             dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   const TupuKindStyle *style = tupu_style_for_kind (kind, dark);
-  g_autofree char *css = NULL;
+  g_autofree char     *css = NULL;
 
   /* The pill wears the colours its kind has on the canvas. */
   css = g_strdup_printf (".tupu-kind-pill { background-color: rgba(%d,%d,%d,%.3f);"
                          " color: rgba(%d,%d,%d,%.3f); border-color: rgba(%d,%d,%d,%.3f); }",
-                         (int) (style->fill.r * 255), (int) (style->fill.g * 255),
-                         (int) (style->fill.b * 255), style->fill.a,
-                         (int) (style->text.r * 255), (int) (style->text.g * 255),
-                         (int) (style->text.b * 255), style->text.a,
-                         (int) (style->stroke.r * 255), (int) (style->stroke.g * 255),
-                         (int) (style->stroke.b * 255), style->stroke.a);
+                         (int)(style->fill.r * 255), (int)(style->fill.g * 255),
+                         (int)(style->fill.b * 255), style->fill.a, (int)(style->text.r * 255),
+                         (int)(style->text.g * 255), (int)(style->text.b * 255), style->text.a,
+                         (int)(style->stroke.r * 255), (int)(style->stroke.g * 255),
+                         (int)(style->stroke.b * 255), style->stroke.a);
   gtk_css_provider_load_from_data (self->kind_provider, css, -1);
   gtk_label_set_text (self->kind_label, tupu_kind_display_name (kind));
 }
 
 static void
-update_header (TupuDetailPane *self,
-               const TupuNode *node)
+update_header (TupuDetailPane *self, const TupuNode *node)
 {
   update_kind_pill (self, node->kind);
   gtk_label_set_text (self->label_label, node->label_zh);
@@ -334,15 +321,13 @@ update_header (TupuDetailPane *self,
       g_autofree char *count = NULL;
 
       if (node->count_only)
-        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%d item, counted but not listed in the speech",
-                                              "%d items, counted but not listed in the speech",
-                                              node->count),
-                                 node->count);
+        count = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%d item, counted but not listed in the speech",
+                         "%d items, counted but not listed in the speech", node->count),
+            node->count);
       else
-        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d member", "%d members",
-                                              node->count),
-                                 node->count);
+        count = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%d member", "%d members", node->count), node->count);
       gtk_label_set_text (self->count_label, count);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), node->count > 0);
@@ -352,16 +337,15 @@ update_header (TupuDetailPane *self,
 }
 
 static void
-update_sources (TupuDetailPane *self,
-                const TupuNode *node)
+update_sources (TupuDetailPane *self, const TupuNode *node)
 {
   remove_all (self->sources_box);
 
   for (guint i = 0; node->sources != NULL && i < node->sources->len; i++)
     {
       const TupuSource *source = g_ptr_array_index (node->sources, i);
-      GtkWidget *card = source->type == TUPU_SOURCE_SPEECH ? new_speech_source (self, source)
-                                                           : new_citation_source (source);
+      GtkWidget        *card = source->type == TUPU_SOURCE_SPEECH ? new_speech_source (self, source)
+                                                                  : new_citation_source (source);
 
       gtk_box_append (self->sources_box, card);
     }
@@ -369,8 +353,7 @@ update_sources (TupuDetailPane *self,
 }
 
 static void
-update_tree_links (TupuDetailPane *self,
-                   const TupuNode *node)
+update_tree_links (TupuDetailPane *self, const TupuNode *node)
 {
   remove_all (self->parent_box);
   remove_all (self->children_box);
@@ -400,16 +383,16 @@ relation_passive_name (TupuRelation relation)
     {
     case TUPU_RELATION_SUPPORTS:
       /* Translators: the linked concept supports this one */
-      return _("Supported by");
+      return _ ("Supported by");
     case TUPU_RELATION_EMBODIES:
       /* Translators: the linked concept is a concrete form of this one */
-      return _("Embodied by");
+      return _ ("Embodied by");
     case TUPU_RELATION_BUILDS:
       /* Translators: the linked concept builds up this one (e.g. a point builds a brand) */
-      return _("Built up by");
+      return _ ("Built up by");
     case TUPU_RELATION_LEADS_TO:
       /* Translators: the linked concept's results feed into this one */
-      return _("Fed by");
+      return _ ("Fed by");
     case TUPU_RELATION_PART_OF:
     case TUPU_RELATION_RELATES_TO:
     case TUPU_N_RELATIONS:
@@ -419,35 +402,33 @@ relation_passive_name (TupuRelation relation)
 }
 
 static char *
-relation_caption (TupuRelation relation,
-                  gboolean     outgoing)
+relation_caption (TupuRelation relation, gboolean outgoing)
 {
   if (relation == TUPU_RELATION_RELATES_TO)
     /* Translators: an undirected link between two concepts, e.g. "↔ Relates to" */
-    return g_strdup_printf (_("↔ %s"), tupu_relation_display_name (relation));
+    return g_strdup_printf (_ ("↔ %s"), tupu_relation_display_name (relation));
   if (outgoing)
     /* Translators: this concept → the linked one, e.g. "Supports →" */
-    return g_strdup_printf (_("%s →"), tupu_relation_display_name (relation));
+    return g_strdup_printf (_ ("%s →"), tupu_relation_display_name (relation));
   /* Translators: the linked concept → this one, e.g. "← Supported by" */
-  return g_strdup_printf (_("← %s"), relation_passive_name (relation));
+  return g_strdup_printf (_ ("← %s"), relation_passive_name (relation));
 }
 
 static void
-update_related (TupuDetailPane *self,
-                const TupuNode *node)
+update_related (TupuDetailPane *self, const TupuNode *node)
 {
   const GArray *edges = tupu_graph_get_node_edges (self->graph, node->index);
-  guint n_shown = 0;
+  guint         n_shown = 0;
 
   remove_all (self->related_box);
 
   for (guint i = 0; edges != NULL && i < edges->len; i++)
     {
-      const TupuEdge *edge = tupu_graph_get_edge (self->graph, g_array_index (edges, guint, i));
-      gboolean outgoing = edge->source == node->index;
-      guint other = outgoing ? edge->target : edge->source;
+      const TupuEdge  *edge = tupu_graph_get_edge (self->graph, g_array_index (edges, guint, i));
+      gboolean         outgoing = edge->source == node->index;
+      guint            other = outgoing ? edge->target : edge->source;
       g_autofree char *caption = NULL;
-      GtkWidget *row;
+      GtkWidget       *row;
 
       if (edge->relation == TUPU_RELATION_PART_OF)
         continue;
@@ -467,7 +448,7 @@ update_related (TupuDetailPane *self,
 static void
 update (TupuDetailPane *self)
 {
-  int index = -1;
+  int             index = -1;
   const TupuNode *node;
 
   if (self->graph != NULL && self->node_id != NULL)
@@ -501,13 +482,8 @@ dark_changed_cb (TupuDetailPane *self)
 /* A reading measure: whatever the text, the pane asks for READING_WIDTH beside the graph (as its
  * minimum too, since GtkPaned places its handle by the minimum of a non-resizing child). */
 static void
-tupu_detail_pane_measure (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
+tupu_detail_pane_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                          int *natural, int *minimum_baseline, int *natural_baseline)
 {
   GtkWidget *child = gtk_widget_get_first_child (widget);
 
@@ -520,19 +496,13 @@ tupu_detail_pane_measure (GtkWidget      *widget,
 }
 
 static void
-tupu_detail_pane_size_allocate (GtkWidget *widget,
-                                int        width,
-                                int        height,
-                                int        baseline)
+tupu_detail_pane_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
 }
 
 static void
-tupu_detail_pane_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+tupu_detail_pane_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   TupuDetailPane *self = TUPU_DETAIL_PANE (object);
 
@@ -550,10 +520,8 @@ tupu_detail_pane_get_property (GObject    *object,
 }
 
 static void
-tupu_detail_pane_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
+tupu_detail_pane_set_property (GObject *object, guint prop_id, const GValue *value,
+                               GParamSpec *pspec)
 {
   TupuDetailPane *self = TUPU_DETAIL_PANE (object);
 
@@ -596,7 +564,7 @@ tupu_detail_pane_finalize (GObject *object)
 static void
 tupu_detail_pane_class_init (TupuDetailPaneClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = tupu_detail_pane_get_property;
@@ -608,16 +576,15 @@ tupu_detail_pane_class_init (TupuDetailPaneClass *klass)
   widget_class->size_allocate = tupu_detail_pane_size_allocate;
 
   properties[PROP_GRAPH] =
-    g_param_spec_object ("graph", NULL, NULL, TUPU_TYPE_GRAPH,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("graph", NULL, NULL, TUPU_TYPE_GRAPH,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NODE_ID] =
-    g_param_spec_string ("node-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("node-id", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[SELECT_NODE] = g_signal_new ("select-node", G_TYPE_FROM_CLASS (klass),
-                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                       G_TYPE_STRING);
+  signals[SELECT_NODE] = g_signal_new ("select-node", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tupu/Tupu/tupu-detail-pane.ui");
@@ -668,8 +635,7 @@ tupu_detail_pane_new (void)
 }
 
 void
-tupu_detail_pane_set_graph (TupuDetailPane *self,
-                            TupuGraph      *graph)
+tupu_detail_pane_set_graph (TupuDetailPane *self, TupuGraph *graph)
 {
   g_return_if_fail (TUPU_IS_DETAIL_PANE (self));
   g_return_if_fail (graph == NULL || TUPU_IS_GRAPH (graph));
@@ -691,8 +657,7 @@ tupu_detail_pane_get_graph (TupuDetailPane *self)
 }
 
 void
-tupu_detail_pane_set_node_id (TupuDetailPane *self,
-                              const char     *node_id)
+tupu_detail_pane_set_node_id (TupuDetailPane *self, const char *node_id)
 {
   g_return_if_fail (TUPU_IS_DETAIL_PANE (self));
 
@@ -714,10 +679,8 @@ tupu_detail_pane_get_node_id (TupuDetailPane *self)
 }
 
 void
-tupu_detail_pane_get_shown (TupuDetailPane *self,
-                            const char    **label,
-                            const char    **gloss,
-                            const char    **kind)
+tupu_detail_pane_get_shown (TupuDetailPane *self, const char **label, const char **gloss,
+                            const char **kind)
 {
   gboolean shown;
 
@@ -733,8 +696,7 @@ tupu_detail_pane_get_shown (TupuDetailPane *self,
 }
 
 static void
-collect_links (GtkWidget *widget,
-               GPtrArray *links)
+collect_links (GtkWidget *widget, GPtrArray *links)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))

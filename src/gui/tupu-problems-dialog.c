@@ -10,7 +10,7 @@
 
 struct _TupuProblemsDialog
 {
-  AdwWindow        parent_instance;
+  AdwWindow parent_instance;
 
   /* Template children */
   AdwWindowTitle  *window_title;
@@ -21,13 +21,12 @@ struct _TupuProblemsDialog
 G_DEFINE_FINAL_TYPE (TupuProblemsDialog, tupu_problems_dialog, ADW_TYPE_WINDOW)
 
 static void
-copy_cb (GtkButton          *button,
-         TupuProblemsDialog *self)
+copy_cb (GtkButton *button, TupuProblemsDialog *self)
 {
   g_autofree char *text = tupu_problems_dialog_dup_text (self);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Copied to the clipboard")));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_ ("Copied to the clipboard")));
 }
 
 static void
@@ -41,7 +40,7 @@ tupu_problems_dialog_dispose (GObject *object)
 static void
 tupu_problems_dialog_class_init (TupuProblemsDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tupu_problems_dialog_dispose;
@@ -62,9 +61,7 @@ tupu_problems_dialog_init (TupuProblemsDialog *self)
 }
 
 TupuProblemsDialog *
-tupu_problems_dialog_new (GtkWindow  *parent,
-                          const char *file,
-                          GPtrArray  *problems)
+tupu_problems_dialog_new (GtkWindow *parent, const char *file, GPtrArray *problems)
 {
   TupuProblemsDialog *self;
   g_autoptr (GString) text = g_string_new (NULL);
@@ -72,7 +69,7 @@ tupu_problems_dialog_new (GtkWindow  *parent,
   g_autofree char *subtitle = NULL;
   g_autofree char *errors = NULL;
   g_autofree char *warnings = NULL;
-  guint n_errors = 0, n_warnings = 0;
+  guint            n_errors = 0, n_warnings = 0;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (problems != NULL, NULL);
@@ -82,7 +79,7 @@ tupu_problems_dialog_new (GtkWindow  *parent,
   for (guint i = 0; i < problems->len; i++)
     {
       const TupuDiagnostic *diag = g_ptr_array_index (problems, i);
-      g_autofree char *line = tupu_diagnostic_format (diag);
+      g_autofree char      *line = tupu_diagnostic_format (diag);
 
       g_string_append (text, line);
       g_string_append_c (text, '\n');
@@ -93,16 +90,15 @@ tupu_problems_dialog_new (GtkWindow  *parent,
     }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text->str, -1);
 
-  name = file != NULL ? g_path_get_basename (file) : g_strdup (_("Graph"));
+  name = file != NULL ? g_path_get_basename (file) : g_strdup (_ ("Graph"));
   adw_window_title_set_title (self->window_title, name);
   /* Both counts go into one subtitle, each through its own plural form. */
-  errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
-                            n_errors);
-  warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
-                                           n_warnings),
-                              n_warnings);
+  errors =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors), n_errors);
+  warnings = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings), n_warnings);
   /* Translators: the two counts, e.g. "3 errors, 1 warning" */
-  subtitle = g_strdup_printf (_("%s, %s"), errors, warnings);
+  subtitle = g_strdup_printf (_ ("%s, %s"), errors, warnings);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   return self;
@@ -112,7 +108,7 @@ char *
 tupu_problems_dialog_dup_text (TupuProblemsDialog *self)
 {
   GtkTextBuffer *buffer;
-  GtkTextIter start, end;
+  GtkTextIter    start, end;
 
   g_return_val_if_fail (TUPU_IS_PROBLEMS_DIALOG (self), NULL);
 

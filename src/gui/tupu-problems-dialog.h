@@ -10,10 +10,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TupuProblemsDialog, tupu_problems_dialog, TUPU, PROBLEMS_DIALOG, AdwWindow)
 
 /* @problems: TupuDiagnostic*, in file order; @file: the display name of the file. */
-TupuProblemsDialog *tupu_problems_dialog_new      (GtkWindow  *parent,
-                                                   const char *file,
-                                                   GPtrArray  *problems);
+TupuProblemsDialog *tupu_problems_dialog_new (GtkWindow *parent, const char *file,
+                                              GPtrArray *problems);
 /* The text shown (and copied): one "file:line:column: message" per line. */
-char               *tupu_problems_dialog_dup_text (TupuProblemsDialog *self);
+char *tupu_problems_dialog_dup_text (TupuProblemsDialog *self);
 
 G_END_DECLS

@@ -11,7 +11,7 @@
 
 struct _TupuTestProbe
 {
-  GObject           parent_instance;
+  GObject parent_instance;
 
   GtkApplication   *application; /* unowned: the application owns the probe */
   GDataInputStream *input;
@@ -26,17 +26,13 @@ static void read_next_line (TupuTestProbe *self);
 
 /* Widget coordinates to the toplevel surface's, where X puts the pointer. */
 static gboolean
-widget_to_surface (GtkWidget *widget,
-                   double     x,
-                   double     y,
-                   double    *sx,
-                   double    *sy)
+widget_to_surface (GtkWidget *widget, double x, double y, double *sx, double *sy)
 {
   GtkNative *native = gtk_widget_get_native (widget);
-  double tx, ty, nx, ny;
+  double     tx, ty, nx, ny;
 
-  if (native == NULL
-      || !gtk_widget_translate_coordinates (widget, GTK_WIDGET (native), x, y, &nx, &ny))
+  if (native == NULL ||
+      !gtk_widget_translate_coordinates (widget, GTK_WIDGET (native), x, y, &nx, &ny))
     return FALSE;
 
   gtk_native_get_surface_transform (native, &tx, &ty);
@@ -46,11 +42,10 @@ widget_to_surface (GtkWidget *widget,
 }
 
 static gboolean
-widget_surface_bounds (GtkWidget       *widget,
-                       graphene_rect_t *rect)
+widget_surface_bounds (GtkWidget *widget, graphene_rect_t *rect)
 {
   GtkNative *native = gtk_widget_get_native (widget);
-  double tx, ty;
+  double     tx, ty;
 
   if (native == NULL || !gtk_widget_compute_bounds (widget, GTK_WIDGET (native), rect))
     return FALSE;
@@ -62,8 +57,7 @@ widget_surface_bounds (GtkWidget       *widget,
 }
 
 static void
-add_rect_members (JsonBuilder           *builder,
-                  const graphene_rect_t *rect)
+add_rect_members (JsonBuilder *builder, const graphene_rect_t *rect)
 {
   json_builder_set_member_name (builder, "x");
   json_builder_add_double_value (builder, rect->origin.x);
@@ -76,9 +70,7 @@ add_rect_members (JsonBuilder           *builder,
 }
 
 static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
+add_string_member (JsonBuilder *builder, const char *name, const char *value)
 {
   json_builder_set_member_name (builder, name);
   if (value != NULL)
@@ -104,9 +96,7 @@ find_window (TupuTestProbe *self)
 }
 
 static void
-add_nodes (JsonBuilder   *builder,
-           TupuGraphView *view,
-           TupuLayout    *layout)
+add_nodes (JsonBuilder *builder, TupuGraphView *view, TupuLayout *layout)
 {
   json_builder_set_member_name (builder, "nodes");
   json_builder_begin_object (builder);
@@ -115,10 +105,10 @@ add_nodes (JsonBuilder   *builder,
     {
       const TupuNode *node = tupu_graph_get_node (layout->graph, layout->nodes[i].node);
       graphene_rect_t rect;
-      double x, y;
+      double          x, y;
 
-      if (!tupu_graph_view_get_node_rect (view, node->id, &rect)
-          || !widget_to_surface (GTK_WIDGET (view), rect.origin.x, rect.origin.y, &x, &y))
+      if (!tupu_graph_view_get_node_rect (view, node->id, &rect) ||
+          !widget_to_surface (GTK_WIDGET (view), rect.origin.x, rect.origin.y, &x, &y))
         continue;
 
       json_builder_set_member_name (builder, node->id);
@@ -134,14 +124,13 @@ add_nodes (JsonBuilder   *builder,
 }
 
 static void
-add_detail (JsonBuilder    *builder,
-            TupuDetailPane *pane)
+add_detail (JsonBuilder *builder, TupuDetailPane *pane)
 {
   const char *label, *gloss, *kind;
   g_autoptr (GPtrArray) links = tupu_detail_pane_get_links (pane);
   graphene_rect_t pane_rect;
-  gboolean have_pane = gtk_widget_get_mapped (GTK_WIDGET (pane))
-                       && widget_surface_bounds (GTK_WIDGET (pane), &pane_rect);
+  gboolean        have_pane = gtk_widget_get_mapped (GTK_WIDGET (pane)) &&
+                       widget_surface_bounds (GTK_WIDGET (pane), &pane_rect);
 
   tupu_detail_pane_get_shown (pane, &label, &gloss, &kind);
 
@@ -156,7 +145,7 @@ add_detail (JsonBuilder    *builder,
   json_builder_begin_array (builder);
   for (guint i = 0; i < links->len; i++)
     {
-      GtkWidget *link = g_ptr_array_index (links, i);
+      GtkWidget      *link = g_ptr_array_index (links, i);
       graphene_rect_t rect;
 
       if (!gtk_widget_get_mapped (link) || !widget_surface_bounds (link, &rect))
@@ -178,19 +167,18 @@ add_detail (JsonBuilder    *builder,
 static gboolean
 layout_pending (TupuGraphView *view)
 {
-  TupuGraph *graph = tupu_graph_view_get_graph (view);
+  TupuGraph  *graph = tupu_graph_view_get_graph (view);
   TupuLayout *layout = tupu_graph_view_get_layout (view);
 
   if (graph == NULL)
     return FALSE;
-  return layout == NULL || layout->graph != graph
-         || layout->options.engine != tupu_graph_view_get_engine (view)
-         || !layout->options.show_gloss != !tupu_graph_view_get_show_gloss (view);
+  return layout == NULL || layout->graph != graph ||
+         layout->options.engine != tupu_graph_view_get_engine (view) ||
+         !layout->options.show_gloss != !tupu_graph_view_get_show_gloss (view);
 }
 
 static void
-add_windows (JsonBuilder   *builder,
-             TupuTestProbe *self)
+add_windows (JsonBuilder *builder, TupuTestProbe *self)
 {
   GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
 
@@ -213,23 +201,22 @@ add_windows (JsonBuilder   *builder,
 }
 
 static void
-add_window_state (JsonBuilder *builder,
-                  TupuWindow  *window)
+add_window_state (JsonBuilder *builder, TupuWindow *window)
 {
-  TupuGraphView *view = tupu_window_get_graph_view (window);
-  TupuGraph *graph = tupu_window_get_graph (window);
-  TupuLayout *layout = tupu_graph_view_get_layout (view);
-  GFile *file = tupu_window_get_file (window);
+  TupuGraphView   *view = tupu_window_get_graph_view (window);
+  TupuGraph       *graph = tupu_window_get_graph (window);
+  TupuLayout      *layout = tupu_graph_view_get_layout (view);
+  GFile           *file = tupu_window_get_file (window);
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
   g_autofree char *problems = tupu_window_dup_status_problems (window);
   g_autoptr (GPtrArray) toasts = tupu_window_take_toast_titles (window);
-  gboolean pending = layout_pending (view);
+  gboolean        pending = layout_pending (view);
   graphene_rect_t view_rect;
 
   json_builder_set_member_name (builder, "ready");
-  json_builder_add_boolean_value (builder, graph != NULL && !pending
-                                           && !tupu_window_is_loading (window)
-                                           && gtk_widget_get_mapped (GTK_WIDGET (view)));
+  json_builder_add_boolean_value (builder, graph != NULL && !pending &&
+                                               !tupu_window_is_loading (window) &&
+                                               gtk_widget_get_mapped (GTK_WIDGET (view)));
   add_string_member (builder, "graph_id", graph != NULL ? tupu_graph_get_id (graph) : NULL);
   add_string_member (builder, "title", graph != NULL ? tupu_graph_get_title_en (graph) : NULL);
   add_string_member (builder, "file", path);
@@ -241,8 +228,8 @@ add_window_state (JsonBuilder *builder,
 
   json_builder_set_member_name (builder, "view");
   json_builder_begin_object (builder);
-  if (gtk_widget_get_mapped (GTK_WIDGET (view))
-      && widget_surface_bounds (GTK_WIDGET (view), &view_rect))
+  if (gtk_widget_get_mapped (GTK_WIDGET (view)) &&
+      widget_surface_bounds (GTK_WIDGET (view), &view_rect))
     add_rect_members (builder, &view_rect);
   json_builder_end_object (builder);
 
@@ -294,8 +281,7 @@ reply (const char *json)
 }
 
 static void
-handle_command (TupuTestProbe *self,
-                const char    *command)
+handle_command (TupuTestProbe *self, const char *command)
 {
   if (g_strcmp0 (command, "state") == 0)
     {
@@ -313,9 +299,7 @@ handle_command (TupuTestProbe *self,
 }
 
 static void
-read_line_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+read_line_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   TupuTestProbe *self;
   g_autoptr (GError) error = NULL;

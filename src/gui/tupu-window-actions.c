@@ -15,16 +15,14 @@ json_filter_new (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Graph Files"));
+  gtk_file_filter_set_name (filter, _ ("Graph Files"));
   gtk_file_filter_add_mime_type (filter, "application/json");
   gtk_file_filter_add_suffix (filter, "json");
   return filter;
 }
 
 static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
+open_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
 {
   TupuWindow *self = user_data;
 
@@ -40,9 +38,7 @@ open_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-open_action_cb (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+open_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   TupuWindow *self = user_data;
   g_autoptr (GtkFileFilter) json = json_filter_new ();
@@ -51,12 +47,12 @@ open_action_cb (GSimpleAction *action,
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Open Graph"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                                               _("_Cancel"));
+  self->chooser =
+      gtk_file_chooser_native_new (_ ("Open Graph"), GTK_WINDOW (self),
+                                   GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
 
-  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_set_name (all, _ ("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), json);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
@@ -75,25 +71,19 @@ open_action_cb (GSimpleAction *action,
 }
 
 static void
-open_builtin_action_cb (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+open_builtin_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   tupu_window_open_builtin (TUPU_WINDOW (user_data));
 }
 
 static void
-reload_action_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+reload_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   tupu_window_reload (TUPU_WINDOW (user_data));
 }
 
 static void
-show_problems_action_cb (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
+show_problems_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   _tupu_window_show_problems (TUPU_WINDOW (user_data));
 }
@@ -117,13 +107,10 @@ export_data_free (ExportData *data)
 
 /* Runs on a worker: the layout is immutable and the painter needs no display. */
 static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   ExportData *data = task_data;
-  GError *error = NULL;
+  GError     *error = NULL;
 
   if (tupu_export_to_file (data->layout, data->format, data->file, cancellable, &error))
     g_task_return_boolean (task, TRUE);
@@ -132,9 +119,7 @@ export_thread (GTask        *task,
 }
 
 static void
-export_done_cb (GObject      *source_object,
-                GAsyncResult *result,
-                gpointer      user_data)
+export_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data)
 {
   TupuWindow *self = TUPU_WINDOW (source_object);
   ExportData *data = g_task_get_task_data (G_TASK (result));
@@ -146,10 +131,10 @@ export_done_cb (GObject      *source_object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      title = g_strdup_printf (_("Could not export “%s”: %s"), name, error->message);
+      title = g_strdup_printf (_ ("Could not export “%s”: %s"), name, error->message);
     }
   else
-    title = g_strdup_printf (_("Exported “%s”"), name);
+    title = g_strdup_printf (_ ("Exported “%s”"), name);
 
   _tupu_window_toast (self, title);
 }
@@ -159,22 +144,25 @@ format_extension (TupuExportFormat format)
 {
   switch (format)
     {
-    case TUPU_EXPORT_SVG: return "svg";
-    case TUPU_EXPORT_PNG: return "png";
-    case TUPU_EXPORT_PDF: return "pdf";
-    case TUPU_EXPORT_DOT: return "dot";
-    default: g_assert_not_reached ();
+    case TUPU_EXPORT_SVG:
+      return "svg";
+    case TUPU_EXPORT_PNG:
+      return "png";
+    case TUPU_EXPORT_PDF:
+      return "pdf";
+    case TUPU_EXPORT_DOT:
+      return "dot";
+    default:
+      g_assert_not_reached ();
     }
 }
 
 static void
-start_export (TupuWindow       *self,
-              GFile            *file,
-              TupuExportFormat  format)
+start_export (TupuWindow *self, GFile *file, TupuExportFormat format)
 {
   TupuLayout *layout = tupu_graph_view_get_layout (self->graph_view);
   g_autoptr (GTask) task = NULL;
-  ExportData *data;
+  ExportData      *data;
   g_autofree char *path = g_file_get_path (file);
 
   if (layout == NULL)
@@ -195,16 +183,14 @@ start_export (TupuWindow       *self,
 
   task = g_task_new (self, self->export_cancellable, export_done_cb, NULL);
   g_task_set_source_tag (task, start_export);
-  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_set_task_data (task, data, (GDestroyNotify)export_data_free);
   g_task_run_in_thread (task, export_thread);
 }
 
 static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+export_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
 {
-  TupuWindow *self = user_data;
+  TupuWindow      *self = user_data;
   TupuExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -223,33 +209,36 @@ format_title (TupuExportFormat format)
 {
   switch (format)
     {
-    case TUPU_EXPORT_SVG: return _("Export as SVG");
-    case TUPU_EXPORT_PNG: return _("Export as PNG");
-    case TUPU_EXPORT_PDF: return _("Export as PDF");
-    case TUPU_EXPORT_DOT: return _("Export as DOT");
-    default: g_assert_not_reached ();
+    case TUPU_EXPORT_SVG:
+      return _ ("Export as SVG");
+    case TUPU_EXPORT_PNG:
+      return _ ("Export as PNG");
+    case TUPU_EXPORT_PDF:
+      return _ ("Export as PDF");
+    case TUPU_EXPORT_DOT:
+      return _ ("Export as DOT");
+    default:
+      g_assert_not_reached ();
     }
 }
 
 static void
-export_action_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+export_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  TupuWindow *self = user_data;
-  const char *extension = g_variant_get_string (parameter, NULL);
+  TupuWindow      *self = user_data;
+  const char      *extension = g_variant_get_string (parameter, NULL);
   g_autofree char *pattern = g_strconcat ("*.", extension, NULL);
   g_autofree char *name = NULL;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   TupuExportFormat format;
 
-  if (self->chooser != NULL || self->graph == NULL
-      || !tupu_export_format_from_path (pattern, &format))
+  if (self->chooser != NULL || self->graph == NULL ||
+      !tupu_export_format_from_path (pattern, &format))
     return;
 
-  self->chooser = gtk_file_chooser_native_new (format_title (format), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                               _("_Cancel"));
+  self->chooser =
+      gtk_file_chooser_native_new (format_title (format), GTK_WINDOW (self),
+                                   GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_object_set_data (G_OBJECT (self->chooser), "format", GINT_TO_POINTER (format));
 
@@ -267,45 +256,34 @@ export_action_cb (GSimpleAction *action,
 /* Zoom: the header bar buttons sit outside the view, so they reach its view.* actions here. */
 
 static void
-view_action_cb (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+view_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  TupuWindow *self = user_data;
+  TupuWindow      *self = user_data;
   g_autofree char *name = g_strconcat ("view.", g_action_get_name (G_ACTION (action)), NULL);
 
   gtk_widget_activate_action (GTK_WIDGET (self->graph_view), name, NULL);
 }
 
 static void
-toggle_sidebar_action_cb (GSimpleAction *action,
-                          GVariant      *parameter,
-                          gpointer       user_data)
+toggle_sidebar_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   TupuWindow *self = user_data;
-  GtkWidget *pane = GTK_WIDGET (self->detail_pane);
+  GtkWidget  *pane = GTK_WIDGET (self->detail_pane);
 
   gtk_widget_set_visible (pane, !gtk_widget_get_visible (pane));
   g_simple_action_set_state (action, g_variant_new_boolean (gtk_widget_get_visible (pane)));
 }
 
 static const GActionEntry win_actions[] = {
-  { "open", open_action_cb },
-  { "open-builtin", open_builtin_action_cb },
-  { "reload", reload_action_cb },
-  { "show-problems", show_problems_action_cb },
-  { "export", export_action_cb, "s" },
-  { "zoom-in", view_action_cb },
-  { "zoom-out", view_action_cb },
-  { "zoom-fit", view_action_cb },
-  { "zoom-one", view_action_cb },
-  { "toggle-sidebar", toggle_sidebar_action_cb, NULL, "true" },
+  { "open", open_action_cb },          { "open-builtin", open_builtin_action_cb },
+  { "reload", reload_action_cb },      { "show-problems", show_problems_action_cb },
+  { "export", export_action_cb, "s" }, { "zoom-in", view_action_cb },
+  { "zoom-out", view_action_cb },      { "zoom-fit", view_action_cb },
+  { "zoom-one", view_action_cb },      { "toggle-sidebar", toggle_sidebar_action_cb, NULL, "true" },
 };
 
 static void
-set_enabled (TupuWindow *self,
-             const char *name,
-             gboolean    enabled)
+set_enabled (TupuWindow *self, const char *name, gboolean enabled)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
 
@@ -316,8 +294,8 @@ set_enabled (TupuWindow *self,
 void
 _tupu_window_actions_update (TupuWindow *self)
 {
-  gboolean shown = self->graph != NULL;
-  gboolean laid_out = shown && tupu_graph_view_get_layout (self->graph_view) != NULL;
+  gboolean    shown = self->graph != NULL;
+  gboolean    laid_out = shown && tupu_graph_view_get_layout (self->graph_view) != NULL;
   const char *zoom_actions[] = { "zoom-in", "zoom-out", "zoom-fit", "zoom-one" };
 
   set_enabled (self, "export", laid_out);
@@ -363,14 +341,10 @@ tupu_window_set_accels (GtkApplication *application)
 /* Drag and drop */
 
 static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         gpointer       user_data)
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, gpointer user_data)
 {
   TupuWindow *self = user_data;
-  GFile *file = NULL;
+  GFile      *file = NULL;
 
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     {
@@ -394,7 +368,7 @@ void
 _tupu_window_dnd_init (TupuWindow *self)
 {
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
-  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+  GType          types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
 
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);

@@ -11,39 +11,38 @@ struct _TupuWindow
   AdwApplicationWindow parent_instance;
 
   /* Template children */
-  GtkLabel            *title_label;
-  GtkLabel            *subtitle_label;
-  AdwToastOverlay     *toast_overlay;
-  GtkStack            *stack;
-  AdwStatusPage       *error_page;
-  GtkLabel            *problems_label;
-  GtkButton           *all_problems_button;
-  TupuGraphView       *graph_view;
-  TupuDetailPane      *detail_pane;
+  GtkLabel        *title_label;
+  GtkLabel        *subtitle_label;
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *stack;
+  AdwStatusPage   *error_page;
+  GtkLabel        *problems_label;
+  GtkButton       *all_problems_button;
+  TupuGraphView   *graph_view;
+  TupuDetailPane  *detail_pane;
 
-  GSettings           *settings;
+  GSettings *settings;
 
-  GFile               *file;             /* shown or being retried; NULL = built-in graph */
-  TupuGraph           *graph;            /* what is shown, NULL before the first load */
-  GPtrArray           *problems;         /* TupuDiagnostic*: the last failed load's problems */
-  char                *problems_file;    /* that load's display name */
-  GCancellable        *load_cancellable;
-  guint                n_loads;
+  GFile        *file;          /* shown or being retried; NULL = built-in graph */
+  TupuGraph    *graph;         /* what is shown, NULL before the first load */
+  GPtrArray    *problems;      /* TupuDiagnostic*: the last failed load's problems */
+  char         *problems_file; /* that load's display name */
+  GCancellable *load_cancellable;
+  guint         n_loads;
 
-  GFileMonitor        *monitor;
-  guint                reload_source;
+  GFileMonitor *monitor;
+  guint         reload_source;
 
   GtkFileChooserNative *chooser;
-  GCancellable        *export_cancellable;
-  GPtrArray           *toast_titles;     /* plain text, for the test probe */
+  GCancellable         *export_cancellable;
+  GPtrArray            *toast_titles; /* plain text, for the test probe */
 };
 
-void _tupu_window_actions_init       (TupuWindow *self);
-void _tupu_window_actions_update     (TupuWindow *self);
-void _tupu_window_dnd_init           (TupuWindow *self);
-void _tupu_window_show_problems      (TupuWindow *self);
+void _tupu_window_actions_init (TupuWindow *self);
+void _tupu_window_actions_update (TupuWindow *self);
+void _tupu_window_dnd_init (TupuWindow *self);
+void _tupu_window_show_problems (TupuWindow *self);
 /* Shows @title (plain text; escaped here, as toast titles are markup). */
-AdwToast *_tupu_window_toast         (TupuWindow *self,
-                                      const char *title);
+AdwToast *_tupu_window_toast (TupuWindow *self, const char *title);
 
 G_END_DECLS

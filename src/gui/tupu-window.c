@@ -31,16 +31,14 @@ load_result_free (LoadResult *result)
   g_free (result);
 }
 
-static void start_load (TupuWindow *self,
-                        GFile      *file);
+static void start_load (TupuWindow *self, GFile *file);
 static void watch_file (TupuWindow *self);
 
 /* Helpers */
 
 /* Han characters take their Simplified Chinese forms only when Pango knows the language. */
 static void
-set_zh_label (GtkLabel   *label,
-              const char *text)
+set_zh_label (GtkLabel *label, const char *text)
 {
   PangoAttrList *attrs = pango_attr_list_new ();
 
@@ -56,7 +54,7 @@ file_display_name (GFile *file)
   g_autofree char *path = NULL;
 
   if (file == NULL)
-    return g_strdup (_("Built-in speech graph"));
+    return g_strdup (_ ("Built-in speech graph"));
 
   path = g_file_get_path (file);
   return path != NULL ? g_strdup (path) : g_file_get_uri (file);
@@ -82,9 +80,9 @@ update_title (TupuWindow *self)
 
   if (self->graph == NULL)
     {
-      gtk_label_set_text (self->title_label, _("Tupu"));
+      gtk_label_set_text (self->title_label, _ ("Tupu"));
       gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
-      gtk_window_set_title (GTK_WINDOW (self), _("Tupu"));
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Tupu"));
       return;
     }
 
@@ -92,7 +90,7 @@ update_title (TupuWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label),
                                tupu_graph_get_title_en (self->graph));
   subtitle = self->file != NULL ? g_file_get_basename (self->file)
-                                : g_strdup (_("Built-in speech graph"));
+                                : g_strdup (_ ("Built-in speech graph"));
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
   gtk_window_set_title (GTK_WINDOW (self), tupu_graph_get_title_zh (self->graph));
@@ -101,11 +99,10 @@ update_title (TupuWindow *self)
 /* Toasts and problems */
 
 AdwToast *
-_tupu_window_toast (TupuWindow *self,
-                    const char *title)
+_tupu_window_toast (TupuWindow *self, const char *title)
 {
   g_autofree char *escaped = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast        *toast = adw_toast_new (escaped);
 
   g_ptr_array_add (self->toast_titles, g_strdup (title));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -125,10 +122,7 @@ _tupu_window_show_problems (TupuWindow *self)
 }
 
 static void
-keep_problems (TupuWindow *self,
-               GFile      *file,
-               GPtrArray  *diagnostics,
-               GError     *error)
+keep_problems (TupuWindow *self, GFile *file, GPtrArray *diagnostics, GError *error)
 {
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_free (self->problems_file);
@@ -139,26 +133,25 @@ keep_problems (TupuWindow *self,
   else
     {
       /* An I/O error comes without diagnostics: show it the same way. */
-      self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) tupu_diagnostic_free);
+      self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)tupu_diagnostic_free);
       g_ptr_array_add (self->problems,
                        tupu_diagnostic_new (TUPU_SEVERITY_ERROR, self->problems_file, 0, 0,
-                                            error != NULL ? error->message : _("Unknown error")));
+                                            error != NULL ? error->message : _ ("Unknown error")));
     }
 }
 
 /* Errors first (they are why the file did not open), then warnings, each in file order. */
 static char *
-format_problems (GPtrArray *problems,
-                 guint      max)
+format_problems (GPtrArray *problems, guint max)
 {
   GString *text = g_string_new (NULL);
-  guint n = 0;
+  guint    n = 0;
 
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < problems->len; i++)
       {
         const TupuDiagnostic *diag = g_ptr_array_index (problems, i);
-        g_autofree char *line = NULL;
+        g_autofree char      *line = NULL;
 
         if ((diag->severity == TUPU_SEVERITY_ERROR) != (pass == 0) || n >= max)
           continue;
@@ -183,7 +176,7 @@ static void
 show_status_page (TupuWindow *self)
 {
   g_autofree char *name = g_path_get_basename (self->problems_file);
-  g_autofree char *title = g_strdup_printf (_("Could Not Open “%s”"), name);
+  g_autofree char *title = g_strdup_printf (_ ("Could Not Open “%s”"), name);
   g_autofree char *problems = format_problems (self->problems, STATUS_MAX_PROBLEMS);
 
   /* The title and the problems are plain text in labels that do not parse markup. */
@@ -195,9 +188,7 @@ show_status_page (TupuWindow *self)
 }
 
 static void
-show_failure (TupuWindow *self,
-              GFile      *file,
-              LoadResult *result)
+show_failure (TupuWindow *self, GFile *file, LoadResult *result)
 {
   keep_problems (self, file, result->diagnostics, result->error);
 
@@ -211,11 +202,11 @@ show_failure (TupuWindow *self,
   else
     {
       const TupuDiagnostic *diag = first_error (self->problems);
-      g_autofree char *title = diag != NULL ? tupu_diagnostic_format (diag)
-                                            : g_strdup (result->error->message);
+      g_autofree char      *title =
+          diag != NULL ? tupu_diagnostic_format (diag) : g_strdup (result->error->message);
       AdwToast *toast = _tupu_window_toast (self, title);
 
-      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_button_label (toast, _ ("_Details"));
       adw_toast_set_action_name (toast, "win.show-problems");
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_timeout (toast, 10);
@@ -236,20 +227,18 @@ reload_timeout_cb (gpointer user_data)
 }
 
 static void
-monitor_changed_cb (GFileMonitor      *monitor,
-                    GFile             *file,
-                    GFile             *other_file,
-                    GFileMonitorEvent  event,
-                    gpointer           user_data)
+monitor_changed_cb (GFileMonitor *monitor, GFile *file, GFile *other_file, GFileMonitorEvent event,
+                    gpointer user_data)
 {
   TupuWindow *self = user_data;
-  gboolean ours;
+  gboolean    ours;
 
   if (self->file == NULL)
     return;
 
   /* Watching the folder catches editors that save by renaming a new file over the old one. */
-  ours = g_file_equal (file, self->file) || (other_file != NULL && g_file_equal (other_file, self->file));
+  ours = g_file_equal (file, self->file) ||
+         (other_file != NULL && g_file_equal (other_file, self->file));
   if (!ours)
     return;
 
@@ -300,12 +289,10 @@ watch_file (TupuWindow *self)
 /* Loading */
 
 static void
-show_graph (TupuWindow *self,
-            GFile      *file,
-            TupuGraph  *graph)
+show_graph (TupuWindow *self, GFile *file, TupuGraph *graph)
 {
-  gboolean same_file = (file == NULL && self->file == NULL)
-                       || (file != NULL && self->file != NULL && g_file_equal (file, self->file));
+  gboolean same_file = (file == NULL && self->file == NULL) ||
+                       (file != NULL && self->file != NULL && g_file_equal (file, self->file));
 
   g_set_object (&self->graph, graph);
   if (!same_file || self->monitor == NULL)
@@ -327,31 +314,25 @@ show_graph (TupuWindow *self,
 }
 
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  GFile      *file = task_data;
   LoadResult *result = g_new0 (LoadResult, 1);
 
   /* The loader is Graphviz-free and keeps no shared state, so it runs here safely. */
   if (file != NULL)
-    result->graph = tupu_graph_load_file (file, cancellable, &result->diagnostics,
-                                          &result->error);
+    result->graph = tupu_graph_load_file (file, cancellable, &result->diagnostics, &result->error);
   else
     result->graph = tupu_graph_load_builtin (&result->error);
 
-  g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+  g_task_return_pointer (task, result, (GDestroyNotify)load_result_free);
 }
 
 static void
-load_done_cb (GObject      *source_object,
-              GAsyncResult *res,
-              gpointer      user_data)
+load_done_cb (GObject *source_object, GAsyncResult *res, gpointer user_data)
 {
   TupuWindow *self = TUPU_WINDOW (source_object);
-  GFile *file = g_task_get_task_data (G_TASK (res));
+  GFile      *file = g_task_get_task_data (G_TASK (res));
   LoadResult *result;
 
   /* A newer load superseded this one: its result (freed with the task) no longer matters. */
@@ -371,8 +352,7 @@ load_done_cb (GObject      *source_object,
 }
 
 static void
-start_load (TupuWindow *self,
-            GFile      *file)
+start_load (TupuWindow *self, GFile *file)
 {
   g_autoptr (GTask) task = NULL;
 
@@ -407,11 +387,10 @@ layout_changed_cb (TupuWindow *self)
 }
 
 static void
-layout_failed_cb (TupuWindow   *self,
-                  const GError *error)
+layout_failed_cb (TupuWindow *self, const GError *error)
 {
-  g_autofree char *title = g_strdup_printf (_("Could not lay out the graph: %s"), error->message);
-  AdwToast *toast = _tupu_window_toast (self, title);
+  g_autofree char *title = g_strdup_printf (_ ("Could not lay out the graph: %s"), error->message);
+  AdwToast        *toast = _tupu_window_toast (self, title);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
@@ -426,16 +405,13 @@ node_activated_cb (TupuWindow *self)
 }
 
 static void
-detail_select_node_cb (TupuWindow *self,
-                       const char *id)
+detail_select_node_cb (TupuWindow *self, const char *id)
 {
   tupu_graph_view_select (self->graph_view, id, TRUE);
 }
 
 static gboolean
-engine_to_view_cb (GValue   *value,
-                   GVariant *variant,
-                   gpointer  user_data)
+engine_to_view_cb (GValue *value, GVariant *variant, gpointer user_data)
 {
   TupuEngine engine;
 
@@ -461,7 +437,7 @@ restore_size (TupuWindow *self)
 static void
 save_size (TupuWindow *self)
 {
-  int width, height;
+  int      width, height;
   gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
 
   /* The default size is the unmaximized one, so it is right to save either way. */
@@ -530,7 +506,7 @@ tupu_window_finalize (GObject *object)
 static void
 tupu_window_class_init (TupuWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
@@ -541,8 +517,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   g_type_ensure (TUPU_TYPE_GRAPH_VIEW);
   g_type_ensure (TUPU_TYPE_DETAIL_PANE);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/tupu/Tupu/tupu-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tupu/Tupu/tupu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, toast_overlay);
@@ -589,8 +564,7 @@ tupu_window_new (GtkApplication *application)
 }
 
 void
-tupu_window_open_file (TupuWindow *self,
-                       GFile      *file)
+tupu_window_open_file (TupuWindow *self, GFile *file)
 {
   g_return_if_fail (TUPU_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -667,8 +641,8 @@ tupu_window_dup_status_problems (TupuWindow *self)
 {
   g_return_val_if_fail (TUPU_IS_WINDOW (self), NULL);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") != 0
-      || self->problems == NULL)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") != 0 ||
+      self->problems == NULL)
     return NULL;
 
   return format_problems (self->problems, G_MAXUINT);

@@ -14,7 +14,7 @@
 
 #define PROBE_TIMEOUT_MS 10000
 #define READY_TIMEOUT_MS 30000
-#define STEP_TIMEOUT_MS  10000
+#define STEP_TIMEOUT_MS 10000
 
 typedef struct
 {
@@ -32,22 +32,19 @@ typedef struct
 
 /* Processes and X */
 
-static void
-xdo (const char *format,
-     ...) G_GNUC_PRINTF (1, 2);
+static void xdo (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 /* Runs one xdotool command line (an X client sending real XTEST events). */
 static void
-xdo (const char *format,
-     ...)
+xdo (const char *format, ...)
 {
-  va_list args;
+  va_list          args;
   g_autofree char *command = NULL;
   g_autofree char *full = NULL;
   g_auto (GStrv) argv = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *err = NULL;
-  int status = 0;
+  int              status = 0;
 
   va_start (args, format);
   command = g_strdup_vprintf (format, args);
@@ -55,8 +52,8 @@ xdo (const char *format,
 
   full = g_strconcat ("xdotool ", command, NULL);
   g_assert_true (g_shell_parse_argv (full, NULL, &argv, NULL));
-  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
-                     NULL, NULL, &err, &status, &error))
+  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                     NULL, &err, &status, &error))
     g_error ("could not run “%s”: %s", full, error->message);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("“%s” failed: %s", full, err);
@@ -68,7 +65,7 @@ xdo_output (const char *command)
   g_autofree char *full = g_strconcat ("xdotool ", command, NULL);
   g_autoptr (GError) error = NULL;
   char *out = NULL;
-  int status = 0;
+  int   status = 0;
 
   if (!g_spawn_command_line_sync (full, &out, NULL, &status, &error))
     g_error ("could not run “%s”: %s", full, error->message);
@@ -78,7 +75,7 @@ xdo_output (const char *command)
 static gboolean
 timeout_cb (gpointer user_data)
 {
-  *(gboolean *) user_data = TRUE;
+  *(gboolean *)user_data = TRUE;
   return G_SOURCE_REMOVE;
 }
 
@@ -100,9 +97,7 @@ typedef struct
 } LineRead;
 
 static void
-line_read_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+line_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   LineRead *read = user_data;
 
@@ -113,18 +108,17 @@ line_read_cb (GObject      *source,
 
 /* One probe exchange: a command line out, one JSON line back, or the test fails. */
 static JsonObject *
-app_command (App        *app,
-             const char *command)
+app_command (App *app, const char *command)
 {
   g_autofree char *request = g_strconcat (command, "\n", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
   LineRead read = { 0 };
   gboolean timed_out = FALSE;
-  guint timeout;
+  guint    timeout;
 
-  if (!g_output_stream_write_all (app->in, request, strlen (request), NULL, NULL, &error)
-      || !g_output_stream_flush (app->in, NULL, &error))
+  if (!g_output_stream_write_all (app->in, request, strlen (request), NULL, NULL, &error) ||
+      !g_output_stream_flush (app->in, NULL, &error))
     g_error ("the app is gone (writing “%s”: %s)", command, error->message);
 
   timeout = g_timeout_add (PROBE_TIMEOUT_MS, timeout_cb, &timed_out);
@@ -155,7 +149,7 @@ static void
 find_window (App *app)
 {
   const char *pid = g_subprocess_get_identifier (app->process);
-  gint64 end = g_get_monotonic_time () + READY_TIMEOUT_MS * 1000;
+  gint64      end = g_get_monotonic_time () + READY_TIMEOUT_MS * 1000;
 
   while (g_get_monotonic_time () < end)
     {
@@ -194,20 +188,19 @@ find_window (App *app)
 }
 
 static App *
-app_start_full (const char *file,
-                const char *lang)
+app_start_full (const char *file, const char *lang)
 {
   g_autoptr (GSubprocessLauncher) launcher = NULL;
   g_autofree char *binary = NULL;
   g_autoptr (GError) error = NULL;
-  App *app = g_new0 (App, 1);
+  App        *app = g_new0 (App, 1);
   const char *build_dir = g_getenv ("TUPU_BUILD_DIR");
 
   g_assert_nonnull (build_dir);
   binary = g_build_filename (build_dir, "src", "tupu", NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_setenv (launcher, "TUPU_TEST_PROBE", "1", TRUE);
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
   g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
@@ -253,20 +246,18 @@ app_stop (App *app)
 /* State helpers */
 
 static const char *
-state_string (JsonObject *state,
-              const char *member)
+state_string (JsonObject *state, const char *member)
 {
-  return json_object_get_null_member (state, member) ? NULL
-                                                     : json_object_get_string_member (state, member);
+  return json_object_get_null_member (state, member)
+             ? NULL
+             : json_object_get_string_member (state, member);
 }
 
 static gboolean
-node_rect (JsonObject *state,
-           const char *id,
-           Rect       *rect)
+node_rect (JsonObject *state, const char *id, Rect *rect)
 {
   JsonObject *nodes = json_object_get_object_member (state, "nodes");
-  JsonArray *array;
+  JsonArray  *array;
 
   if (!json_object_has_member (nodes, id))
     return FALSE;
@@ -282,7 +273,7 @@ static Rect
 view_rect (JsonObject *state)
 {
   JsonObject *view = json_object_get_object_member (state, "view");
-  Rect rect = { 0 };
+  Rect        rect = { 0 };
 
   g_assert_true (json_object_has_member (view, "width"));
   rect.x = json_object_get_double_member (view, "x");
@@ -293,13 +284,11 @@ view_rect (JsonObject *state)
 }
 
 static gboolean
-rect_contains (const Rect *outer,
-               const Rect *inner,
-               double      slack)
+rect_contains (const Rect *outer, const Rect *inner, double slack)
 {
-  return inner->x >= outer->x - slack && inner->y >= outer->y - slack
-         && inner->x + inner->width <= outer->x + outer->width + slack
-         && inner->y + inner->height <= outer->y + outer->height + slack;
+  return inner->x >= outer->x - slack && inner->y >= outer->y - slack &&
+         inner->x + inner->width <= outer->x + outer->width + slack &&
+         inner->y + inner->height <= outer->y + outer->height + slack;
 }
 
 static guint
@@ -308,19 +297,14 @@ n_nodes (JsonObject *state)
   return json_object_get_size (json_object_get_object_member (state, "nodes"));
 }
 
-typedef gboolean (*StatePredicate) (JsonObject *state,
-                                    gpointer    data);
+typedef gboolean (*StatePredicate) (JsonObject *state, gpointer data);
 
 /* Polls the probe until @predicate holds; fails the test with @what after @timeout_ms. */
 static JsonObject *
-wait_for (App           *app,
-          StatePredicate predicate,
-          gpointer       data,
-          guint          timeout_ms,
-          const char    *what)
+wait_for (App *app, StatePredicate predicate, gpointer data, guint timeout_ms, const char *what)
 {
   gint64 start = g_get_monotonic_time ();
-  gint64 end = start + (gint64) timeout_ms * 1000;
+  gint64 end = start + (gint64)timeout_ms * 1000;
 
   for (;;)
     {
@@ -328,7 +312,7 @@ wait_for (App           *app,
 
       if (predicate (state, data))
         {
-          g_test_message ("%s: %d ms", what, (int) ((g_get_monotonic_time () - start) / 1000));
+          g_test_message ("%s: %d ms", what, (int)((g_get_monotonic_time () - start) / 1000));
           return state;
         }
       if (g_get_monotonic_time () > end)
@@ -345,11 +329,10 @@ wait_for (App           *app,
 }
 
 static gboolean
-is_ready (JsonObject *state,
-          gpointer    data)
+is_ready (JsonObject *state, gpointer data)
 {
-  return json_object_get_boolean_member (state, "window")
-         && json_object_get_boolean_member (state, "ready") && n_nodes (state) > 0;
+  return json_object_get_boolean_member (state, "window") &&
+         json_object_get_boolean_member (state, "ready") && n_nodes (state) > 0;
 }
 
 /* Ready, and the view has stopped moving (zoom and node boxes stable over two polls). */
@@ -359,18 +342,18 @@ typedef struct
 } SettleData;
 
 static gboolean
-is_settled (JsonObject *state,
-            gpointer    data)
+is_settled (JsonObject *state, gpointer data)
 {
   SettleData *settle = data;
   g_autoptr (JsonNode) nodes = NULL;
   g_autofree char *now = NULL;
-  gboolean same;
+  gboolean         same;
 
   if (!is_ready (state, NULL))
     return FALSE;
 
-  nodes = json_node_init_object (json_node_alloc (), json_object_get_object_member (state, "nodes"));
+  nodes =
+      json_node_init_object (json_node_alloc (), json_object_get_object_member (state, "nodes"));
   now = g_strdup_printf ("%.6f %s", json_object_get_double_member (state, "zoom"),
                          json_to_string (nodes, FALSE));
   same = g_strcmp0 (now, settle->last) == 0;
@@ -380,10 +363,9 @@ is_settled (JsonObject *state,
 }
 
 static JsonObject *
-wait_settled (App        *app,
-              const char *what)
+wait_settled (App *app, const char *what)
 {
-  SettleData settle = { NULL };
+  SettleData  settle = { NULL };
   JsonObject *state = NULL;
 
   /* Two polls ~150 ms apart with nothing moving: the animation (≤ 300 ms) has ended. */
@@ -400,20 +382,14 @@ wait_settled (App        *app,
 
 /* Screen coordinates of a surface point. */
 static void
-to_screen (App    *app,
-           double  sx,
-           double  sy,
-           int    *x,
-           int    *y)
+to_screen (App *app, double sx, double sy, int *x, int *y)
 {
-  *x = app->origin_x + (int) round (sx);
-  *y = app->origin_y + (int) round (sy);
+  *x = app->origin_x + (int)round (sx);
+  *y = app->origin_y + (int)round (sy);
 }
 
 static void
-click_at (App    *app,
-          double  sx,
-          double  sy)
+click_at (App *app, double sx, double sy)
 {
   int x, y;
 
@@ -424,15 +400,14 @@ click_at (App    *app,
 
 /* The largest node box lying wholly inside the view, away from its edges. */
 static char *
-pick_visible_node (JsonObject *state,
-                   Rect       *out)
+pick_visible_node (JsonObject *state, Rect *out)
 {
-  Rect view = view_rect (state);
-  Rect inner = { view.x + 20, view.y + 20, view.width - 40, view.height - 40 };
+  Rect        view = view_rect (state);
+  Rect        inner = { view.x + 20, view.y + 20, view.width - 40, view.height - 40 };
   JsonObject *nodes = json_object_get_object_member (state, "nodes");
   g_autoptr (GList) ids = json_object_get_members (nodes);
   const char *best = NULL;
-  double best_area = 0;
+  double      best_area = 0;
 
   for (GList *l = ids; l != NULL; l = l->next)
     {
@@ -451,10 +426,7 @@ pick_visible_node (JsonObject *state,
 }
 
 static gboolean
-point_in_any_node (JsonObject *state,
-                   double      x,
-                   double      y,
-                   double      margin)
+point_in_any_node (JsonObject *state, double x, double y, double margin)
 {
   JsonObject *nodes = json_object_get_object_member (state, "nodes");
   g_autoptr (GList) ids = json_object_get_members (nodes);
@@ -464,8 +436,8 @@ point_in_any_node (JsonObject *state,
       Rect r;
 
       node_rect (state, l->data, &r);
-      if (x >= r.x - margin && x <= r.x + r.width + margin && y >= r.y - margin
-          && y <= r.y + r.height + margin)
+      if (x >= r.x - margin && x <= r.x + r.width + margin && y >= r.y - margin &&
+          y <= r.y + r.height + margin)
         return TRUE;
     }
   return FALSE;
@@ -473,19 +445,15 @@ point_in_any_node (JsonObject *state,
 
 /* A point of the view, not on any node, from which a drag of (dx, dy) stays inside the view. */
 static gboolean
-find_empty_point (JsonObject *state,
-                  double      dx,
-                  double      dy,
-                  double     *px,
-                  double     *py)
+find_empty_point (JsonObject *state, double dx, double dy, double *px, double *py)
 {
   Rect view = view_rect (state);
 
   for (double y = view.y + 40; y < view.y + view.height - 40; y += 17)
     for (double x = view.x + 40; x < view.x + view.width - 40; x += 17)
       {
-        if (x + dx < view.x + 20 || x + dx > view.x + view.width - 20 || y + dy < view.y + 20
-            || y + dy > view.y + view.height - 20)
+        if (x + dx < view.x + 20 || x + dx > view.x + view.width - 20 || y + dy < view.y + 20 ||
+            y + dy > view.y + view.height - 20)
           continue;
         if (!point_in_any_node (state, x, y, 12))
           {
@@ -498,8 +466,7 @@ find_empty_point (JsonObject *state,
 }
 
 static JsonObject *
-start_ready (App       **app,
-             const char *file)
+start_ready (App **app, const char *file)
 {
   JsonObject *state;
 
@@ -511,11 +478,7 @@ start_ready (App       **app,
 
 /* Ctrl + wheel @clicks notches at a surface point (button 4 = up = zoom in). */
 static void
-ctrl_scroll (App    *app,
-             double  sx,
-             double  sy,
-             int     button,
-             int     clicks)
+ctrl_scroll (App *app, double sx, double sy, int button, int clicks)
 {
   int x, y;
 
@@ -528,11 +491,9 @@ ctrl_scroll (App    *app,
 }
 
 static void
-select_by_click (App        *app,
-                 JsonObject *state,
-                 char      **id_out)
+select_by_click (App *app, JsonObject *state, char **id_out)
 {
-  Rect r;
+  Rect             r;
   g_autofree char *id = pick_visible_node (state, &r);
   g_autoptr (JsonObject) after = NULL;
 
@@ -553,11 +514,11 @@ select_by_click (App        *app,
 static char *
 copy_builtin_graph (const char *dir)
 {
-  g_autofree char *source = g_build_filename (g_getenv ("TUPU_SOURCE_DIR"), "data", "graphs",
-                                              "speech.json", NULL);
+  g_autofree char *source =
+      g_build_filename (g_getenv ("TUPU_SOURCE_DIR"), "data", "graphs", "speech.json", NULL);
   g_autofree char *target = g_build_filename (dir, "speech.json", NULL);
   g_autofree char *contents = NULL;
-  gsize length;
+  gsize            length;
   g_autoptr (GError) error = NULL;
 
   g_assert_true (g_file_get_contents (source, &contents, &length, &error));
@@ -591,8 +552,7 @@ remove_temp_dir (const char *dir)
 
 /* Rewrites @path as an editor would: a new file renamed over the old one. */
 static void
-rewrite_file (const char *path,
-              const char *contents)
+rewrite_file (const char *path, const char *contents)
 {
   g_autoptr (GError) error = NULL;
 
@@ -635,7 +595,7 @@ test_startup_builtin (void)
 
         node_rect (state, l->data, &r);
         if (!rect_contains (&view, &r, 1))
-          g_error ("node %s (%.0f,%.0f %.0f×%.0f) lies outside the fitted view", (char *) l->data,
+          g_error ("node %s (%.0f,%.0f %.0f×%.0f) lies outside the fitted view", (char *)l->data,
                    r.x, r.y, r.width, r.height);
       }
   }
@@ -649,7 +609,7 @@ test_select_click (void)
   g_autoptr (JsonObject) state = start_ready (&app, NULL);
   g_autoptr (JsonObject) after = NULL;
   g_autofree char *id = NULL;
-  JsonObject *detail;
+  JsonObject      *detail;
 
   select_by_click (app, state, &id);
   after = app_state (app);
@@ -665,8 +625,8 @@ test_select_click (void)
 static JsonObject *
 first_visible_link (JsonObject *state)
 {
-  JsonArray *links = json_object_get_array_member (json_object_get_object_member (state, "detail"),
-                                                   "links");
+  JsonArray *links =
+      json_object_get_array_member (json_object_get_object_member (state, "detail"), "links");
 
   for (guint i = 0; i < json_array_get_length (links); i++)
     {
@@ -687,8 +647,8 @@ test_select_link (void)
   g_autoptr (JsonObject) centred = NULL;
   g_autofree char *id = NULL;
   g_autofree char *target = NULL;
-  JsonObject *link;
-  Rect view, r;
+  JsonObject      *link;
+  Rect             view, r;
 
   select_by_click (app, state, &id);
   after = app_state (app);
@@ -696,10 +656,10 @@ test_select_link (void)
   /* Scroll the detail pane with the wheel, as a reader would, until a link shows. */
   for (int i = 0; i < 30 && (link = first_visible_link (after)) == NULL; i++)
     {
-      JsonArray *links = json_object_get_array_member (
-        json_object_get_object_member (after, "detail"), "links");
+      JsonArray *links =
+          json_object_get_array_member (json_object_get_object_member (after, "detail"), "links");
       JsonObject *any;
-      int x, y;
+      int         x, y;
 
       g_assert_cmpuint (json_array_get_length (links), >, 0);
       any = json_array_get_object_element (links, 0);
@@ -716,7 +676,8 @@ test_select_link (void)
   g_assert_cmpstr (target, !=, id);
 
   click_at (app, json_object_get_double_member (link, "x") + 12,
-            json_object_get_double_member (link, "y") + json_object_get_double_member (link, "height") / 2);
+            json_object_get_double_member (link, "y") +
+                json_object_get_double_member (link, "height") / 2);
 
   centred = wait_settled (app, "the view to centre the link's target");
   g_assert_cmpstr (state_string (centred, "selected"), ==, target);
@@ -735,9 +696,9 @@ test_zoom_pointer (void)
   App *app;
   g_autoptr (JsonObject) state = start_ready (&app, NULL);
   g_autoptr (JsonObject) after = NULL;
-  Rect before_r, after_r;
+  Rect             before_r, after_r;
   g_autofree char *id = pick_visible_node (state, &before_r);
-  double zoom = json_object_get_double_member (state, "zoom");
+  double           zoom = json_object_get_double_member (state, "zoom");
   /* A point just off the node's corner: not its centre, so a wrong anchor shows. */
   double px = round (before_r.x + before_r.width * 0.25);
   double py = round (before_r.y + before_r.height * 0.75);
@@ -761,8 +722,8 @@ test_zoom_fit (void)
   g_autoptr (JsonObject) state = start_ready (&app, NULL);
   g_autoptr (JsonObject) zoomed = NULL;
   g_autoptr (JsonObject) fitted = NULL;
-  Rect view = view_rect (state);
-  double fit_zoom = json_object_get_double_member (state, "zoom");
+  Rect        view = view_rect (state);
+  double      fit_zoom = json_object_get_double_member (state, "zoom");
   JsonObject *nodes;
   g_autoptr (GList) ids = NULL;
 
@@ -789,7 +750,7 @@ test_zoom_fit (void)
 
       node_rect (fitted, l->data, &r);
       if (!rect_contains (&view, &r, 1))
-        g_error ("after 0, node %s (%.0f,%.0f %.0f×%.0f) lies outside the view", (char *) l->data,
+        g_error ("after 0, node %s (%.0f,%.0f %.0f×%.0f) lies outside the view", (char *)l->data,
                  r.x, r.y, r.width, r.height);
     }
   app_stop (app);
@@ -801,10 +762,10 @@ test_pan_drag (void)
   App *app;
   g_autoptr (JsonObject) state = start_ready (&app, NULL);
   g_autoptr (JsonObject) after = NULL;
-  const double dx = 120, dy = -80;
-  double px = 0, py = 0;
-  int x, y;
-  Rect r0, r1;
+  const double     dx = 120, dy = -80;
+  double           px = 0, py = 0;
+  int              x, y;
+  Rect             r0, r1;
   g_autofree char *id = pick_visible_node (state, &r0);
 
   g_assert_true (find_empty_point (state, dx, dy, &px, &py));
@@ -812,7 +773,7 @@ test_pan_drag (void)
   xdo ("mousemove %d %d", x, y);
   xdo ("mousedown 1");
   for (int i = 1; i <= 10; i++)
-    xdo ("mousemove %d %d", x + (int) (dx * i / 10), y + (int) (dy * i / 10));
+    xdo ("mousemove %d %d", x + (int)(dx * i / 10), y + (int)(dy * i / 10));
   xdo ("mouseup 1");
 
   after = wait_settled (app, "the pan to settle");
@@ -835,7 +796,7 @@ test_select_arrows (void)
   App *app;
   g_autoptr (JsonObject) state = start_ready (&app, NULL);
   g_autofree char *id = NULL;
-  guint moved = 0;
+  guint            moved = 0;
 
   select_by_click (app, state, &id);
 
@@ -845,7 +806,7 @@ test_select_arrows (void)
       g_autoptr (JsonObject) after = NULL;
       const char *from = state_string (before, "selected");
       const char *to;
-      Rect a, b;
+      Rect        a, b;
 
       g_assert_nonnull (from);
       g_assert_true (node_rect (before, from, &a));
@@ -871,11 +832,10 @@ test_select_arrows (void)
 }
 
 static gboolean
-has_loads (JsonObject *state,
-           gpointer    data)
+has_loads (JsonObject *state, gpointer data)
 {
-  return is_ready (state, NULL)
-         && json_object_get_int_member (state, "loads") >= GPOINTER_TO_INT (data);
+  return is_ready (state, NULL) &&
+         json_object_get_int_member (state, "loads") >= GPOINTER_TO_INT (data);
 }
 
 static void
@@ -883,7 +843,7 @@ test_load_command_line (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = copy_builtin_graph (dir);
-  App *app;
+  App             *app;
   g_autoptr (JsonObject) state = start_ready (&app, path);
 
   g_assert_cmpstr (state_string (state, "file"), ==, path);
@@ -894,10 +854,7 @@ test_load_command_line (void)
 
 /* Selects a node and zooms in, returning the selection and zoom to compare after a reload. */
 static void
-select_and_zoom (App        *app,
-                 JsonObject *state,
-                 char      **id,
-                 double     *zoom)
+select_and_zoom (App *app, JsonObject *state, char **id, double *zoom)
 {
   g_autoptr (JsonObject) zoomed = NULL;
   Rect r;
@@ -911,15 +868,12 @@ select_and_zoom (App        *app,
 }
 
 static void
-assert_kept (JsonObject *state,
-             const char *id,
-             double      zoom)
+assert_kept (JsonObject *state, const char *id, double zoom)
 {
   g_assert_cmpstr (state_string (state, "selected"), ==, id);
   g_assert_cmpstr (state_string (json_object_get_object_member (state, "detail"), "node_id"), ==,
                    id);
-  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (state, "zoom"), zoom,
-                                  zoom * 1e-6);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (state, "zoom"), zoom, zoom * 1e-6);
 }
 
 static void
@@ -927,16 +881,16 @@ test_reload_keeps_view (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = copy_builtin_graph (dir);
-  App *app;
+  App             *app;
   g_autoptr (JsonObject) state = start_ready (&app, path);
   g_autoptr (JsonObject) reloaded = NULL;
   g_autofree char *id = NULL;
-  double zoom;
+  double           zoom;
 
   select_and_zoom (app, state, &id, &zoom);
   xdo ("key ctrl+r");
-  reloaded = wait_for (app, has_loads, GINT_TO_POINTER (2), STEP_TIMEOUT_MS,
-                       "Ctrl+R to reload the file");
+  reloaded =
+      wait_for (app, has_loads, GINT_TO_POINTER (2), STEP_TIMEOUT_MS, "Ctrl+R to reload the file");
   json_object_unref (reloaded);
   reloaded = wait_settled (app, "the reloaded graph to settle");
   assert_kept (reloaded, id, zoom);
@@ -945,8 +899,7 @@ test_reload_keeps_view (void)
 }
 
 static gboolean
-title_is (JsonObject *state,
-          gpointer    data)
+title_is (JsonObject *state, gpointer data)
 {
   return is_ready (state, NULL) && g_strcmp0 (state_string (state, "title"), data) == 0;
 }
@@ -956,7 +909,7 @@ test_disk_change_reloads (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = copy_builtin_graph (dir);
-  App *app;
+  App             *app;
   g_autoptr (JsonObject) state = start_ready (&app, path);
   g_autoptr (JsonObject) reloaded = NULL;
   g_autofree char *id = NULL;
@@ -974,8 +927,8 @@ test_disk_change_reloads (void)
   g_assert_cmpuint (g_string_replace (edited, needle, replacement, 1), ==, 1);
   rewrite_file (path, edited->str);
 
-  reloaded = wait_for (app, title_is, new_title, STEP_TIMEOUT_MS,
-                       "the change on disk to be reloaded");
+  reloaded =
+      wait_for (app, title_is, new_title, STEP_TIMEOUT_MS, "the change on disk to be reloaded");
   json_object_unref (reloaded);
   reloaded = wait_settled (app, "the reloaded graph to settle");
   g_assert_cmpint (json_object_get_int_member (reloaded, "loads"), ==, 2);
@@ -985,8 +938,7 @@ test_disk_change_reloads (void)
 }
 
 static gboolean
-has_toast (JsonObject *state,
-           gpointer    data)
+has_toast (JsonObject *state, gpointer data)
 {
   GPtrArray *seen = data;
   JsonArray *toasts = json_object_get_array_member (state, "toasts");
@@ -1001,12 +953,12 @@ test_broken_later_keeps_graph (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = copy_builtin_graph (dir);
-  App *app;
+  App             *app;
   g_autoptr (JsonObject) state = start_ready (&app, path);
   g_autoptr (JsonObject) after = NULL;
   g_autoptr (GPtrArray) toasts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *name = g_path_get_basename (path);
-  const char *toast;
+  const char      *toast;
 
   /* A curator saves a half-edited file: line 2 starts with a stray word. */
   rewrite_file (path, "{\n  oops \"format_version\": 1\n}\n");
@@ -1014,8 +966,8 @@ test_broken_later_keeps_graph (void)
 
   /* The first error, located: the stray word is at line 2, column 3. */
   toast = g_ptr_array_index (toasts, 0);
-  if (!g_str_has_suffix (path, "/speech.json") || !g_str_has_prefix (toast, name)
-      || !g_str_has_prefix (toast + strlen (name), ":2:3: "))
+  if (!g_str_has_suffix (path, "/speech.json") || !g_str_has_prefix (toast, name) ||
+      !g_str_has_prefix (toast + strlen (name), ":2:3: "))
     g_error ("the toast “%s” does not give the first error as %s:2:3: message", toast, name);
   /* The graph stays. */
   g_assert_true (json_object_get_boolean_member (after, "ready"));
@@ -1027,11 +979,10 @@ test_broken_later_keeps_graph (void)
 }
 
 static gboolean
-shows_status_page (JsonObject *state,
-                   gpointer    data)
+shows_status_page (JsonObject *state, gpointer data)
 {
-  return json_object_get_boolean_member (state, "window")
-         && json_object_get_boolean_member (state, "status_page");
+  return json_object_get_boolean_member (state, "window") &&
+         json_object_get_boolean_member (state, "status_page");
 }
 
 static void
@@ -1040,7 +991,7 @@ test_broken_start_status_page (void)
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "broken.json", NULL);
   g_autofree char *expected = g_strdup ("broken.json:3:9: ");
-  App *app;
+  App             *app;
   g_autoptr (JsonObject) state = NULL;
   const char *problems;
 
@@ -1059,8 +1010,7 @@ test_broken_start_status_page (void)
 }
 
 static gboolean
-has_file_chooser (JsonObject *state,
-                  gpointer    data)
+has_file_chooser (JsonObject *state, gpointer data)
 {
   JsonArray *windows = json_object_get_array_member (state, "windows");
 
@@ -1075,8 +1025,7 @@ has_file_chooser (JsonObject *state,
 }
 
 static gboolean
-file_is (JsonObject *state,
-         gpointer    data)
+file_is (JsonObject *state, gpointer data)
 {
   return is_ready (state, NULL) && g_strcmp0 (state_string (state, "file"), data) == 0;
 }
@@ -1086,7 +1035,7 @@ test_open_dialog (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = copy_builtin_graph (dir);
-  App *app;
+  App             *app;
   g_autoptr (JsonObject) state = start_ready (&app, NULL);
   g_autoptr (JsonObject) opened = NULL;
   g_autoptr (JsonObject) dialog = NULL;
@@ -1118,8 +1067,7 @@ test_open_dialog (void)
 }
 
 static gboolean
-has_export_toast (JsonObject *state,
-                  gpointer    data)
+has_export_toast (JsonObject *state, gpointer data)
 {
   JsonArray *toasts = json_object_get_array_member (state, "toasts");
 
@@ -1134,7 +1082,7 @@ test_export_svg (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "graph.svg", NULL);
-  App *app;
+  App             *app;
   g_autoptr (JsonObject) state = start_ready (&app, NULL);
   g_autoptr (JsonObject) dialog = NULL;
   g_autoptr (JsonObject) done = NULL;
@@ -1178,15 +1126,14 @@ typedef struct
 } MovedData;
 
 static gboolean
-node_moved (JsonObject *state,
-            gpointer    data)
+node_moved (JsonObject *state, gpointer data)
 {
   MovedData *moved = data;
-  Rect now;
+  Rect       now;
 
-  return is_ready (state, NULL) && node_rect (state, moved->id, &now)
-         && (fabs (now.x - moved->before.x) > 2 || fabs (now.y - moved->before.y) > 2
-             || fabs (now.width - moved->before.width) > 2);
+  return is_ready (state, NULL) && node_rect (state, moved->id, &now) &&
+         (fabs (now.x - moved->before.x) > 2 || fabs (now.y - moved->before.y) > 2 ||
+          fabs (now.width - moved->before.width) > 2);
 }
 
 static void
@@ -1195,9 +1142,9 @@ test_layout_engine (void)
   App *app;
   g_autoptr (JsonObject) state = start_ready (&app, NULL);
   g_autoptr (JsonObject) after = NULL;
-  MovedData moved = { NULL };
+  MovedData        moved = { NULL };
   g_autofree char *id = pick_visible_node (state, &moved.before);
-  guint n_before = n_nodes (state);
+  guint            n_before = n_nodes (state);
 
   /* Primary menu → Layout → Spring (neato), by their mnemonics. */
   moved.id = id;
@@ -1214,8 +1161,7 @@ test_layout_engine (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
