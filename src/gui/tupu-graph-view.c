@@ -1279,6 +1279,8 @@ tupu_graph_view_set_engine (TupuGraphView *self,
     return;
 
   self->engine = engine;
+  /* Another engine draws another picture: the old zoom and anchor mean nothing in it. */
+  self->fit_pending = TRUE;
   request_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
 }

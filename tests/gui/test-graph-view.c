@@ -545,6 +545,28 @@ test_reload (Fixture      *fixture,
   g_assert_cmpfloat_with_epsilon (y1, y0, 1.0);
 }
 
+/* Another engine is another picture: the view fits it, whatever zoom the user had. */
+static void
+test_engine_fits (Fixture      *fixture,
+                  gconstpointer data)
+{
+  const guint *order = tupu_graph_get_speech_order (fixture->graph);
+  const char *id = node_id (fixture->graph, order[2]);
+
+  tupu_graph_view_zoom_at (fixture->view, 2.0, 50, 50);
+  g_assert_true (tupu_graph_view_select (fixture->view, id, FALSE));
+
+  hold_layout (fixture);
+  tupu_graph_view_set_engine (fixture->view, TUPU_ENGINE_TWOPI);
+  g_assert_true (wait_until (fixture, layout_is_new));
+  g_assert_no_error (fixture->layout_error);
+  g_assert_cmpint (tupu_graph_view_get_layout (fixture->view)->options.engine, ==,
+                   TUPU_ENGINE_TWOPI);
+  assert_every_box_inside (fixture->view);
+  g_assert_cmpfloat (tupu_graph_view_get_zoom (fixture->view), <, 2.0);
+  g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==, id);
+}
+
 /* The built-in graph under another graph id: a different graph, not a reload. */
 static TupuGraph *
 load_renamed_builtin (void)
@@ -846,6 +868,7 @@ main (int   argc,
   ADD ("select-center", test_select_center);
   ADD ("reload", test_reload);
   ADD ("new-graph", test_new_graph);
+  ADD ("engine-fits", test_engine_fits);
   ADD ("accessible", test_accessible);
   ADD ("properties", test_properties);
   ADD ("drawing", test_drawing);
