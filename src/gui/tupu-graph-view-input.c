@@ -153,6 +153,10 @@ select_step (TupuGraphView *self,
   else
     rank = (tupu_graph_get_node (self->graph, index)->order + n + step) % n;
 
+  /* Within a branch, Tab walks only the branch's concepts (the root is always in it). */
+  while (!_tupu_graph_view_in_branch (self, order[rank]))
+    rank = (rank + n + (step > 0 ? 1 : -1)) % n;
+
   select_node_index (self, order[rank]);
 }
 
@@ -180,7 +184,14 @@ select_first_action (GtkWidget  *widget,
   TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
 
   if (tupu_graph_get_n_nodes (self->graph) > 0)
-    select_node_index (self, tupu_graph_get_speech_order (self->graph)[0]);
+    {
+      const guint *order = tupu_graph_get_speech_order (self->graph);
+      guint rank = 0;
+
+      while (!_tupu_graph_view_in_branch (self, order[rank]))
+        rank++;
+      select_node_index (self, order[rank]);
+    }
 }
 
 static void
@@ -192,7 +203,46 @@ select_last_action (GtkWidget  *widget,
   guint n = tupu_graph_get_n_nodes (self->graph);
 
   if (n > 0)
-    select_node_index (self, tupu_graph_get_speech_order (self->graph)[n - 1]);
+    {
+      const guint *order = tupu_graph_get_speech_order (self->graph);
+      guint rank = n - 1;
+
+      while (!_tupu_graph_view_in_branch (self, order[rank]))
+        rank--;
+      select_node_index (self, order[rank]);
+    }
+}
+
+static void
+focus_branch_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+
+  tupu_graph_view_set_root_id (self, self->selected_id);
+}
+
+/* One level up: the branch of the shown root's parent (the whole graph above a part). */
+static void
+leave_branch_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+  int root = _tupu_graph_view_root_index (self);
+  int parent = root >= 0 ? tupu_graph_get_node (self->graph, root)->parent : -1;
+
+  tupu_graph_view_set_root_id (self,
+                               parent >= 0 ? tupu_graph_get_node (self->graph, parent)->id : NULL);
+}
+
+static void
+show_whole_graph_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  tupu_graph_view_set_root_id (TUPU_GRAPH_VIEW (widget), NULL);
 }
 
 static void
@@ -263,6 +313,18 @@ pan_action (GtkWidget  *widget,
                              self->off_y - dy * step_y);
 }
 
+/* Only a concept with parts has a branch worth showing on its own. */
+static gboolean
+has_selection_children (TupuGraphView *self)
+{
+  int index = self->graph != NULL && self->selected_id != NULL
+                ? tupu_graph_lookup (self->graph, self->selected_id)
+                : -1;
+
+  return index >= 0 && tupu_graph_get_node (self->graph, index)->children->len > 0
+         && g_strcmp0 (self->selected_id, self->root_id) != 0;
+}
+
 void
 _tupu_graph_view_update_actions (TupuGraphView *self)
 {
@@ -284,6 +346,9 @@ _tupu_graph_view_update_actions (TupuGraphView *self)
   gtk_widget_action_set_enabled (widget, "view.center-selection", has_layout && has_selection);
   gtk_widget_action_set_enabled (widget, "view.clear-selection", has_selection);
   gtk_widget_action_set_enabled (widget, "view.activate-selection", has_selection);
+  gtk_widget_action_set_enabled (widget, "view.focus-branch", has_selection_children (self));
+  gtk_widget_action_set_enabled (widget, "view.leave-branch", self->root_id != NULL);
+  gtk_widget_action_set_enabled (widget, "view.show-whole-graph", self->root_id != NULL);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -572,6 +637,17 @@ _tupu_graph_view_class_init_input (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.move-selection", "(ii)",
                                    move_selection_action);
   gtk_widget_class_install_action (widget_class, "view.pan", "(ii)", pan_action);
+  gtk_widget_class_install_action (widget_class, "view.focus-branch", NULL, focus_branch_action);
+  gtk_widget_class_install_action (widget_class, "view.leave-branch", NULL, leave_branch_action);
+  gtk_widget_class_install_action (widget_class, "view.show-whole-graph", NULL,
+                                   show_whole_graph_action);
+  /* As in a file manager: Alt+Down enters the selected branch, Alt+Up goes one level up. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "view.focus-branch", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                       "view.leave-branch", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK,
+                                       "view.show-whole-graph", NULL);
 
   add_key_bindings (widget_class);
 }

@@ -17,6 +17,7 @@ struct _TupuGraphView
   gboolean      show_gloss;
   double        text_scale;     /* from GtkSettings:gtk-xft-dpi */
   char         *selected_id;
+  char         *root_id;        /* the branch shown (its part-of subtree), NULL = everything */
   int           hover;          /* geometry index in layout, or -1 */
 
   /* The view transform: widget = layout * zoom + offset. */
@@ -102,5 +103,9 @@ double    _tupu_graph_view_fit_zoom         (TupuGraphView *self);
 void      _tupu_graph_view_class_init_input (GtkWidgetClass *widget_class);
 void      _tupu_graph_view_init_input       (TupuGraphView *self);
 void      _tupu_graph_view_update_actions   (TupuGraphView *self);
+
+int      _tupu_graph_view_root_index (TupuGraphView *self);
+gboolean _tupu_graph_view_in_branch  (TupuGraphView *self,
+                                      guint          index);
 
 G_END_DECLS

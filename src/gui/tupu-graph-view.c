@@ -41,6 +41,7 @@ enum
   PROP_SHOW_GLOSS,
   PROP_SELECTED_ID,
   PROP_ZOOM,
+  PROP_ROOT_ID,
   N_PROPS
 };
 
@@ -698,6 +699,34 @@ update_accessible_description (TupuGraphView *self)
                                   description, -1);
 }
 
+int
+_tupu_graph_view_root_index (TupuGraphView *self)
+{
+  if (self->graph == NULL || self->root_id == NULL)
+    return -1;
+  return tupu_graph_lookup (self->graph, self->root_id);
+}
+
+gboolean
+_tupu_graph_view_in_branch (TupuGraphView *self,
+                            guint          index)
+{
+  int root = _tupu_graph_view_root_index (self);
+
+  return root < 0 || tupu_graph_is_descendant (self->graph, index, (guint) root);
+}
+
+static void
+set_root_id (TupuGraphView *self,
+             const char    *id)
+{
+  if (g_strcmp0 (self->root_id, id) == 0)
+    return;
+  g_free (self->root_id);
+  self->root_id = g_strdup (id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOT_ID]);
+}
+
 static void
 set_selected_id (TupuGraphView *self,
                  const char    *id)
@@ -870,6 +899,7 @@ request_layout (TupuGraphView *self)
   options.engine = self->engine;
   options.show_gloss = self->show_gloss;
   options.text_scale = self->text_scale;
+  options.root = _tupu_graph_view_root_index (self);
 
   request = g_new0 (LayoutRequest, 1);
   g_weak_ref_init (&request->view, self);
@@ -1067,6 +1097,7 @@ tupu_graph_view_finalize (GObject *object)
 
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->root_id, g_free);
 
   G_OBJECT_CLASS (tupu_graph_view_parent_class)->finalize (object);
 }
@@ -1099,6 +1130,9 @@ tupu_graph_view_get_property (GObject    *object,
     case PROP_ZOOM:
       g_value_set_double (value, self->zoom);
       break;
+    case PROP_ROOT_ID:
+      g_value_set_string (value, self->root_id);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1125,6 +1159,9 @@ tupu_graph_view_set_property (GObject      *object,
       break;
     case PROP_SELECTED_ID:
       tupu_graph_view_select (self, g_value_get_string (value), FALSE);
+      break;
+    case PROP_ROOT_ID:
+      tupu_graph_view_set_root_id (self, g_value_get_string (value));
       break;
     case PROP_ZOOM:
       tupu_graph_view_zoom_at (self, g_value_get_double (value),
@@ -1164,6 +1201,7 @@ tupu_graph_view_class_init (TupuGraphViewClass *klass)
   properties[PROP_SHOW_GLOSS] = g_param_spec_boolean ("show-gloss", NULL, NULL, TRUE, rw);
   properties[PROP_SELECTED_ID] = g_param_spec_string ("selected-id", NULL, NULL, NULL, rw);
   properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, 0.001, ZOOM_MAX, 1.0, rw);
+  properties[PROP_ROOT_ID] = g_param_spec_string ("root-id", NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted when a layout fails (e.g. TUPU_LAYOUT_ERROR_TOO_LARGE); the previous one stays. */
@@ -1240,6 +1278,12 @@ tupu_graph_view_set_graph (TupuGraphView *self,
       self->center_pending = FALSE;
       clear_layout (self);
       set_selected_id (self, NULL);
+      set_root_id (self, NULL);
+    }
+  else if (self->root_id != NULL && tupu_graph_lookup (graph, self->root_id) < 0)
+    {
+      self->fit_pending = TRUE;
+      set_root_id (self, NULL);
     }
   else if (self->selected_id != NULL && tupu_graph_lookup (graph, self->selected_id) < 0)
     {
@@ -1330,6 +1374,15 @@ tupu_graph_view_select (TupuGraphView *self,
     }
   if (self->graph == NULL || tupu_graph_lookup (self->graph, id) < 0)
     return FALSE;
+
+  /* A link to a concept outside the branch shown widens the view to the whole graph. */
+  if (!_tupu_graph_view_in_branch (self, tupu_graph_lookup (self->graph, id)))
+    {
+      set_root_id (self, NULL);
+      self->fit_pending = TRUE;
+      request_layout (self);
+      _tupu_graph_view_update_actions (self);
+    }
 
   set_selected_id (self, id);
   if (center)
@@ -1441,4 +1494,40 @@ tupu_graph_view_get_node_rect (TupuGraphView   *self,
 
   geom_widget_rect (self, self->layout->geom_of_node[index], rect);
   return TRUE;
+}
+
+gboolean
+tupu_graph_view_set_root_id (TupuGraphView *self,
+                             const char    *id)
+{
+  int index;
+
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
+
+  index = id != NULL && self->graph != NULL ? tupu_graph_lookup (self->graph, id) : -1;
+  if (id != NULL && index < 0)
+    return FALSE;
+  /* The report's branch is the whole graph: say so with NULL, so "leave" has nowhere to go. */
+  if (index >= 0 && (guint) index == tupu_graph_get_root (self->graph))
+    id = NULL;
+  if (g_strcmp0 (self->root_id, id) == 0)
+    return TRUE;
+
+  set_root_id (self, id);
+  if (self->selected_id != NULL
+      && !_tupu_graph_view_in_branch (self, tupu_graph_lookup (self->graph, self->selected_id)))
+    set_selected_id (self, NULL);
+  /* A branch is a new picture: fit it, and keep the selection in view. */
+  self->fit_pending = TRUE;
+  request_layout (self);
+  _tupu_graph_view_update_actions (self);
+  return TRUE;
+}
+
+const char *
+tupu_graph_view_get_root_id (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), NULL);
+
+  return self->root_id;
 }

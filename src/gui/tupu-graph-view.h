@@ -47,6 +47,14 @@ gboolean    tupu_graph_view_select           (TupuGraphView *self,
                                               gboolean       center);
 const char *tupu_graph_view_get_selected_id  (TupuGraphView *self);
 
+/* The branch shown: only the part-of subtree under node @id (NULL = the whole graph), fitted to
+ * the window. The selection is kept when it lies in the branch. Unknown ids are ignored (returns
+ * FALSE). Property: "root-id". Actions: view.focus-branch (the selection's subtree),
+ * view.leave-branch (one level up), view.show-whole-graph. */
+gboolean    tupu_graph_view_set_root_id      (TupuGraphView *self,
+                                              const char    *id);
+const char *tupu_graph_view_get_root_id      (TupuGraphView *self);
+
 /* Zoom: widget (logical) pixels per layout point. Property: "zoom". */
 double      tupu_graph_view_get_zoom         (TupuGraphView *self);
 /* Sets the zoom keeping the layout point under widget point (@x, @y) fixed. */

@@ -280,6 +280,8 @@ static const GActionEntry win_actions[] = {
   { "export", export_action_cb, "s" }, { "zoom-in", view_action_cb },
   { "zoom-out", view_action_cb },      { "zoom-fit", view_action_cb },
   { "zoom-one", view_action_cb },      { "toggle-sidebar", toggle_sidebar_action_cb, NULL, "true" },
+  { "focus-branch", view_action_cb },  { "leave-branch", view_action_cb },
+  { "show-whole-graph", view_action_cb },
 };
 
 static void
@@ -290,6 +292,17 @@ set_enabled (TupuWindow *self, const char *name, gboolean enabled)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
+/* As the view enables its own branch actions: a selection with parts can be shown alone. */
+static gboolean
+selection_has_branch (TupuWindow *self)
+{
+  const char *selected = tupu_graph_view_get_selected_id (self->graph_view);
+  int         index = selected != NULL ? tupu_graph_lookup (self->graph, selected) : -1;
+
+  return index >= 0 && tupu_graph_get_node (self->graph, index)->children->len > 0
+         && g_strcmp0 (selected, tupu_graph_view_get_root_id (self->graph_view)) != 0;
+}
+
 /* All enabled states, recomputed in one place. */
 void
 _tupu_window_actions_update (TupuWindow *self)
@@ -297,12 +310,16 @@ _tupu_window_actions_update (TupuWindow *self)
   gboolean    shown = self->graph != NULL;
   gboolean    laid_out = shown && tupu_graph_view_get_layout (self->graph_view) != NULL;
   const char *zoom_actions[] = { "zoom-in", "zoom-out", "zoom-fit", "zoom-one" };
+  gboolean    in_branch = shown && tupu_graph_view_get_root_id (self->graph_view) != NULL;
 
   set_enabled (self, "export", laid_out);
   set_enabled (self, "show-problems", self->problems != NULL && self->problems->len > 0);
   set_enabled (self, "toggle-sidebar", shown);
   for (guint i = 0; i < G_N_ELEMENTS (zoom_actions); i++)
     set_enabled (self, zoom_actions[i], laid_out);
+  set_enabled (self, "focus-branch", shown && selection_has_branch (self));
+  set_enabled (self, "leave-branch", in_branch);
+  set_enabled (self, "show-whole-graph", in_branch);
 }
 
 void
@@ -332,6 +349,9 @@ tupu_window_set_accels (GtkApplication *application)
     { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
     { "win.zoom-fit", { "<Control>0", "<Control>KP_0", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
+    { "win.focus-branch", { "<Alt>Down", NULL } },
+    { "win.leave-branch", { "<Alt>Up", NULL } },
+    { "win.show-whole-graph", { "<Alt>Home", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -13,6 +13,7 @@ struct _TupuWindow
   /* Template children */
   GtkLabel        *title_label;
   GtkLabel        *subtitle_label;
+  GtkWidget       *leave_branch_button;
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
   AdwStatusPage   *error_page;

@@ -77,6 +77,8 @@ static void
 update_title (TupuWindow *self)
 {
   g_autofree char *subtitle = NULL;
+  const char      *root_id;
+  int              root;
 
   if (self->graph == NULL)
     {
@@ -89,8 +91,14 @@ update_title (TupuWindow *self)
   set_zh_label (self->title_label, tupu_graph_get_title_zh (self->graph));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label),
                                tupu_graph_get_title_en (self->graph));
-  subtitle = self->file != NULL ? g_file_get_basename (self->file)
-                                : g_strdup (_ ("Built-in speech graph"));
+  root_id = tupu_graph_view_get_root_id (self->graph_view);
+  root = root_id != NULL ? tupu_graph_lookup (self->graph, root_id) : -1;
+  if (root >= 0)
+    subtitle = g_strdup_printf (_ ("Branch: %s"), tupu_graph_get_node (self->graph, root)->label_zh);
+  else if (self->file != NULL)
+    subtitle = g_file_get_basename (self->file);
+  else
+    subtitle = g_strdup (_ ("Built-in speech graph"));
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
   gtk_window_set_title (GTK_WINDOW (self), tupu_graph_get_title_zh (self->graph));
@@ -378,11 +386,22 @@ selected_id_changed_cb (TupuWindow *self)
 {
   tupu_detail_pane_set_node_id (self->detail_pane,
                                 tupu_graph_view_get_selected_id (self->graph_view));
+  _tupu_window_actions_update (self);
 }
 
 static void
 layout_changed_cb (TupuWindow *self)
 {
+  _tupu_window_actions_update (self);
+}
+
+/* The branch shown is named in the subtitle, with a way back up beside the Open button. */
+static void
+root_id_changed_cb (TupuWindow *self)
+{
+  gtk_widget_set_visible (self->leave_branch_button,
+                          tupu_graph_view_get_root_id (self->graph_view) != NULL);
+  update_title (self);
   _tupu_window_actions_update (self);
 }
 
@@ -520,6 +539,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tupu/Tupu/tupu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, leave_branch_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, error_page);
@@ -529,6 +549,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, detail_pane);
   gtk_widget_class_bind_template_callback (widget_class, selected_id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, root_id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, detail_select_node_cb);
   gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);

@@ -838,6 +838,48 @@ has_loads (JsonObject *state, gpointer data)
          json_object_get_int_member (state, "loads") >= GPOINTER_TO_INT (data);
 }
 
+static gboolean
+shows_fewer_nodes (JsonObject *state, gpointer data)
+{
+  return is_ready (state, NULL) && n_nodes (state) < GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+shows_nodes (JsonObject *state, gpointer data)
+{
+  return is_ready (state, NULL) && n_nodes (state) == GPOINTER_TO_UINT (data);
+}
+
+/* Alt+Down on a selected part shows only its branch; Alt+Up brings the whole graph back. */
+static void
+test_branch_keys (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) branch = NULL;
+  g_autoptr (JsonObject) whole = NULL;
+  guint total = n_nodes (state);
+  Rect  r;
+
+  g_assert_true (node_rect (state, "part-2", &r));
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (wait_settled (app, "part-2 to be selected"));
+
+  xdo ("key alt+Down");
+  branch = wait_for (app, shows_fewer_nodes, GUINT_TO_POINTER (total), STEP_TIMEOUT_MS,
+                     "the branch of part-2 alone");
+  g_assert_true (node_rect (branch, "part-2", &r));
+  g_assert_false (node_rect (branch, "part-1", &r));
+  g_assert_false (node_rect (branch, "report", &r));
+  g_assert_cmpstr (state_string (branch, "selected"), ==, "part-2");
+
+  xdo ("key alt+Up");
+  whole = wait_for (app, shows_nodes, GUINT_TO_POINTER (total), STEP_TIMEOUT_MS,
+                    "the whole graph again");
+  g_assert_true (node_rect (whole, "part-1", &r));
+  app_stop (app);
+}
+
 static void
 test_load_command_line (void)
 {
@@ -1175,6 +1217,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/select/click", test_select_click);
   g_test_add_func ("/gui/select/link", test_select_link);
   g_test_add_func ("/gui/select/arrows", test_select_arrows);
+  g_test_add_func ("/gui/branch/keys", test_branch_keys);
   g_test_add_func ("/gui/zoom/pointer", test_zoom_pointer);
   g_test_add_func ("/gui/zoom/fit", test_zoom_fit);
   g_test_add_func ("/gui/pan/drag", test_pan_drag);

@@ -567,6 +567,71 @@ test_engine_fits (Fixture      *fixture,
   g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==, id);
 }
 
+static guint
+count_subtree (TupuGraph *graph,
+               guint      root)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < tupu_graph_get_n_nodes (graph); i++)
+    n += tupu_graph_is_descendant (graph, i, root);
+  return n;
+}
+
+/* A branch shows only a concept's part-of subtree, fitted; Tab stays inside it; a link outside
+ * it widens the view again; Alt+Up climbs one level. */
+static void
+test_branch (Fixture      *fixture,
+             gconstpointer data)
+{
+  int part = tupu_graph_lookup (fixture->graph, "part-2");
+  const TupuNode *node;
+  const char *first_id;
+
+  g_assert_cmpint (part, >=, 0);
+  node = tupu_graph_get_node (fixture->graph, part);
+  g_assert_cmpuint (node->children->len, >, 0);
+  first_id = tupu_graph_get_node (fixture->graph, g_array_index (node->children, guint, 0))->id;
+
+  /* Enter the branch from the selection, as Alt+Down does. */
+  g_assert_true (tupu_graph_view_select (fixture->view, "part-2", FALSE));
+  hold_layout (fixture);
+  g_assert_true (press_key (fixture->view, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_cmpstr (tupu_graph_view_get_root_id (fixture->view), ==, "part-2");
+  g_assert_true (wait_until (fixture, layout_is_new));
+  g_assert_no_error (fixture->layout_error);
+  g_assert_cmpuint (tupu_graph_view_get_layout (fixture->view)->n_nodes, ==,
+                    count_subtree (fixture->graph, part));
+  assert_every_box_inside (fixture->view);
+  g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==, "part-2");
+
+  /* Tab walks the branch only, in speech order, and wraps inside it. */
+  for (guint i = 0; i < count_subtree (fixture->graph, part) + 2; i++)
+    {
+      g_assert_true (press_key (fixture->view, GDK_KEY_Tab, 0));
+      g_assert_true (tupu_graph_is_descendant (
+          fixture->graph,
+          tupu_graph_lookup (fixture->graph, tupu_graph_view_get_selected_id (fixture->view)),
+          part));
+    }
+
+  /* Alt+Up from a part goes to the whole graph (the report's branch). */
+  hold_layout (fixture);
+  g_assert_true (press_key (fixture->view, GDK_KEY_Up, GDK_ALT_MASK));
+  g_assert_null (tupu_graph_view_get_root_id (fixture->view));
+  g_assert_true (wait_until (fixture, layout_is_new));
+  g_assert_cmpuint (tupu_graph_view_get_layout (fixture->view)->n_nodes, ==,
+                    tupu_graph_get_n_nodes (fixture->graph));
+
+  /* Selecting a concept outside the branch (a detail-pane link) widens to the whole graph. */
+  g_assert_true (tupu_graph_view_set_root_id (fixture->view, first_id));
+  g_assert_false (tupu_graph_view_set_root_id (fixture->view, "no-such-id"));
+  g_assert_cmpstr (tupu_graph_view_get_root_id (fixture->view), ==, first_id);
+  g_assert_true (tupu_graph_view_select (fixture->view, "part-1", TRUE));
+  g_assert_null (tupu_graph_view_get_root_id (fixture->view));
+  g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==, "part-1");
+}
+
 /* The built-in graph under another graph id: a different graph, not a reload. */
 static TupuGraph *
 load_renamed_builtin (void)
@@ -869,6 +934,7 @@ main (int   argc,
   ADD ("reload", test_reload);
   ADD ("new-graph", test_new_graph);
   ADD ("engine-fits", test_engine_fits);
+  ADD ("branch", test_branch);
   ADD ("accessible", test_accessible);
   ADD ("properties", test_properties);
   ADD ("drawing", test_drawing);
