@@ -1048,6 +1048,26 @@ layout_new (TupuGraph               *graph,
   return layout;
 }
 
+/* Graphviz 2.43's circo caches attribute symbols in statics keyed by the root graph's address
+ * (initGraphAttrs in circularize.c). A later graph allocated at a freed graph's address would
+ * reuse symbols freed with the old one and crash. So the graph circo last used stays allocated
+ * until the next circo layout has run on another graph. Only the layout thread gets here. */
+static void
+close_graph (Agraph_t *g,
+             gboolean  circo)
+{
+  static Agraph_t *last_circo_graph;
+
+  if (!circo)
+    {
+      agclose (g);
+      return;
+    }
+  if (last_circo_graph != NULL)
+    agclose (last_circo_graph);
+  last_circo_graph = g;
+}
+
 static gboolean
 run_graphviz (TupuLayout  *layout,
               GError     **error)
@@ -1080,7 +1100,7 @@ run_graphviz (TupuLayout  *layout,
       read_edges (layout, gv_edges);
       gvFreeLayout (gvc, g);
     }
-  agclose (g);
+  close_graph (g, layout->options.engine == TUPU_ENGINE_CIRCO);
 
   if (status != 0)
     {

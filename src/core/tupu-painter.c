@@ -13,7 +13,7 @@
 #include "tupu-style.h"
 
 /* Below this many device pixels of font size, text is unreadable: draw a bar per line. */
-#define MIN_READABLE_PX 5.0
+#define MIN_READABLE_PX 4.0
 #define CORNER_RADIUS   6.0
 #define PILL_MAX_RADIUS 16.0
 
