@@ -536,7 +536,8 @@ test_truncated_everywhere (void)
   check_prefixes (data, len, 1);
   g_clear_pointer (&data, g_free);
   g_assert_true (g_file_get_contents (speech, &data, &len, NULL));
-  check_prefixes (data, len, MAX (1, len / 3000));
+  /* The built-in graph is large: 200 cuts spread over it. */
+  check_prefixes (data, len, MAX (1, len / 200));
 }
 
 /* The caps of dot are refused with a message naming a faster engine, and that engine works. */

@@ -26,7 +26,7 @@ only to exceed a limit). The table is generated: edit `expected.json`, then run
 
 Beyond the table, the test also checks that a sparse 16 GiB file is refused from its size
 alone in under a second, that every prefix of `base-valid.json` (and of the built-in graph,
-sampled) is refused with an error located inside the prefix, and that `dot`'s caps name
+200 cuts) is refused with an error located inside the prefix, and that `dot`'s caps name
 `sfdp`, which then accepts the graph.
 
 | file | what it does | `--validate` | `--export` | expected outcome |
