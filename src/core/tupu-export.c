@@ -63,19 +63,30 @@ write_string (GOutputStream *out,
   return g_output_stream_write_all (out, text->str, text->len, NULL, cancellable, error);
 }
 
-gboolean
-tupu_export_svg (TupuLayout    *layout,
-                 GOutputStream *out,
-                 GCancellable  *cancellable,
-                 GError       **error)
+/* SVG and DOT are text built in memory by their writers, then written in one go. */
+static gboolean
+export_text (void (*writer) (TupuLayout *, GString *),
+             TupuLayout    *layout,
+             GOutputStream *out,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autoptr (GString) text = g_string_new (NULL);
 
   g_return_val_if_fail (layout != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
-  _tupu_svg_write (layout, text);
+  writer (layout, text);
   return write_string (out, text, cancellable, error);
+}
+
+gboolean
+tupu_export_svg (TupuLayout    *layout,
+                 GOutputStream *out,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  return export_text (_tupu_svg_write, layout, out, cancellable, error);
 }
 
 gboolean
@@ -84,13 +95,7 @@ tupu_export_dot (TupuLayout    *layout,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  g_autoptr (GString) text = g_string_new (NULL);
-
-  g_return_val_if_fail (layout != NULL, FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
-
-  _tupu_dot_write (layout, text);
-  return write_string (out, text, cancellable, error);
+  return export_text (_tupu_dot_write, layout, out, cancellable, error);
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -297,6 +297,23 @@ n_nodes (JsonObject *state)
   return json_object_get_size (json_object_get_object_member (state, "nodes"));
 }
 
+/* Every laid-out node's box lies inside @view (1 px slack); @when names the moment in a failure. */
+static void
+assert_every_node_inside (JsonObject *state, const Rect *view, const char *when)
+{
+  g_autoptr (GList) ids = json_object_get_members (json_object_get_object_member (state, "nodes"));
+
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      Rect r;
+
+      node_rect (state, l->data, &r);
+      if (!rect_contains (view, &r, 1))
+        g_error ("%s, node %s (%.0f,%.0f %.0f×%.0f) lies outside the view", when, (char *)l->data,
+                 r.x, r.y, r.width, r.height);
+    }
+}
+
 typedef gboolean (*StatePredicate) (JsonObject *state, gpointer data);
 
 /* Polls the probe until @predicate holds; fails the test with @what after @timeout_ms. */
@@ -585,20 +602,7 @@ test_startup_builtin (void)
   g_assert_cmpfloat (view.width, >, 200);
   g_assert_cmpfloat (view.height, >, 200);
   /* Fitted on first show: every box inside the view. */
-  {
-    JsonObject *nodes = json_object_get_object_member (state, "nodes");
-    g_autoptr (GList) ids = json_object_get_members (nodes);
-
-    for (GList *l = ids; l != NULL; l = l->next)
-      {
-        Rect r;
-
-        node_rect (state, l->data, &r);
-        if (!rect_contains (&view, &r, 1))
-          g_error ("node %s (%.0f,%.0f %.0f×%.0f) lies outside the fitted view", (char *)l->data,
-                   r.x, r.y, r.width, r.height);
-      }
-  }
+  assert_every_node_inside (state, &view, "on first show");
   app_stop (app);
 }
 
@@ -724,8 +728,6 @@ test_zoom_fit (void)
   g_autoptr (JsonObject) fitted = NULL;
   Rect        view = view_rect (state);
   double      fit_zoom = json_object_get_double_member (state, "zoom");
-  JsonObject *nodes;
-  g_autoptr (GList) ids = NULL;
 
   ctrl_scroll (app, view.x + view.width / 2, view.y + view.height / 2, 4, 5);
   zoomed = wait_settled (app, "the zoom to settle");
@@ -742,17 +744,7 @@ test_zoom_fit (void)
   fitted = wait_settled (app, "the fit to settle");
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (fitted, "zoom"), fit_zoom,
                                   fit_zoom * 0.01);
-  nodes = json_object_get_object_member (fitted, "nodes");
-  ids = json_object_get_members (nodes);
-  for (GList *l = ids; l != NULL; l = l->next)
-    {
-      Rect r;
-
-      node_rect (fitted, l->data, &r);
-      if (!rect_contains (&view, &r, 1))
-        g_error ("after 0, node %s (%.0f,%.0f %.0f×%.0f) lies outside the view", (char *)l->data,
-                 r.x, r.y, r.width, r.height);
-    }
+  assert_every_node_inside (fitted, &view, "after 0");
   app_stop (app);
 }
 
