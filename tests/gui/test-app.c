@@ -363,6 +363,7 @@ is_settled (JsonObject *state, gpointer data)
 {
   SettleData *settle = data;
   g_autoptr (JsonNode) nodes = NULL;
+  g_autofree char *nodes_text = NULL;
   g_autofree char *now = NULL;
   gboolean         same;
 
@@ -371,8 +372,8 @@ is_settled (JsonObject *state, gpointer data)
 
   nodes =
       json_node_init_object (json_node_alloc (), json_object_get_object_member (state, "nodes"));
-  now = g_strdup_printf ("%.6f %s", json_object_get_double_member (state, "zoom"),
-                         json_to_string (nodes, FALSE));
+  nodes_text = json_to_string (nodes, FALSE);
+  now = g_strdup_printf ("%.6f %s", json_object_get_double_member (state, "zoom"), nodes_text);
   same = g_strcmp0 (now, settle->last) == 0;
   g_free (settle->last);
   settle->last = g_steal_pointer (&now);
