@@ -16,12 +16,19 @@
 #include "tupu-layout.h"
 
 static void
-print_diagnostics (GPtrArray *diagnostics)
+print_diagnostics (GPtrArray  *diagnostics,
+                   const char *file)
 {
   for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
     {
-      g_autofree char *line = tupu_diagnostic_format (g_ptr_array_index (diagnostics, i));
+      /* Name the file as the user typed it, as compilers do, so a terminal or an editor can
+       * jump to it from any working directory (the loader names it by its basename). */
+      TupuDiagnostic   diag = *(TupuDiagnostic *) g_ptr_array_index (diagnostics, i);
+      g_autofree char *line = NULL;
 
+      if (file != NULL)
+        diag.file = (char *) file;
+      line = tupu_diagnostic_format (&diag);
       g_printerr ("%s\n", line);
     }
 }
@@ -58,7 +65,7 @@ load_graph (const char *file,
       graph = tupu_graph_load_file (gfile, NULL, &diagnostics, &error);
     }
 
-  print_diagnostics (diagnostics);
+  print_diagnostics (diagnostics, file);
   if (graph != NULL)
     return graph;
 

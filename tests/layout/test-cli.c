@@ -456,6 +456,9 @@ test_validate (Fixture      *fx,
     for (guint i = 0; lines[i]; i++)
       g_assert_true (g_regex_match_simple ("^\\S*invalid\\.json:\\d+:\\d+: \\S", lines[i], 0, 0));
     g_assert_nonnull (strstr (lines[0], "invalid.json:17:15: "));
+    /* The file is named as it was given on the command line, not by its basename. */
+    for (guint i = 0; lines[i]; i++)
+      g_assert_true (g_str_has_prefix (lines[i], bad));
     g_assert_nonnull (strstr (lines[1], "missing"));
   }
   {
