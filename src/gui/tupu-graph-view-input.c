@@ -135,13 +135,27 @@ zoom_one_action (GtkWidget  *widget,
   zoom_step (self, 1.0 / _tupu_graph_view_target_zoom (self));
 }
 
+/* Selects the first concept of the branch shown at or after speech rank @rank, walking in
+ * @direction (+1 or -1) and wrapping around; the branch's root is always in it. */
+static void
+select_in_branch_from (TupuGraphView *self,
+                       guint          rank,
+                       int            direction)
+{
+  guint n = tupu_graph_get_n_nodes (self->graph);
+  const guint *order = tupu_graph_get_speech_order (self->graph);
+
+  while (!_tupu_graph_view_in_branch (self, order[rank]))
+    rank = (rank + n + direction) % n;
+  select_node_index (self, order[rank]);
+}
+
 /* Steps through the nodes in speech order, wrapping around. */
 static void
 select_step (TupuGraphView *self,
              int            step)
 {
   guint n = tupu_graph_get_n_nodes (self->graph);
-  const guint *order = tupu_graph_get_speech_order (self->graph);
   int index = self->selected_id ? tupu_graph_lookup (self->graph, self->selected_id) : -1;
   guint rank;
 
@@ -152,12 +166,7 @@ select_step (TupuGraphView *self,
     rank = step > 0 ? 0 : n - 1;
   else
     rank = (tupu_graph_get_node (self->graph, index)->order + n + step) % n;
-
-  /* Within a branch, Tab walks only the branch's concepts (the root is always in it). */
-  while (!_tupu_graph_view_in_branch (self, order[rank]))
-    rank = (rank + n + (step > 0 ? 1 : -1)) % n;
-
-  select_node_index (self, order[rank]);
+  select_in_branch_from (self, rank, step > 0 ? 1 : -1);
 }
 
 static void
@@ -184,14 +193,7 @@ select_first_action (GtkWidget  *widget,
   TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
 
   if (tupu_graph_get_n_nodes (self->graph) > 0)
-    {
-      const guint *order = tupu_graph_get_speech_order (self->graph);
-      guint rank = 0;
-
-      while (!_tupu_graph_view_in_branch (self, order[rank]))
-        rank++;
-      select_node_index (self, order[rank]);
-    }
+    select_in_branch_from (self, 0, 1);
 }
 
 static void
@@ -203,14 +205,7 @@ select_last_action (GtkWidget  *widget,
   guint n = tupu_graph_get_n_nodes (self->graph);
 
   if (n > 0)
-    {
-      const guint *order = tupu_graph_get_speech_order (self->graph);
-      guint rank = n - 1;
-
-      while (!_tupu_graph_view_in_branch (self, order[rank]))
-        rank--;
-      select_node_index (self, order[rank]);
-    }
+    select_in_branch_from (self, n - 1, -1);
 }
 
 static void
@@ -313,18 +308,6 @@ pan_action (GtkWidget  *widget,
                              self->off_y - dy * step_y);
 }
 
-/* Only a concept with parts has a branch worth showing on its own. */
-static gboolean
-has_selection_children (TupuGraphView *self)
-{
-  int index = self->graph != NULL && self->selected_id != NULL
-                ? tupu_graph_lookup (self->graph, self->selected_id)
-                : -1;
-
-  return index >= 0 && tupu_graph_get_node (self->graph, index)->children->len > 0
-         && g_strcmp0 (self->selected_id, self->root_id) != 0;
-}
-
 void
 _tupu_graph_view_update_actions (TupuGraphView *self)
 {
@@ -346,7 +329,7 @@ _tupu_graph_view_update_actions (TupuGraphView *self)
   gtk_widget_action_set_enabled (widget, "view.center-selection", has_layout && has_selection);
   gtk_widget_action_set_enabled (widget, "view.clear-selection", has_selection);
   gtk_widget_action_set_enabled (widget, "view.activate-selection", has_selection);
-  gtk_widget_action_set_enabled (widget, "view.focus-branch", has_selection_children (self));
+  gtk_widget_action_set_enabled (widget, "view.focus-branch", tupu_graph_view_can_focus_branch (self));
   gtk_widget_action_set_enabled (widget, "view.leave-branch", self->root_id != NULL);
   gtk_widget_action_set_enabled (widget, "view.show-whole-graph", self->root_id != NULL);
 }

@@ -1531,3 +1531,18 @@ tupu_graph_view_get_root_id (TupuGraphView *self)
 
   return self->root_id;
 }
+
+/* Only a concept with parts, not already the branch shown, has a branch worth showing alone. */
+gboolean
+tupu_graph_view_can_focus_branch (TupuGraphView *self)
+{
+  int index;
+
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
+
+  index = self->graph != NULL && self->selected_id != NULL
+            ? tupu_graph_lookup (self->graph, self->selected_id)
+            : -1;
+  return index >= 0 && tupu_graph_get_node (self->graph, index)->children->len > 0
+         && g_strcmp0 (self->selected_id, self->root_id) != 0;
+}

@@ -54,6 +54,8 @@ const char *tupu_graph_view_get_selected_id  (TupuGraphView *self);
 gboolean    tupu_graph_view_set_root_id      (TupuGraphView *self,
                                               const char    *id);
 const char *tupu_graph_view_get_root_id      (TupuGraphView *self);
+/* Whether view.focus-branch would do something: the selection has parts and is not the root. */
+gboolean    tupu_graph_view_can_focus_branch (TupuGraphView *self);
 
 /* Zoom: widget (logical) pixels per layout point. Property: "zoom". */
 double      tupu_graph_view_get_zoom         (TupuGraphView *self);

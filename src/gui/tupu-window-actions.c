@@ -292,17 +292,6 @@ set_enabled (TupuWindow *self, const char *name, gboolean enabled)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
-/* As the view enables its own branch actions: a selection with parts can be shown alone. */
-static gboolean
-selection_has_branch (TupuWindow *self)
-{
-  const char *selected = tupu_graph_view_get_selected_id (self->graph_view);
-  int         index = selected != NULL ? tupu_graph_lookup (self->graph, selected) : -1;
-
-  return index >= 0 && tupu_graph_get_node (self->graph, index)->children->len > 0
-         && g_strcmp0 (selected, tupu_graph_view_get_root_id (self->graph_view)) != 0;
-}
-
 /* All enabled states, recomputed in one place. */
 void
 _tupu_window_actions_update (TupuWindow *self)
@@ -317,7 +306,7 @@ _tupu_window_actions_update (TupuWindow *self)
   set_enabled (self, "toggle-sidebar", shown);
   for (guint i = 0; i < G_N_ELEMENTS (zoom_actions); i++)
     set_enabled (self, zoom_actions[i], laid_out);
-  set_enabled (self, "focus-branch", shown && selection_has_branch (self));
+  set_enabled (self, "focus-branch", shown && tupu_graph_view_can_focus_branch (self->graph_view));
   set_enabled (self, "leave-branch", in_branch);
   set_enabled (self, "show-whole-graph", in_branch);
 }
