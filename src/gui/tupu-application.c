@@ -7,18 +7,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "tupu-application.h"
 #include "tupu-cli.h"
 #include "tupu-resources.h"
-#include "tupu-test-probe.h"
 #include "tupu-window.h"
 
 struct _TupuApplication
 {
   AdwApplication parent_instance;
 
-  TupuTestProbe *probe;
   /* Set once handle-local-options ran, to tell GApplication's option parsing failures apart. */
   gboolean options_handled;
 };
@@ -207,19 +206,6 @@ tupu_application_startup (GApplication *application)
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   tupu_window_set_accels (GTK_APPLICATION (self));
-
-  if (g_strcmp0 (g_getenv ("TUPU_TEST_PROBE"), "1") == 0)
-    self->probe = tupu_test_probe_new (GTK_APPLICATION (self));
-}
-
-static void
-tupu_application_shutdown (GApplication *application)
-{
-  TupuApplication *self = TUPU_APPLICATION (application);
-
-  g_clear_object (&self->probe);
-
-  G_APPLICATION_CLASS (tupu_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -265,7 +251,6 @@ tupu_application_class_init (TupuApplicationClass *klass)
   app_class->local_command_line = tupu_application_local_command_line;
   app_class->handle_local_options = tupu_application_handle_local_options;
   app_class->startup = tupu_application_startup;
-  app_class->shutdown = tupu_application_shutdown;
   app_class->activate = tupu_application_activate;
   app_class->open = tupu_application_open;
 }
@@ -293,12 +278,21 @@ tupu_application_init (TupuApplication *self)
 TupuApplication *
 tupu_application_new (void)
 {
-  GApplicationFlags flags = G_APPLICATION_HANDLES_OPEN;
-
-  /* The test probe talks over stdin/stdout, so that process must be the primary instance. */
-  if (g_strcmp0 (g_getenv ("TUPU_TEST_PROBE"), "1") == 0)
-    flags |= G_APPLICATION_NON_UNIQUE;
-
-  return g_object_new (TUPU_TYPE_APPLICATION, "application-id", APP_ID, "flags", flags,
+  return g_object_new (TUPU_TYPE_APPLICATION, "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/tupu/Tupu", NULL);
+}
+
+void
+tupu_application_init_i18n (void)
+{
+  const char *localedir = g_getenv ("TUPU_LOCALEDIR");
+
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }

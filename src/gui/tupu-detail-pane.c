@@ -58,14 +58,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-enum
-{
-  SELECT_NODE,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 /* Text helpers */
 
 /* Chinese text needs its language so Han characters take Simplified forms under any locale. */
@@ -161,18 +153,10 @@ remove_all (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
-/* Links */
-
-static void
-link_clicked_cb (GtkButton *button, TupuDetailPane *self)
-{
-  const char *id = tupu_detail_pane_link_get_id (GTK_WIDGET (button));
-
-  g_signal_emit (self, signals[SELECT_NODE], 0, id);
-}
+/* Links: buttons for the window's win.select-concept action, the concept's id as target. */
 
 static GtkWidget *
-new_node_link (TupuDetailPane *self, const TupuNode *node)
+new_node_link (const TupuNode *node)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -189,8 +173,8 @@ new_node_link (TupuDetailPane *self, const TupuNode *node)
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   node->label_zh, -1);
 
-  g_object_set_data_full (G_OBJECT (button), "tupu-node-id", g_strdup (node->id), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (link_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select-concept");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", node->id);
   return button;
 }
 
@@ -289,22 +273,38 @@ new_citation_source (const TupuSource *source)
 
 /* Sections */
 
+/* The pills wear the colours their kinds have on the canvas: one stylesheet with a class per
+ * kind, parsed when the style (light or dark) changes, not on every selection. */
+static void
+load_kind_css (TupuDetailPane *self)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  g_autoptr (GString) css = g_string_new (NULL);
+
+  for (TupuKind kind = 0; kind < TUPU_N_KINDS; kind++)
+    {
+      const TupuKindStyle *style = tupu_style_for_kind (kind, dark);
+
+      g_string_append_printf (
+          css,
+          ".tupu-kind-pill.kind-%s { background-color: rgba(%d,%d,%d,%.3f);"
+          " color: rgba(%d,%d,%d,%.3f); border-color: rgba(%d,%d,%d,%.3f); }\n",
+          tupu_kind_to_string (kind), (int)(style->fill.r * 255), (int)(style->fill.g * 255),
+          (int)(style->fill.b * 255), style->fill.a, (int)(style->text.r * 255),
+          (int)(style->text.g * 255), (int)(style->text.b * 255), style->text.a,
+          (int)(style->stroke.r * 255), (int)(style->stroke.g * 255),
+          (int)(style->stroke.b * 255), style->stroke.a);
+    }
+  gtk_css_provider_load_from_data (self->kind_provider, css->str, -1);
+}
+
 static void
 update_kind_pill (TupuDetailPane *self, TupuKind kind)
 {
-  gboolean             dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  const TupuKindStyle *style = tupu_style_for_kind (kind, dark);
-  g_autofree char     *css = NULL;
+  g_autofree char *css_class = g_strconcat ("kind-", tupu_kind_to_string (kind), NULL);
+  const char      *classes[] = { "tupu-kind-pill", css_class, NULL };
 
-  /* The pill wears the colours its kind has on the canvas. */
-  css = g_strdup_printf (".tupu-kind-pill { background-color: rgba(%d,%d,%d,%.3f);"
-                         " color: rgba(%d,%d,%d,%.3f); border-color: rgba(%d,%d,%d,%.3f); }",
-                         (int)(style->fill.r * 255), (int)(style->fill.g * 255),
-                         (int)(style->fill.b * 255), style->fill.a, (int)(style->text.r * 255),
-                         (int)(style->text.g * 255), (int)(style->text.b * 255), style->text.a,
-                         (int)(style->stroke.r * 255), (int)(style->stroke.g * 255),
-                         (int)(style->stroke.b * 255), style->stroke.a);
-  gtk_css_provider_load_from_data (self->kind_provider, css, -1);
+  gtk_widget_set_css_classes (GTK_WIDGET (self->kind_label), classes);
   gtk_label_set_text (self->kind_label, tupu_kind_display_name (kind));
 }
 
@@ -360,7 +360,7 @@ update_tree_links (TupuDetailPane *self, const TupuNode *node)
 
   if (node->parent >= 0)
     gtk_box_append (self->parent_box,
-                    new_node_link (self, tupu_graph_get_node (self->graph, node->parent)));
+                    new_node_link (tupu_graph_get_node (self->graph, node->parent)));
   gtk_widget_set_visible (self->parent_section, node->parent >= 0);
 
   /* Children are kept in speech order by the loader. */
@@ -369,7 +369,7 @@ update_tree_links (TupuDetailPane *self, const TupuNode *node)
       guint child = g_array_index (node->children, guint, i);
 
       gtk_box_append (self->children_box,
-                      new_node_link (self, tupu_graph_get_node (self->graph, child)));
+                      new_node_link (tupu_graph_get_node (self->graph, child)));
     }
   gtk_widget_set_visible (self->children_section,
                           node->children != NULL && node->children->len > 0);
@@ -438,7 +438,7 @@ update_related (TupuDetailPane *self, const TupuNode *node)
       gtk_widget_add_css_class (row, "tupu-related");
       gtk_box_append (GTK_BOX (row), GTK_WIDGET (new_label (caption, "tupu-relation", FALSE)));
       gtk_box_append (GTK_BOX (row),
-                      new_node_link (self, tupu_graph_get_node (self->graph, other)));
+                      new_node_link (tupu_graph_get_node (self->graph, other)));
       gtk_box_append (self->related_box, row);
       n_shown++;
     }
@@ -471,10 +471,14 @@ update (TupuDetailPane *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
+/* Only the pill's colours depend on the style: the rest of the pane stays as it is, scrolled
+ * where it was. */
 static void
 dark_changed_cb (TupuDetailPane *self)
 {
-  update (self);
+  g_assert (TUPU_IS_DETAIL_PANE (self));
+
+  load_kind_css (self);
 }
 
 /* Vfuncs */
@@ -583,9 +587,6 @@ tupu_detail_pane_class_init (TupuDetailPaneClass *klass)
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[SELECT_NODE] = g_signal_new ("select-node", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tupu/Tupu/tupu-detail-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, stack);
@@ -619,6 +620,7 @@ tupu_detail_pane_init (TupuDetailPane *self)
   set_zh_language (self->summary_zh_label);
 
   self->kind_provider = gtk_css_provider_new ();
+  load_kind_css (self);
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->kind_label)),
                                   GTK_STYLE_PROVIDER (self->kind_provider),
                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
@@ -676,54 +678,4 @@ tupu_detail_pane_get_node_id (TupuDetailPane *self)
   g_return_val_if_fail (TUPU_IS_DETAIL_PANE (self), NULL);
 
   return self->node_id;
-}
-
-void
-tupu_detail_pane_get_shown (TupuDetailPane *self, const char **label, const char **gloss,
-                            const char **kind)
-{
-  gboolean shown;
-
-  g_return_if_fail (TUPU_IS_DETAIL_PANE (self));
-
-  shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "concept") == 0;
-  if (label != NULL)
-    *label = shown ? gtk_label_get_text (self->label_label) : NULL;
-  if (gloss != NULL)
-    *gloss = shown ? gtk_label_get_text (self->gloss_label) : NULL;
-  if (kind != NULL)
-    *kind = shown ? gtk_label_get_text (self->kind_label) : NULL;
-}
-
-static void
-collect_links (GtkWidget *widget, GPtrArray *links)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (tupu_detail_pane_link_get_id (child) != NULL)
-        g_ptr_array_add (links, child);
-      else
-        collect_links (child, links);
-    }
-}
-
-GPtrArray *
-tupu_detail_pane_get_links (TupuDetailPane *self)
-{
-  GPtrArray *links = g_ptr_array_new ();
-
-  g_return_val_if_fail (TUPU_IS_DETAIL_PANE (self), links);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "concept") == 0)
-    collect_links (GTK_WIDGET (self), links);
-  return links;
-}
-
-const char *
-tupu_detail_pane_link_get_id (GtkWidget *link)
-{
-  g_return_val_if_fail (GTK_IS_WIDGET (link), NULL);
-
-  return g_object_get_data (G_OBJECT (link), "tupu-node-id");
 }

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tupu-graph-view-input.c: how the graph view is driven — pointer, touchpad and keyboard.
  *
- * Every command is a "view.*" action with its key bindings on the class, so the keyboard, the
- * window's menus and the tests all go through the same code. An action is disabled when it has
- * nothing to do, which lets its key propagate (Tab moves focus on when there is no graph). */
+ * The canvas-local commands (select, move, pan) are "view.*" actions with their key bindings on
+ * the class. An action is disabled when it has nothing to do, which lets its key propagate (Tab
+ * moves focus on when there is no graph). Zoom and branch commands are the window's actions
+ * (win.*), which call the public API below; only their unmodified keys (+, -, 0, 1), which must
+ * not reach the window while another widget types text, are bound here, on the canvas. */
 
 #include "config.h"
 
@@ -73,67 +75,8 @@ select_node_index (TupuGraphView *self,
   _tupu_graph_view_scroll_into_view (self, _tupu_graph_view_selected_geom (self));
 }
 
-/* The node nearest the centre of the view: where keyboard selection starts. */
-static int
-center_geom (TupuGraphView *self)
-{
-  double cx, cy, best = G_MAXDOUBLE;
-  int best_geom = -1;
-
-  _tupu_graph_view_widget_to_layout (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-                                     gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, &cx, &cy);
-  for (guint g = 0; g < self->layout->n_nodes; g++)
-    {
-      const TupuRect *box = &self->layout->nodes[g].box;
-      double dx = box->x + box->width / 2 - cx;
-      double dy = box->y + box->height / 2 - cy;
-
-      if (dx * dx + dy * dy < best)
-        {
-          best = dx * dx + dy * dy;
-          best_geom = g;
-        }
-    }
-
-  return best_geom;
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Actions                                                                                    */
-
-static void
-zoom_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  zoom_step (TUPU_GRAPH_VIEW (widget), ZOOM_STEP);
-}
-
-static void
-zoom_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  zoom_step (TUPU_GRAPH_VIEW (widget), 1.0 / ZOOM_STEP);
-}
-
-static void
-zoom_fit_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  tupu_graph_view_zoom_fit (TUPU_GRAPH_VIEW (widget));
-}
-
-static void
-zoom_one_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
-
-  zoom_step (self, 1.0 / _tupu_graph_view_target_zoom (self));
-}
 
 /* Selects the first concept of the branch shown at or after speech rank @rank, walking in
  * @direction (+1 or -1) and wrapping around; the branch's root is always in it. */
@@ -209,38 +152,6 @@ select_last_action (GtkWidget  *widget,
 }
 
 static void
-focus_branch_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
-
-  tupu_graph_view_set_root_id (self, self->selected_id);
-}
-
-/* One level up: the branch of the shown root's parent (the whole graph above a part). */
-static void
-leave_branch_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
-  int root = _tupu_graph_view_root_index (self);
-  int parent = root >= 0 ? tupu_graph_get_node (self->graph, root)->parent : -1;
-
-  tupu_graph_view_set_root_id (self,
-                               parent >= 0 ? tupu_graph_get_node (self->graph, parent)->id : NULL);
-}
-
-static void
-show_whole_graph_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  tupu_graph_view_set_root_id (TUPU_GRAPH_VIEW (widget), NULL);
-}
-
-static void
 center_selection_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -279,7 +190,7 @@ move_selection_action (GtkWidget  *widget,
   g_variant_get (parameter, "(ii)", &dx, &dy);
   if (selected < 0)
     {
-      select_geom (self, center_geom (self));
+      select_geom (self, _tupu_graph_view_center_geom (self));
       return;
     }
 
@@ -316,10 +227,6 @@ _tupu_graph_view_update_actions (TupuGraphView *self)
   gboolean has_graph = self->graph != NULL && tupu_graph_get_n_nodes (self->graph) > 0;
   gboolean has_selection = self->selected_id != NULL;
 
-  gtk_widget_action_set_enabled (widget, "view.zoom-in", has_layout);
-  gtk_widget_action_set_enabled (widget, "view.zoom-out", has_layout);
-  gtk_widget_action_set_enabled (widget, "view.zoom-fit", has_layout);
-  gtk_widget_action_set_enabled (widget, "view.zoom-one", has_layout);
   gtk_widget_action_set_enabled (widget, "view.pan", has_layout);
   gtk_widget_action_set_enabled (widget, "view.select-next", has_graph);
   gtk_widget_action_set_enabled (widget, "view.select-previous", has_graph);
@@ -329,9 +236,6 @@ _tupu_graph_view_update_actions (TupuGraphView *self)
   gtk_widget_action_set_enabled (widget, "view.center-selection", has_layout && has_selection);
   gtk_widget_action_set_enabled (widget, "view.clear-selection", has_selection);
   gtk_widget_action_set_enabled (widget, "view.activate-selection", has_selection);
-  gtk_widget_action_set_enabled (widget, "view.focus-branch", tupu_graph_view_can_focus_branch (self));
-  gtk_widget_action_set_enabled (widget, "view.leave-branch", self->root_id != NULL);
-  gtk_widget_action_set_enabled (widget, "view.show-whole-graph", self->root_id != NULL);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -559,6 +463,39 @@ add_bindings (GtkWidgetClass *widget_class,
     gtk_widget_class_add_binding_action (widget_class, keyvals[i], mods, action, NULL);
 }
 
+/* The zoom keys without a modifier: the canvas's own, so they never take a character from a
+ * text field. Unhandled (FALSE) without a layout, so the key goes on. */
+static gboolean
+zoom_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+  const char *which = g_variant_get_string (args, NULL);
+
+  if (self->layout == NULL)
+    return FALSE;
+  if (g_str_equal (which, "in"))
+    tupu_graph_view_zoom_in (self);
+  else if (g_str_equal (which, "out"))
+    tupu_graph_view_zoom_out (self);
+  else if (g_str_equal (which, "fit"))
+    tupu_graph_view_zoom_fit (self);
+  else
+    tupu_graph_view_zoom_one (self);
+  return TRUE;
+}
+
+static void
+add_zoom_keys (GtkWidgetClass *widget_class,
+               const guint    *keyvals,
+               guint           n_keyvals,
+               const char     *which)
+{
+  for (guint i = 0; i < n_keyvals; i++)
+    gtk_widget_class_add_binding (widget_class, keyvals[i], 0, zoom_key_cb, "s", which);
+}
+
 static void
 add_key_bindings (GtkWidgetClass *widget_class)
 {
@@ -573,15 +510,11 @@ add_key_bindings (GtkWidgetClass *widget_class)
   /* GTK's key triggers fold ISO_Left_Tab (Shift+Tab on X11) into Tab. */
   static const guint previous[] = { GDK_KEY_Tab, GDK_KEY_KP_Tab };
 
-  add_bindings (widget_class, zoom_in, G_N_ELEMENTS (zoom_in), 0, "view.zoom-in");
-  add_bindings (widget_class, zoom_in, G_N_ELEMENTS (zoom_in), GDK_CONTROL_MASK, "view.zoom-in");
-  add_bindings (widget_class, zoom_out, G_N_ELEMENTS (zoom_out), 0, "view.zoom-out");
-  add_bindings (widget_class, zoom_out, G_N_ELEMENTS (zoom_out), GDK_CONTROL_MASK,
-                "view.zoom-out");
-  add_bindings (widget_class, zoom_fit, G_N_ELEMENTS (zoom_fit), 0, "view.zoom-fit");
-  add_bindings (widget_class, zoom_fit, G_N_ELEMENTS (zoom_fit), GDK_CONTROL_MASK,
-                "view.zoom-fit");
-  add_bindings (widget_class, zoom_one, G_N_ELEMENTS (zoom_one), 0, "view.zoom-one");
+  /* With Ctrl they are the window's accelerators (tupu-window-actions.c). */
+  add_zoom_keys (widget_class, zoom_in, G_N_ELEMENTS (zoom_in), "in");
+  add_zoom_keys (widget_class, zoom_out, G_N_ELEMENTS (zoom_out), "out");
+  add_zoom_keys (widget_class, zoom_fit, G_N_ELEMENTS (zoom_fit), "fit");
+  add_zoom_keys (widget_class, zoom_one, G_N_ELEMENTS (zoom_one), "one");
   add_bindings (widget_class, first, G_N_ELEMENTS (first), 0, "view.select-first");
   add_bindings (widget_class, last, G_N_ELEMENTS (last), 0, "view.select-last");
   add_bindings (widget_class, activate, G_N_ELEMENTS (activate), 0, "view.activate-selection");
@@ -602,10 +535,6 @@ add_key_bindings (GtkWidgetClass *widget_class)
 void
 _tupu_graph_view_class_init_input (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "view.zoom-fit", NULL, zoom_fit_action);
-  gtk_widget_class_install_action (widget_class, "view.zoom-one", NULL, zoom_one_action);
   gtk_widget_class_install_action (widget_class, "view.select-next", NULL, select_next_action);
   gtk_widget_class_install_action (widget_class, "view.select-previous", NULL,
                                    select_previous_action);
@@ -620,17 +549,6 @@ _tupu_graph_view_class_init_input (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.move-selection", "(ii)",
                                    move_selection_action);
   gtk_widget_class_install_action (widget_class, "view.pan", "(ii)", pan_action);
-  gtk_widget_class_install_action (widget_class, "view.focus-branch", NULL, focus_branch_action);
-  gtk_widget_class_install_action (widget_class, "view.leave-branch", NULL, leave_branch_action);
-  gtk_widget_class_install_action (widget_class, "view.show-whole-graph", NULL,
-                                   show_whole_graph_action);
-  /* As in a file manager: Alt+Down enters the selected branch, Alt+Up goes one level up. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
-                                       "view.focus-branch", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
-                                       "view.leave-branch", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK,
-                                       "view.show-whole-graph", NULL);
 
   add_key_bindings (widget_class);
 }
@@ -670,4 +588,50 @@ _tupu_graph_view_init_input (TupuGraphView *self)
 
   g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
   gtk_widget_add_controller (widget, scroll);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Public API: zoom steps and branches, for the window's actions                              */
+
+void
+tupu_graph_view_zoom_in (TupuGraphView *self)
+{
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->layout != NULL)
+    zoom_step (self, ZOOM_STEP);
+}
+
+void
+tupu_graph_view_zoom_out (TupuGraphView *self)
+{
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->layout != NULL)
+    zoom_step (self, 1.0 / ZOOM_STEP);
+}
+
+void
+tupu_graph_view_zoom_one (TupuGraphView *self)
+{
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->layout != NULL)
+    zoom_step (self, 1.0 / _tupu_graph_view_target_zoom (self));
+}
+
+/* One level up: the branch of the shown root's parent (the whole graph above a part). */
+void
+tupu_graph_view_leave_branch (TupuGraphView *self)
+{
+  int root, parent;
+
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+
+  root = _tupu_graph_view_root_index (self);
+  if (root < 0)
+    return;
+  parent = tupu_graph_get_node (self->graph, root)->parent;
+  tupu_graph_view_set_root_id (self,
+                               parent >= 0 ? tupu_graph_get_node (self->graph, parent)->id : NULL);
 }

@@ -98,6 +98,7 @@ void      _tupu_graph_view_set_hover        (TupuGraphView *self,
                                              int            geom);
 void      _tupu_graph_view_activate         (TupuGraphView *self);
 double    _tupu_graph_view_fit_zoom         (TupuGraphView *self);
+int       _tupu_graph_view_center_geom      (TupuGraphView *self);
 
 /* tupu-graph-view-input.c */
 void      _tupu_graph_view_class_init_input (GtkWidgetClass *widget_class);

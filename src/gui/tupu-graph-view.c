@@ -771,22 +771,21 @@ layout_request_free (LayoutRequest *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LayoutRequest, layout_request_free)
 
-/* The node nearest the view's centre and where it is in the widget, to put the same node at
- * the same place in the next layout. */
-static const char *
-find_anchor (TupuGraphView *self,
-             double        *wx,
-             double        *wy)
+/* The node nearest the view's centre: where keyboard selection starts, and the anchor a new
+ * layout keeps in place. A scan, run once per layout or key press, never per frame. */
+int
+_tupu_graph_view_center_geom (TupuGraphView *self)
 {
   double cx, cy, best = G_MAXDOUBLE;
   int best_geom = -1;
 
-  if (self->layout == NULL || self->layout->n_nodes == 0 || !has_size (self))
-    return NULL;
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->layout == NULL)
+    return -1;
 
   _tupu_graph_view_widget_to_layout (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
                                      gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, &cx, &cy);
-  /* Runs once per layout, not per frame: a scan is fine here. */
   for (guint g = 0; g < self->layout->n_nodes; g++)
     {
       double x, y, d;
@@ -799,11 +798,27 @@ find_anchor (TupuGraphView *self,
           best_geom = g;
         }
     }
+  return best_geom;
+}
 
-  geom_center (self->layout, best_geom, &cx, &cy);
+/* The node nearest the view's centre and where it is in the widget, to put the same node at
+ * the same place in the next layout. */
+static const char *
+find_anchor (TupuGraphView *self,
+             double        *wx,
+             double        *wy)
+{
+  int geom;
+  double cx, cy;
+
+  if (self->layout == NULL || self->layout->n_nodes == 0 || !has_size (self))
+    return NULL;
+
+  geom = _tupu_graph_view_center_geom (self);
+  geom_center (self->layout, geom, &cx, &cy);
   *wx = cx * self->zoom + self->off_x;
   *wy = cy * self->zoom + self->off_y;
-  return _tupu_graph_view_geom_id (self, best_geom);
+  return _tupu_graph_view_geom_id (self, geom);
 }
 
 static void
@@ -1454,46 +1469,6 @@ tupu_graph_view_zoom_fit (TupuGraphView *self)
                                - (b->y + b->height / 2) * zoom);
   self->fit_pending = FALSE;
   self->fitted = TRUE;
-}
-
-gboolean
-tupu_graph_view_layout_to_widget (TupuGraphView *self,
-                                  double         lx,
-                                  double         ly,
-                                  double        *wx,
-                                  double        *wy)
-{
-  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
-
-  if (self->layout == NULL)
-    return FALSE;
-
-  if (wx != NULL)
-    *wx = lx * self->zoom + self->off_x;
-  if (wy != NULL)
-    *wy = ly * self->zoom + self->off_y;
-  return TRUE;
-}
-
-gboolean
-tupu_graph_view_get_node_rect (TupuGraphView   *self,
-                               const char      *id,
-                               graphene_rect_t *rect)
-{
-  int index;
-
-  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
-  g_return_val_if_fail (id != NULL && rect != NULL, FALSE);
-
-  if (self->layout == NULL)
-    return FALSE;
-
-  index = tupu_graph_lookup (self->layout->graph, id);
-  if (index < 0 || self->layout->geom_of_node[index] < 0)
-    return FALSE;
-
-  geom_widget_rect (self, self->layout->geom_of_node[index], rect);
-  return TRUE;
 }
 
 gboolean

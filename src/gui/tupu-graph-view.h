@@ -5,8 +5,10 @@
  * as a cached render node and changes only a transform on zoom and pan; hover, selection and the
  * focus ring are drawn on top each frame. Keyboard-complete and accessible.
  *
- * Actions (installed on the class, group "view"): view.zoom-in, view.zoom-out, view.zoom-fit,
- * view.zoom-one, view.select-next, view.select-previous, view.center-selection.
+ * Its canvas-local actions (installed on the class, group "view"): view.select-next,
+ * view.select-previous, view.select-first, view.select-last, view.move-selection, view.pan,
+ * view.center-selection, view.clear-selection, view.activate-selection. Zoom and branch commands
+ * are the window's actions, through the functions below.
  */
 #pragma once
 
@@ -49,11 +51,11 @@ const char *tupu_graph_view_get_selected_id  (TupuGraphView *self);
 
 /* The branch shown: only the part-of subtree under node @id (NULL = the whole graph), fitted to
  * the window. The selection is kept when it lies in the branch. Unknown ids are ignored (returns
- * FALSE). Property: "root-id". Actions: view.focus-branch (the selection's subtree),
- * view.leave-branch (one level up), view.show-whole-graph. */
+ * FALSE). Property: "root-id". tupu_graph_view_leave_branch() goes one level up. */
 gboolean    tupu_graph_view_set_root_id      (TupuGraphView *self,
                                               const char    *id);
 const char *tupu_graph_view_get_root_id      (TupuGraphView *self);
+void        tupu_graph_view_leave_branch     (TupuGraphView *self);
 /* Whether view.focus-branch would do something: the selection has parts and is not the root. */
 gboolean    tupu_graph_view_can_focus_branch (TupuGraphView *self);
 
@@ -64,17 +66,10 @@ void        tupu_graph_view_zoom_at          (TupuGraphView *self,
                                               double         zoom,
                                               double         x,
                                               double         y);
+/* Animated steps around the centre, and fit or 1:1; nothing happens without a layout. */
+void        tupu_graph_view_zoom_in          (TupuGraphView *self);
+void        tupu_graph_view_zoom_out         (TupuGraphView *self);
 void        tupu_graph_view_zoom_fit         (TupuGraphView *self);
-
-/* For tests and the test probe: widget coordinates of a layout point, and the widget-space
- * rectangle of a node's box. FALSE when there is no layout or no such node. */
-gboolean    tupu_graph_view_layout_to_widget (TupuGraphView *self,
-                                              double         lx,
-                                              double         ly,
-                                              double        *wx,
-                                              double        *wy);
-gboolean    tupu_graph_view_get_node_rect    (TupuGraphView   *self,
-                                              const char      *id,
-                                              graphene_rect_t *rect);
+void        tupu_graph_view_zoom_one         (TupuGraphView *self);
 
 G_END_DECLS

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* tupu-window-actions.c: the win.* actions (open, reload, export, engine, glosses, zoom) and
- * dropping files onto the window. */
+/* tupu-window-actions.c: the win.* actions (open, reload, export, engine, glosses, zoom,
+ * branches), their enabled states and accelerators, and dropping files onto the window.
+ * A new command takes one action below, one line in tupu_window_set_accels() and one entry in
+ * the menu (ui/tupu-window.ui) and the shortcuts window (ui/gtk/help-overlay.ui). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -38,9 +40,9 @@ open_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
 }
 
 static void
-open_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  TupuWindow *self = user_data;
+  TupuWindow *self = TUPU_WINDOW (widget);
   g_autoptr (GtkFileFilter) json = json_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
@@ -71,21 +73,21 @@ open_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 }
 
 static void
-open_builtin_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+open_builtin_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  tupu_window_open_builtin (TUPU_WINDOW (user_data));
+  tupu_window_open_builtin (TUPU_WINDOW (widget));
 }
 
 static void
-reload_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+reload_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  tupu_window_reload (TUPU_WINDOW (user_data));
+  tupu_window_reload (TUPU_WINDOW (widget));
 }
 
 static void
-show_problems_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+show_problems_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  _tupu_window_show_problems (TUPU_WINDOW (user_data));
+  _tupu_window_show_problems (TUPU_WINDOW (widget));
 }
 
 /* Export */
@@ -223,9 +225,9 @@ format_title (TupuExportFormat format)
 }
 
 static void
-export_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  TupuWindow      *self = user_data;
+  TupuWindow      *self = TUPU_WINDOW (widget);
   const char      *extension = g_variant_get_string (parameter, NULL);
   g_autofree char *pattern = g_strconcat ("*.", extension, NULL);
   g_autofree char *name = NULL;
@@ -253,77 +255,110 @@ export_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-/* Zoom: the header bar buttons sit outside the view, so they reach its view.* actions here. */
+/* Commands forwarded to the graph view's API */
 
 static void
-view_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+zoom_in_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  TupuWindow      *self = user_data;
-  g_autofree char *name = g_strconcat ("view.", g_action_get_name (G_ACTION (action)), NULL);
-
-  gtk_widget_activate_action (GTK_WIDGET (self->graph_view), name, NULL);
+  tupu_graph_view_zoom_in (TUPU_WINDOW (widget)->graph_view);
 }
 
 static void
-toggle_sidebar_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+zoom_out_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  TupuWindow *self = user_data;
-  GtkWidget  *pane = GTK_WIDGET (self->detail_pane);
-
-  gtk_widget_set_visible (pane, !gtk_widget_get_visible (pane));
-  g_simple_action_set_state (action, g_variant_new_boolean (gtk_widget_get_visible (pane)));
+  tupu_graph_view_zoom_out (TUPU_WINDOW (widget)->graph_view);
 }
 
-static const GActionEntry win_actions[] = {
-  { "open", open_action_cb },          { "open-builtin", open_builtin_action_cb },
-  { "reload", reload_action_cb },      { "show-problems", show_problems_action_cb },
-  { "export", export_action_cb, "s" }, { "zoom-in", view_action_cb },
-  { "zoom-out", view_action_cb },      { "zoom-fit", view_action_cb },
-  { "zoom-one", view_action_cb },      { "toggle-sidebar", toggle_sidebar_action_cb, NULL, "true" },
-  { "focus-branch", view_action_cb },  { "leave-branch", view_action_cb },
-  { "show-whole-graph", view_action_cb },
-};
+static void
+zoom_fit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  tupu_graph_view_zoom_fit (TUPU_WINDOW (widget)->graph_view);
+}
 
 static void
-set_enabled (TupuWindow *self, const char *name, gboolean enabled)
+zoom_one_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+  tupu_graph_view_zoom_one (TUPU_WINDOW (widget)->graph_view);
+}
 
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+static void
+focus_branch_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TupuGraphView *view = TUPU_WINDOW (widget)->graph_view;
+
+  tupu_graph_view_set_root_id (view, tupu_graph_view_get_selected_id (view));
+}
+
+static void
+leave_branch_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  tupu_graph_view_leave_branch (TUPU_WINDOW (widget)->graph_view);
+}
+
+static void
+show_whole_graph_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  tupu_graph_view_set_root_id (TUPU_WINDOW (widget)->graph_view, NULL);
+}
+
+/* Parameter: a concept's id (the detail pane's links). Selects it and brings it into view. */
+static void
+select_concept_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  tupu_graph_view_select (TUPU_WINDOW (widget)->graph_view,
+                          g_variant_get_string (parameter, NULL), TRUE);
 }
 
 /* All enabled states, recomputed in one place. */
 void
 _tupu_window_actions_update (TupuWindow *self)
 {
-  gboolean    shown = self->graph != NULL;
-  gboolean    laid_out = shown && tupu_graph_view_get_layout (self->graph_view) != NULL;
-  const char *zoom_actions[] = { "zoom-in", "zoom-out", "zoom-fit", "zoom-one" };
-  gboolean    in_branch = shown && tupu_graph_view_get_root_id (self->graph_view) != NULL;
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean   shown = self->graph != NULL;
+  gboolean   laid_out = shown && tupu_graph_view_get_layout (self->graph_view) != NULL;
+  gboolean   in_branch = shown && tupu_graph_view_get_root_id (self->graph_view) != NULL;
+  const char *zoom_actions[] = { "win.zoom-in", "win.zoom-out", "win.zoom-fit", "win.zoom-one" };
 
-  set_enabled (self, "export", laid_out);
-  set_enabled (self, "show-problems", self->problems != NULL && self->problems->len > 0);
-  set_enabled (self, "toggle-sidebar", shown);
+  gtk_widget_action_set_enabled (widget, "win.export", laid_out);
+  gtk_widget_action_set_enabled (widget, "win.show-problems",
+                                 self->problems != NULL && self->problems->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", shown);
   for (guint i = 0; i < G_N_ELEMENTS (zoom_actions); i++)
-    set_enabled (self, zoom_actions[i], laid_out);
-  set_enabled (self, "focus-branch", shown && tupu_graph_view_can_focus_branch (self->graph_view));
-  set_enabled (self, "leave-branch", in_branch);
-  set_enabled (self, "show-whole-graph", in_branch);
+    gtk_widget_action_set_enabled (widget, zoom_actions[i], laid_out);
+  gtk_widget_action_set_enabled (widget, "win.focus-branch",
+                                 shown && tupu_graph_view_can_focus_branch (self->graph_view));
+  gtk_widget_action_set_enabled (widget, "win.leave-branch", in_branch);
+  gtk_widget_action_set_enabled (widget, "win.show-whole-graph", in_branch);
+  gtk_widget_action_set_enabled (widget, "win.select-concept", shown);
 }
 
+/* Every window command, installed on the class. The engine, the glosses and the detail pane's
+ * visibility are window properties (kept in GSettings), so their actions carry their state. */
 void
-_tupu_window_actions_init (TupuWindow *self)
+_tupu_window_class_actions_init (GtkWidgetClass *widget_class)
 {
-  g_autoptr (GAction) engine = g_settings_create_action (self->settings, "engine");
-  g_autoptr (GAction) gloss = g_settings_create_action (self->settings, "show-gloss");
-
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
-                                   self);
-  g_action_map_add_action (G_ACTION_MAP (self), engine);
-  g_action_map_add_action (G_ACTION_MAP (self), gloss);
-  _tupu_window_actions_update (self);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-builtin", NULL, open_builtin_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_fit_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-one", NULL, zoom_one_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-branch", NULL, focus_branch_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-branch", NULL, leave_branch_action);
+  gtk_widget_class_install_action (widget_class, "win.show-whole-graph", NULL,
+                                   show_whole_graph_action);
+  gtk_widget_class_install_action (widget_class, "win.select-concept", "s",
+                                   select_concept_action);
+  gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
+  gtk_widget_class_install_property_action (widget_class, "win.show-gloss", "show-gloss");
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-details");
 }
 
+/* Every accelerator of a window command, in one table. Set on the application, so menus show
+ * them. The canvas binds only its unmodified keys (tupu-graph-view-input.c). */
 void
 tupu_window_set_accels (GtkApplication *application)
 {

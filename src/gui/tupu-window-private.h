@@ -36,10 +36,11 @@ struct _TupuWindow
 
   GtkFileChooserNative *chooser;
   GCancellable         *export_cancellable;
-  GPtrArray            *toast_titles; /* plain text, for the test probe */
+
+  char *engine; /* the "engine" property: a TupuEngine's name, as GSettings keeps it */
 };
 
-void _tupu_window_actions_init (TupuWindow *self);
+void _tupu_window_class_actions_init (GtkWidgetClass *widget_class);
 void _tupu_window_actions_update (TupuWindow *self);
 void _tupu_window_dnd_init (TupuWindow *self);
 void _tupu_window_show_problems (TupuWindow *self);

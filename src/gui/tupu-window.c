@@ -15,6 +15,19 @@
 
 G_DEFINE_FINAL_TYPE (TupuWindow, tupu_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum
+{
+  PROP_0,
+  PROP_GRAPH,
+  PROP_FILE,
+  PROP_ENGINE,
+  PROP_SHOW_GLOSS,
+  PROP_SHOW_DETAILS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 typedef struct
 {
   TupuGraph *graph;
@@ -112,7 +125,6 @@ _tupu_window_toast (TupuWindow *self, const char *title)
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   AdwToast        *toast = adw_toast_new (escaped);
 
-  g_ptr_array_add (self->toast_titles, g_strdup (title));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   return toast;
 }
@@ -203,7 +215,12 @@ show_failure (TupuWindow *self, GFile *file, LoadResult *result)
   if (self->graph == NULL)
     {
       /* Nothing to keep: stay on this file, so a fix on disk (or Ctrl+R) reloads it. */
-      if (g_set_object (&self->file, file) || self->monitor == NULL)
+      if (g_set_object (&self->file, file))
+        {
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+          watch_file (self);
+        }
+      else if (self->monitor == NULL)
         watch_file (self);
       show_status_page (self);
     }
@@ -302,10 +319,12 @@ show_graph (TupuWindow *self, GFile *file, TupuGraph *graph)
   gboolean same_file = (file == NULL && self->file == NULL) ||
                        (file != NULL && self->file != NULL && g_file_equal (file, self->file));
 
-  g_set_object (&self->graph, graph);
+  if (g_set_object (&self->graph, graph))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH]);
   if (!same_file || self->monitor == NULL)
     {
-      g_set_object (&self->file, file);
+      if (g_set_object (&self->file, file))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
       watch_file (self);
     }
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -419,25 +438,36 @@ layout_failed_cb (TupuWindow *self, const GError *error)
 static void
 node_activated_cb (TupuWindow *self)
 {
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->detail_pane)))
-    g_action_group_activate_action (G_ACTION_GROUP (self), "toggle-sidebar", NULL);
+  g_assert (TUPU_IS_WINDOW (self));
+
+  tupu_window_set_show_details (self, TRUE);
 }
+
+/* Settings: window properties, so that their actions (win.engine, win.show-gloss,
+ * win.toggle-sidebar) carry their state; the view follows. */
 
 static void
-detail_select_node_cb (TupuWindow *self, const char *id)
-{
-  tupu_graph_view_select (self->graph_view, id, TRUE);
-}
-
-static gboolean
-engine_to_view_cb (GValue *value, GVariant *variant, gpointer user_data)
+tupu_window_set_engine (TupuWindow *self, const char *name)
 {
   TupuEngine engine;
 
-  if (!tupu_engine_from_string (g_variant_get_string (variant, NULL), &engine))
-    return FALSE;
-  g_value_set_int (value, engine);
-  return TRUE;
+  if (g_strcmp0 (self->engine, name) == 0 || !tupu_engine_from_string (name, &engine))
+    return;
+
+  g_free (self->engine);
+  self->engine = g_strdup (name);
+  tupu_graph_view_set_engine (self->graph_view, engine);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+}
+
+static void
+tupu_window_set_show_gloss (TupuWindow *self, gboolean show_gloss)
+{
+  if (!tupu_graph_view_get_show_gloss (self->graph_view) == !show_gloss)
+    return;
+
+  tupu_graph_view_set_show_gloss (self->graph_view, show_gloss);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GLOSS]);
 }
 
 /* Window size */
@@ -517,9 +547,61 @@ tupu_window_finalize (GObject *object)
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->problems_file, g_free);
-  g_clear_pointer (&self->toast_titles, g_ptr_array_unref);
+  g_clear_pointer (&self->engine, g_free);
 
   G_OBJECT_CLASS (tupu_window_parent_class)->finalize (object);
+}
+
+static void
+tupu_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TupuWindow *self = TUPU_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_GRAPH:
+      g_value_set_object (value, self->graph);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_ENGINE:
+      g_value_set_string (value, self->engine);
+      break;
+    /* Property actions read their state before the template is built: the defaults then. */
+    case PROP_SHOW_GLOSS:
+      g_value_set_boolean (value, self->graph_view == NULL ||
+                                      tupu_graph_view_get_show_gloss (self->graph_view));
+      break;
+    case PROP_SHOW_DETAILS:
+      g_value_set_boolean (value, self->detail_pane == NULL ||
+                                      gtk_widget_get_visible (GTK_WIDGET (self->detail_pane)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tupu_window_set_property (GObject *object, guint prop_id, const GValue *value,
+                          GParamSpec *pspec)
+{
+  TupuWindow *self = TUPU_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      tupu_window_set_engine (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_GLOSS:
+      tupu_window_set_show_gloss (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_DETAILS:
+      tupu_window_set_show_details (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -529,9 +611,30 @@ tupu_window_class_init (TupuWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->get_property = tupu_window_get_property;
+  object_class->set_property = tupu_window_set_property;
   object_class->dispose = tupu_window_dispose;
   object_class->finalize = tupu_window_finalize;
   window_class->close_request = tupu_window_close_request;
+
+  properties[PROP_GRAPH] =
+      g_param_spec_object ("graph", NULL, NULL, TUPU_TYPE_GRAPH,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+      g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ENGINE] =
+      g_param_spec_string ("engine", NULL, NULL, "dot",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_GLOSS] =
+      g_param_spec_boolean ("show-gloss", NULL, NULL, TRUE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_DETAILS] =
+      g_param_spec_boolean ("show-details", NULL, NULL, TRUE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  _tupu_window_class_actions_init (widget_class);
 
   g_type_ensure (TUPU_TYPE_GRAPH_VIEW);
   g_type_ensure (TUPU_TYPE_DETAIL_PANE);
@@ -551,24 +654,21 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, layout_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, root_id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_failed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, detail_select_node_cb);
   gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);
 }
 
 static void
 tupu_window_init (TupuWindow *self)
 {
+  /* Before the template: its menu reads the win.engine action's state. */
+  self->engine = g_strdup ("dot");
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->toast_titles = g_ptr_array_new_with_free_func (g_free);
   self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "engine", self, "engine", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-gloss", self, "show-gloss", G_SETTINGS_BIND_DEFAULT);
 
-  g_settings_bind_with_mapping (self->settings, "engine", self->graph_view, "engine",
-                                G_SETTINGS_BIND_GET, engine_to_view_cb, NULL, NULL, NULL);
-  g_settings_bind (self->settings, "show-gloss", self->graph_view, "show-gloss",
-                   G_SETTINGS_BIND_GET);
-
-  _tupu_window_actions_init (self);
+  _tupu_window_actions_update (self);
   _tupu_window_dnd_init (self);
   restore_size (self);
   update_title (self);
@@ -609,22 +709,6 @@ tupu_window_reload (TupuWindow *self)
   start_load (self, self->file);
 }
 
-TupuGraphView *
-tupu_window_get_graph_view (TupuWindow *self)
-{
-  g_return_val_if_fail (TUPU_IS_WINDOW (self), NULL);
-
-  return self->graph_view;
-}
-
-TupuDetailPane *
-tupu_window_get_detail_pane (TupuWindow *self)
-{
-  g_return_val_if_fail (TUPU_IS_WINDOW (self), NULL);
-
-  return self->detail_pane;
-}
-
 TupuGraph *
 tupu_window_get_graph (TupuWindow *self)
 {
@@ -641,42 +725,17 @@ tupu_window_get_file (TupuWindow *self)
   return self->file;
 }
 
-gboolean
-tupu_window_is_loading (TupuWindow *self)
+void
+tupu_window_set_show_details (TupuWindow *self, gboolean show_details)
 {
-  g_return_val_if_fail (TUPU_IS_WINDOW (self), FALSE);
+  GtkWidget *pane;
 
-  return self->load_cancellable != NULL;
-}
+  g_return_if_fail (TUPU_IS_WINDOW (self));
 
-guint
-tupu_window_get_n_loads (TupuWindow *self)
-{
-  g_return_val_if_fail (TUPU_IS_WINDOW (self), 0);
+  pane = GTK_WIDGET (self->detail_pane);
+  if (!gtk_widget_get_visible (pane) == !show_details)
+    return;
 
-  return self->n_loads;
-}
-
-char *
-tupu_window_dup_status_problems (TupuWindow *self)
-{
-  g_return_val_if_fail (TUPU_IS_WINDOW (self), NULL);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") != 0 ||
-      self->problems == NULL)
-    return NULL;
-
-  return format_problems (self->problems, G_MAXUINT);
-}
-
-GPtrArray *
-tupu_window_take_toast_titles (TupuWindow *self)
-{
-  GPtrArray *titles;
-
-  g_return_val_if_fail (TUPU_IS_WINDOW (self), NULL);
-
-  titles = g_steal_pointer (&self->toast_titles);
-  self->toast_titles = g_ptr_array_new_with_free_func (g_free);
-  return titles;
+  gtk_widget_set_visible (pane, show_details);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DETAILS]);
 }

@@ -23,18 +23,12 @@ void tupu_window_open_file (TupuWindow *self, GFile *file);
 void tupu_window_open_builtin (TupuWindow *self);
 void tupu_window_reload (TupuWindow *self);
 
-/* Read by the test probe. */
-TupuGraphView  *tupu_window_get_graph_view (TupuWindow *self);
-TupuDetailPane *tupu_window_get_detail_pane (TupuWindow *self);
-TupuGraph      *tupu_window_get_graph (TupuWindow *self);
-/* The file shown or being retried, NULL for the built-in graph. */
-GFile   *tupu_window_get_file (TupuWindow *self);
-gboolean tupu_window_is_loading (TupuWindow *self);
-/* How many loads have succeeded in this window (a reload counts). */
-guint tupu_window_get_n_loads (TupuWindow *self);
-/* The problems listed by the "could not open" status page, or NULL when it is not shown. */
-char *tupu_window_dup_status_problems (TupuWindow *self);
-/* The plain-text titles of the toasts shown since the last call (transfer full). */
-GPtrArray *tupu_window_take_toast_titles (TupuWindow *self);
+/* The graph shown (NULL before the first load) and its file (NULL for the built-in graph).
+ * Properties: "graph", "file" (read-only), and the settings "engine" (a TupuEngine's name),
+ * "show-gloss" and "show-details" (the detail pane). */
+TupuGraph *tupu_window_get_graph (TupuWindow *self);
+GFile     *tupu_window_get_file (TupuWindow *self);
+/* Shows or hides the detail pane (F9); activating a concept shows it. */
+void       tupu_window_set_show_details (TupuWindow *self, gboolean show_details);
 
 G_END_DECLS

@@ -2,8 +2,8 @@
 /* test-app.c: drives the built app like a person, under Xvfb.
  *
  * Every input is a real X event sent with xdotool (pointer moves, clicks, wheel, keys). The app
- * runs with TUPU_TEST_PROBE=1, which only answers "where is what" on stdout (see
- * src/gui/tupu-test-probe.h), so the test knows where to click and what happened. No window
+ * runs as tupu-probed: Tupu with a probe that only answers "where is what" on stdout (see
+ * tupu-test-probe.h here), so the test knows where to click and what happened. No window
  * manager runs: the window sits where X puts it, and xdotool tells where that is.
  */
 #include <glib/gstdio.h>
@@ -207,11 +207,10 @@ app_start_full (const char *file, const char *lang)
   const char *build_dir = g_getenv ("TUPU_BUILD_DIR");
 
   g_assert_nonnull (build_dir);
-  binary = g_build_filename (build_dir, "src", "tupu", NULL);
+  binary = g_build_filename (build_dir, "tests", "gui", "tupu-probed", NULL);
 
   launcher =
       g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_subprocess_launcher_setenv (launcher, "TUPU_TEST_PROBE", "1", TRUE);
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
   g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
   g_subprocess_launcher_setenv (launcher, "LANG", lang, TRUE);
@@ -756,6 +755,8 @@ test_zoom_fit (void)
   g_autoptr (JsonObject) state = start_ready (&app, NULL);
   g_autoptr (JsonObject) zoomed = NULL;
   g_autoptr (JsonObject) fitted = NULL;
+  g_autoptr (JsonObject) stepped = NULL;
+  g_autoptr (JsonObject) refitted = NULL;
   Rect        view = view_rect (state);
   double      fit_zoom = json_object_get_double_member (state, "zoom");
 
@@ -775,6 +776,16 @@ test_zoom_fit (void)
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (fitted, "zoom"), fit_zoom,
                                   fit_zoom * 0.01);
   assert_every_node_inside (fitted, &view, "after 0");
+
+  /* The window's accelerators: Ctrl+plus zooms one step (1.25×), Ctrl+0 fits again. */
+  xdo ("key ctrl+plus");
+  stepped = wait_settled (app, "Ctrl+plus to settle");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (stepped, "zoom"),
+                                  fit_zoom * 1.25, fit_zoom * 0.01);
+  xdo ("key ctrl+0");
+  refitted = wait_settled (app, "Ctrl+0 to settle");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (refitted, "zoom"), fit_zoom,
+                                  fit_zoom * 0.01);
   app_stop (app);
 }
 

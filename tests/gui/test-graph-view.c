@@ -13,6 +13,7 @@
 
 #include "tupu-graph-view.h"
 #include "tupu-style.h"
+#include "tupu-test-support.h"
 
 #define VIEW_WIDTH      800
 #define VIEW_HEIGHT     600
@@ -137,7 +138,7 @@ node_id (TupuGraph *graph,
   return tupu_graph_get_node (graph, index)->id;
 }
 
-/* The inverse of tupu_graph_view_layout_to_widget, which is affine. */
+/* The inverse of tupu_test_view_layout_to_widget, which is affine. */
 static void
 widget_to_layout (TupuGraphView *view,
                   double         wx,
@@ -147,8 +148,8 @@ widget_to_layout (TupuGraphView *view,
 {
   double ox, oy, x1, y1;
 
-  g_assert_true (tupu_graph_view_layout_to_widget (view, 0, 0, &ox, &oy));
-  g_assert_true (tupu_graph_view_layout_to_widget (view, 1, 1, &x1, &y1));
+  g_assert_true (tupu_test_view_layout_to_widget (view, 0, 0, &ox, &oy));
+  g_assert_true (tupu_test_view_layout_to_widget (view, 1, 1, &x1, &y1));
   *lx = (wx - ox) / (x1 - ox);
   *ly = (wy - oy) / (y1 - oy);
 }
@@ -162,7 +163,7 @@ assert_layout_point_at (TupuGraphView *view,
 {
   double x, y;
 
-  g_assert_true (tupu_graph_view_layout_to_widget (view, lx, ly, &x, &y));
+  g_assert_true (tupu_test_view_layout_to_widget (view, lx, ly, &x, &y));
   g_assert_cmpfloat_with_epsilon (x, wx, 1.0);
   g_assert_cmpfloat_with_epsilon (y, wy, 1.0);
 }
@@ -175,7 +176,7 @@ node_center (TupuGraphView *view,
 {
   graphene_rect_t rect;
 
-  g_assert_true (tupu_graph_view_get_node_rect (view, id, &rect));
+  g_assert_true (tupu_test_view_get_node_rect (view, id, &rect));
   *x = rect.origin.x + rect.size.width / 2;
   *y = rect.origin.y + rect.size.height / 2;
 }
@@ -233,13 +234,13 @@ assert_every_box_inside (TupuGraphView *view)
 
   g_assert_cmpuint (layout->n_nodes, >, 0);
   g_assert_true (
-    tupu_graph_view_get_node_rect (view, node_id (layout->graph, layout->nodes[0].node), &all));
+    tupu_test_view_get_node_rect (view, node_id (layout->graph, layout->nodes[0].node), &all));
   for (guint g = 0; g < layout->n_nodes; g++)
     {
       const char *id = node_id (layout->graph, layout->nodes[g].node);
       graphene_rect_t rect;
 
-      g_assert_true (tupu_graph_view_get_node_rect (view, id, &rect));
+      g_assert_true (tupu_test_view_get_node_rect (view, id, &rect));
       g_assert_cmpfloat (rect.origin.x, >=, 0);
       g_assert_cmpfloat (rect.origin.y, >=, 0);
       g_assert_cmpfloat (rect.origin.x + rect.size.width, <=, VIEW_WIDTH);
@@ -258,7 +259,7 @@ test_fit (Fixture      *fixture,
 
   /* ... and again after zooming in (some boxes are then outside) and asking for a fit. */
   tupu_graph_view_zoom_at (fixture->view, tupu_graph_view_get_zoom (fixture->view) * 4, 0, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.zoom-fit", NULL));
+  tupu_graph_view_zoom_fit (fixture->view);
   assert_every_box_inside (fixture->view);
 
   /* The key does the same. */
@@ -294,28 +295,28 @@ static void
 test_zoom_actions (Fixture      *fixture,
                    gconstpointer data)
 {
-  GtkWidget *widget = GTK_WIDGET (fixture->view);
   double zoom = tupu_graph_view_get_zoom (fixture->view);
   double cx = VIEW_WIDTH / 2.0, cy = VIEW_HEIGHT / 2.0;
   double lx, ly;
 
   widget_to_layout (fixture->view, cx, cy, &lx, &ly);
 
-  g_assert_true (gtk_widget_activate_action (widget, "view.zoom-in", NULL));
+  tupu_graph_view_zoom_in (fixture->view);
   assert_zoom_reaches (fixture, zoom * ZOOM_STEP);
   assert_layout_point_at (fixture->view, lx, ly, cx, cy);
 
-  g_assert_true (gtk_widget_activate_action (widget, "view.zoom-out", NULL));
+  tupu_graph_view_zoom_out (fixture->view);
   assert_zoom_reaches (fixture, zoom);
   assert_layout_point_at (fixture->view, lx, ly, cx, cy);
 
-  /* The keys, with and without Ctrl; quick presses add up. */
+  /* The canvas's keys and the window's commands (Ctrl+plus, the header bar) add up when quick
+   * (the window's accelerators are tested in test-app). */
   g_assert_true (press_key (fixture->view, GDK_KEY_plus, 0));
   g_assert_true (press_key (fixture->view, GDK_KEY_equal, 0));
-  g_assert_true (press_key (fixture->view, GDK_KEY_plus, GDK_CONTROL_MASK));
+  tupu_graph_view_zoom_in (fixture->view);
   assert_zoom_reaches (fixture, zoom * pow (ZOOM_STEP, 3));
   assert_layout_point_at (fixture->view, lx, ly, cx, cy);
-  g_assert_true (press_key (fixture->view, GDK_KEY_minus, GDK_CONTROL_MASK));
+  tupu_graph_view_zoom_out (fixture->view);
   g_assert_true (press_key (fixture->view, GDK_KEY_minus, 0));
   assert_zoom_reaches (fixture, zoom * ZOOM_STEP);
 
@@ -327,10 +328,10 @@ test_zoom_actions (Fixture      *fixture,
    * below 1:1, and the fixture starts fitted). */
   g_assert_cmpfloat (zoom, <, 1.0);
   for (guint i = 0; i < 40; i++)
-    gtk_widget_activate_action (widget, "view.zoom-in", NULL);
+    tupu_graph_view_zoom_in (fixture->view);
   assert_zoom_reaches (fixture, 8.0);
   for (guint i = 0; i < 80; i++)
-    gtk_widget_activate_action (widget, "view.zoom-out", NULL);
+    tupu_graph_view_zoom_out (fixture->view);
   assert_zoom_reaches (fixture, zoom / 4);
 }
 
@@ -341,16 +342,16 @@ test_pan_keys (Fixture      *fixture,
   double x0, y0, x1, y1;
 
   tupu_graph_view_zoom_at (fixture->view, 1.0, VIEW_WIDTH / 2.0, VIEW_HEIGHT / 2.0);
-  g_assert_true (tupu_graph_view_layout_to_widget (fixture->view, 0, 0, &x0, &y0));
+  g_assert_true (tupu_test_view_layout_to_widget (fixture->view, 0, 0, &x0, &y0));
 
   /* Ctrl+Right shows more of the right: the drawing moves left. */
   g_assert_true (press_key (fixture->view, GDK_KEY_Right, GDK_CONTROL_MASK));
-  g_assert_true (tupu_graph_view_layout_to_widget (fixture->view, 0, 0, &x1, &y1));
+  g_assert_true (tupu_test_view_layout_to_widget (fixture->view, 0, 0, &x1, &y1));
   g_assert_cmpfloat (x1, <, x0);
   g_assert_cmpfloat_with_epsilon (y1, y0, 1e-9);
 
   g_assert_true (press_key (fixture->view, GDK_KEY_Down, GDK_CONTROL_MASK));
-  g_assert_true (tupu_graph_view_layout_to_widget (fixture->view, 0, 0, &x0, &y0));
+  g_assert_true (tupu_test_view_layout_to_widget (fixture->view, 0, 0, &x0, &y0));
   g_assert_cmpfloat (y0, <, y1);
   g_assert_cmpfloat_with_epsilon (x0, x1, 1e-9);
 }
@@ -593,10 +594,11 @@ test_branch (Fixture      *fixture,
   g_assert_cmpuint (node->children->len, >, 0);
   first_id = tupu_graph_get_node (fixture->graph, g_array_index (node->children, guint, 0))->id;
 
-  /* Enter the branch from the selection, as Alt+Down does. */
+  /* Enter the branch from the selection, as the window's Alt+Down does (tested in test-app). */
   g_assert_true (tupu_graph_view_select (fixture->view, "part-2", FALSE));
   hold_layout (fixture);
-  g_assert_true (press_key (fixture->view, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_true (tupu_graph_view_set_root_id (fixture->view,
+                                              tupu_graph_view_get_selected_id (fixture->view)));
   g_assert_cmpstr (tupu_graph_view_get_root_id (fixture->view), ==, "part-2");
   g_assert_true (wait_until (fixture, layout_is_new));
   g_assert_no_error (fixture->layout_error);
@@ -615,9 +617,9 @@ test_branch (Fixture      *fixture,
           part));
     }
 
-  /* Alt+Up from a part goes to the whole graph (the report's branch). */
+  /* One level up (Alt+Up) from a part goes to the whole graph (the report's branch). */
   hold_layout (fixture);
-  g_assert_true (press_key (fixture->view, GDK_KEY_Up, GDK_ALT_MASK));
+  tupu_graph_view_leave_branch (fixture->view);
   g_assert_null (tupu_graph_view_get_root_id (fixture->view));
   g_assert_true (wait_until (fixture, layout_is_new));
   g_assert_cmpuint (tupu_graph_view_get_layout (fixture->view)->n_nodes, ==,
@@ -876,7 +878,7 @@ test_drawing (Fixture      *fixture,
 
   /* The selection ring, 4 px outside the box, in the accent colour (blue), where there was
    * only background before. */
-  g_assert_true (tupu_graph_view_get_node_rect (fixture->view, "report", &rect));
+  g_assert_true (tupu_test_view_get_node_rect (fixture->view, "report", &rect));
   ring_x = rect.origin.x + rect.size.width / 2;
   ring_y = rect.origin.y - 4;
   g_assert_true (tupu_graph_view_select (fixture->view, "report", FALSE));

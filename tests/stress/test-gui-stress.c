@@ -11,6 +11,7 @@
 #include "tupu-application.h"
 #include "tupu-detail-pane.h"
 #include "tupu-graph-view.h"
+#include "tupu-test-support.h"
 #include "tupu-window.h"
 
 #define N_ROUNDS      60
@@ -69,14 +70,14 @@ spin (guint ms)
 static void
 settle (TupuWindow *window, gboolean laid_out)
 {
-  TupuGraphView *view = tupu_window_get_graph_view (window);
+  TupuGraphView *view = tupu_test_window_get_view (window);
   gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
   for (;;)
     {
       TupuLayout *layout = tupu_graph_view_get_layout (view);
 
-      if (!tupu_window_is_loading (window)
+      if (!tupu_test_window_is_loading (window)
           && (!laid_out || (layout != NULL && layout->graph == tupu_window_get_graph (window))))
         break;
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
@@ -88,7 +89,7 @@ settle (TupuWindow *window, gboolean laid_out)
 static void
 poke (TupuWindow *window)
 {
-  TupuGraphView *view = tupu_window_get_graph_view (window);
+  TupuGraphView *view = tupu_test_window_get_view (window);
   TupuGraph *graph = tupu_window_get_graph (window);
 
   switch (g_rand_int_range (rand_, 0, 7))
@@ -161,7 +162,7 @@ test_windows_under_fire (void)
           window = g_ptr_array_steal_index (windows, g_rand_int_range (rand_, 0, windows->len));
           if (g_rand_int_range (rand_, 0, 4) != 0)
             poke (window);
-          closed_loading += tupu_window_is_loading (window);
+          closed_loading += tupu_test_window_is_loading (window);
           gtk_window_destroy (GTK_WINDOW (window));
         }
     }
@@ -189,8 +190,8 @@ static void
 test_detail_pane_plain_text (void)
 {
   TupuWindow *window = tupu_window_new (app);
-  TupuGraphView *view = tupu_window_get_graph_view (window);
-  TupuDetailPane *pane = tupu_window_get_detail_pane (window);
+  TupuGraphView *view = tupu_test_window_get_view (window);
+  TupuDetailPane *pane = tupu_test_window_get_pane (window);
   g_autoptr(GFile) file = source_file ("tests/data/hostile/label-markup.json");
   g_autoptr(GFile) broken = source_file ("tests/data/hostile/part-of-cycle.json");
   g_autoptr(GPtrArray) toasts = NULL;
@@ -211,7 +212,7 @@ test_detail_pane_plain_text (void)
 
       g_assert_true (tupu_graph_view_select (view, node->id, FALSE));
       spin (20);
-      tupu_detail_pane_get_shown (pane, &label, &gloss, NULL);
+      tupu_test_pane_get_shown (pane, &label, &gloss, NULL);
       g_assert_cmpstr (label, ==, node->label_zh);
       g_assert_cmpstr (gloss, ==, node->label_en);
       collect_label_texts (GTK_WIDGET (pane), texts);
@@ -219,13 +220,14 @@ test_detail_pane_plain_text (void)
       g_assert_nonnull (strstr (texts->str, node->summary_en));
     }
 
-  /* A broken file later keeps what is shown, and says why. */
-  toasts = tupu_window_take_toast_titles (window);
+  /* A broken file later keeps what is shown, and says why (no toast was on screen before). */
+  toasts = tupu_test_window_dup_toasts (window);
+  g_assert_cmpuint (toasts->len, ==, 0);
   g_clear_pointer (&toasts, g_ptr_array_unref);
   tupu_window_open_file (window, broken);
   settle (window, FALSE);
   g_assert_true (tupu_window_get_graph (window) == graph);
-  toasts = tupu_window_take_toast_titles (window);
+  toasts = tupu_test_window_dup_toasts (window);
   g_assert_cmpuint (toasts->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (toasts, 0), "cycle"));
   gtk_window_destroy (GTK_WINDOW (window));

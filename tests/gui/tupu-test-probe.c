@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* tupu-test-probe.c: answers the GUI tests' "where is what" questions, one JSON line each. */
+/* tupu-test-probe.c: answers the GUI tests' "where is what" questions, one JSON line each.
+ * Attached to the app by tupu-probed.c, a test-only build of the app; never part of Tupu. */
 #include "config.h"
 
 #include <gio/gunixinputstream.h>
@@ -7,7 +8,7 @@
 #include <stdio.h>
 
 #include "tupu-test-probe.h"
-#include "tupu-window.h"
+#include "tupu-test-support.h"
 
 struct _TupuTestProbe
 {
@@ -21,6 +22,25 @@ struct _TupuTestProbe
 G_DEFINE_FINAL_TYPE (TupuTestProbe, tupu_test_probe, G_TYPE_OBJECT)
 
 static void read_next_line (TupuTestProbe *self);
+
+/* How many loads have succeeded in a window (a reload counts): each shows a new graph. */
+#define LOADS_KEY "tupu-test-probe-loads"
+
+static void
+graph_changed_cb (TupuWindow *window)
+{
+  guint loads = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), LOADS_KEY));
+
+  if (tupu_window_get_graph (window) != NULL)
+    g_object_set_data (G_OBJECT (window), LOADS_KEY, GUINT_TO_POINTER (loads + 1));
+}
+
+static void
+window_added_cb (GtkApplication *application, GtkWindow *window)
+{
+  if (TUPU_IS_WINDOW (window))
+    g_signal_connect (window, "notify::graph", G_CALLBACK (graph_changed_cb), NULL);
+}
 
 /* Geometry */
 
@@ -107,7 +127,7 @@ add_nodes (JsonBuilder *builder, TupuGraphView *view, TupuLayout *layout)
       graphene_rect_t rect;
       double          x, y;
 
-      if (!tupu_graph_view_get_node_rect (view, node->id, &rect) ||
+      if (!tupu_test_view_get_node_rect (view, node->id, &rect) ||
           !widget_to_surface (GTK_WIDGET (view), rect.origin.x, rect.origin.y, &x, &y))
         continue;
 
@@ -127,12 +147,12 @@ static void
 add_detail (JsonBuilder *builder, TupuDetailPane *pane)
 {
   const char *label, *gloss, *kind;
-  g_autoptr (GPtrArray) links = tupu_detail_pane_get_links (pane);
+  g_autoptr (GPtrArray) links = tupu_test_pane_get_links (pane);
   graphene_rect_t pane_rect;
   gboolean        have_pane = gtk_widget_get_mapped (GTK_WIDGET (pane)) &&
                        widget_surface_bounds (GTK_WIDGET (pane), &pane_rect);
 
-  tupu_detail_pane_get_shown (pane, &label, &gloss, &kind);
+  tupu_test_pane_get_shown (pane, &label, &gloss, &kind);
 
   json_builder_set_member_name (builder, "detail");
   json_builder_begin_object (builder);
@@ -152,7 +172,7 @@ add_detail (JsonBuilder *builder, TupuDetailPane *pane)
         continue;
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "id", tupu_detail_pane_link_get_id (link));
+      add_string_member (builder, "id", tupu_test_link_get_id (link));
       add_rect_members (builder, &rect);
       /* Scrolled out of sight: a person would have to scroll first. */
       json_builder_set_member_name (builder, "visible");
@@ -203,25 +223,26 @@ add_windows (JsonBuilder *builder, TupuTestProbe *self)
 static void
 add_window_state (JsonBuilder *builder, TupuWindow *window)
 {
-  TupuGraphView   *view = tupu_window_get_graph_view (window);
+  TupuGraphView   *view = tupu_test_window_get_view (window);
   TupuGraph       *graph = tupu_window_get_graph (window);
   TupuLayout      *layout = tupu_graph_view_get_layout (view);
   GFile           *file = tupu_window_get_file (window);
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-  g_autofree char *problems = tupu_window_dup_status_problems (window);
-  g_autoptr (GPtrArray) toasts = tupu_window_take_toast_titles (window);
+  g_autofree char *problems = tupu_test_window_dup_status_problems (window);
+  g_autoptr (GPtrArray) toasts = tupu_test_window_dup_toasts (window);
   gboolean        pending = layout_pending (view);
   graphene_rect_t view_rect;
 
   json_builder_set_member_name (builder, "ready");
   json_builder_add_boolean_value (builder, graph != NULL && !pending &&
-                                               !tupu_window_is_loading (window) &&
+                                               !tupu_test_window_is_loading (window) &&
                                                gtk_widget_get_mapped (GTK_WIDGET (view)));
   add_string_member (builder, "graph_id", graph != NULL ? tupu_graph_get_id (graph) : NULL);
   add_string_member (builder, "title", graph != NULL ? tupu_graph_get_title_en (graph) : NULL);
   add_string_member (builder, "file", path);
   json_builder_set_member_name (builder, "loads");
-  json_builder_add_int_value (builder, tupu_window_get_n_loads (window));
+  json_builder_add_int_value (builder, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window),
+                                                                            LOADS_KEY)));
   add_string_member (builder, "selected", tupu_graph_view_get_selected_id (view));
   json_builder_set_member_name (builder, "zoom");
   json_builder_add_double_value (builder, tupu_graph_view_get_zoom (view));
@@ -234,7 +255,7 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   json_builder_end_object (builder);
 
   add_nodes (builder, view, pending ? NULL : layout);
-  add_detail (builder, tupu_window_get_detail_pane (window));
+  add_detail (builder, tupu_test_window_get_pane (window));
 
   json_builder_set_member_name (builder, "toasts");
   json_builder_begin_array (builder);
@@ -384,6 +405,7 @@ tupu_test_probe_new (GtkApplication *application)
 
   self = g_object_new (TUPU_TYPE_TEST_PROBE, NULL);
   self->application = application;
+  g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), NULL);
   read_next_line (self);
   return self;
 }

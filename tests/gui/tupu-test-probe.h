@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* tupu-test-probe.h: lets the GUI tests see where things are (TUPU_TEST_PROBE=1 only).
+/* tupu-test-probe.h: lets the GUI tests see where things are (in tupu-probed only).
  *
  * Reads one command per line on stdin and answers one JSON line on stdout:
  *   state  {"ready", "graph_id", "title", "file", "loads", "selected", "zoom", "view": {x,y,

@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-test-support.c: see tupu-test-support.h. */
+#include "config.h"
+
+#include "tupu-graph-view-private.h"
+#include "tupu-test-support.h"
+#include "tupu-window-private.h"
+
+/* Window */
+
+TupuGraphView *
+tupu_test_window_get_view (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return window->graph_view;
+}
+
+TupuDetailPane *
+tupu_test_window_get_pane (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return window->detail_pane;
+}
+
+gboolean
+tupu_test_window_is_loading (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return window->load_cancellable != NULL;
+}
+
+char *
+tupu_test_window_dup_status_problems (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (window->stack), "error") != 0)
+    return NULL;
+  return g_strdup (gtk_label_get_text (window->problems_label));
+}
+
+/* A toast's title is its widget's first label outside a button (the others are its button's). */
+static void
+collect_toast_titles (GtkWidget *widget, gboolean in_toast, GPtrArray *titles)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+        collect_toast_titles (child, TRUE, titles);
+      else if (in_toast && GTK_IS_LABEL (child))
+        {
+          g_ptr_array_add (titles, g_strdup (gtk_label_get_text (GTK_LABEL (child))));
+          return;
+        }
+      else if (!GTK_IS_BUTTON (child))
+        collect_toast_titles (child, in_toast, titles);
+    }
+}
+
+GPtrArray *
+tupu_test_window_dup_toasts (TupuWindow *window)
+{
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert (TUPU_IS_WINDOW (window));
+
+  collect_toast_titles (GTK_WIDGET (window->toast_overlay), FALSE, titles);
+  return titles;
+}
+
+/* Graph view */
+
+gboolean
+tupu_test_view_layout_to_widget (TupuGraphView *view, double lx, double ly, double *wx,
+                                 double *wy)
+{
+  g_assert (TUPU_IS_GRAPH_VIEW (view));
+
+  if (view->layout == NULL)
+    return FALSE;
+  if (wx != NULL)
+    *wx = lx * view->zoom + view->off_x;
+  if (wy != NULL)
+    *wy = ly * view->zoom + view->off_y;
+  return TRUE;
+}
+
+gboolean
+tupu_test_view_get_node_rect (TupuGraphView *view, const char *id, graphene_rect_t *rect)
+{
+  const TupuRect *box;
+  int             index, geom;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (view));
+
+  if (view->layout == NULL || (index = tupu_graph_lookup (view->layout->graph, id)) < 0 ||
+      (geom = view->layout->geom_of_node[index]) < 0)
+    return FALSE;
+
+  box = &view->layout->nodes[geom].box;
+  graphene_rect_init (rect, box->x * view->zoom + view->off_x, box->y * view->zoom + view->off_y,
+                      box->width * view->zoom, box->height * view->zoom);
+  return TRUE;
+}
+
+/* Detail pane */
+
+static const char *
+pane_text (TupuDetailPane *pane, const char *child)
+{
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, child);
+
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static gboolean
+pane_shows_concept (TupuDetailPane *pane)
+{
+  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE,
+                                                  "stack");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "concept") == 0;
+}
+
+void
+tupu_test_pane_get_shown (TupuDetailPane *pane, const char **label, const char **gloss,
+                          const char **kind)
+{
+  gboolean shown;
+
+  g_assert (TUPU_IS_DETAIL_PANE (pane));
+
+  shown = pane_shows_concept (pane);
+  if (label != NULL)
+    *label = shown ? pane_text (pane, "label_label") : NULL;
+  if (gloss != NULL)
+    *gloss = shown ? pane_text (pane, "gloss_label") : NULL;
+  if (kind != NULL)
+    *kind = shown ? pane_text (pane, "kind_label") : NULL;
+}
+
+const char *
+tupu_test_link_get_id (GtkWidget *link)
+{
+  GVariant *target;
+
+  if (!GTK_IS_ACTIONABLE (link) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (link)), "win.select-concept") != 0)
+    return NULL;
+
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (link));
+  return target != NULL ? g_variant_get_string (target, NULL) : NULL;
+}
+
+static void
+collect_links (GtkWidget *widget, GPtrArray *links)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (tupu_test_link_get_id (child) != NULL)
+        g_ptr_array_add (links, child);
+      else
+        collect_links (child, links);
+    }
+}
+
+GPtrArray *
+tupu_test_pane_get_links (TupuDetailPane *pane)
+{
+  GPtrArray *links = g_ptr_array_new ();
+
+  g_assert (TUPU_IS_DETAIL_PANE (pane));
+
+  if (pane_shows_concept (pane))
+    collect_links (GTK_WIDGET (pane), links);
+  return links;
+}
