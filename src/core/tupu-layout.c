@@ -19,6 +19,7 @@
 
 #include "tupu-layout-private.h"
 #include "tupu-style.h"
+#include "tupu-text-metrics.h"
 
 /* Geometry constants, in points. */
 #define MARGIN        12.0
@@ -420,7 +421,7 @@ measure_node (TupuNodeGeom            *geom,
 
   geom->box.height = height + 2 * pad_y;
   if (style->shape == TUPU_SHAPE_PILL)
-    pad_x += _tupu_shape_radius (style->shape, &geom->box) * 0.5; /* clear of the round ends */
+    pad_x += _tupu_shape_radius (style->shape, geom->box.height) * 0.5; /* clear of the round ends */
   geom->box.width = MAX (MIN_BOX_WIDTH * scale, content_width + 2 * pad_x);
 
   for (guint i = 0; i < runs->len; i++)
