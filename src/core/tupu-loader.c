@@ -1175,18 +1175,10 @@ finish (Loader *l, GPtrArray **diagnostics, GError **error)
     }
   if (l->n_errors > 0)
     {
-      for (guint i = 0; i < l->diags->len; i++)
-        {
-          const TupuDiagnostic *diag = g_ptr_array_index (l->diags, i);
+      g_autofree char *text =
+          tupu_diagnostic_format (tupu_diagnostics_first (l->diags, TUPU_SEVERITY_ERROR));
 
-          if (diag->severity == TUPU_SEVERITY_ERROR)
-            {
-              g_autofree char *text = tupu_diagnostic_format (diag);
-
-              g_set_error_literal (error, TUPU_GRAPH_ERROR, TUPU_GRAPH_ERROR_INVALID, text);
-              break;
-            }
-        }
+      g_set_error_literal (error, TUPU_GRAPH_ERROR, TUPU_GRAPH_ERROR_INVALID, text);
     }
   else
     {

@@ -44,15 +44,6 @@ count_errors (GPtrArray *diags)
   return n;
 }
 
-static const TupuDiagnostic *
-first_error (GPtrArray *diags)
-{
-  for (guint i = 0; diags != NULL && i < diags->len; i++)
-    if (((TupuDiagnostic *)g_ptr_array_index (diags, i))->severity == TUPU_SEVERITY_ERROR)
-      return g_ptr_array_index (diags, i);
-  return NULL;
-}
-
 /* The diagnostic with @message, or NULL. */
 static const TupuDiagnostic *
 find_diagnostic (GPtrArray *diags, const char *message)
@@ -380,7 +371,7 @@ test_bad_file (gconstpointer data)
   g_autoptr (GPtrArray) diags = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TupuGraph) graph = tupu_graph_load_file (file, NULL, &diags, &error);
-  const TupuDiagnostic *diag = first_error (diags);
+  const TupuDiagnostic *diag = tupu_diagnostics_first (diags, TUPU_SEVERITY_ERROR);
   g_autofree char      *formatted = NULL;
 
   print_diagnostics (diags);
@@ -505,7 +496,7 @@ test_limit_degree (void)
   g_autoptr (GPtrArray) diags = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TupuGraph) graph = load_string (json->str, &diags, &error);
-  const TupuDiagnostic *diag = first_error (diags);
+  const TupuDiagnostic *diag = tupu_diagnostics_first (diags, TUPU_SEVERITY_ERROR);
 
   g_assert_null (graph);
   g_assert_nonnull (diag);
@@ -558,7 +549,7 @@ test_limit_deep_nesting (void)
   json[2 * depth] = '\0';
   graph = load_string (json, &diags, &error);
   g_assert_null (graph);
-  diag = first_error (diags);
+  diag = tupu_diagnostics_first (diags, TUPU_SEVERITY_ERROR);
   g_assert_cmpstr (diag->message, ==, "the JSON is nested deeper than the limit of 32 levels");
   g_assert_cmpuint (diag->line, ==, 1);
   g_assert_cmpuint (diag->column, ==, 33);
@@ -830,6 +821,25 @@ test_diagnostic_format (void)
   tupu_diagnostic_free (file);
 }
 
+/* The first of a severity, in array order; none in an empty or missing array. */
+static void
+test_diagnostics_first (void)
+{
+  g_autoptr (GPtrArray) diags = g_ptr_array_new_with_free_func ((GDestroyNotify)tupu_diagnostic_free);
+
+  g_assert_null (tupu_diagnostics_first (NULL, TUPU_SEVERITY_ERROR));
+  g_assert_null (tupu_diagnostics_first (diags, TUPU_SEVERITY_ERROR));
+  g_ptr_array_add (diags, tupu_diagnostic_new (TUPU_SEVERITY_WARNING, "g.json", 1, 1, "w1"));
+  g_ptr_array_add (diags, tupu_diagnostic_new (TUPU_SEVERITY_ERROR, "g.json", 2, 1, "e1"));
+  g_ptr_array_add (diags, tupu_diagnostic_new (TUPU_SEVERITY_WARNING, "g.json", 3, 1, "w2"));
+  g_ptr_array_add (diags, tupu_diagnostic_new (TUPU_SEVERITY_ERROR, "g.json", 4, 1, "e2"));
+  g_assert_true (tupu_diagnostics_first (diags, TUPU_SEVERITY_ERROR) == diags->pdata[1]);
+  g_assert_true (tupu_diagnostics_first (diags, TUPU_SEVERITY_WARNING) == diags->pdata[0]);
+  g_ptr_array_remove_index (diags, 3);
+  g_ptr_array_remove_index (diags, 1);
+  g_assert_null (tupu_diagnostics_first (diags, TUPU_SEVERITY_ERROR));
+}
+
 /* "text" cannot be resolved without a file: a warning, and the built-in speech is used. */
 static void
 test_text_member_in_bytes (void)
@@ -881,6 +891,7 @@ main (int argc, char **argv)
   g_test_add_func ("/loader/kinds-relations", test_kinds_relations);
   g_test_add_func ("/loader/ids", test_ids);
   g_test_add_func ("/loader/diagnostic-format", test_diagnostic_format);
+  g_test_add_func ("/loader/diagnostics-first", test_diagnostics_first);
   g_test_add_func ("/loader/text-member-in-bytes", test_text_member_in_bytes);
 
   status = g_test_run ();
