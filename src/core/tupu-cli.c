@@ -85,6 +85,9 @@ exit_code_for (const GError *error)
       /* Beyond a documented limit, or not drawable: a property of the input. */
       return error->code == TUPU_LAYOUT_ERROR_NO_ROOT ? TUPU_EXIT_USAGE : TUPU_EXIT_INVALID;
     }
+  /* A picture too large for PNG is a property of the input too. */
+  if (error->domain == TUPU_EXPORT_ERROR)
+    return TUPU_EXIT_INVALID;
   return TUPU_EXIT_IO;
 }
 
