@@ -14,7 +14,7 @@
 
 #include "tupu-export.h"
 #include "tupu-graph.h"
-#include "tupu-layout.h"
+#include "tupu-layout-private.h"
 #include "tupu-painter.h"
 
 /* The window the paint figures imagine, and the graph view's margin when it fits the graph. */
@@ -150,51 +150,22 @@ reference_ms (GPtrArray *argv)
   return median_ms (run_command_cb, owned);
 }
 
-/* The graph attributes src/core/tupu-layout.c gives Graphviz for @engine, so that the reference
- * does the same job (in particular dot's effort caps on big graphs; uncapped, dot would be
- * slower and the ratio flattering). Keep in step with gv_set_graph_attributes(). */
+static void
+command_add_graph_attribute_cb (const char *name,
+                                const char *value,
+                                gpointer    user_data)
+{
+  command_add (user_data, "-G%s=%s", name, value);
+}
+
+/* The graph attributes the layout gives Graphviz for @engine, so that the reference does the
+ * same job (in particular dot's effort caps on big graphs; uncapped, dot would be slower and
+ * the ratio flattering). */
 static void
 command_add_engine_attributes (GPtrArray *argv, TupuEngine engine, guint n_nodes,
                                const char *root_id)
 {
-  if (engine != TUPU_ENGINE_DOT && n_nodes > 80)
-    command_add (argv, "-Gsplines=line");
-  switch (engine)
-    {
-    case TUPU_ENGINE_DOT:
-      command_add (argv, "-Gnodesep=0.18");
-      command_add (argv, "-Granksep=0.55");
-      if (n_nodes > 1000)
-        {
-          command_add (argv, "-Gmclimit=0.2");
-          command_add (argv, "-Gnslimit=1");
-          command_add (argv, "-Gnslimit1=1");
-          command_add (argv, "-Gremincross=false");
-        }
-      else if (n_nodes > 300)
-        {
-          command_add (argv, "-Gmclimit=0.5");
-          command_add (argv, "-Gnslimit=4");
-          command_add (argv, "-Gnslimit1=4");
-        }
-      break;
-    case TUPU_ENGINE_TWOPI:
-      command_add (argv, "-Groot=%s", root_id);
-      command_add (argv, "-Granksep=1.4");
-      command_add (argv, "-Goverlap=false");
-      break;
-    case TUPU_ENGINE_CIRCO:
-      command_add (argv, "-Gmindist=0.4");
-      break;
-    case TUPU_ENGINE_NEATO:
-    case TUPU_ENGINE_FDP:
-    case TUPU_ENGINE_SFDP:
-    case TUPU_N_ENGINES:
-    default:
-      command_add (argv, "-Goverlap=false");
-      command_add (argv, "-Gsep=+8");
-      break;
-    }
+  _tupu_layout_engine_attributes (engine, n_nodes, root_id, command_add_graph_attribute_cb, argv);
 }
 
 /* ------------------------------------------------------------------------------------------ */

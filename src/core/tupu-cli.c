@@ -33,19 +33,6 @@ print_diagnostics (GPtrArray  *diagnostics,
     }
 }
 
-static gboolean
-has_errors (GPtrArray *diagnostics)
-{
-  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
-    {
-      const TupuDiagnostic *diag = g_ptr_array_index (diagnostics, i);
-
-      if (diag->severity == TUPU_SEVERITY_ERROR)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Loads @file (NULL = the built-in graph), printing every problem. On failure returns NULL and
  * sets *exit_code. */
 static TupuGraph *
@@ -70,7 +57,7 @@ load_graph (const char *file,
     return graph;
 
   /* The diagnostics already say what is wrong; an I/O error or a bare error has none. */
-  if (!has_errors (diagnostics))
+  if (tupu_diagnostics_first (diagnostics, TUPU_SEVERITY_ERROR) == NULL)
     g_printerr ("tupu: %s\n", error->message);
   *exit_code = g_error_matches (error, TUPU_GRAPH_ERROR, TUPU_GRAPH_ERROR_IO) ||
                    error->domain == G_IO_ERROR
@@ -98,6 +85,9 @@ exit_code_for (const GError *error)
       /* Beyond a documented limit, or not drawable: a property of the input. */
       return error->code == TUPU_LAYOUT_ERROR_NO_ROOT ? TUPU_EXIT_USAGE : TUPU_EXIT_INVALID;
     }
+  /* A picture too large for PNG is a property of the input too. */
+  if (error->domain == TUPU_EXPORT_ERROR)
+    return TUPU_EXIT_INVALID;
   return TUPU_EXIT_IO;
 }
 

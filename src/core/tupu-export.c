@@ -19,6 +19,8 @@
 #define PNG_MAX_PIXELS (64 * 1024 * 1024)
 #define PNG_SCALE      2.0
 
+G_DEFINE_QUARK (tupu-export-error-quark, tupu_export_error)
+
 gboolean
 tupu_export_format_from_path (const char       *path,
                               TupuExportFormat *format)
@@ -154,7 +156,7 @@ png_size (TupuLayout *layout,
 
   if (w > PNG_MAX_SIDE || h > PNG_MAX_SIDE || w * h > PNG_MAX_PIXELS)
     {
-      g_set_error (error, TUPU_LAYOUT_ERROR, TUPU_LAYOUT_ERROR_TOO_LARGE,
+      g_set_error (error, TUPU_EXPORT_ERROR, TUPU_EXPORT_ERROR_TOO_LARGE,
                    _("The image would be %.0f × %.0f pixels; PNG export is limited to %d pixels a "
                      "side and %d megapixels. Export to SVG or PDF, or export a part with --root."),
                    w, h, PNG_MAX_SIDE, PNG_MAX_PIXELS / (1024 * 1024));

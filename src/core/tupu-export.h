@@ -8,6 +8,14 @@
 
 G_BEGIN_DECLS
 
+#define TUPU_EXPORT_ERROR (tupu_export_error_quark ())
+GQuark tupu_export_error_quark (void);
+
+typedef enum
+{
+  TUPU_EXPORT_ERROR_TOO_LARGE, /* a PNG beyond the pixel caps; the message suggests SVG or PDF */
+} TupuExportError;
+
 typedef enum
 {
   TUPU_EXPORT_SVG,

@@ -246,6 +246,19 @@ tupu_diagnostic_format (const TupuDiagnostic *diag)
                           diag->message);
 }
 
+const TupuDiagnostic *
+tupu_diagnostics_first (GPtrArray *diagnostics, TupuSeverity severity)
+{
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+    {
+      const TupuDiagnostic *diag = g_ptr_array_index (diagnostics, i);
+
+      if (diag->severity == severity)
+        return diag;
+    }
+  return NULL;
+}
+
 /* ---- derived fields ------------------------------------------------------------------------ */
 
 typedef struct

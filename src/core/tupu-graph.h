@@ -137,6 +137,10 @@ TupuDiagnostic *tupu_diagnostic_new      (TupuSeverity severity,
 void            tupu_diagnostic_free     (TupuDiagnostic *diag);
 /* "file:line:column: message" ("file: message" when line is 0), prefixed "warning: " for warnings */
 char           *tupu_diagnostic_format   (const TupuDiagnostic *diag);
+/* The first diagnostic of @severity in @diagnostics (which may be NULL), or NULL: with
+ * TUPU_SEVERITY_ERROR, the one a refused file is summed up by. */
+const TupuDiagnostic *tupu_diagnostics_first (GPtrArray   *diagnostics,
+                                              TupuSeverity severity);
 
 #define TUPU_TYPE_GRAPH (tupu_graph_get_type ())
 G_DECLARE_FINAL_TYPE (TupuGraph, tupu_graph, TUPU, GRAPH, GObject)

@@ -1,30 +1,26 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* tupu-layout-private.h: what the layout, the painter and the SVG writer share so that text is
- * measured, drawn and exported the same way. Not for the GUI. */
+/* tupu-layout-private.h: what the layout tells the painter and the SVG writer beyond its public
+ * header. How text is measured is in tupu-text-metrics.h. Not for the GUI. */
 #pragma once
 
-#include <pango/pango.h>
-
 #include "tupu-layout.h"
-#include "tupu-style.h"
 
 G_BEGIN_DECLS
 
-/* Sets a Pango context up so one Pango unit of size is one layout point (72 dpi) and glyph
- * metrics do not depend on the zoom (no metric hinting): measuring on the layout thread and
- * drawing at any scale then agree. */
-void         _tupu_text_setup_context (PangoContext *context);
+/* Called with each Graphviz graph attribute (name, value) by _tupu_layout_engine_attributes(). */
+typedef void (*TupuGvAttributeFunc) (const char *name,
+                                     const char *value,
+                                     gpointer    user_data);
 
-/* A single-line layout of @text in the font and language of @role for a node of @kind. */
-PangoLayout *_tupu_text_run_layout    (PangoContext *context,
-                                       const char   *text,
-                                       TupuFontRole  role,
-                                       TupuKind      kind,
-                                       double        text_scale);
-
-/* The corner radius of a node's box of @shape and size @rect, shared by painter and SVG. */
-double       _tupu_shape_radius       (TupuShape       shape,
-                                       const TupuRect *rect);
+/* The graph attributes that tune Graphviz's @engine for a graph of @n_nodes nodes whose root
+ * node is named @root_name: edge routing, spacing, overlap removal and dot's effort caps on big
+ * graphs. The layout sets them on its graph; the benchmark passes the same to Graphviz's
+ * command line, so that its reference does the same job. */
+void         _tupu_layout_engine_attributes (TupuEngine          engine,
+                                             guint               n_nodes,
+                                             const char         *root_name,
+                                             TupuGvAttributeFunc func,
+                                             gpointer            user_data);
 
 /* The kind of the node behind geometry @geom_index. */
 TupuKind     _tupu_layout_geom_kind   (TupuLayout *layout,

@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "tupu-graph.h"
+#include "tupu-style.h"
 
 G_BEGIN_DECLS
 
@@ -61,12 +62,6 @@ typedef struct
 {
   double x, y, width, height;
 } TupuRect;
-
-typedef enum
-{
-  TUPU_FONT_LABEL, /* the Chinese label */
-  TUPU_FONT_GLOSS, /* the English gloss */
-} TupuFontRole;
 
 /* One line of a node's label, measured and wrapped with Pango before layout. */
 typedef struct

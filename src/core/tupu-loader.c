@@ -15,6 +15,7 @@
 
 #include "tupu-core-resources.h"
 #include "tupu-graph-private.h"
+#include "tupu-io.h"
 #include "tupu-json-scan.h"
 
 #define BUILTIN_GRAPH_PATH "/io/github/tupu/Tupu/core/graphs/speech.json"
@@ -1174,18 +1175,10 @@ finish (Loader *l, GPtrArray **diagnostics, GError **error)
     }
   if (l->n_errors > 0)
     {
-      for (guint i = 0; i < l->diags->len; i++)
-        {
-          const TupuDiagnostic *diag = g_ptr_array_index (l->diags, i);
+      g_autofree char *text =
+          tupu_diagnostic_format (tupu_diagnostics_first (l->diags, TUPU_SEVERITY_ERROR));
 
-          if (diag->severity == TUPU_SEVERITY_ERROR)
-            {
-              g_autofree char *text = tupu_diagnostic_format (diag);
-
-              g_set_error_literal (error, TUPU_GRAPH_ERROR, TUPU_GRAPH_ERROR_INVALID, text);
-              break;
-            }
-        }
+      g_set_error_literal (error, TUPU_GRAPH_ERROR, TUPU_GRAPH_ERROR_INVALID, text);
     }
   else
     {
@@ -1263,13 +1256,37 @@ set_io_error (GError **error, const char *name, const GError *cause)
 }
 
 TupuGraph *
+_tupu_graph_load_stream (GInputStream *stream, const char *display_name, GFile *dir,
+                         GCancellable *cancellable, GPtrArray **diagnostics, GError **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (dir == NULL || G_IS_FILE (dir), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (diagnostics != NULL)
+    *diagnostics = NULL;
+  /* One byte past the limit tells a file that grew since the query from one at the limit; the
+   * parser refuses it. */
+  bytes = _tupu_read_to_end (stream, TUPU_LIMIT_FILE_SIZE, cancellable, &local_error);
+  if (bytes == NULL)
+    {
+      set_io_error (error, display_name, local_error);
+      return NULL;
+    }
+  return load (bytes, display_name, NULL, dir, diagnostics, error);
+}
+
+TupuGraph *
 tupu_graph_load_file (GFile *file, GCancellable *cancellable, GPtrArray **diagnostics,
                       GError **error)
 {
   g_autofree char *name = NULL;
   g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GFileInputStream) stream = NULL;
-  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GFile) dir = NULL;
   g_autoptr (GError) local_error = NULL;
 
@@ -1288,17 +1305,14 @@ tupu_graph_load_file (GFile *file, GCancellable *cancellable, GPtrArray **diagno
     }
   if (info != NULL)
     stream = g_file_read (file, cancellable, &local_error);
-  /* One byte past the limit tells a file that grew since the query from one at the limit. */
-  if (stream != NULL)
-    bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), TUPU_LIMIT_FILE_SIZE + 1,
-                                       cancellable, &local_error);
-  if (bytes == NULL)
+  if (stream == NULL)
     {
       set_io_error (error, name, local_error);
       return NULL;
     }
   dir = g_file_get_parent (file);
-  return load (bytes, name, NULL, dir, diagnostics, error);
+  return _tupu_graph_load_stream (G_INPUT_STREAM (stream), name, dir, cancellable, diagnostics,
+                                  error);
 }
 
 TupuGraph *

@@ -11,54 +11,10 @@
 #include "tupu-layout-private.h"
 #include "tupu-painter.h"
 #include "tupu-style.h"
+#include "tupu-text-metrics.h"
 
 /* Below this many device pixels of font size, text is unreadable: draw a bar per line. */
 #define MIN_READABLE_PX 4.0
-#define CORNER_RADIUS   6.0
-#define PILL_MAX_RADIUS 16.0
-
-/* ------------------------------------------------------------------------------------------ */
-/* Text setup shared with the layout and the SVG writer                                        */
-
-void
-_tupu_text_setup_context (PangoContext *context)
-{
-  cairo_font_options_t *font_options = cairo_font_options_create ();
-
-  /* Layout units are points: at 72 dpi a 12 pt font is 12 units tall, whatever the screen. */
-  pango_cairo_context_set_resolution (context, 72.0);
-  /* Metrics must not snap to the pixel grid of one zoom level, or a label measured on the layout
-   * thread would not fit its box when drawn at another scale. Slight hinting keeps glyph outlines
-   * crisp without changing advances. */
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_SLIGHT);
-  cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (context, font_options);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  cairo_font_options_destroy (font_options);
-}
-
-PangoLayout *
-_tupu_text_run_layout (PangoContext *context,
-                       const char   *text,
-                       TupuFontRole  role,
-                       TupuKind      kind,
-                       double        text_scale)
-{
-  PangoLayout *layout = pango_layout_new (context);
-  PangoFontDescription *desc = tupu_style_font (role, kind, text_scale);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  /* zh-cn makes Han characters take their Simplified Chinese forms under any locale. */
-  pango_attr_list_insert (attrs, pango_attr_language_new (tupu_style_language (role)));
-  pango_layout_set_attributes (layout, attrs);
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_text (layout, text, -1);
-
-  pango_attr_list_unref (attrs);
-  pango_font_description_free (desc);
-  return layout;
-}
 
 /* ------------------------------------------------------------------------------------------ */
 /* Shapes                                                                                      */
@@ -77,23 +33,6 @@ rounded_rect (cairo_t        *cr,
   cairo_arc (cr, x0 + radius, y1 - radius, radius, G_PI / 2, G_PI);
   cairo_arc (cr, x0 + radius, y0 + radius, radius, G_PI, 3 * G_PI / 2);
   cairo_close_path (cr);
-}
-
-double
-_tupu_shape_radius (TupuShape       shape,
-                    const TupuRect *box)
-{
-  switch (shape)
-    {
-    case TUPU_SHAPE_PILL:
-      /* Round ends on one-line boxes; a tall wrapped box would become a lens, so cap it. */
-      return MIN (PILL_MAX_RADIUS, box->height / 2);
-    case TUPU_SHAPE_BOX:
-      return 1.5;
-    case TUPU_SHAPE_ROUNDED:
-    default:
-      return MIN (CORNER_RADIUS, box->height / 2);
-    }
 }
 
 static void
@@ -120,7 +59,7 @@ tupu_painter_node_path (cairo_t    *cr,
 
   style = tupu_style_for_kind (_tupu_layout_geom_kind (layout, geom_index), FALSE);
   r = layout->nodes[geom_index].box;
-  radius = _tupu_shape_radius (style->shape, &r) + grow;
+  radius = _tupu_shape_radius (style->shape, r.height) + grow;
   r.x -= grow;
   r.y -= grow;
   r.width += 2 * grow;
@@ -259,7 +198,7 @@ draw_node (cairo_t                *cr,
   const TupuKindStyle *style = tupu_style_for_kind (kind, options->dark);
 
   cairo_new_path (cr);
-  rounded_rect (cr, &ng->box, _tupu_shape_radius (style->shape, &ng->box));
+  rounded_rect (cr, &ng->box, _tupu_shape_radius (style->shape, ng->box.height));
   set_color (cr, &style->fill, 1.0);
   cairo_fill_preserve (cr);
   set_color (cr, &style->stroke, 1.0);

@@ -5,7 +5,6 @@
 #include <pango/pango.h>
 
 #include "tupu-graph.h"
-#include "tupu-layout.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +12,13 @@ typedef struct
 {
   double r, g, b, a;
 } TupuColor;
+
+/* The two kinds of text in a node; each has its own font and language. */
+typedef enum
+{
+  TUPU_FONT_LABEL, /* the Chinese label */
+  TUPU_FONT_GLOSS, /* the English gloss */
+} TupuFontRole;
 
 typedef enum
 {

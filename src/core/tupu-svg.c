@@ -13,6 +13,7 @@
 #include "tupu-export-private.h"
 #include "tupu-layout-private.h"
 #include "tupu-style.h"
+#include "tupu-text-metrics.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Escaping                                                                                    */
@@ -254,7 +255,7 @@ append_node (GString      *out,
   g_string_append (out, "\" height=\"");
   append_number (out, ng->box.height);
   g_string_append (out, "\" rx=\"");
-  append_number (out, _tupu_shape_radius (style->shape, &ng->box));
+  append_number (out, _tupu_shape_radius (style->shape, ng->box.height));
   g_string_append (out, "\"/>\n");
 
   for (guint r = 0; r < ng->n_runs; r++)

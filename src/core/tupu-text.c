@@ -6,7 +6,8 @@
 #include <string.h>
 
 #include "tupu-core-resources.h"
-#include "tupu-text.h"
+#include "tupu-io.h"
+#include "tupu-text-private.h"
 
 #define TEXT_SIZE_LIMIT (4 * 1024 * 1024)
 #define BUILTIN_TEXT_PATH "/io/github/tupu/Tupu/core/speech-zh.txt"
@@ -115,19 +116,15 @@ tupu_text_new_from_bytes (GBytes *bytes, GError **error)
 }
 
 TupuText *
-tupu_text_new_from_file (GFile *file, GError **error)
+_tupu_text_new_from_stream (GInputStream *stream, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GFileInputStream) stream = NULL;
   g_autoptr (GBytes) bytes = NULL;
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stream = g_file_read (file, NULL, error);
-  if (stream == NULL)
-    return NULL;
   /* Read one byte past the limit to tell "exactly at the limit" from "over it". */
-  bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), TEXT_SIZE_LIMIT + 1, NULL, error);
+  bytes = _tupu_read_to_end (stream, TEXT_SIZE_LIMIT, cancellable, error);
   if (bytes == NULL)
     return NULL;
   if (g_bytes_get_size (bytes) > TEXT_SIZE_LIMIT)
@@ -137,6 +134,20 @@ tupu_text_new_from_file (GFile *file, GError **error)
       return NULL;
     }
   return tupu_text_new_from_bytes (bytes, error);
+}
+
+TupuText *
+tupu_text_new_from_file (GFile *file, GError **error)
+{
+  g_autoptr (GFileInputStream) stream = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+  return _tupu_text_new_from_stream (G_INPUT_STREAM (stream), NULL, error);
 }
 
 /* Returns the built-in speech, transfer none: it lives as long as the process. */

@@ -73,19 +73,6 @@ file_display_name (GFile *file)
   return path != NULL ? g_strdup (path) : g_file_get_uri (file);
 }
 
-static const TupuDiagnostic *
-first_error (GPtrArray *diagnostics)
-{
-  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
-    {
-      const TupuDiagnostic *diag = g_ptr_array_index (diagnostics, i);
-
-      if (diag->severity == TUPU_SEVERITY_ERROR)
-        return diag;
-    }
-  return NULL;
-}
-
 static void
 update_title (TupuWindow *self)
 {
@@ -226,7 +213,7 @@ show_failure (TupuWindow *self, GFile *file, LoadResult *result)
     }
   else
     {
-      const TupuDiagnostic *diag = first_error (self->problems);
+      const TupuDiagnostic *diag = tupu_diagnostics_first (self->problems, TUPU_SEVERITY_ERROR);
       g_autofree char      *title =
           diag != NULL ? tupu_diagnostic_format (diag) : g_strdup (result->error->message);
       AdwToast *toast = _tupu_window_toast (self, title);

@@ -8,7 +8,8 @@
 #include <locale.h>
 #include <string.h>
 
-#include "tupu-graph.h"
+#include "trickle-stream.h"
+#include "tupu-graph-private.h"
 
 #define MiB (1024 * 1024)
 
@@ -41,15 +42,6 @@ count_errors (GPtrArray *diags)
     if (((TupuDiagnostic *)g_ptr_array_index (diags, i))->severity == TUPU_SEVERITY_ERROR)
       n++;
   return n;
-}
-
-static const TupuDiagnostic *
-first_error (GPtrArray *diags)
-{
-  for (guint i = 0; diags != NULL && i < diags->len; i++)
-    if (((TupuDiagnostic *)g_ptr_array_index (diags, i))->severity == TUPU_SEVERITY_ERROR)
-      return g_ptr_array_index (diags, i);
-  return NULL;
 }
 
 /* The diagnostic with @message, or NULL. */
@@ -379,7 +371,7 @@ test_bad_file (gconstpointer data)
   g_autoptr (GPtrArray) diags = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TupuGraph) graph = tupu_graph_load_file (file, NULL, &diags, &error);
-  const TupuDiagnostic *diag = first_error (diags);
+  const TupuDiagnostic *diag = tupu_diagnostics_first (diags, TUPU_SEVERITY_ERROR);
   g_autofree char      *formatted = NULL;
 
   print_diagnostics (diags);
@@ -504,7 +496,7 @@ test_limit_degree (void)
   g_autoptr (GPtrArray) diags = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TupuGraph) graph = load_string (json->str, &diags, &error);
-  const TupuDiagnostic *diag = first_error (diags);
+  const TupuDiagnostic *diag = tupu_diagnostics_first (diags, TUPU_SEVERITY_ERROR);
 
   g_assert_null (graph);
   g_assert_nonnull (diag);
@@ -557,7 +549,7 @@ test_limit_deep_nesting (void)
   json[2 * depth] = '\0';
   graph = load_string (json, &diags, &error);
   g_assert_null (graph);
-  diag = first_error (diags);
+  diag = tupu_diagnostics_first (diags, TUPU_SEVERITY_ERROR);
   g_assert_cmpstr (diag->message, ==, "the JSON is nested deeper than the limit of 32 levels");
   g_assert_cmpuint (diag->line, ==, 1);
   g_assert_cmpuint (diag->column, ==, 33);
@@ -621,6 +613,96 @@ test_limit_file_size (void)
 
   g_unlink (path);
   g_rmdir (dir);
+}
+
+/* ---- reading to the end ------------------------------------------------------------------- */
+
+/* A read may return fewer bytes than asked before the end (a pipe, a remote file): the loader
+ * must keep reading. Each good file, served a few bytes per read, loads as from the file. */
+static void
+test_stream_few_bytes (void)
+{
+  static const char *const names[] = { "every-kind.json", "own-text.json", "minimal-crlf.json" };
+  static const gsize       max_reads[] = { 1, 3, 1000 };
+  g_autofree char         *dir_path = data_path ("good", NULL);
+  g_autoptr (GFile) dir = g_file_new_for_path (dir_path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (guint r = 0; r < G_N_ELEMENTS (max_reads); r++)
+      {
+        g_autoptr (GFile) file = g_file_get_child (dir, names[i]);
+        g_autoptr (GError) error = NULL;
+        g_autoptr (GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+        g_autoptr (GInputStream) stream = NULL;
+        g_autoptr (TupuGraph) expected = NULL;
+        g_autoptr (TupuGraph) graph = NULL;
+
+        g_assert_no_error (error);
+        stream = trickle_stream_new (bytes, max_reads[r], FALSE);
+        expected = tupu_graph_load_file (file, NULL, NULL, &error);
+        g_assert_no_error (error);
+        graph = _tupu_graph_load_stream (stream, names[i], dir, NULL, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (trickle_stream_get_served (TRICKLE_STREAM (stream)), ==,
+                          g_bytes_get_size (bytes));
+        /* Not blind: the file really came in many reads. */
+        g_assert_cmpuint (trickle_stream_get_n_reads (TRICKLE_STREAM (stream)), >,
+                          g_bytes_get_size (bytes) / max_reads[r]);
+        g_assert_cmpstr (tupu_graph_get_id (graph), ==, tupu_graph_get_id (expected));
+        g_assert_cmpuint (tupu_graph_get_n_nodes (graph), ==, tupu_graph_get_n_nodes (expected));
+        g_assert_cmpuint (tupu_graph_get_n_edges (graph), ==, tupu_graph_get_n_edges (expected));
+        for (guint n = 0; n < tupu_graph_get_n_nodes (graph); n++)
+          g_assert_cmpstr (tupu_graph_get_node (graph, n)->label_zh, ==,
+                           tupu_graph_get_node (expected, n)->label_zh);
+        g_assert_cmpuint (tupu_text_get_n_paras (tupu_graph_get_text (graph)), ==,
+                          tupu_text_get_n_paras (tupu_graph_get_text (expected)));
+      }
+}
+
+/* A stream longer than the limit is read one byte past it, no further, and refused as a file
+ * over the limit is. */
+static void
+test_stream_over_limit (void)
+{
+  g_autofree char *content = g_malloc (5 * MiB);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GInputStream) stream = NULL;
+  g_autoptr (GPtrArray) diags = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TupuGraph) graph = NULL;
+
+  memset (content, '#', 5 * MiB);
+  bytes = g_bytes_new_take (g_steal_pointer (&content), 5 * MiB);
+  stream = trickle_stream_new (bytes, 4093, FALSE);
+  graph = _tupu_graph_load_stream (stream, "huge.json", NULL, NULL, &diags, &error);
+  g_assert_null (graph);
+  g_assert_error (error, TUPU_GRAPH_ERROR, TUPU_GRAPH_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "huge.json: the file is larger than the limit of 4 MiB");
+  g_assert_cmpuint (diags->len, ==, 1);
+  g_assert_cmpuint (trickle_stream_get_served (TRICKLE_STREAM (stream)), ==, 4 * MiB + 1);
+}
+
+/* A read that fails after some bytes is an I/O error, not a truncated graph. */
+static void
+test_stream_read_error (void)
+{
+  g_autofree char *path = data_path ("good", "every-kind.json", NULL);
+  g_autofree char *content = NULL;
+  gsize            len = 0;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GInputStream) stream = NULL;
+  g_autoptr (GPtrArray) diags = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TupuGraph) graph = NULL;
+
+  g_assert_true (g_file_get_contents (path, &content, &len, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&content), len);
+  stream = trickle_stream_new (bytes, 7, TRUE);
+  graph = _tupu_graph_load_stream (stream, "g.json", NULL, NULL, &diags, &error);
+  g_assert_null (graph);
+  g_assert_error (error, TUPU_GRAPH_ERROR, TUPU_GRAPH_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, "g.json: cannot read the file: the pipe broke");
+  g_assert_null (diags);
 }
 
 static void
@@ -739,6 +821,25 @@ test_diagnostic_format (void)
   tupu_diagnostic_free (file);
 }
 
+/* The first of a severity, in array order; none in an empty or missing array. */
+static void
+test_diagnostics_first (void)
+{
+  g_autoptr (GPtrArray) diags = g_ptr_array_new_with_free_func ((GDestroyNotify)tupu_diagnostic_free);
+
+  g_assert_null (tupu_diagnostics_first (NULL, TUPU_SEVERITY_ERROR));
+  g_assert_null (tupu_diagnostics_first (diags, TUPU_SEVERITY_ERROR));
+  g_ptr_array_add (diags, tupu_diagnostic_new (TUPU_SEVERITY_WARNING, "g.json", 1, 1, "w1"));
+  g_ptr_array_add (diags, tupu_diagnostic_new (TUPU_SEVERITY_ERROR, "g.json", 2, 1, "e1"));
+  g_ptr_array_add (diags, tupu_diagnostic_new (TUPU_SEVERITY_WARNING, "g.json", 3, 1, "w2"));
+  g_ptr_array_add (diags, tupu_diagnostic_new (TUPU_SEVERITY_ERROR, "g.json", 4, 1, "e2"));
+  g_assert_true (tupu_diagnostics_first (diags, TUPU_SEVERITY_ERROR) == diags->pdata[1]);
+  g_assert_true (tupu_diagnostics_first (diags, TUPU_SEVERITY_WARNING) == diags->pdata[0]);
+  g_ptr_array_remove_index (diags, 3);
+  g_ptr_array_remove_index (diags, 1);
+  g_assert_null (tupu_diagnostics_first (diags, TUPU_SEVERITY_ERROR));
+}
+
 /* "text" cannot be resolved without a file: a warning, and the built-in speech is used. */
 static void
 test_text_member_in_bytes (void)
@@ -783,10 +884,14 @@ main (int argc, char **argv)
   g_test_add_func ("/loader/limit/deep-nesting", test_limit_deep_nesting);
   g_test_add_func ("/loader/limit/file-size", test_limit_file_size);
   g_test_add_func ("/loader/limit/problems", test_limit_problems);
+  g_test_add_func ("/loader/stream/few-bytes-at-a-time", test_stream_few_bytes);
+  g_test_add_func ("/loader/stream/over-limit", test_stream_over_limit);
+  g_test_add_func ("/loader/stream/read-error", test_stream_read_error);
   g_test_add_func ("/loader/missing-file", test_missing_file);
   g_test_add_func ("/loader/kinds-relations", test_kinds_relations);
   g_test_add_func ("/loader/ids", test_ids);
   g_test_add_func ("/loader/diagnostic-format", test_diagnostic_format);
+  g_test_add_func ("/loader/diagnostics-first", test_diagnostics_first);
   g_test_add_func ("/loader/text-member-in-bytes", test_text_member_in_bytes);
 
   status = g_test_run ();

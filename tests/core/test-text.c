@@ -4,7 +4,8 @@
 #include <locale.h>
 #include <string.h>
 
-#include "tupu-text.h"
+#include "trickle-stream.h"
+#include "tupu-text-private.h"
 
 static TupuText *
 text_from_string (const char *str)
@@ -96,6 +97,65 @@ test_file (void)
     g_assert_cmpstr (tupu_text_get_para (text, i), ==, tupu_text_get_para (builtin, i));
 }
 
+/* A read may return fewer bytes than asked before the end: the reader must keep reading, even
+ * when a read ends inside a UTF-8 sequence. */
+static void
+test_stream_few_bytes (void)
+{
+  static const gsize max_reads[] = { 1, 2, 5, 4096 };
+  g_autofree char   *path =
+      g_build_filename (g_getenv ("TUPU_SOURCE_DIR"), "data", "speech-zh.txt", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  TupuText *builtin = tupu_text_get_builtin ();
+
+  g_assert_no_error (error);
+  for (guint r = 0; r < G_N_ELEMENTS (max_reads); r++)
+    {
+      g_autoptr (GInputStream) stream = trickle_stream_new (bytes, max_reads[r], FALSE);
+      g_autoptr (TupuText) text = _tupu_text_new_from_stream (stream, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (trickle_stream_get_served (TRICKLE_STREAM (stream)), ==,
+                        g_bytes_get_size (bytes));
+      g_assert_cmpuint (tupu_text_get_n_paras (text), ==, tupu_text_get_n_paras (builtin));
+      for (guint i = 1; i <= tupu_text_get_n_paras (text); i++)
+        g_assert_cmpstr (tupu_text_get_para (text, i), ==, tupu_text_get_para (builtin, i));
+    }
+}
+
+/* Over the limit, however it trickles in, and read no further than one byte past it; a failed
+ * read is reported as it is. */
+static void
+test_stream_errors (void)
+{
+  const gsize limit = 4 * 1024 * 1024;
+  g_autofree char *content = g_malloc (limit + 1024);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GInputStream) stream = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TupuText) text = NULL;
+
+  memset (content, 'a', limit + 1024);
+  bytes = g_bytes_new_take (g_steal_pointer (&content), limit + 1024);
+  stream = trickle_stream_new (bytes, 4093, FALSE);
+  text = _tupu_text_new_from_stream (stream, NULL, &error);
+  g_assert_null (text);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==, "The text is larger than the limit of 4 MiB");
+  g_assert_cmpuint (trickle_stream_get_served (TRICKLE_STREAM (stream)), ==, limit + 1);
+  g_clear_error (&error);
+  g_clear_object (&stream);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = g_bytes_new_static ("one\ntwo\n", 8);
+  stream = trickle_stream_new (bytes, 3, TRUE);
+  text = _tupu_text_new_from_stream (stream, NULL, &error);
+  g_assert_null (text);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -107,6 +167,8 @@ main (int argc, char **argv)
   g_test_add_func ("/text/invalid", test_invalid);
   g_test_add_func ("/text/builtin", test_builtin);
   g_test_add_func ("/text/file", test_file);
+  g_test_add_func ("/text/stream/few-bytes-at-a-time", test_stream_few_bytes);
+  g_test_add_func ("/text/stream/errors", test_stream_errors);
 
   return g_test_run ();
 }

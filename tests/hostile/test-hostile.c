@@ -344,19 +344,6 @@ check_renders (TupuGraph *graph)
  * One case.
  */
 
-static const TupuDiagnostic *
-first_of (GPtrArray *diagnostics, TupuSeverity severity)
-{
-  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
-    {
-      const TupuDiagnostic *diag = g_ptr_array_index (diagnostics, i);
-
-      if (diag->severity == severity)
-        return diag;
-    }
-  return NULL;
-}
-
 /* "LINE:COLUMN: message", without the file name (which the catalogue need not repeat). */
 static char *
 located (const TupuDiagnostic *diag)
@@ -441,8 +428,8 @@ test_case (gconstpointer data)
 
     graph = tupu_graph_load_file (file, NULL, &diagnostics, &error);
   }
-  first_error = located (first_of (diagnostics, TUPU_SEVERITY_ERROR));
-  first_warning = located (first_of (diagnostics, TUPU_SEVERITY_WARNING));
+  first_error = located (tupu_diagnostics_first (diagnostics, TUPU_SEVERITY_ERROR));
+  first_warning = located (tupu_diagnostics_first (diagnostics, TUPU_SEVERITY_WARNING));
   if (first_error == NULL && error != NULL)
     first_error = g_strdup (error->message);
   validate = tupu_cli_validate (path);
@@ -516,7 +503,7 @@ check_prefixes (const char *data, gsize len, gsize stride)
         lines += data[i] == '\n';
       graph = tupu_graph_load_bytes (bytes, "prefix.json", NULL, &diagnostics, &error);
       g_assert_null (graph);
-      diag = first_of (diagnostics, TUPU_SEVERITY_ERROR);
+      diag = tupu_diagnostics_first (diagnostics, TUPU_SEVERITY_ERROR);
       g_assert_nonnull (diag);
       g_assert_cmpuint (diag->line, >=, 1);
       g_assert_cmpuint (diag->line, <=, lines);

@@ -500,7 +500,8 @@ test_png_too_large (void)
   g_autoptr (GError) error = NULL;
 
   g_assert_false (tupu_export_png (layout, 1000.0, out, NULL, &error));
-  g_assert_error (error, TUPU_LAYOUT_ERROR, TUPU_LAYOUT_ERROR_TOO_LARGE);
+  g_assert_error (error, TUPU_EXPORT_ERROR, TUPU_EXPORT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (g_quark_to_string (TUPU_EXPORT_ERROR), ==, "tupu-export-error-quark");
   g_assert_nonnull (strstr (error->message, "pixels"));
   g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), ==, 0);
 }

@@ -5,8 +5,8 @@
 
 #include <pango/pangocairo.h>
 
-#include "tupu-layout-private.h"
 #include "tupu-layout.h"
+#include "tupu-text-metrics.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                     */
