@@ -439,13 +439,14 @@ test_one_tree (void)
   g_assert_cmpuint (n_reached, ==, n);
 }
 
-/* The three parts sit under the report and every point under a part, in speech order. */
+/* The speech's three parts and the editors' part for its opening paragraph sit under the report,
+ * and every numbered point under one of the speech's parts. */
 static void
 test_parts_and_points (void)
 {
   TupuGraph      *graph = builtin_graph ();
   const TupuNode *root = tupu_graph_get_node (graph, tupu_graph_get_root (graph));
-  guint           n_parts = 0, n_points = 0;
+  guint           n_parts = 0, n_editorial_parts = 0, n_points = 0;
 
   for (guint i = 0; i < tupu_graph_get_n_nodes (graph); i++)
     {
@@ -454,16 +455,22 @@ test_parts_and_points (void)
       if (node->kind == TUPU_KIND_PART)
         {
           g_assert_cmpint (node->parent, ==, (int)root->index);
-          n_parts++;
+          if (node->label_origin == TUPU_LABEL_ORIGIN_EDITORIAL)
+            n_editorial_parts++;
+          else
+            n_parts++;
         }
       else if (node->kind == TUPU_KIND_POINT)
         {
-          g_assert_cmpint (tupu_graph_get_node (graph, (guint)node->parent)->kind, ==,
-                           TUPU_KIND_PART);
+          const TupuNode *part = tupu_graph_get_node (graph, (guint)node->parent);
+
+          g_assert_cmpint (part->kind, ==, TUPU_KIND_PART);
+          g_assert_cmpint (part->label_origin, ==, TUPU_LABEL_ORIGIN_SPEECH);
           n_points++;
         }
     }
   g_assert_cmpuint (n_parts, ==, 3);
+  g_assert_cmpuint (n_editorial_parts, ==, 1);
   g_assert_cmpuint (n_points, ==, 11);
 }
 
