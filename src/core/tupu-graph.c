@@ -100,6 +100,35 @@ tupu_kind_display_name (TupuKind kind)
   return _ (kinds[kind].display);
 }
 
+static const char *const label_origins[TUPU_N_LABEL_ORIGINS] = {
+  [TUPU_LABEL_ORIGIN_SPEECH] = "speech",
+  [TUPU_LABEL_ORIGIN_CITATION] = "citation",
+  [TUPU_LABEL_ORIGIN_EDITORIAL] = "editorial",
+};
+
+const char *
+tupu_label_origin_to_string (TupuLabelOrigin origin)
+{
+  g_return_val_if_fail (origin < TUPU_N_LABEL_ORIGINS, NULL);
+
+  return label_origins[origin];
+}
+
+gboolean
+tupu_label_origin_from_string (const char *str, TupuLabelOrigin *origin)
+{
+  g_return_val_if_fail (str != NULL, FALSE);
+
+  for (guint i = 0; i < TUPU_N_LABEL_ORIGINS; i++)
+    if (strcmp (str, label_origins[i]) == 0)
+      {
+        if (origin != NULL)
+          *origin = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const char *
 tupu_relation_to_string (TupuRelation relation)
 {

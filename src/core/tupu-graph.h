@@ -54,6 +54,15 @@ typedef enum
   TUPU_N_RELATIONS
 } TupuRelation;
 
+/* Whose words a node's zh label is: the file's "label_origin". */
+typedef enum
+{
+  TUPU_LABEL_ORIGIN_SPEECH,    /* the text's own words */
+  TUPU_LABEL_ORIGIN_CITATION,  /* an outside text's words, quoted by one of its citation sources */
+  TUPU_LABEL_ORIGIN_EDITORIAL, /* a heading the editors wrote */
+  TUPU_N_LABEL_ORIGINS
+} TupuLabelOrigin;
+
 const char *tupu_kind_to_string         (TupuKind kind);     /* "list" */
 gboolean    tupu_kind_from_string       (const char *str,
                                          TupuKind   *kind);
@@ -63,6 +72,9 @@ gboolean    tupu_relation_from_string   (const char   *str,
                                          TupuRelation *relation);
 const char *tupu_relation_display_name  (TupuRelation relation);
 gboolean    tupu_id_is_valid            (const char *id);
+const char *tupu_label_origin_to_string (TupuLabelOrigin origin); /* "citation" */
+gboolean    tupu_label_origin_from_string (const char      *str,
+                                           TupuLabelOrigin *origin);
 
 typedef enum
 {
@@ -87,7 +99,7 @@ typedef struct
   TupuKind    kind;
   char       *label_zh;
   char       *label_en;
-  gboolean    label_editorial;
+  TupuLabelOrigin label_origin;
   char       *summary_zh;
   char       *summary_en;
   int         count;      /* 0 when absent */

@@ -577,16 +577,44 @@ load_label_origin (Loader *l, JsonObject *obj, const char *node_path, TupuNode *
   g_autofree char *path = tupu_json_pointer_append (node_path, "label_origin");
   const char      *origin = get_string (l, obj, node_path, "label_origin", "this node", 0);
 
-  if (origin == NULL)
+  if (origin == NULL || tupu_label_origin_from_string (origin, &node->label_origin))
     return;
-  if (strcmp (origin, "editorial") == 0)
-    node->label_editorial = TRUE;
-  else if (strcmp (origin, "speech") != 0)
-    {
-      g_autofree char *shown = short_text (origin);
+  {
+    g_autofree char *shown = short_text (origin);
 
-      error_at (l, path, "\"label_origin\" must be \"speech\" or \"editorial\", not \"%s\"", shown);
+    error_at (l, path,
+              "\"label_origin\" must be \"speech\", \"citation\" or \"editorial\", not \"%s\"",
+              shown);
+  }
+}
+
+/* A label in an outside text's words says where those words are: a citation source quoting
+ * them, so the reader can check the wording. Read from the JSON, so that a source already
+ * reported as broken does not also raise this. */
+static void
+check_citation_origin (Loader *l, JsonObject *obj, const char *node_path, const TupuNode *node)
+{
+  g_autofree char *path = NULL;
+  JsonNode        *sources = json_object_get_member (obj, "sources");
+  JsonArray       *array;
+
+  if (node->label_origin != TUPU_LABEL_ORIGIN_CITATION || sources == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (sources))
+    return;
+  array = json_node_get_array (sources);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (element) &&
+          json_object_has_member (json_node_get_object (element), "citation") &&
+          json_object_has_member (json_node_get_object (element), "quote"))
+        return;
     }
+  path = tupu_json_pointer_append (node_path, "label_origin");
+  error_at (l, path,
+            "\"label_origin\" is \"citation\", so the node needs a citation source with a "
+            "\"quote\" of that wording");
 }
 
 static void
@@ -638,6 +666,7 @@ load_node (Loader *l, JsonNode *element, guint index)
                  &node->summary_en);
   load_node_count (l, obj, path, node);
   load_sources (l, obj, path, node);
+  check_citation_origin (l, obj, path, node);
 }
 
 /* ---- edges --------------------------------------------------------------------------------- */

@@ -308,13 +308,42 @@ update_kind_pill (TupuDetailPane *self, TupuKind kind)
   gtk_label_set_text (self->kind_label, tupu_kind_display_name (kind));
 }
 
+/* Whose words the label is, when they are not the speech's. The note must fit the node: only a
+ * list is a series, and a citation's wording is the outside text's, shown among the sources. */
+static const char *
+origin_note (const TupuNode *node)
+{
+  switch (node->label_origin)
+    {
+    case TUPU_LABEL_ORIGIN_EDITORIAL:
+      if (node->kind == TUPU_KIND_LIST)
+        return _ ("A heading written by the editors: the speech does not name this series.");
+      return _ ("A heading written by the editors: these words are not the speech's own.");
+    case TUPU_LABEL_ORIGIN_CITATION:
+      return _ ("Worded as in the outside text cited below, not in the speech's own words.");
+    case TUPU_LABEL_ORIGIN_SPEECH:
+    case TUPU_N_LABEL_ORIGINS:
+    default:
+      return NULL;
+    }
+}
+
+static void
+update_origin (TupuDetailPane *self, const TupuNode *node)
+{
+  const char *note = origin_note (node);
+
+  gtk_label_set_text (self->origin_label, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->origin_label), note != NULL);
+}
+
 static void
 update_header (TupuDetailPane *self, const TupuNode *node)
 {
   update_kind_pill (self, node->kind);
   gtk_label_set_text (self->label_label, node->label_zh);
   gtk_label_set_text (self->gloss_label, node->label_en);
-  gtk_widget_set_visible (GTK_WIDGET (self->origin_label), node->label_editorial);
+  update_origin (self, node);
 
   if (node->count > 0)
     {

@@ -5,6 +5,8 @@
  * the curation rules of issue 3: every quote verbatim where it says it is, one tree, both
  * languages everywhere, counts that agree with members and with the numerals in labels, and
  * coverage of every enumeration, quoted term, numbered point and counted phrase of the speech.
+ * And to those of issue 10: every label is in the words its label_origin says, no list member's
+ * quote reaches into another member's words, and the series a teacher draws are there.
  */
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -368,6 +370,182 @@ test_offsets_written (void)
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* Label origins                                                                              */
+
+/* @s without the quotation marks “ ” and the ** that hides the city's name: a label in the
+ * speech's words may leave both out (docs/graph-format.md, data/external-zh.md). */
+static char *
+strip_marks (const char *s)
+{
+  GString *out = g_string_new (NULL);
+
+  while (*s != '\0')
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (g_str_has_prefix (s, "**"))
+        {
+          s += 2;
+          continue;
+        }
+      if (c != 0x201C && c != 0x201D)
+        g_string_append_unichar (out, c);
+      s = g_utf8_next_char (s);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+in_speech (TupuText *text, const char *label)
+{
+  g_autofree char *bare = strip_marks (label);
+
+  for (guint p = 1; p <= tupu_text_get_n_paras (text); p++)
+    {
+      g_autofree char *para = strip_marks (tupu_text_get_para (text, p));
+
+      if (strstr (para, bare) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "speech": the label is the speech's words. "citation": a citation source quotes the outside
+ * text (verbatim in data/external-zh.md) and the label is in that quote. "editorial": the
+ * editors' words, so not a phrase of the speech that should have been marked "speech". */
+static void
+test_label_origins (void)
+{
+  TupuGraph *graph = builtin_graph ();
+  TupuText  *text = tupu_graph_get_text (graph);
+  g_autoptr (GBytes) external = lookup_resource (EXTERNAL_PATH);
+  g_autofree char *ext = g_strndup (g_bytes_get_data (external, NULL), g_bytes_get_size (external));
+  guint            n[TUPU_N_LABEL_ORIGINS] = { 0 };
+  g_autoptr (GString) wrong = g_string_new (NULL);
+
+  for (guint i = 0; i < tupu_graph_get_n_nodes (graph); i++)
+    {
+      const TupuNode *node = tupu_graph_get_node (graph, i);
+      gboolean        quoted = FALSE;
+
+      n[node->label_origin]++;
+      switch (node->label_origin)
+        {
+        case TUPU_LABEL_ORIGIN_SPEECH:
+          if (!in_speech (text, node->label_zh))
+            g_string_append_printf (wrong,
+                                    "  %s: the label \"%s\" is marked as the speech's words "
+                                    "but is not in the speech\n",
+                                    node->id, node->label_zh);
+          break;
+        case TUPU_LABEL_ORIGIN_CITATION:
+          for (guint s = 0; s < node->sources->len; s++)
+            {
+              const TupuSource *src = g_ptr_array_index (node->sources, s);
+
+              if (src->type == TUPU_SOURCE_CITATION && src->quote != NULL &&
+                  strstr (ext, src->quote) != NULL && strstr (src->quote, node->label_zh) != NULL)
+                quoted = TRUE;
+            }
+          if (!quoted)
+            g_string_append_printf (
+                wrong,
+                "  %s: the label \"%s\" is marked as an outside text's words, but no citation "
+                "quotes it from data/external-zh.md\n",
+                node->id, node->label_zh);
+          if (in_speech (text, node->label_zh))
+            g_string_append_printf (wrong,
+                                    "  %s: the label \"%s\" is in the speech: mark it \"speech\"\n",
+                                    node->id, node->label_zh);
+          break;
+        case TUPU_LABEL_ORIGIN_EDITORIAL:
+          if (in_speech (text, node->label_zh))
+            g_string_append_printf (wrong,
+                                    "  %s: the label \"%s\" is in the speech: mark it \"speech\"\n",
+                                    node->id, node->label_zh);
+          break;
+        case TUPU_N_LABEL_ORIGINS:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  if (wrong->len > 0)
+    g_error ("labels whose origin is not what the file says:\n%s", wrong->str);
+  g_test_message ("labels: %u in the speech's words, %u in an outside text's, %u editorial",
+                  n[TUPU_LABEL_ORIGIN_SPEECH], n[TUPU_LABEL_ORIGIN_CITATION],
+                  n[TUPU_LABEL_ORIGIN_EDITORIAL]);
+  /* The members of 两个确立, 两个维护, 六个必须坚持 and the five specific objectives. */
+  g_assert_cmpuint (n[TUPU_LABEL_ORIGIN_CITATION], >=, 15);
+}
+
+/* Selecting a list member highlights its quotes in the speech: a quote that runs on into the
+ * next member's words would light up both. */
+static void
+test_quotes_one_member (void)
+{
+  TupuGraph *graph = builtin_graph ();
+  guint      n_lists = 0;
+
+  for (guint i = 0; i < tupu_graph_get_n_nodes (graph); i++)
+    {
+      const TupuNode *list = tupu_graph_get_node (graph, i);
+
+      if (list->kind != TUPU_KIND_LIST)
+        continue;
+      n_lists++;
+      for (guint c = 0; c < list->children->len; c++)
+        {
+          const TupuNode *member =
+              tupu_graph_get_node (graph, g_array_index (list->children, guint, c));
+          g_autofree char *name = strip_marks (list->label_zh);
+
+          /* Nor into the words that name the whole list (任务“三张清单”). */
+          for (guint s = 0; s < member->sources->len; s++)
+            {
+              const TupuSource *src = g_ptr_array_index (member->sources, s);
+              g_autofree char  *quote = NULL;
+
+              if (src->type != TUPU_SOURCE_SPEECH)
+                continue;
+              quote = strip_marks (src->quote);
+              if (strstr (quote, name) != NULL)
+                g_error ("%s: the quote \"%s\" of member %s runs into the list's name", list->id,
+                         src->quote, member->id);
+            }
+        }
+      for (guint a = 0; a < list->children->len; a++)
+        for (guint b = 0; b < list->children->len; b++)
+          {
+            const TupuNode *ma =
+                tupu_graph_get_node (graph, g_array_index (list->children, guint, a));
+            const TupuNode *mb =
+                tupu_graph_get_node (graph, g_array_index (list->children, guint, b));
+
+            if (a == b)
+              continue;
+            for (guint s = 0; s < ma->sources->len; s++)
+              for (guint t = 0; t < mb->sources->len; t++)
+                {
+                  const TupuSource *x = g_ptr_array_index (ma->sources, s);
+                  const TupuSource *y = g_ptr_array_index (mb->sources, t);
+                  int               x_end, y_end;
+
+                  if (x->type != TUPU_SOURCE_SPEECH || y->type != TUPU_SOURCE_SPEECH ||
+                      x->para != y->para)
+                    continue;
+                  x_end = x->offset + (int)g_utf8_strlen (x->quote, -1);
+                  y_end = y->offset + (int)g_utf8_strlen (y->quote, -1);
+                  if (x->offset < y_end && y->offset < x_end)
+                    g_error ("%s: the quote \"%s\" of member %s overlaps the quote \"%s\" of "
+                             "member %s",
+                             list->id, x->quote, ma->id, y->quote, mb->id);
+                }
+          }
+    }
+  g_test_message ("%u lists: no member's quote reaches into another's", n_lists);
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* Structure                                                                                  */
 
 static void
@@ -439,13 +617,14 @@ test_one_tree (void)
   g_assert_cmpuint (n_reached, ==, n);
 }
 
-/* The three parts sit under the report and every point under a part, in speech order. */
+/* The speech's three parts and the editors' part for its opening paragraph sit under the report,
+ * and every numbered point under one of the speech's parts. */
 static void
 test_parts_and_points (void)
 {
   TupuGraph      *graph = builtin_graph ();
   const TupuNode *root = tupu_graph_get_node (graph, tupu_graph_get_root (graph));
-  guint           n_parts = 0, n_points = 0;
+  guint           n_parts = 0, n_editorial_parts = 0, n_points = 0;
 
   for (guint i = 0; i < tupu_graph_get_n_nodes (graph); i++)
     {
@@ -454,17 +633,161 @@ test_parts_and_points (void)
       if (node->kind == TUPU_KIND_PART)
         {
           g_assert_cmpint (node->parent, ==, (int)root->index);
-          n_parts++;
+          if (node->label_origin == TUPU_LABEL_ORIGIN_EDITORIAL)
+            n_editorial_parts++;
+          else
+            n_parts++;
         }
       else if (node->kind == TUPU_KIND_POINT)
         {
-          g_assert_cmpint (tupu_graph_get_node (graph, (guint)node->parent)->kind, ==,
-                           TUPU_KIND_PART);
+          const TupuNode *part = tupu_graph_get_node (graph, (guint)node->parent);
+
+          g_assert_cmpint (part->kind, ==, TUPU_KIND_PART);
+          g_assert_cmpint (part->label_origin, ==, TUPU_LABEL_ORIGIN_SPEECH);
           n_points++;
         }
     }
   g_assert_cmpuint (n_parts, ==, 3);
+  g_assert_cmpuint (n_editorial_parts, ==, 1);
   g_assert_cmpuint (n_points, ==, 11);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The series a teacher draws                                                                 */
+
+static const TupuNode *
+node_by_id (TupuGraph *graph, const char *id)
+{
+  int index = tupu_graph_lookup (graph, id);
+
+  if (index < 0)
+    g_error ("no node \"%s\"", id);
+  return tupu_graph_get_node (graph, (guint)index);
+}
+
+static gboolean
+has_edge (TupuGraph *graph, const char *source, const char *target, TupuRelation relation)
+{
+  int a = tupu_graph_lookup (graph, source), b = tupu_graph_lookup (graph, target);
+
+  for (guint e = 0; a >= 0 && b >= 0 && e < tupu_graph_get_n_edges (graph); e++)
+    {
+      const TupuEdge *edge = tupu_graph_get_edge (graph, e);
+
+      if (edge->relation != relation)
+        continue;
+      if ((edge->source == (guint)a && edge->target == (guint)b) ||
+          (relation == TUPU_RELATION_RELATES_TO && edge->source == (guint)b &&
+           edge->target == (guint)a))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+assert_list_under (TupuGraph *graph, const char *id, const char *parent, int count)
+{
+  const TupuNode *node = node_by_id (graph, id);
+
+  g_assert_cmpint (node->kind, ==, TUPU_KIND_LIST);
+  g_assert_cmpint (node->count, ==, count);
+  g_assert_cmpstr (tupu_graph_get_node (graph, (guint)node->parent)->id, ==, parent);
+}
+
+/* The opening paragraph has a part of its own. */
+static void
+test_series_introduction (void)
+{
+  TupuGraph      *graph = builtin_graph ();
+  const TupuNode *intro = node_by_id (graph, "introduction");
+  const char     *members[] = { "campaign-aims", "approach", "political-consciousness",
+                                "study-outcomes", "work-outcomes" };
+
+  g_assert_cmpint (intro->kind, ==, TUPU_KIND_PART);
+  g_assert_cmpint (intro->label_origin, ==, TUPU_LABEL_ORIGIN_EDITORIAL);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    g_assert_cmpint (node_by_id (graph, members[i])->parent, ==, (int)intro->index);
+}
+
+/* Part 2's branch shows what part 2 says: the general requirement that opens it, the heading's
+ * 学懂弄通做实, the three "genuines" mapped onto the fundamental task, and the three brands. */
+static void
+test_series_part_2 (void)
+{
+  TupuGraph      *graph = builtin_graph ();
+  const TupuNode *genuines = node_by_id (graph, "three-genuines");
+  const TupuNode *brands = node_by_id (graph, "hrss-brands");
+  g_autoptr (GHashTable) points = g_hash_table_new (NULL, NULL);
+  guint n_brands = 0;
+
+  assert_list_under (graph, "general-requirement-terms", "part-2", 4);
+  g_assert_true (has_edge (graph, "general-requirement", "general-requirement-terms",
+                           TUPU_RELATION_RELATES_TO));
+  g_assert_cmpstr (node_by_id (graph, "study-master-apply")->label_zh, ==, "学懂弄通做实");
+  assert_list_under (graph, "study-master-apply", "part-2", 3);
+
+  assert_list_under (graph, "three-genuines", "part-2", 3);
+  g_assert_true (has_edge (graph, "three-genuines", "learn-think-apply", TUPU_RELATION_EMBODIES));
+  g_assert_true (has_edge (graph, "three-genuines", "know-believe-act", TUPU_RELATION_EMBODIES));
+  /* Each "genuine" is tied to the point whose heading says it, one point each. */
+  for (guint c = 0; c < genuines->children->len; c++)
+    {
+      const TupuNode *member =
+          tupu_graph_get_node (graph, g_array_index (genuines->children, guint, c));
+      const GArray *edges = tupu_graph_get_node_edges (graph, member->index);
+
+      for (guint e = 0; e < edges->len; e++)
+        {
+          const TupuEdge *edge = tupu_graph_get_edge (graph, g_array_index (edges, guint, e));
+          guint           other = edge->source == member->index ? edge->target : edge->source;
+          const TupuNode *point = tupu_graph_get_node (graph, other);
+
+          if (edge->relation == TUPU_RELATION_RELATES_TO && point->kind == TUPU_KIND_POINT)
+            {
+              g_assert_cmpstr (tupu_graph_get_node (graph, (guint)point->parent)->id, ==, "part-2");
+              g_assert_nonnull (strstr (point->label_zh, member->label_zh));
+              g_hash_table_add (points, GUINT_TO_POINTER (other + 1));
+            }
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (points), ==, 3);
+
+  /* Every brand is a member of the brands list, and there are three. */
+  assert_list_under (graph, "hrss-brands", "part-2", 3);
+  for (guint i = 0; i < tupu_graph_get_n_nodes (graph); i++)
+    if (tupu_graph_get_node (graph, i)->kind == TUPU_KIND_BRAND)
+      {
+        g_assert_cmpint (tupu_graph_get_node (graph, i)->parent, ==, (int)brands->index);
+        n_brands++;
+      }
+  g_assert_cmpuint (n_brands, ==, 3);
+}
+
+/* Each style of part 3 sits under the point that states it; the series is made of links. */
+static void
+test_series_styles (void)
+{
+  TupuGraph *graph = builtin_graph ();
+  const struct
+  {
+    const char *style, *point;
+  } styles[] = {
+    { "style-study", "point-3-1" },   { "style-grasp", "point-3-1" },
+    { "style-examine", "point-3-2" }, { "style-do", "point-3-3" },
+    { "style-correct", "point-3-4" }, { "style-build", "point-3-5" },
+  };
+
+  g_assert_cmpint (node_by_id (graph, "six-styles")->kind, !=, TUPU_KIND_LIST);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      const TupuNode *style = node_by_id (graph, styles[i].style);
+
+      g_assert_cmpstr (tupu_graph_get_node (graph, (guint)style->parent)->id, ==, styles[i].point);
+      g_assert_true (has_edge (graph, styles[i].style, "six-styles", TUPU_RELATION_EMBODIES));
+    }
+  /* 原原本本学 keeps its three ways of studying in point 3-1's branch. */
+  g_assert_true (tupu_graph_is_descendant (graph, node_by_id (graph, "read-works")->index,
+                                           node_by_id (graph, "point-3-1")->index));
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -887,9 +1210,14 @@ main (int argc, char *argv[])
   g_test_add_func ("/content/loads-clean", test_loads_clean);
   g_test_add_func ("/content/quotes/verbatim", test_quotes_verbatim);
   g_test_add_func ("/content/quotes/offsets-written", test_offsets_written);
+  g_test_add_func ("/content/quotes/one-member", test_quotes_one_member);
+  g_test_add_func ("/content/label-origins", test_label_origins);
   g_test_add_func ("/content/structure/ids-and-edges", test_ids_and_edges);
   g_test_add_func ("/content/structure/one-tree", test_one_tree);
   g_test_add_func ("/content/structure/parts-and-points", test_parts_and_points);
+  g_test_add_func ("/content/series/introduction", test_series_introduction);
+  g_test_add_func ("/content/series/part-2", test_series_part_2);
+  g_test_add_func ("/content/series/styles", test_series_styles);
   g_test_add_func ("/content/languages", test_both_languages);
   g_test_add_func ("/content/counts/lists", test_list_counts);
   g_test_add_func ("/content/counts/label-numerals", test_label_numerals);

@@ -223,8 +223,9 @@ test_every_kind_nodes (TupuGraph *graph)
   g_assert_cmpuint (source->type, ==, TUPU_SOURCE_CITATION);
   g_assert_cmpint (source->offset, ==, -1);
   g_assert_cmpstr (source->url, ==, "https://www.gov.cn/zhengce/2021-11/16/content_5651269.htm");
-  g_assert_true (node_by_id (graph, "report")->label_editorial);
-  g_assert_false (list->label_editorial);
+  g_assert_cmpuint (node_by_id (graph, "report")->label_origin, ==, TUPU_LABEL_ORIGIN_EDITORIAL);
+  g_assert_cmpuint (list->label_origin, ==, TUPU_LABEL_ORIGIN_SPEECH);
+  g_assert_cmpuint (core->label_origin, ==, TUPU_LABEL_ORIGIN_CITATION);
   /* Offsets the file leaves out are resolved. */
   source = g_ptr_array_index (node_by_id (graph, "twelve-aspects")->sources, 0);
   g_assert_cmpint (source->offset, ==, 216);
@@ -781,6 +782,15 @@ test_kinds_relations (void)
   g_assert_cmpstr (tupu_relation_to_string (TUPU_RELATION_LEADS_TO), ==, "leads-to");
   g_assert_false (tupu_kind_from_string ("List", NULL));
   g_assert_false (tupu_relation_from_string ("part_of", NULL));
+  for (guint o = 0; o < TUPU_N_LABEL_ORIGINS; o++)
+    {
+      TupuLabelOrigin origin;
+
+      g_assert_true (tupu_label_origin_from_string (tupu_label_origin_to_string (o), &origin));
+      g_assert_cmpuint (origin, ==, o);
+    }
+  g_assert_cmpstr (tupu_label_origin_to_string (TUPU_LABEL_ORIGIN_CITATION), ==, "citation");
+  g_assert_false (tupu_label_origin_from_string ("source", NULL));
 }
 
 static void
