@@ -325,25 +325,6 @@ assert_every_node_inside (JsonObject *state, const Rect *view, const char *when)
 
 typedef gboolean (*StatePredicate) (JsonObject *state, gpointer data);
 
-/* Polls the probe until @predicate holds; NULL after @timeout_ms (the caller decides). */
-static JsonObject *
-poll_for (App *app, StatePredicate predicate, gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
-
-  for (;;)
-    {
-      JsonObject *state = app_state (app);
-
-      if (predicate (state, data))
-        return state;
-      json_object_unref (state);
-      if (g_get_monotonic_time () > end)
-        return NULL;
-      sleep_ms (50);
-    }
-}
-
 /* Polls the probe until @predicate holds; fails the test with @what after @timeout_ms. */
 static JsonObject *
 wait_for (App *app, StatePredicate predicate, gpointer data, guint timeout_ms, const char *what)
@@ -362,10 +343,14 @@ wait_for (App *app, StatePredicate predicate, gpointer data, guint timeout_ms, c
         }
       if (g_get_monotonic_time () > end)
         {
-          g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), state);
-          g_autofree char *text = json_to_string (node, FALSE);
+          g_autoptr (JsonNode) node = NULL;
+          g_autofree char *text = NULL;
 
-          g_error ("timed out after %u ms waiting for %s; last state: %.2000s", timeout_ms, what,
+          /* The nodes' boxes would fill the message: the rest tells what went wrong. */
+          json_object_remove_member (state, "nodes");
+          node = json_node_init_object (json_node_alloc (), state);
+          text = json_to_string (node, FALSE);
+          g_error ("timed out after %u ms waiting for %s; last state: %.4000s", timeout_ms, what,
                    text);
         }
       json_object_unref (state);
@@ -1084,8 +1069,9 @@ test_broken_start_status_page (void)
   remove_temp_dir (dir);
 }
 
-static gboolean
-has_file_chooser (JsonObject *state, gpointer data)
+/* The visible window whose type name holds @type_part (e.g. "FileChooser"), or NULL. */
+static JsonObject *
+window_of_type (JsonObject *state, const char *type_part)
 {
   JsonArray *windows = json_object_get_array_member (state, "windows");
 
@@ -1093,10 +1079,124 @@ has_file_chooser (JsonObject *state, gpointer data)
     {
       JsonObject *window = json_array_get_object_element (windows, i);
 
-      if (strstr (json_object_get_string_member (window, "type"), "FileChooser") != NULL)
-        return TRUE;
+      if (strstr (json_object_get_string_member (window, "type"), type_part) != NULL)
+        return window;
     }
+  return NULL;
+}
+
+static gboolean
+has_file_chooser (JsonObject *state, gpointer data)
+{
+  return window_of_type (state, "FileChooser") != NULL;
+}
+
+/* What a file dialog must show before the next key: it is the active window, the focus is in
+ * a widget whose type chain holds @focus, and (unless NULL) the focused field reads @text. */
+typedef struct
+{
+  const char *focus;
+  const char *text;
+} ChooserState;
+
+static gboolean
+chooser_is (JsonObject *state, gpointer data)
+{
+  const ChooserState *want = data;
+  JsonObject         *chooser = window_of_type (state, "FileChooser");
+  const char         *focus, *text;
+
+  if (chooser == NULL || !json_object_get_boolean_member (chooser, "active"))
+    return FALSE;
+  focus = state_string (chooser, "focus");
+  text = state_string (chooser, "text");
+  return focus != NULL && strstr (focus, want->focus) != NULL &&
+         (want->text == NULL || g_strcmp0 (text, want->text) == 0);
+}
+
+static gboolean
+chooser_closed (JsonObject *state, gpointer data)
+{
+  return !has_file_chooser (state, NULL);
+}
+
+/* Presses Return in the file dialog until it closes. GTK's chooser may still be reading the
+ * typed folder when the first Return arrives and then ignores it; a person, seeing the dialog
+ * still open with their path in it, presses Return again. */
+static void
+confirm_chooser (App *app)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)STEP_TIMEOUT_MS * 1000;
+
+  for (;;)
+    {
+      JsonObject *state;
+      gboolean    closed;
+
+      xdo ("key Return");
+      for (guint i = 0; i < 20; i++)
+        {
+          state = app_state (app);
+          closed = chooser_closed (state, NULL);
+          json_object_unref (state);
+          if (closed)
+            return;
+          sleep_ms (50);
+        }
+      if (g_get_monotonic_time () > end)
+        json_object_unref (wait_for (app, chooser_closed, NULL, 0, "the dialog to close"));
+    }
+}
+
+/* Types @path into the file dialog's focused name field, over what it holds, and presses
+ * Return once the field reads exactly @path. */
+static void
+type_path_into_chooser (App *app, const char *path)
+{
+  ChooserState typed = { "GtkText", path };
+
+  xdo ("key ctrl+a");
+  xdo ("type --delay 5 %s", path);
+  json_object_unref (wait_for (app, chooser_is, &typed, STEP_TIMEOUT_MS, "the path to be typed"));
+  confirm_chooser (app);
+}
+
+/* Focuses the dialog titled @title (no window manager does it) and waits until it has taken the
+ * focus and put it in a widget of type @focus. */
+static void
+focus_chooser (App *app, const char *title, const char *focus)
+{
+  ChooserState     ready = { focus, NULL };
+  g_autofree char *search = g_strdup_printf ("search --onlyvisible --name \"%s\"", title);
+  g_autofree char *ids = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  json_object_unref (wait_for (app, has_file_chooser, NULL, STEP_TIMEOUT_MS, title));
+  ids = xdo_output (search);
+  lines = g_strsplit (g_strstrip (ids), "\n", -1);
+  g_assert_nonnull (lines[0]);
+  g_assert_cmpstr (lines[0], !=, "");
+  xdo ("windowfocus --sync %s", lines[0]);
+  json_object_unref (wait_for (app, chooser_is, &ready, STEP_TIMEOUT_MS, title));
+}
+
+static gboolean
+menu_shows (JsonObject *state, gpointer data)
+{
+  JsonArray *items = json_object_get_array_member (state, "menu");
+
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    if (g_strcmp0 (json_array_get_string_element (items, i), data) == 0)
+      return TRUE;
   return FALSE;
+}
+
+/* Presses @key and waits until the open menu shows the item @item. */
+static void
+menu_key (App *app, const char *key, const char *item)
+{
+  xdo ("key %s", key);
+  json_object_unref (wait_for (app, menu_shows, (gpointer)item, STEP_TIMEOUT_MS, item));
 }
 
 static gboolean
@@ -1113,36 +1213,19 @@ test_open_dialog (void)
   App             *app;
   g_autoptr (JsonObject) state = start_ready (&app, NULL);
   g_autoptr (JsonObject) opened = NULL;
-  g_autoptr (JsonObject) dialog = NULL;
-  g_autofree char *ids = NULL;
-  g_auto (GStrv) lines = NULL;
 
+  /* Ctrl+L opens the location entry, where a person types the path. */
   xdo ("key ctrl+o");
-  dialog = wait_for (app, has_file_chooser, NULL, STEP_TIMEOUT_MS, "the Open dialog");
+  focus_chooser (app, "Open Graph", "Gtk");
+  xdo ("key ctrl+l");
+  {
+    ChooserState location = { "GtkFileChooserEntry", NULL };
 
-  /* Focus the dialog's window (no window manager does it), then type the path as a person
-   * would: Ctrl+L opens the location entry. */
-  ids = xdo_output ("search --onlyvisible --name \"Open Graph\"");
-  lines = g_strsplit (g_strstrip (ids), "\n", -1);
-  g_assert_nonnull (lines[0]);
-  g_assert_cmpstr (lines[0], !=, "");
-
-  /* A slow (sanitized) chooser may still be building its location entry when the first keys
-   * arrive; like a person, look again and retype the path if nothing opened. */
-  for (guint attempt = 1; attempt <= 3 && opened == NULL; attempt++)
-    {
-      xdo ("windowfocus --sync %s", lines[0]);
-      sleep_ms (timeout_ms (300) * attempt);
-      xdo ("key ctrl+l");
-      sleep_ms (timeout_ms (200) * attempt);
-      xdo ("key ctrl+a");
-      xdo ("type --delay 5 %s", path);
-      sleep_ms (timeout_ms (200));
-      xdo ("key Return");
-      opened = poll_for (app, file_is, path, STEP_TIMEOUT_MS / 2);
-    }
-  if (opened == NULL)
-    opened = wait_for (app, file_is, path, STEP_TIMEOUT_MS, "the chosen file to open");
+    json_object_unref (
+        wait_for (app, chooser_is, &location, STEP_TIMEOUT_MS, "the location entry"));
+  }
+  type_path_into_chooser (app, path);
+  opened = wait_for (app, file_is, path, STEP_TIMEOUT_MS, "the chosen file to open");
   g_assert_cmpuint (n_nodes (opened), >, 10);
   g_assert_false (has_file_chooser (opened, NULL));
   app_stop (app);
@@ -1167,30 +1250,16 @@ test_export_svg (void)
   g_autofree char *path = g_build_filename (dir, "graph.svg", NULL);
   App             *app;
   g_autoptr (JsonObject) state = start_ready (&app, NULL);
-  g_autoptr (JsonObject) dialog = NULL;
   g_autoptr (JsonObject) done = NULL;
-  g_autofree char *ids = NULL;
   g_autofree char *svg = NULL;
-  g_auto (GStrv) lines = NULL;
 
   /* The primary menu from the keyboard: F10, then the mnemonics of Export and As SVG. */
-  xdo ("key F10");
-  sleep_ms (300);
-  xdo ("key e");
-  sleep_ms (300);
+  menu_key (app, "F10", "Export");
+  menu_key (app, "e", "As SVG…");
   xdo ("key s");
-  dialog = wait_for (app, has_file_chooser, NULL, STEP_TIMEOUT_MS, "the Export dialog");
-
-  ids = xdo_output ("search --onlyvisible --name \"Export as SVG\"");
-  lines = g_strsplit (g_strstrip (ids), "\n", -1);
-  g_assert_cmpstr (lines[0], !=, "");
-  xdo ("windowfocus --sync %s", lines[0]);
-  sleep_ms (300);
   /* The name field has the focus and the suggested name selected: type over it. */
-  xdo ("key ctrl+a");
-  xdo ("type --delay 5 %s", path);
-  sleep_ms (200);
-  xdo ("key Return");
+  focus_chooser (app, "Export as SVG", "GtkText");
+  type_path_into_chooser (app, path);
 
   done = wait_for (app, has_export_toast, "Exported “graph.svg”", STEP_TIMEOUT_MS,
                    "the export to finish");
@@ -1231,10 +1300,8 @@ test_layout_engine (void)
 
   /* Primary menu → Layout → Spring (neato), by their mnemonics. */
   moved.id = id;
-  xdo ("key F10");
-  sleep_ms (300);
-  xdo ("key l");
-  sleep_ms (300);
+  menu_key (app, "F10", "Layout");
+  menu_key (app, "l", "Spring (neato)");
   xdo ("key s");
 
   after = wait_for (app, node_moved, &moved, READY_TIMEOUT_MS, "the graph to be laid out again");

@@ -197,6 +197,24 @@ layout_pending (TupuGraphView *view)
          !layout->options.show_gloss != !tupu_graph_view_get_show_gloss (view);
 }
 
+/* The focus widget and its two nearest ancestors, as "GtkText<GtkFileChooserEntry<GtkBox", and
+ * the text of the focused editable, so that a test can wait until a dialog is ready for keys and
+ * has taken them. */
+static void
+add_focus (JsonBuilder *builder, GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr (GString) chain = g_string_new (NULL);
+  GtkWidget *widget = focus;
+
+  for (int depth = 0; widget != NULL && depth < 3; depth++, widget = gtk_widget_get_parent (widget))
+    g_string_append_printf (chain, "%s%s", depth > 0 ? "<" : "", G_OBJECT_TYPE_NAME (widget));
+
+  add_string_member (builder, "focus", chain->len > 0 ? chain->str : NULL);
+  add_string_member (builder, "text",
+                     GTK_IS_EDITABLE (focus) ? gtk_editable_get_text (GTK_EDITABLE (focus)) : NULL);
+}
+
 static void
 add_windows (JsonBuilder *builder, TupuTestProbe *self)
 {
@@ -215,8 +233,33 @@ add_windows (JsonBuilder *builder, TupuTestProbe *self)
       add_string_member (builder, "title", gtk_window_get_title (window));
       json_builder_set_member_name (builder, "active");
       json_builder_add_boolean_value (builder, gtk_window_is_active (window));
+      add_focus (builder, window);
       json_builder_end_object (builder);
     }
+  json_builder_end_array (builder);
+}
+
+/* The texts of the menu items on screen: the labels shown in an open popover. */
+static void
+collect_menu_labels (GtkWidget *widget, gboolean in_popover, JsonBuilder *builder)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (in_popover && GTK_IS_LABEL (child))
+        json_builder_add_string_value (builder, gtk_label_get_text (GTK_LABEL (child)));
+      collect_menu_labels (child, in_popover || GTK_IS_POPOVER (child), builder);
+    }
+}
+
+static void
+add_menu (JsonBuilder *builder, TupuWindow *window)
+{
+  json_builder_set_member_name (builder, "menu");
+  json_builder_begin_array (builder);
+  collect_menu_labels (GTK_WIDGET (window), FALSE, builder);
   json_builder_end_array (builder);
 }
 
@@ -268,6 +311,7 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   add_string_member (builder, "problems", problems);
   json_builder_set_member_name (builder, "layout_pending");
   json_builder_add_boolean_value (builder, pending);
+  add_menu (builder, window);
 }
 
 static char *

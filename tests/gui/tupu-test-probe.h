@@ -4,7 +4,8 @@
  * Reads one command per line on stdin and answers one JSON line on stdout:
  *   state  {"ready", "graph_id", "title", "file", "loads", "selected", "zoom", "view": {x,y,
  *           width,height}, "nodes": {id: [x,y,w,h]}, "detail": {...}, "toasts": [...],
- *           "status_page", "problems", "layout_pending", "windows": [...]}
+ *           "status_page", "problems", "layout_pending", "menu": [the open menu's items],
+ *           "windows": [{"type", "title", "active", "focus", "text"}]}
  *   quit   {"ok": true}, then quits.
  * Coordinates are in the toplevel surface's pixels. The probe only observes: every input in the
  * tests goes through real X events. */
