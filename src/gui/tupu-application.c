@@ -52,6 +52,8 @@ usage_error (const char *message)
 static TupuWindow *
 new_window (TupuApplication *self)
 {
+  g_assert (TUPU_IS_APPLICATION (self));
+
   return tupu_window_new (GTK_APPLICATION (self));
 }
 
@@ -61,6 +63,8 @@ open_from_command_line (TupuApplication *self, const char *path)
 {
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr (GError) error = NULL;
+
+  g_assert (TUPU_IS_APPLICATION (self));
 
   if (!g_application_register (G_APPLICATION (self), NULL, &error))
     {
@@ -83,6 +87,8 @@ quit_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   TupuApplication *self = user_data;
   GList           *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
+  g_assert (TUPU_IS_APPLICATION (self));
+
   /* Destroying windows (rather than g_application_quit) lets each save its size. */
   while (windows != NULL)
     {
@@ -99,6 +105,8 @@ about_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   GtkWindow       *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char      *developers[] = { _ ("The Tupu developers"), NULL };
   GtkWidget       *about;
+
+  g_assert (TUPU_IS_APPLICATION (self));
 
   about =
       g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for", parent, "modal", TRUE,
@@ -259,6 +267,8 @@ static void
 tupu_application_init (TupuApplication *self)
 {
   g_autofree char *description = NULL;
+
+  g_assert (TUPU_IS_APPLICATION (self));
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (

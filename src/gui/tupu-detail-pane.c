@@ -224,6 +224,8 @@ new_speech_source (TupuDetailPane *self, const TupuSource *source)
   g_autofree char *markup = NULL;
   GtkLabel        *passage;
 
+  g_assert (TUPU_IS_DETAIL_PANE (self));
+
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (new_label (heading, "caption-heading", FALSE)));
 
   if (para != NULL)
@@ -281,6 +283,8 @@ load_kind_css (TupuDetailPane *self)
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   g_autoptr (GString) css = g_string_new (NULL);
 
+  g_assert (TUPU_IS_DETAIL_PANE (self));
+
   for (TupuKind kind = 0; kind < TUPU_N_KINDS; kind++)
     {
       const TupuKindStyle *style = tupu_style_for_kind (kind, dark);
@@ -303,6 +307,8 @@ update_kind_pill (TupuDetailPane *self, TupuKind kind)
 {
   g_autofree char *css_class = g_strconcat ("kind-", tupu_kind_to_string (kind), NULL);
   const char      *classes[] = { "tupu-kind-pill", css_class, NULL };
+
+  g_assert (TUPU_IS_DETAIL_PANE (self));
 
   gtk_widget_set_css_classes (GTK_WIDGET (self->kind_label), classes);
   gtk_label_set_text (self->kind_label, tupu_kind_display_name (kind));
@@ -333,6 +339,8 @@ update_origin (TupuDetailPane *self, const TupuNode *node)
 {
   const char *note = origin_note (node);
 
+  g_assert (TUPU_IS_DETAIL_PANE (self));
+
   gtk_label_set_text (self->origin_label, note != NULL ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->origin_label), note != NULL);
 }
@@ -340,6 +348,8 @@ update_origin (TupuDetailPane *self, const TupuNode *node)
 static void
 update_header (TupuDetailPane *self, const TupuNode *node)
 {
+  g_assert (TUPU_IS_DETAIL_PANE (self));
+
   update_kind_pill (self, node->kind);
   gtk_label_set_text (self->label_label, node->label_zh);
   gtk_label_set_text (self->gloss_label, node->label_en);
@@ -368,6 +378,8 @@ update_header (TupuDetailPane *self, const TupuNode *node)
 static void
 update_sources (TupuDetailPane *self, const TupuNode *node)
 {
+  g_assert (TUPU_IS_DETAIL_PANE (self));
+
   remove_all (self->sources_box);
 
   for (guint i = 0; node->sources != NULL && i < node->sources->len; i++)
@@ -384,6 +396,8 @@ update_sources (TupuDetailPane *self, const TupuNode *node)
 static void
 update_tree_links (TupuDetailPane *self, const TupuNode *node)
 {
+  g_assert (TUPU_IS_DETAIL_PANE (self));
+
   remove_all (self->parent_box);
   remove_all (self->children_box);
 
@@ -449,6 +463,8 @@ update_related (TupuDetailPane *self, const TupuNode *node)
   const GArray *edges = tupu_graph_get_node_edges (self->graph, node->index);
   guint         n_shown = 0;
 
+  g_assert (TUPU_IS_DETAIL_PANE (self));
+
   remove_all (self->related_box);
 
   for (guint i = 0; edges != NULL && i < edges->len; i++)
@@ -479,6 +495,8 @@ update (TupuDetailPane *self)
 {
   int             index = -1;
   const TupuNode *node;
+
+  g_assert (TUPU_IS_DETAIL_PANE (self));
 
   if (self->graph != NULL && self->node_id != NULL)
     index = tupu_graph_lookup (self->graph, self->node_id);
@@ -643,6 +661,8 @@ tupu_detail_pane_class_init (TupuDetailPaneClass *klass)
 static void
 tupu_detail_pane_init (TupuDetailPane *self)
 {
+  g_assert (TUPU_IS_DETAIL_PANE (self));
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   set_zh_language (self->label_label);

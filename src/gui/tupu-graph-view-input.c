@@ -28,6 +28,8 @@ zoom_step_at (TupuGraphView *self,
               double         x,
               double         y)
 {
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   _tupu_graph_view_animate_zoom (self, _tupu_graph_view_target_zoom (self) * factor, x, y);
 }
 
@@ -35,6 +37,8 @@ static void
 zoom_step (TupuGraphView *self,
            double         factor)
 {
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   zoom_step_at (self, factor, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
                 gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
@@ -45,6 +49,8 @@ pick (TupuGraphView *self,
       double         y)
 {
   double lx, ly;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   if (self->layout == NULL)
     return -1;
@@ -58,6 +64,8 @@ static void
 select_geom (TupuGraphView *self,
              int            geom)
 {
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   if (geom < 0)
     return;
 
@@ -70,6 +78,8 @@ select_node_index (TupuGraphView *self,
                    guint          index)
 {
   const char *id = tupu_graph_get_node (self->graph, index)->id;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   tupu_graph_view_select (self, id, FALSE);
   _tupu_graph_view_scroll_into_view (self, _tupu_graph_view_selected_geom (self));
@@ -88,6 +98,8 @@ select_in_branch_from (TupuGraphView *self,
   guint n = tupu_graph_get_n_nodes (self->graph);
   const guint *order = tupu_graph_get_speech_order (self->graph);
 
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   while (!_tupu_graph_view_in_branch (self, order[rank]))
     rank = (rank + n + direction) % n;
   select_node_index (self, order[rank]);
@@ -101,6 +113,8 @@ select_step (TupuGraphView *self,
   guint n = tupu_graph_get_n_nodes (self->graph);
   int index = self->selected_id ? tupu_graph_lookup (self->graph, self->selected_id) : -1;
   guint rank;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   if (n == 0)
     return;

@@ -63,6 +63,8 @@ G_DEFINE_FINAL_TYPE (TupuGraphView, tupu_graph_view, GTK_TYPE_WIDGET)
 static gboolean
 has_size (TupuGraphView *self)
 {
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   return gtk_widget_get_width (GTK_WIDGET (self)) > 0
          && gtk_widget_get_height (GTK_WIDGET (self)) > 0;
 }
@@ -96,6 +98,8 @@ geom_widget_rect (TupuGraphView   *self,
                   graphene_rect_t *rect)
 {
   const TupuRect *box = &self->layout->nodes[geom].box;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   graphene_rect_init (rect,
                       box->x * self->zoom + self->off_x,
@@ -149,6 +153,8 @@ clamp_zoom (TupuGraphView *self,
   double fit = _tupu_graph_view_fit_zoom (self);
   double min = fit > 0 ? MIN (fit, 1.0) / 4 : 0.01;
 
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   return CLAMP (zoom, min, ZOOM_MAX);
 }
 
@@ -171,6 +177,8 @@ clamp_offset (double size,
 static void
 invalidate_cache (TupuGraphView *self)
 {
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   g_hash_table_remove_all (self->tiles);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -179,6 +187,8 @@ static gboolean
 settle_cb (gpointer user_data)
 {
   TupuGraphView *self = user_data;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   self->settle_id = 0;
   if (self->zoom != self->cache_zoom)
@@ -190,6 +200,8 @@ settle_cb (gpointer user_data)
 static void
 schedule_settle (TupuGraphView *self)
 {
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   g_clear_handle_id (&self->settle_id, g_source_remove);
   self->settle_id = g_timeout_add (SETTLE_MS, settle_cb, self);
 }
@@ -217,6 +229,8 @@ record_tile (TupuGraphView *self,
   GskRenderNode *node;
   cairo_t *cr;
 
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (i * TILE_PX, j * TILE_PX, TILE_PX, TILE_PX));
   cr = gsk_cairo_node_get_draw_context (node);
   cairo_scale (cr, cz, cz);
@@ -239,6 +253,8 @@ get_tile (TupuGraphView *self,
 {
   GskRenderNode *node = g_hash_table_lookup (self->tiles, tile_key (i, j));
 
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   if (node == NULL)
     {
       node = record_tile (self, i, j);
@@ -253,6 +269,8 @@ static int
 tile_index (TupuGraphView *self,
             double         v)
 {
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   return (int) CLAMP (floor (v * self->cache_zoom / TILE_PX), -1, 32000);
 }
 
@@ -268,6 +286,8 @@ snapshot_graph (TupuGraphView *self,
   double height = gtk_widget_get_height (GTK_WIDGET (self));
   double scale;
   int i0, i1, j0, j1;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   if (g_hash_table_size (self->tiles) > MAX_TILES)
     g_hash_table_remove_all (self->tiles);
@@ -302,6 +322,8 @@ get_accent (TupuGraphView *self,
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
 
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   /* libadwaita's named colour; plain GTK themes lack it, so fall back to Adwaita's blue. */
   if (!gtk_style_context_lookup_color (context, "accent_color", rgba))
     gdk_rgba_parse (rgba, self->dark ? "#78aeed" : "#1c71d8");
@@ -330,6 +352,8 @@ append_outline (TupuGraphView *self,
 {
   graphene_rect_t rect;
   cairo_t *cr;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   geom_widget_rect (self, geom, &rect);
   graphene_rect_offset (&rect, ox - self->off_x, oy - self->off_y);
@@ -365,6 +389,8 @@ append_selection_edges (TupuGraphView *self,
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
   cairo_t *cr = NULL;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   for (guint i = 0; i < self->layout->n_edges; i++)
     {
@@ -402,6 +428,8 @@ append_view_focus_ring (TupuGraphView *self,
   float widths[4] = { 2, 2, 2, 2 };
   GdkRGBA colors[4];
 
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   color.alpha *= 0.5f;
   for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
     colors[i] = color;
@@ -419,6 +447,8 @@ snapshot_overlays (TupuGraphView *self,
   gboolean focus_visible = gtk_widget_has_visible_focus (GTK_WIDGET (self));
   int selected = _tupu_graph_view_selected_geom (self);
   GdkRGBA accent;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   get_accent (self, &accent);
 
@@ -531,6 +561,8 @@ animations_enabled (TupuGraphView *self)
 {
   gboolean enabled = TRUE;
 
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled,
                 NULL);
   return enabled && gtk_widget_get_mapped (GTK_WIDGET (self))
@@ -543,6 +575,8 @@ start_animation (TupuGraphView *self,
                  gint64         duration)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   _tupu_graph_view_stop_animation (self);
   self->anim_zooming = zooming;
@@ -679,6 +713,8 @@ update_accessible_description (TupuGraphView *self)
   g_autofree char *description = NULL;
   int index = -1;
 
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   if (self->graph != NULL && self->selected_id != NULL)
     index = tupu_graph_lookup (self->graph, self->selected_id);
 
@@ -720,6 +756,8 @@ static void
 set_root_id (TupuGraphView *self,
              const char    *id)
 {
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   if (g_strcmp0 (self->root_id, id) == 0)
     return;
   g_free (self->root_id);
@@ -731,6 +769,8 @@ static void
 set_selected_id (TupuGraphView *self,
                  const char    *id)
 {
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   if (g_strcmp0 (self->selected_id, id) == 0)
     return;
 
@@ -751,6 +791,8 @@ static double
 read_text_scale (TupuGraphView *self)
 {
   int dpi = 0;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
   return dpi > 0 ? dpi / (96.0 * 1024.0) : 1.0;
@@ -811,6 +853,8 @@ find_anchor (TupuGraphView *self,
   int geom;
   double cx, cy;
 
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   if (self->layout == NULL || self->layout->n_nodes == 0 || !has_size (self))
     return NULL;
 
@@ -830,6 +874,8 @@ restore_anchor (TupuGraphView *self,
   int index = tupu_graph_lookup (self->layout->graph, id);
   double cx, cy;
 
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   if (index < 0 || self->layout->geom_of_node[index] < 0)
     return;
 
@@ -844,6 +890,8 @@ install_layout (TupuGraphView *self,
   g_autofree char *anchor_id = NULL;
   double anchor_x = 0, anchor_y = 0;
   gboolean fitted = self->fitted;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   if (!self->fit_pending)
     anchor_id = g_strdup (find_anchor (self, &anchor_x, &anchor_y));
@@ -901,6 +949,8 @@ request_layout (TupuGraphView *self)
   TupuLayoutOptions options;
   LayoutRequest *request;
 
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   if (self->layout_cancellable != NULL)
     g_cancellable_cancel (self->layout_cancellable);
   g_clear_object (&self->layout_cancellable);
@@ -927,6 +977,8 @@ request_layout (TupuGraphView *self)
 static void
 clear_layout (TupuGraphView *self)
 {
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   if (self->layout == NULL)
     return;
 
@@ -947,6 +999,8 @@ update_dark (TupuGraphView *self)
 {
   gboolean dark = FALSE;
 
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   if (adw_is_initialized ())
     dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   else
@@ -963,12 +1017,16 @@ update_dark (TupuGraphView *self)
 static void
 dark_changed_cb (TupuGraphView *self)
 {
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   update_dark (self);
 }
 
 static void
 update_text_scale (TupuGraphView *self)
 {
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   if (fabs (read_text_scale (self) - self->text_scale) > 1e-6)
     request_layout (self);
 }
@@ -976,6 +1034,8 @@ update_text_scale (TupuGraphView *self)
 static void
 settings_changed_cb (TupuGraphView *self)
 {
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   update_text_scale (self);
   update_dark (self);
 }
@@ -1236,6 +1296,8 @@ tupu_graph_view_class_init (TupuGraphViewClass *klass)
 static void
 tupu_graph_view_init (TupuGraphView *self)
 {
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
   self->engine = TUPU_ENGINE_DOT;
   self->show_gloss = TRUE;
   self->text_scale = 1.0;

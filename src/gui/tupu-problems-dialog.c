@@ -57,6 +57,8 @@ tupu_problems_dialog_class_init (TupuProblemsDialogClass *klass)
 static void
 tupu_problems_dialog_init (TupuProblemsDialog *self)
 {
+  g_assert (TUPU_IS_PROBLEMS_DIALOG (self));
+
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -28,6 +28,8 @@ open_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
 {
   TupuWindow *self = user_data;
 
+  g_assert (TUPU_IS_WINDOW (self));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
@@ -167,6 +169,8 @@ start_export (TupuWindow *self, GFile *file, TupuExportFormat format)
   ExportData      *data;
   g_autofree char *path = g_file_get_path (file);
 
+  g_assert (TUPU_IS_WINDOW (self));
+
   if (layout == NULL)
     return;
 
@@ -194,6 +198,8 @@ export_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
 {
   TupuWindow      *self = user_data;
   TupuExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
+
+  g_assert (TUPU_IS_WINDOW (self));
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -389,6 +395,8 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, gpointe
 {
   TupuWindow *self = user_data;
   GFile      *file = NULL;
+
+  g_assert (TUPU_IS_WINDOW (self));
 
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     {

@@ -80,6 +80,8 @@ update_title (TupuWindow *self)
   const char      *root_id;
   int              root;
 
+  g_assert (TUPU_IS_WINDOW (self));
+
   if (self->graph == NULL)
     {
       gtk_label_set_text (self->title_label, _ ("Tupu"));
@@ -131,6 +133,8 @@ _tupu_window_show_problems (TupuWindow *self)
 static void
 keep_problems (TupuWindow *self, GFile *file, GPtrArray *diagnostics, GError *error)
 {
+  g_assert (TUPU_IS_WINDOW (self));
+
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_free (self->problems_file);
   self->problems_file = file_display_name (file);
@@ -186,6 +190,8 @@ show_status_page (TupuWindow *self)
   g_autofree char *title = g_strdup_printf (_ ("Could Not Open “%s”"), name);
   g_autofree char *problems = format_problems (self->problems, STATUS_MAX_PROBLEMS);
 
+  g_assert (TUPU_IS_WINDOW (self));
+
   /* The title and the problems are plain text in labels that do not parse markup. */
   adw_status_page_set_title (self->error_page, title);
   gtk_label_set_text (self->problems_label, problems);
@@ -197,6 +203,8 @@ show_status_page (TupuWindow *self)
 static void
 show_failure (TupuWindow *self, GFile *file, LoadResult *result)
 {
+  g_assert (TUPU_IS_WINDOW (self));
+
   keep_problems (self, file, result->diagnostics, result->error);
 
   if (self->graph == NULL)
@@ -232,6 +240,8 @@ reload_timeout_cb (gpointer user_data)
 {
   TupuWindow *self = user_data;
 
+  g_assert (TUPU_IS_WINDOW (self));
+
   self->reload_source = 0;
   if (self->file != NULL)
     start_load (self, self->file);
@@ -244,6 +254,8 @@ monitor_changed_cb (GFileMonitor *monitor, GFile *file, GFile *other_file, GFile
 {
   TupuWindow *self = user_data;
   gboolean    ours;
+
+  g_assert (TUPU_IS_WINDOW (self));
 
   if (self->file == NULL)
     return;
@@ -279,6 +291,8 @@ watch_file (TupuWindow *self)
   g_autoptr (GFile) folder = NULL;
   g_autoptr (GError) error = NULL;
 
+  g_assert (TUPU_IS_WINDOW (self));
+
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->monitor, monitor_changed_cb, self);
@@ -305,6 +319,8 @@ show_graph (TupuWindow *self, GFile *file, TupuGraph *graph)
 {
   gboolean same_file = (file == NULL && self->file == NULL) ||
                        (file != NULL && self->file != NULL && g_file_equal (file, self->file));
+
+  g_assert (TUPU_IS_WINDOW (self));
 
   if (g_set_object (&self->graph, graph))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH]);
@@ -370,6 +386,8 @@ start_load (TupuWindow *self, GFile *file)
 {
   g_autoptr (GTask) task = NULL;
 
+  g_assert (TUPU_IS_WINDOW (self));
+
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
@@ -390,6 +408,8 @@ start_load (TupuWindow *self, GFile *file)
 static void
 selected_id_changed_cb (TupuWindow *self)
 {
+  g_assert (TUPU_IS_WINDOW (self));
+
   tupu_detail_pane_set_node_id (self->detail_pane,
                                 tupu_graph_view_get_selected_id (self->graph_view));
   _tupu_window_actions_update (self);
@@ -398,6 +418,8 @@ selected_id_changed_cb (TupuWindow *self)
 static void
 layout_changed_cb (TupuWindow *self)
 {
+  g_assert (TUPU_IS_WINDOW (self));
+
   _tupu_window_actions_update (self);
 }
 
@@ -405,6 +427,8 @@ layout_changed_cb (TupuWindow *self)
 static void
 root_id_changed_cb (TupuWindow *self)
 {
+  g_assert (TUPU_IS_WINDOW (self));
+
   gtk_widget_set_visible (self->leave_branch_button,
                           tupu_graph_view_get_root_id (self->graph_view) != NULL);
   update_title (self);
@@ -416,6 +440,8 @@ layout_failed_cb (TupuWindow *self, const GError *error)
 {
   g_autofree char *title = g_strdup_printf (_ ("Could not lay out the graph: %s"), error->message);
   AdwToast        *toast = _tupu_window_toast (self, title);
+
+  g_assert (TUPU_IS_WINDOW (self));
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
@@ -438,6 +464,8 @@ tupu_window_set_engine (TupuWindow *self, const char *name)
 {
   TupuEngine engine;
 
+  g_assert (TUPU_IS_WINDOW (self));
+
   if (g_strcmp0 (self->engine, name) == 0 || !tupu_engine_from_string (name, &engine))
     return;
 
@@ -450,6 +478,8 @@ tupu_window_set_engine (TupuWindow *self, const char *name)
 static void
 tupu_window_set_show_gloss (TupuWindow *self, gboolean show_gloss)
 {
+  g_assert (TUPU_IS_WINDOW (self));
+
   if (!tupu_graph_view_get_show_gloss (self->graph_view) == !show_gloss)
     return;
 
@@ -465,6 +495,8 @@ restore_size (TupuWindow *self)
   int width = g_settings_get_int (self->settings, "window-width");
   int height = g_settings_get_int (self->settings, "window-height");
 
+  g_assert (TUPU_IS_WINDOW (self));
+
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
@@ -475,6 +507,8 @@ save_size (TupuWindow *self)
 {
   int      width, height;
   gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+  g_assert (TUPU_IS_WINDOW (self));
 
   /* The default size is the unmaximized one, so it is right to save either way. */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
@@ -647,6 +681,8 @@ tupu_window_class_init (TupuWindowClass *klass)
 static void
 tupu_window_init (TupuWindow *self)
 {
+  g_assert (TUPU_IS_WINDOW (self));
+
   /* Before the template: its menu reads the win.engine action's state. */
   self->engine = g_strdup ("dot");
   gtk_widget_init_template (GTK_WIDGET (self));
