@@ -151,9 +151,7 @@ reference_ms (GPtrArray *argv)
 }
 
 static void
-command_add_graph_attribute_cb (const char *name,
-                                const char *value,
-                                gpointer    user_data)
+command_add_graph_attribute_cb (const char *name, const char *value, gpointer user_data)
 {
   command_add (user_data, "-G%s=%s", name, value);
 }

@@ -16,18 +16,17 @@
 #include "tupu-layout.h"
 
 static void
-print_diagnostics (GPtrArray  *diagnostics,
-                   const char *file)
+print_diagnostics (GPtrArray *diagnostics, const char *file)
 {
   for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
     {
       /* Name the file as the user typed it, as compilers do, so a terminal or an editor can
        * jump to it from any working directory (the loader names it by its basename). */
-      TupuDiagnostic   diag = *(TupuDiagnostic *) g_ptr_array_index (diagnostics, i);
+      TupuDiagnostic   diag = *(TupuDiagnostic *)g_ptr_array_index (diagnostics, i);
       g_autofree char *line = NULL;
 
       if (file != NULL)
-        diag.file = (char *) file;
+        diag.file = (char *)file;
       line = tupu_diagnostic_format (&diag);
       g_printerr ("%s\n", line);
     }
@@ -36,8 +35,7 @@ print_diagnostics (GPtrArray  *diagnostics,
 /* Loads @file (NULL = the built-in graph), printing every problem. On failure returns NULL and
  * sets *exit_code. */
 static TupuGraph *
-load_graph (const char *file,
-            int        *exit_code)
+load_graph (const char *file, int *exit_code)
 {
   g_autoptr (GPtrArray) diagnostics = NULL;
   g_autoptr (GError) error = NULL;
@@ -59,10 +57,10 @@ load_graph (const char *file,
   /* The diagnostics already say what is wrong; an I/O error or a bare error has none. */
   if (tupu_diagnostics_first (diagnostics, TUPU_SEVERITY_ERROR) == NULL)
     g_printerr ("tupu: %s\n", error->message);
-  *exit_code = g_error_matches (error, TUPU_GRAPH_ERROR, TUPU_GRAPH_ERROR_IO) ||
-                   error->domain == G_IO_ERROR
-                 ? TUPU_EXIT_IO
-                 : TUPU_EXIT_INVALID;
+  *exit_code =
+      g_error_matches (error, TUPU_GRAPH_ERROR, TUPU_GRAPH_ERROR_IO) || error->domain == G_IO_ERROR
+          ? TUPU_EXIT_IO
+          : TUPU_EXIT_INVALID;
   return NULL;
 }
 
@@ -92,22 +90,20 @@ exit_code_for (const GError *error)
 }
 
 static gboolean
-parse_arguments (const char       *out,
-                 const char       *engine,
-                 TupuEngine       *engine_value,
+parse_arguments (const char *out, const char *engine, TupuEngine *engine_value,
                  TupuExportFormat *format)
 {
   *engine_value = TUPU_ENGINE_DOT;
   if (engine != NULL && !tupu_engine_from_string (engine, engine_value))
     {
-      g_printerr (_("tupu: unknown engine “%s”; use dot, neato, fdp, sfdp, circo or twopi\n"),
+      g_printerr (_ ("tupu: unknown engine “%s”; use dot, neato, fdp, sfdp, circo or twopi\n"),
                   engine);
       return FALSE;
     }
   if (out == NULL || !tupu_export_format_from_path (out, format))
     {
-      g_printerr (_("tupu: cannot tell the format of “%s”; use a name ending in .svg, .png, .pdf "
-                    "or .dot\n"),
+      g_printerr (_ ("tupu: cannot tell the format of “%s”; use a name ending in .svg, .png, .pdf "
+                     "or .dot\n"),
                   out != NULL ? out : "");
       return FALSE;
     }
@@ -115,18 +111,15 @@ parse_arguments (const char       *out,
 }
 
 int
-tupu_cli_export (const char *out,
-                 const char *engine,
-                 const char *root,
-                 const char *file)
+tupu_cli_export (const char *out, const char *engine, const char *root, const char *file)
 {
   g_autoptr (TupuGraph) graph = NULL;
   g_autoptr (TupuLayout) layout = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) out_file = NULL;
   TupuLayoutOptions options;
-  TupuExportFormat format;
-  int exit_code = TUPU_EXIT_OK;
+  TupuExportFormat  format;
+  int               exit_code = TUPU_EXIT_OK;
 
   tupu_layout_options_init (&options);
   if (!parse_arguments (out, engine, &options.engine, &format))
@@ -141,7 +134,7 @@ tupu_cli_export (const char *out,
       options.root = tupu_graph_lookup (graph, root);
       if (options.root < 0)
         {
-          g_printerr (_("tupu: the graph has no concept with the id “%s”\n"), root);
+          g_printerr (_ ("tupu: the graph has no concept with the id “%s”\n"), root);
           return TUPU_EXIT_USAGE;
         }
     }

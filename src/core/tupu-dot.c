@@ -16,8 +16,7 @@
  * the closing quote, a backslash-newline (which cgraph drops) keeps the lexer from reading the
  * pair as an escaped quote. Newlines become \n; other control characters are dropped. */
 void
-_tupu_dot_append_quoted (GString    *out,
-                         const char *text)
+_tupu_dot_append_quoted (GString *out, const char *text)
 {
   g_string_append_c (out, '"');
   for (const char *p = text; *p != '\0'; p++)
@@ -37,7 +36,7 @@ _tupu_dot_append_quoted (GString    *out,
           break;
         default:
           /* Bytes ≥ 0x80 are UTF-8 sequences and pass through; ASCII controls are dropped. */
-          if ((guchar) *p >= 0x20 && *p != 0x7f)
+          if ((guchar)*p >= 0x20 && *p != 0x7f)
             g_string_append_c (out, *p);
           break;
         }
@@ -46,8 +45,7 @@ _tupu_dot_append_quoted (GString    *out,
 }
 
 static void
-append_number (GString *out,
-               double   value)
+append_number (GString *out, double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -55,9 +53,7 @@ append_number (GString *out,
 }
 
 static void
-append_node (GString            *out,
-             TupuLayout         *layout,
-             const TupuNodeGeom *ng)
+append_node (GString *out, TupuLayout *layout, const TupuNodeGeom *ng)
 {
   const TupuNode *node = tupu_graph_get_node (layout->graph, ng->node);
 
@@ -80,8 +76,7 @@ append_node (GString            *out,
 }
 
 void
-_tupu_dot_write (TupuLayout *layout,
-                 GString    *out)
+_tupu_dot_write (TupuLayout *layout, GString *out)
 {
   g_string_append (out, "// Written by Tupu. Edges point as in the graph file: part-of goes from "
                         "child to parent.\ndigraph ");
@@ -90,8 +85,9 @@ _tupu_dot_write (TupuLayout *layout,
   _tupu_dot_append_quoted (out, tupu_graph_get_title_zh (layout->graph));
   /* No `layout` attribute: it would override `neato -n`, which keeps our positions. rankdir=RL
    * makes plain `dot` draw the tree root-first, as Tupu does, despite child → parent edges. */
-  g_string_append (out, ", rankdir=\"RL\"];\n"
-                        "  node [shape=\"box\", fixedsize=\"true\", fontname=\"Noto Sans CJK SC\"];\n");
+  g_string_append (out,
+                   ", rankdir=\"RL\"];\n"
+                   "  node [shape=\"box\", fixedsize=\"true\", fontname=\"Noto Sans CJK SC\"];\n");
 
   for (guint i = 0; i < layout->n_nodes; i++)
     append_node (out, layout, &layout->nodes[i]);
@@ -104,9 +100,9 @@ _tupu_dot_write (TupuLayout *layout,
       _tupu_dot_append_quoted (out, tupu_graph_get_node (layout->graph, edge->source)->id);
       g_string_append (out, " -> ");
       _tupu_dot_append_quoted (out, tupu_graph_get_node (layout->graph, edge->target)->id);
-      g_string_append_printf (out, " [relation=\"%s\"%s];\n",
-                              tupu_relation_to_string (edge->relation),
-                              edge->relation == TUPU_RELATION_PART_OF ? "" : ", constraint=\"false\"");
+      g_string_append_printf (
+          out, " [relation=\"%s\"%s];\n", tupu_relation_to_string (edge->relation),
+          edge->relation == TUPU_RELATION_PART_OF ? "" : ", constraint=\"false\"");
     }
   g_string_append (out, "}\n");
 }

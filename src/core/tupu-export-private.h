@@ -7,19 +7,15 @@
 G_BEGIN_DECLS
 
 /* The whole SVG document for @layout (light palette), appended to @out. */
-void _tupu_svg_write            (TupuLayout *layout,
-                                 GString    *out);
+void _tupu_svg_write (TupuLayout *layout, GString *out);
 /* @text as XML character data or attribute content: markup characters become references,
  * characters XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) and invalid UTF-8 are dropped. */
-void _tupu_xml_append_escaped   (GString    *out,
-                                 const char *text);
+void _tupu_xml_append_escaped (GString *out, const char *text);
 
 /* The DOT document for @layout: node names are the ids, with label, gloss and kind. */
-void _tupu_dot_write            (TupuLayout *layout,
-                                 GString    *out);
+void _tupu_dot_write (TupuLayout *layout, GString *out);
 /* @text as a double-quoted DOT string whose label reads back as @text: backslashes, quotes and
  * escapes such as \N stay literal. */
-void _tupu_dot_append_quoted    (GString    *out,
-                                 const char *text);
+void _tupu_dot_append_quoted (GString *out, const char *text);
 
 G_END_DECLS

@@ -15,15 +15,14 @@
 #include "tupu-style.h"
 
 /* Cairo images are limited to 32767 pixels a side; memory to what a desktop can spare. */
-#define PNG_MAX_SIDE   16384
+#define PNG_MAX_SIDE 16384
 #define PNG_MAX_PIXELS (64 * 1024 * 1024)
-#define PNG_SCALE      2.0
+#define PNG_SCALE 2.0
 
-G_DEFINE_QUARK (tupu-export-error-quark, tupu_export_error)
+G_DEFINE_QUARK (tupu - export - error - quark, tupu_export_error)
 
 gboolean
-tupu_export_format_from_path (const char       *path,
-                              TupuExportFormat *format)
+tupu_export_format_from_path (const char *path, TupuExportFormat *format)
 {
   static const struct
   {
@@ -57,21 +56,15 @@ tupu_export_format_from_path (const char       *path,
 /* Text formats                                                                                */
 
 static gboolean
-write_string (GOutputStream *out,
-              GString       *text,
-              GCancellable  *cancellable,
-              GError       **error)
+write_string (GOutputStream *out, GString *text, GCancellable *cancellable, GError **error)
 {
   return g_output_stream_write_all (out, text->str, text->len, NULL, cancellable, error);
 }
 
 /* SVG and DOT are text built in memory by their writers, then written in one go. */
 static gboolean
-export_text (void (*writer) (TupuLayout *, GString *),
-             TupuLayout    *layout,
-             GOutputStream *out,
-             GCancellable  *cancellable,
-             GError       **error)
+export_text (void (*writer) (TupuLayout *, GString *), TupuLayout *layout, GOutputStream *out,
+             GCancellable *cancellable, GError **error)
 {
   g_autoptr (GString) text = g_string_new (NULL);
 
@@ -83,19 +76,13 @@ export_text (void (*writer) (TupuLayout *, GString *),
 }
 
 gboolean
-tupu_export_svg (TupuLayout    *layout,
-                 GOutputStream *out,
-                 GCancellable  *cancellable,
-                 GError       **error)
+tupu_export_svg (TupuLayout *layout, GOutputStream *out, GCancellable *cancellable, GError **error)
 {
   return export_text (_tupu_svg_write, layout, out, cancellable, error);
 }
 
 gboolean
-tupu_export_dot (TupuLayout    *layout,
-                 GOutputStream *out,
-                 GCancellable  *cancellable,
-                 GError       **error)
+tupu_export_dot (TupuLayout *layout, GOutputStream *out, GCancellable *cancellable, GError **error)
 {
   return export_text (_tupu_dot_write, layout, out, cancellable, error);
 }
@@ -111,9 +98,7 @@ typedef struct
 } StreamClosure;
 
 static cairo_status_t
-stream_write_cb (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+stream_write_cb (void *closure, const unsigned char *data, unsigned int length)
 {
   StreamClosure *stream = closure;
 
@@ -127,9 +112,7 @@ stream_write_cb (void                *closure,
 
 /* Hands on the stream's own error if it had one, else cairo's. */
 static gboolean
-finish_stream (StreamClosure  *stream,
-               cairo_status_t  status,
-               GError        **error)
+finish_stream (StreamClosure *stream, cairo_status_t status, GError **error)
 {
   if (stream->error != NULL)
     {
@@ -138,7 +121,7 @@ finish_stream (StreamClosure  *stream,
     }
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the image: %s"),
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Could not draw the image: %s"),
                    cairo_status_to_string (status));
       return FALSE;
     }
@@ -146,41 +129,35 @@ finish_stream (StreamClosure  *stream,
 }
 
 static gboolean
-png_size (TupuLayout *layout,
-          double      scale,
-          int        *width,
-          int        *height,
-          GError    **error)
+png_size (TupuLayout *layout, double scale, int *width, int *height, GError **error)
 {
   double w = ceil (layout->bounds.width * scale), h = ceil (layout->bounds.height * scale);
 
   if (w > PNG_MAX_SIDE || h > PNG_MAX_SIDE || w * h > PNG_MAX_PIXELS)
     {
-      g_set_error (error, TUPU_EXPORT_ERROR, TUPU_EXPORT_ERROR_TOO_LARGE,
-                   _("The image would be %.0f × %.0f pixels; PNG export is limited to %d pixels a "
-                     "side and %d megapixels. Export to SVG or PDF, or export a part with --root."),
-                   w, h, PNG_MAX_SIDE, PNG_MAX_PIXELS / (1024 * 1024));
+      g_set_error (
+          error, TUPU_EXPORT_ERROR, TUPU_EXPORT_ERROR_TOO_LARGE,
+          _ ("The image would be %.0f × %.0f pixels; PNG export is limited to %d pixels a "
+             "side and %d megapixels. Export to SVG or PDF, or export a part with --root."),
+          w, h, PNG_MAX_SIDE, PNG_MAX_PIXELS / (1024 * 1024));
       return FALSE;
     }
-  *width = MAX (1, (int) w);
-  *height = MAX (1, (int) h);
+  *width = MAX (1, (int)w);
+  *height = MAX (1, (int)h);
   return TRUE;
 }
 
 gboolean
-tupu_export_png (TupuLayout    *layout,
-                 double         scale,
-                 GOutputStream *out,
-                 GCancellable  *cancellable,
-                 GError       **error)
+tupu_export_png (TupuLayout *layout, double scale, GOutputStream *out, GCancellable *cancellable,
+                 GError **error)
 {
-  StreamClosure stream = { out, cancellable, NULL };
+  StreamClosure    stream = { out, cancellable, NULL };
   TupuPaintOptions options;
   cairo_surface_t *surface;
-  cairo_status_t status;
-  TupuColor bg;
-  cairo_t *cr;
-  int width, height;
+  cairo_status_t   status;
+  TupuColor        bg;
+  cairo_t         *cr;
+  int              width, height;
 
   g_return_val_if_fail (layout != NULL, FALSE);
   g_return_val_if_fail (scale > 0, FALSE);
@@ -209,16 +186,13 @@ tupu_export_png (TupuLayout    *layout,
 }
 
 gboolean
-tupu_export_pdf (TupuLayout    *layout,
-                 GOutputStream *out,
-                 GCancellable  *cancellable,
-                 GError       **error)
+tupu_export_pdf (TupuLayout *layout, GOutputStream *out, GCancellable *cancellable, GError **error)
 {
-  StreamClosure stream = { out, cancellable, NULL };
+  StreamClosure    stream = { out, cancellable, NULL };
   TupuPaintOptions options;
   cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  cairo_status_t   status;
+  cairo_t         *cr;
 
   g_return_val_if_fail (layout != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
@@ -256,11 +230,8 @@ png_file_scale (TupuLayout *layout)
 }
 
 static gboolean
-export_stream (TupuLayout       *layout,
-               TupuExportFormat  format,
-               GOutputStream    *out,
-               GCancellable     *cancellable,
-               GError          **error)
+export_stream (TupuLayout *layout, TupuExportFormat format, GOutputStream *out,
+               GCancellable *cancellable, GError **error)
 {
   switch (format)
     {
@@ -283,15 +254,15 @@ create_error_reason (const GError *error)
   switch (error->code)
     {
     case G_IO_ERROR_NOT_FOUND:
-      return _("its folder does not exist");
+      return _ ("its folder does not exist");
     case G_IO_ERROR_PERMISSION_DENIED:
-      return _("permission denied");
+      return _ ("permission denied");
     case G_IO_ERROR_NO_SPACE:
-      return _("no space left on the device");
+      return _ ("no space left on the device");
     case G_IO_ERROR_READ_ONLY:
-      return _("the file system is read-only");
+      return _ ("the file system is read-only");
     case G_IO_ERROR_NOT_DIRECTORY:
-      return _("its folder is not a folder");
+      return _ ("its folder is not a folder");
     default:
       return error->message;
     }
@@ -299,16 +270,14 @@ create_error_reason (const GError *error)
 
 /* A new, empty file next to @file (same directory, so the final rename stays atomic). */
 static GFileOutputStream *
-create_temporary (GFile   *file,
-                  GFile  **tmp_out,
-                  GError **error)
+create_temporary (GFile *file, GFile **tmp_out, GError **error)
 {
   g_autoptr (GFile) parent = g_file_get_parent (file);
   g_autofree char *basename = g_file_get_basename (file);
 
   if (parent == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME, _("“%s” is not a file name"),
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME, _ ("“%s” is not a file name"),
                    basename);
       return NULL;
     }
@@ -330,7 +299,7 @@ create_temporary (GFile   *file,
           g_autofree char *display = g_file_get_parse_name (file);
 
           /* GIO's message names the temporary file; the user knows only the real one. */
-          g_set_error (error, G_IO_ERROR, local_error->code, _("Could not write “%s”: %s"),
+          g_set_error (error, G_IO_ERROR, local_error->code, _ ("Could not write “%s”: %s"),
                        display, create_error_reason (local_error));
           return NULL;
         }
@@ -338,11 +307,8 @@ create_temporary (GFile   *file,
 }
 
 gboolean
-tupu_export_to_file (TupuLayout       *layout,
-                     TupuExportFormat  format,
-                     GFile            *file,
-                     GCancellable     *cancellable,
-                     GError          **error)
+tupu_export_to_file (TupuLayout *layout, TupuExportFormat format, GFile *file,
+                     GCancellable *cancellable, GError **error)
 {
   g_autoptr (GFile) tmp = NULL;
   g_autoptr (GFileOutputStream) stream = NULL;

@@ -25,32 +25,19 @@ typedef enum
 } TupuExportFormat;
 
 /* From a file name's extension (case-insensitive); FALSE when unknown. */
-gboolean tupu_export_format_from_path (const char       *path,
-                                       TupuExportFormat *format);
+gboolean tupu_export_format_from_path (const char *path, TupuExportFormat *format);
 
-gboolean tupu_export_svg    (TupuLayout    *layout,
-                             GOutputStream *out,
-                             GCancellable  *cancellable,
-                             GError       **error);
-gboolean tupu_export_dot    (TupuLayout    *layout,
-                             GOutputStream *out,
-                             GCancellable  *cancellable,
-                             GError       **error);
-gboolean tupu_export_png    (TupuLayout    *layout,
-                             double         scale,
-                             GOutputStream *out,
-                             GCancellable  *cancellable,
-                             GError       **error);
-gboolean tupu_export_pdf    (TupuLayout    *layout,
-                             GOutputStream *out,
-                             GCancellable  *cancellable,
-                             GError       **error);
+gboolean tupu_export_svg (TupuLayout *layout, GOutputStream *out, GCancellable *cancellable,
+                          GError **error);
+gboolean tupu_export_dot (TupuLayout *layout, GOutputStream *out, GCancellable *cancellable,
+                          GError **error);
+gboolean tupu_export_png (TupuLayout *layout, double scale, GOutputStream *out,
+                          GCancellable *cancellable, GError **error);
+gboolean tupu_export_pdf (TupuLayout *layout, GOutputStream *out, GCancellable *cancellable,
+                          GError **error);
 /* Writes through a temporary file and renames it into place only on success, so a failure
  * leaves no file behind (and keeps an existing one). */
-gboolean tupu_export_to_file (TupuLayout       *layout,
-                              TupuExportFormat  format,
-                              GFile            *file,
-                              GCancellable     *cancellable,
-                              GError          **error);
+gboolean tupu_export_to_file (TupuLayout *layout, TupuExportFormat format, GFile *file,
+                              GCancellable *cancellable, GError **error);
 
 G_END_DECLS

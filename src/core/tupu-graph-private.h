@@ -32,11 +32,8 @@ TupuGraph *_tupu_graph_new (const char *id, const char *title_zh, const char *ti
 /* The second half of tupu_graph_load_file(), once the file is open: reads @stream to its end
  * (or just past the size limit, which is then refused) and loads it as @display_name, with a
  * "text" member looked up in @dir (NULL: ignored with a warning, as by tupu_graph_load_bytes()). */
-TupuGraph *_tupu_graph_load_stream (GInputStream *stream,
-                                    const char   *display_name,
-                                    GFile        *dir,
-                                    GCancellable *cancellable,
-                                    GPtrArray   **diagnostics,
-                                    GError      **error);
+TupuGraph *_tupu_graph_load_stream (GInputStream *stream, const char *display_name, GFile *dir,
+                                    GCancellable *cancellable, GPtrArray **diagnostics,
+                                    GError **error);
 
 G_END_DECLS

@@ -63,18 +63,15 @@ typedef enum
   TUPU_N_LABEL_ORIGINS
 } TupuLabelOrigin;
 
-const char *tupu_kind_to_string         (TupuKind kind);     /* "list" */
-gboolean    tupu_kind_from_string       (const char *str,
-                                         TupuKind   *kind);
-const char *tupu_kind_display_name      (TupuKind kind);     /* translated, e.g. _("List") */
-const char *tupu_relation_to_string     (TupuRelation relation);
-gboolean    tupu_relation_from_string   (const char   *str,
-                                         TupuRelation *relation);
-const char *tupu_relation_display_name  (TupuRelation relation);
-gboolean    tupu_id_is_valid            (const char *id);
+const char *tupu_kind_to_string (TupuKind kind); /* "list" */
+gboolean    tupu_kind_from_string (const char *str, TupuKind *kind);
+const char *tupu_kind_display_name (TupuKind kind); /* translated, e.g. _("List") */
+const char *tupu_relation_to_string (TupuRelation relation);
+gboolean    tupu_relation_from_string (const char *str, TupuRelation *relation);
+const char *tupu_relation_display_name (TupuRelation relation);
+gboolean    tupu_id_is_valid (const char *id);
 const char *tupu_label_origin_to_string (TupuLabelOrigin origin); /* "citation" */
-gboolean    tupu_label_origin_from_string (const char      *str,
-                                           TupuLabelOrigin *origin);
+gboolean    tupu_label_origin_from_string (const char *str, TupuLabelOrigin *origin);
 
 typedef enum
 {
@@ -85,41 +82,41 @@ typedef enum
 typedef struct
 {
   TupuSourceType type;
-  int            para;     /* speech: 1-based paragraph; 0 for citations */
-  int            offset;   /* speech: character offset of the quote in the paragraph (always
-                            * resolved by the loader, even when the file omits it); -1 otherwise */
-  char          *quote;    /* may be NULL for a citation */
-  char          *citation; /* citation only */
-  char          *url;      /* citation only, http(s) or NULL */
+  int            para;   /* speech: 1-based paragraph; 0 for citations */
+  int            offset; /* speech: character offset of the quote in the paragraph (always
+                          * resolved by the loader, even when the file omits it); -1 otherwise */
+  char *quote;           /* may be NULL for a citation */
+  char *citation;        /* citation only */
+  char *url;             /* citation only, http(s) or NULL */
 } TupuSource;
 
 typedef struct
 {
-  char       *id;
-  TupuKind    kind;
-  char       *label_zh;
-  char       *label_en;
+  char           *id;
+  TupuKind        kind;
+  char           *label_zh;
+  char           *label_en;
   TupuLabelOrigin label_origin;
-  char       *summary_zh;
-  char       *summary_en;
-  int         count;      /* 0 when absent */
-  gboolean    count_only;
-  GPtrArray  *sources;    /* of TupuSource*, first = defining mention */
-  guint       line;       /* where the node's object starts in the file (1-based) */
-  guint       column;
+  char           *summary_zh;
+  char           *summary_en;
+  int             count; /* 0 when absent */
+  gboolean        count_only;
+  GPtrArray      *sources; /* of TupuSource*, first = defining mention */
+  guint           line;    /* where the node's object starts in the file (1-based) */
+  guint           column;
 
   /* Derived by the loader. */
-  guint       index;      /* position in tupu_graph_get_nodes() */
-  int         parent;     /* index of the part-of parent, -1 for the root */
-  GArray     *children;   /* guint indices of part-of children, in speech order */
-  guint       order;      /* rank in speech order, 0 = the root */
-  guint       depth;      /* 0 for the root */
+  guint   index;    /* position in tupu_graph_get_nodes() */
+  int     parent;   /* index of the part-of parent, -1 for the root */
+  GArray *children; /* guint indices of part-of children, in speech order */
+  guint   order;    /* rank in speech order, 0 = the root */
+  guint   depth;    /* 0 for the root */
 } TupuNode;
 
 typedef struct
 {
-  guint        source;    /* node index */
-  guint        target;    /* node index */
+  guint        source; /* node index */
+  guint        target; /* node index */
   TupuRelation relation;
   guint        line;
   guint        column;
@@ -141,18 +138,15 @@ typedef struct
   char        *message; /* plain text, untranslated-safe to print; never markup */
 } TupuDiagnostic;
 
-TupuDiagnostic *tupu_diagnostic_new      (TupuSeverity severity,
-                                          const char  *file,
-                                          guint        line,
-                                          guint        column,
-                                          const char  *message);
-void            tupu_diagnostic_free     (TupuDiagnostic *diag);
-/* "file:line:column: message" ("file: message" when line is 0), prefixed "warning: " for warnings */
-char           *tupu_diagnostic_format   (const TupuDiagnostic *diag);
+TupuDiagnostic *tupu_diagnostic_new (TupuSeverity severity, const char *file, guint line,
+                                     guint column, const char *message);
+void            tupu_diagnostic_free (TupuDiagnostic *diag);
+/* "file:line:column: message" ("file: message" when line is 0), prefixed "warning: " for warnings
+ */
+char *tupu_diagnostic_format (const TupuDiagnostic *diag);
 /* The first diagnostic of @severity in @diagnostics (which may be NULL), or NULL: with
  * TUPU_SEVERITY_ERROR, the one a refused file is summed up by. */
-const TupuDiagnostic *tupu_diagnostics_first (GPtrArray   *diagnostics,
-                                              TupuSeverity severity);
+const TupuDiagnostic *tupu_diagnostics_first (GPtrArray *diagnostics, TupuSeverity severity);
 
 #define TUPU_TYPE_GRAPH (tupu_graph_get_type ())
 G_DECLARE_FINAL_TYPE (TupuGraph, tupu_graph, TUPU, GRAPH, GObject)
@@ -162,42 +156,31 @@ G_DECLARE_FINAL_TYPE (TupuGraph, tupu_graph, TUPU, GRAPH, GObject)
  * array (element free func set) of every problem found, errors and warnings, in file order;
  * it is filled on success too (warnings). @display_name is used in messages (e.g. the path).
  * @text is the text whose paragraphs speech sources refer to; NULL = the built-in speech. */
-TupuGraph  *tupu_graph_load_bytes        (GBytes      *bytes,
-                                          const char  *display_name,
-                                          TupuText    *text,
-                                          GPtrArray  **diagnostics,
-                                          GError     **error);
+TupuGraph *tupu_graph_load_bytes (GBytes *bytes, const char *display_name, TupuText *text,
+                                  GPtrArray **diagnostics, GError **error);
 /* Reads @file (refusing files over the size limit before reading them), resolves a top-level
  * "text" member next to it, and calls tupu_graph_load_bytes(). */
-TupuGraph  *tupu_graph_load_file         (GFile       *file,
-                                          GCancellable *cancellable,
-                                          GPtrArray  **diagnostics,
-                                          GError     **error);
+TupuGraph *tupu_graph_load_file (GFile *file, GCancellable *cancellable, GPtrArray **diagnostics,
+                                 GError **error);
 /* The built-in speech graph, from the core GResource. Never fails for a correct build. */
-TupuGraph  *tupu_graph_load_builtin      (GError     **error);
+TupuGraph *tupu_graph_load_builtin (GError **error);
 
-const char *tupu_graph_get_id            (TupuGraph *self);
-const char *tupu_graph_get_title_zh      (TupuGraph *self);
-const char *tupu_graph_get_title_en      (TupuGraph *self);
-TupuText   *tupu_graph_get_text          (TupuGraph *self);
-guint       tupu_graph_get_n_nodes       (TupuGraph *self);
-const TupuNode *tupu_graph_get_node      (TupuGraph *self,
-                                          guint      index);
+const char     *tupu_graph_get_id (TupuGraph *self);
+const char     *tupu_graph_get_title_zh (TupuGraph *self);
+const char     *tupu_graph_get_title_en (TupuGraph *self);
+TupuText       *tupu_graph_get_text (TupuGraph *self);
+guint           tupu_graph_get_n_nodes (TupuGraph *self);
+const TupuNode *tupu_graph_get_node (TupuGraph *self, guint index);
 /* Returns -1 when @id is unknown. */
-int         tupu_graph_lookup            (TupuGraph  *self,
-                                          const char *id);
-guint       tupu_graph_get_n_edges       (TupuGraph *self);
-const TupuEdge *tupu_graph_get_edge      (TupuGraph *self,
-                                          guint      index);
-guint       tupu_graph_get_root          (TupuGraph *self);
+int             tupu_graph_lookup (TupuGraph *self, const char *id);
+guint           tupu_graph_get_n_edges (TupuGraph *self);
+const TupuEdge *tupu_graph_get_edge (TupuGraph *self, guint index);
+guint           tupu_graph_get_root (TupuGraph *self);
 /* Node indices sorted by speech order (element i has order i). */
 const guint *tupu_graph_get_speech_order (TupuGraph *self);
 /* Edge indices touching node @index (any relation, either direction). */
-const GArray *tupu_graph_get_node_edges  (TupuGraph *self,
-                                          guint      index);
+const GArray *tupu_graph_get_node_edges (TupuGraph *self, guint index);
 /* TRUE when @index is @ancestor or lies under it in the part-of tree. */
-gboolean    tupu_graph_is_descendant     (TupuGraph *self,
-                                          guint      index,
-                                          guint      ancestor);
+gboolean tupu_graph_is_descendant (TupuGraph *self, guint index, guint ancestor);
 
 G_END_DECLS

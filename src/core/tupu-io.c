@@ -9,10 +9,7 @@
 #define READ_CHUNK (64 * 1024)
 
 GBytes *
-_tupu_read_to_end (GInputStream *stream,
-                   gsize         limit,
-                   GCancellable *cancellable,
-                   GError      **error)
+_tupu_read_to_end (GInputStream *stream, gsize limit, GCancellable *cancellable, GError **error)
 {
   g_autoptr (GByteArray) data = g_byte_array_new ();
 

@@ -22,14 +22,14 @@
 #include "tupu-text-metrics.h"
 
 /* Geometry constants, in points. */
-#define MARGIN        12.0
-#define PAD_X         10.0
-#define PAD_Y         6.0
-#define GLOSS_GAP     2.0
+#define MARGIN 12.0
+#define PAD_X 10.0
+#define PAD_Y 6.0
+#define GLOSS_GAP 2.0
 #define MIN_BOX_WIDTH 36.0
-#define WRAP_EMS      11.0 /* a label wraps after about 11 CJK characters */
-#define ARROW_LENGTH  9.0
-#define ARROW_HALF    3.5
+#define WRAP_EMS 11.0 /* a label wraps after about 11 CJK characters */
+#define ARROW_LENGTH 9.0
+#define ARROW_HALF 3.5
 #define GV_ARROW_UNIT 10.0 /* Graphviz's arrow length at arrowsize=1 */
 
 /* See _tupu_layout_engine_attributes(). */
@@ -49,11 +49,11 @@ static const EngineCaps engine_caps[TUPU_N_ENGINES] = {
 };
 
 static const char *const engine_names[TUPU_N_ENGINES] = {
-  [TUPU_ENGINE_DOT] = "dot",     [TUPU_ENGINE_NEATO] = "neato", [TUPU_ENGINE_FDP] = "fdp",
-  [TUPU_ENGINE_SFDP] = "sfdp",   [TUPU_ENGINE_CIRCO] = "circo", [TUPU_ENGINE_TWOPI] = "twopi",
+  [TUPU_ENGINE_DOT] = "dot",   [TUPU_ENGINE_NEATO] = "neato", [TUPU_ENGINE_FDP] = "fdp",
+  [TUPU_ENGINE_SFDP] = "sfdp", [TUPU_ENGINE_CIRCO] = "circo", [TUPU_ENGINE_TWOPI] = "twopi",
 };
 
-G_DEFINE_QUARK (tupu-layout-error-quark, tupu_layout_error)
+G_DEFINE_QUARK (tupu - layout - error - quark, tupu_layout_error)
 G_DEFINE_BOXED_TYPE (TupuLayout, tupu_layout, tupu_layout_ref, tupu_layout_unref)
 
 /* ------------------------------------------------------------------------------------------ */
@@ -68,8 +68,7 @@ tupu_engine_to_string (TupuEngine engine)
 }
 
 gboolean
-tupu_engine_from_string (const char *str,
-                         TupuEngine *engine)
+tupu_engine_from_string (const char *str, TupuEngine *engine)
 {
   g_return_val_if_fail (engine != NULL, FALSE);
 
@@ -100,9 +99,9 @@ tupu_layout_options_init (TupuLayoutOptions *options)
 
 typedef struct
 {
-  double    cell;
-  guint     cols, rows;
-  GArray  **cells; /* guint geometry indices whose boxes touch the cell */
+  double   cell;
+  guint    cols, rows;
+  GArray **cells; /* guint geometry indices whose boxes touch the cell */
 } Grid;
 
 static void
@@ -128,7 +127,7 @@ tupu_layout_free (TupuLayout *self)
   g_free (self->nodes);
   g_free (self->edges);
   g_free (self->geom_of_node);
-  g_clear_pointer ((Grid **) &self->index, grid_free);
+  g_clear_pointer ((Grid **)&self->index, grid_free);
   g_clear_object (&self->graph);
   g_free (self);
 }
@@ -152,8 +151,7 @@ tupu_layout_unref (TupuLayout *self)
 }
 
 TupuKind
-_tupu_layout_geom_kind (TupuLayout *layout,
-                        guint       geom_index)
+_tupu_layout_geom_kind (TupuLayout *layout, guint geom_index)
 {
   g_assert (geom_index < layout->n_nodes);
 
@@ -165,9 +163,9 @@ _tupu_layout_geom_kind (TupuLayout *layout,
 
 typedef struct
 {
-  GArray  *nodes;   /* graph node indices, in speech order */
-  int     *member;  /* graph node index -> position in nodes, or -1 */
-  GArray  *edges;   /* graph edge indices with both ends in nodes */
+  GArray *nodes;  /* graph node indices, in speech order */
+  int    *member; /* graph node index -> position in nodes, or -1 */
+  GArray *edges;  /* graph edge indices with both ends in nodes */
 } Selection;
 
 static void
@@ -179,19 +177,16 @@ selection_clear (Selection *sel)
 }
 
 static gboolean
-selection_init (Selection               *sel,
-                TupuGraph               *graph,
-                const TupuLayoutOptions *options,
-                GError                 **error)
+selection_init (Selection *sel, TupuGraph *graph, const TupuLayoutOptions *options, GError **error)
 {
-  guint n_nodes = tupu_graph_get_n_nodes (graph);
-  guint n_edges = tupu_graph_get_n_edges (graph);
+  guint        n_nodes = tupu_graph_get_n_nodes (graph);
+  guint        n_edges = tupu_graph_get_n_edges (graph);
   const guint *order = tupu_graph_get_speech_order (graph);
 
-  if (options->root >= 0 && (guint) options->root >= n_nodes)
+  if (options->root >= 0 && (guint)options->root >= n_nodes)
     {
       g_set_error (error, TUPU_LAYOUT_ERROR, TUPU_LAYOUT_ERROR_NO_ROOT,
-                   _("The graph has no node number %d."), options->root);
+                   _ ("The graph has no node number %d."), options->root);
       return FALSE;
     }
 
@@ -228,10 +223,7 @@ faster_engine (TupuEngine engine)
 }
 
 static gboolean
-selection_check_caps (Selection  *sel,
-                      TupuGraph  *graph,
-                      TupuEngine  engine,
-                      GError    **error)
+selection_check_caps (Selection *sel, TupuGraph *graph, TupuEngine engine, GError **error)
 {
   const EngineCaps *caps = &engine_caps[engine];
   g_autofree guint *degree = NULL;
@@ -239,7 +231,7 @@ selection_check_caps (Selection  *sel,
   if (sel->nodes->len > caps->nodes)
     {
       g_set_error (error, TUPU_LAYOUT_ERROR, TUPU_LAYOUT_ERROR_TOO_LARGE,
-                   _("The graph has %u nodes; %s lays out at most %u. Try %s."), sel->nodes->len,
+                   _ ("The graph has %u nodes; %s lays out at most %u. Try %s."), sel->nodes->len,
                    engine_names[engine], caps->nodes, faster_engine (engine));
       return FALSE;
     }
@@ -248,15 +240,15 @@ selection_check_caps (Selection  *sel,
   for (guint i = 0; i < sel->edges->len; i++)
     {
       const TupuEdge *edge = tupu_graph_get_edge (graph, g_array_index (sel->edges, guint, i));
-      guint ends[2] = { edge->source, edge->target };
+      guint           ends[2] = { edge->source, edge->target };
 
       for (guint e = 0; e < 2; e++)
         {
           if (++degree[ends[e]] > caps->degree)
             {
               g_set_error (error, TUPU_LAYOUT_ERROR, TUPU_LAYOUT_ERROR_TOO_LARGE,
-                           _("The node “%s” has more than %u edges; %s handles at most %u per "
-                             "node. Try %s."),
+                           _ ("The node “%s” has more than %u edges; %s handles at most %u per "
+                              "node. Try %s."),
                            tupu_graph_get_node (graph, ends[e])->id, caps->degree,
                            engine_names[engine], caps->degree, faster_engine (engine));
               return FALSE;
@@ -267,12 +259,10 @@ selection_check_caps (Selection  *sel,
 }
 
 gboolean
-tupu_layout_check_limits (TupuGraph               *graph,
-                          const TupuLayoutOptions *options,
-                          GError                 **error)
+tupu_layout_check_limits (TupuGraph *graph, const TupuLayoutOptions *options, GError **error)
 {
   Selection sel = { 0 };
-  gboolean ok;
+  gboolean  ok;
 
   g_return_val_if_fail (TUPU_IS_GRAPH (graph), FALSE);
   g_return_val_if_fail (options != NULL && options->engine < TUPU_N_ENGINES, FALSE);
@@ -301,8 +291,7 @@ measure_context (void)
 }
 
 static char *
-strip_line (const char *start,
-            int         length)
+strip_line (const char *start, int length)
 {
   char *line = g_strndup (start, length);
 
@@ -313,36 +302,31 @@ strip_line (const char *start,
 /* Sets the narrowest wrap width, up to @max_width, that needs no more lines than @max_width
  * does: a label wraps into lines of even length (7 + 7 characters, not 11 + 3). */
 static void
-balance_lines (PangoLayout *layout,
-               double       max_width)
+balance_lines (PangoLayout *layout, double max_width)
 {
-  int n_lines, natural;
+  int    n_lines, natural;
   double step = max_width / (2 * WRAP_EMS); /* half a character */
 
-  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+  pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
   n_lines = pango_layout_get_line_count (layout);
   if (n_lines < 2)
     return;
 
   pango_layout_set_width (layout, -1);
   pango_layout_get_size (layout, &natural, NULL);
-  for (double width = (double) natural / PANGO_SCALE / n_lines; width < max_width; width += step)
+  for (double width = (double)natural / PANGO_SCALE / n_lines; width < max_width; width += step)
     {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
       if (pango_layout_get_line_count (layout) <= n_lines)
         return;
     }
-  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+  pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
 }
 
 /* Wraps @text for @role into lines no wider than @max_width and appends them to @runs. */
 static void
-wrap_text (GArray      *runs,
-           const char  *text,
-           TupuFontRole role,
-           TupuKind     kind,
-           double       text_scale,
-           double       max_width)
+wrap_text (GArray *runs, const char *text, TupuFontRole role, TupuKind kind, double text_scale,
+           double max_width)
 {
   PangoContext *context = measure_context ();
   g_autoptr (PangoLayout) layout = _tupu_text_run_layout (context, text, role, kind, text_scale);
@@ -355,7 +339,7 @@ wrap_text (GArray      *runs,
   for (int i = 0; i < n_lines; i++)
     {
       PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
-      TupuTextRun run = { 0 };
+      TupuTextRun      run = { 0 };
 
       run.text = strip_line (text + line->start_index, line->length);
       run.role = role;
@@ -371,37 +355,33 @@ wrap_text (GArray      *runs,
 /* Measures one run as it will be drawn (a single line of its own) and returns the width its box
  * needs: its logical width, or more where the ink overhangs (bold, italics, combining marks). */
 static double
-measure_run (TupuTextRun *run,
-             TupuKind     kind,
-             double       text_scale)
+measure_run (TupuTextRun *run, TupuKind kind, double text_scale)
 {
   g_autoptr (PangoLayout) layout =
-    _tupu_text_run_layout (measure_context (), run->text, run->role, kind, text_scale);
+      _tupu_text_run_layout (measure_context (), run->text, run->role, kind, text_scale);
   PangoRectangle ink, logical;
-  double left, right;
+  double         left, right;
 
   pango_layout_get_extents (layout, &ink, &logical);
-  run->width = (double) logical.width / PANGO_SCALE;
-  run->height = (double) logical.height / PANGO_SCALE;
+  run->width = (double)logical.width / PANGO_SCALE;
+  run->height = (double)logical.height / PANGO_SCALE;
 
   /* Runs are centred on their logical box; the ink must fit on both sides of the centre. */
-  left = MIN (0, ink.x) / (double) PANGO_SCALE;
-  right = MAX (logical.width, ink.x + ink.width) / (double) PANGO_SCALE;
+  left = MIN (0, ink.x) / (double)PANGO_SCALE;
+  right = MAX (logical.width, ink.x + ink.width) / (double)PANGO_SCALE;
   return 2 * MAX (run->width / 2 - left, right - run->width / 2);
 }
 
 /* Sets geom's runs (relative to the box's top-left corner) and the box's size. */
 static void
-measure_node (TupuNodeGeom            *geom,
-              const TupuNode          *node,
-              const TupuLayoutOptions *options)
+measure_node (TupuNodeGeom *geom, const TupuNode *node, const TupuLayoutOptions *options)
 {
   const TupuKindStyle *style = tupu_style_for_kind (node->kind, FALSE);
-  double scale = options->text_scale > 0 ? options->text_scale : 1.0;
-  double max_width = WRAP_EMS * style->label_size * scale;
+  double               scale = options->text_scale > 0 ? options->text_scale : 1.0;
+  double               max_width = WRAP_EMS * style->label_size * scale;
   g_autoptr (GArray) runs = g_array_new (FALSE, TRUE, sizeof (TupuTextRun));
   double content_width = 0, height = 0, pad_x = PAD_X * scale, pad_y = PAD_Y * scale;
-  guint n_label;
+  guint  n_label;
 
   wrap_text (runs, node->label_zh, TUPU_FONT_LABEL, node->kind, scale, max_width);
   n_label = runs->len;
@@ -421,7 +401,8 @@ measure_node (TupuNodeGeom            *geom,
 
   geom->box.height = height + 2 * pad_y;
   if (style->shape == TUPU_SHAPE_PILL)
-    pad_x += _tupu_shape_radius (style->shape, geom->box.height) * 0.5; /* clear of the round ends */
+    pad_x +=
+        _tupu_shape_radius (style->shape, geom->box.height) * 0.5; /* clear of the round ends */
   geom->box.width = MAX (MIN_BOX_WIDTH * scale, content_width + 2 * pad_x);
 
   for (guint i = 0; i < runs->len; i++)
@@ -432,7 +413,7 @@ measure_node (TupuNodeGeom            *geom,
       run->y += pad_y;
     }
   geom->n_runs = runs->len;
-  geom->runs = (TupuTextRun *) (void *) g_array_free (g_steal_pointer (&runs), FALSE);
+  geom->runs = (TupuTextRun *)(void *)g_array_free (g_steal_pointer (&runs), FALSE);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -465,17 +446,13 @@ gv_context (void)
 }
 
 static void
-gv_set (void       *object,
-        const char *name,
-        const char *value)
+gv_set (void *object, const char *name, const char *value)
 {
-  agsafeset (object, (char *) name, (char *) value, "");
+  agsafeset (object, (char *)name, (char *)value, "");
 }
 
 static void
-gv_set_double (void       *object,
-               const char *name,
-               double      value)
+gv_set_double (void *object, const char *name, double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -483,11 +460,8 @@ gv_set_double (void       *object,
 }
 
 void
-_tupu_layout_engine_attributes (TupuEngine          engine,
-                                guint               n_nodes,
-                                const char         *root_name,
-                                TupuGvAttributeFunc func,
-                                gpointer            user_data)
+_tupu_layout_engine_attributes (TupuEngine engine, guint n_nodes, const char *root_name,
+                                TupuGvAttributeFunc func, gpointer user_data)
 {
   /* Routing splines around obstacles costs the force-directed engines seconds at a few hundred
    * nodes (dot routes its own way, cheaply); beyond a small graph they draw straight lines. */
@@ -535,18 +509,14 @@ _tupu_layout_engine_attributes (TupuEngine          engine,
 }
 
 static void
-gv_set_graph_attribute_cb (const char *name,
-                           const char *value,
-                           gpointer    user_data)
+gv_set_graph_attribute_cb (const char *name, const char *value, gpointer user_data)
 {
   gv_set (user_data, name, value);
 }
 
 static void
-gv_set_graph_attributes (Agraph_t                *g,
-                         const TupuLayoutOptions *options,
-                         guint                    n_nodes,
-                         const char              *root_name)
+gv_set_graph_attributes (Agraph_t *g, const TupuLayoutOptions *options, guint n_nodes,
+                         const char *root_name)
 {
   _tupu_layout_engine_attributes (options->engine, n_nodes, root_name, gv_set_graph_attribute_cb,
                                   g);
@@ -559,12 +529,9 @@ gv_set_graph_attributes (Agraph_t                *g,
 }
 
 static void
-gv_add_node (Agraph_t           *g,
-             Agnode_t          **gv_nodes,
-             guint               geom_index,
-             const TupuNodeGeom *geom)
+gv_add_node (Agraph_t *g, Agnode_t **gv_nodes, guint geom_index, const TupuNodeGeom *geom)
 {
-  char name[32];
+  char      name[32];
   Agnode_t *n;
 
   g_snprintf (name, sizeof name, "n%u", geom_index);
@@ -579,17 +546,14 @@ gv_add_node (Agraph_t           *g,
 }
 
 static Agedge_t *
-gv_add_edge (Agraph_t                *g,
-             Agnode_t               **gv_nodes,
-             const TupuLayout        *layout,
-             const TupuEdge          *edge,
+gv_add_edge (Agraph_t *g, Agnode_t **gv_nodes, const TupuLayout *layout, const TupuEdge *edge,
              const TupuLayoutOptions *options)
 {
-  gboolean tree = edge->relation == TUPU_RELATION_PART_OF;
+  gboolean                 tree = edge->relation == TUPU_RELATION_PART_OF;
   const TupuRelationStyle *style = tupu_style_for_relation (edge->relation, FALSE);
-  Agnode_t *tail = gv_nodes[layout->geom_of_node[edge->source]];
-  Agnode_t *head = gv_nodes[layout->geom_of_node[edge->target]];
-  Agedge_t *e;
+  Agnode_t                *tail = gv_nodes[layout->geom_of_node[edge->source]];
+  Agnode_t                *head = gv_nodes[layout->geom_of_node[edge->target]];
+  Agedge_t                *e;
 
   /* part-of points child → parent in the data; the tree reads parent → child. */
   if (tree)
@@ -625,9 +589,7 @@ gv_add_edge (Agraph_t                *g,
 /* Reading the result back                                                                     */
 
 static void
-clip_to_box (TupuPoint      *p,
-             const TupuPoint *towards,
-             const TupuRect *r)
+clip_to_box (TupuPoint *p, const TupuPoint *towards, const TupuRect *r)
 {
   double cx = r->x + r->width / 2, cy = r->y + r->height / 2;
   double dx = towards->x - cx, dy = towards->y - cy;
@@ -643,9 +605,7 @@ clip_to_box (TupuPoint      *p,
 
 /* A straight cubic from the tail's box to the head's box, for an edge Graphviz did not route. */
 static void
-straight_edge (TupuEdgeGeom *eg,
-               const TupuRect *tail,
-               const TupuRect *head)
+straight_edge (TupuEdgeGeom *eg, const TupuRect *tail, const TupuRect *head)
 {
   TupuPoint tc = { tail->x + tail->width / 2, tail->y + tail->height / 2 };
   TupuPoint hc = { head->x + head->width / 2, head->y + head->height / 2 };
@@ -664,14 +624,11 @@ straight_edge (TupuEdgeGeom *eg,
 
 /* Copies the Graphviz spline of @e (y still up). Returns FALSE when there is none. */
 static gboolean
-read_spline (TupuEdgeGeom *eg,
-             Agedge_t     *e,
-             gboolean      reversed,
-             TupuPoint    *arrow_tip,
-             gboolean     *has_tip)
+read_spline (TupuEdgeGeom *eg, Agedge_t *e, gboolean reversed, TupuPoint *arrow_tip,
+             gboolean *has_tip)
 {
   splines *spl = ED_spl (e);
-  bezier *bz;
+  bezier  *bz;
 
   if (spl == NULL || spl->size < 1 || spl->list[0].size < 4 || (spl->list[0].size - 1) % 3 != 0)
     return FALSE;
@@ -698,13 +655,11 @@ read_spline (TupuEdgeGeom *eg,
 
 /* Our own arrowhead, from the direction in which the curve ends. */
 static void
-make_arrow (TupuEdgeGeom    *eg,
-            const TupuPoint *tip,
-            gboolean         has_tip)
+make_arrow (TupuEdgeGeom *eg, const TupuPoint *tip, gboolean has_tip)
 {
   const TupuPoint *end = &eg->points[eg->n_points - 1];
-  TupuPoint t = has_tip ? *tip : *end;
-  double dx, dy, len;
+  TupuPoint        t = has_tip ? *tip : *end;
+  double           dx, dy, len;
 
   if (has_tip)
     {
@@ -742,8 +697,7 @@ make_arrow (TupuEdgeGeom    *eg,
 }
 
 static void
-extend_bounds (double          *b,
-               const TupuPoint *p)
+extend_bounds (double *b, const TupuPoint *p)
 {
   b[0] = MIN (b[0], p->x);
   b[1] = MIN (b[1], p->y);
@@ -817,13 +771,12 @@ normalize_coordinates (TupuLayout *layout)
 }
 
 static void
-read_nodes (TupuLayout *layout,
-            Agnode_t  **gv_nodes)
+read_nodes (TupuLayout *layout, Agnode_t **gv_nodes)
 {
   for (guint i = 0; i < layout->n_nodes; i++)
     {
       TupuRect *r = &layout->nodes[i].box;
-      pointf c = ND_coord (gv_nodes[i]);
+      pointf    c = ND_coord (gv_nodes[i]);
 
       /* Still in Graphviz's y-up space: r->y is the bottom edge until normalised. */
       r->x = c.x - r->width / 2;
@@ -839,16 +792,15 @@ flipped_box (const TupuRect *r)
 }
 
 static void
-read_edges (TupuLayout *layout,
-            Agedge_t  **gv_edges)
+read_edges (TupuLayout *layout, Agedge_t **gv_edges)
 {
   for (guint i = 0; i < layout->n_edges; i++)
     {
-      TupuEdgeGeom *eg = &layout->edges[i];
+      TupuEdgeGeom   *eg = &layout->edges[i];
       const TupuEdge *edge = tupu_graph_get_edge (layout->graph, eg->edge);
-      gboolean tree = edge->relation == TUPU_RELATION_PART_OF;
-      TupuPoint tip = { 0 };
-      gboolean has_tip = FALSE;
+      gboolean        tree = edge->relation == TUPU_RELATION_PART_OF;
+      TupuPoint       tip = { 0 };
+      gboolean        has_tip = FALSE;
 
       if (!read_spline (eg, gv_edges[i], tree, &tip, &has_tip))
         {
@@ -869,33 +821,28 @@ read_edges (TupuLayout *layout,
 /* The spatial index                                                                           */
 
 static void
-grid_cell_range (const Grid     *grid,
-                 const TupuRect *r,
-                 guint          *c0,
-                 guint          *r0,
-                 guint          *c1,
-                 guint          *r1)
+grid_cell_range (const Grid *grid, const TupuRect *r, guint *c0, guint *r0, guint *c1, guint *r1)
 {
   double x0 = floor (r->x / grid->cell), y0 = floor (r->y / grid->cell);
   double x1 = floor ((r->x + r->width) / grid->cell), y1 = floor ((r->y + r->height) / grid->cell);
 
-  *c0 = (guint) CLAMP (x0, 0, grid->cols - 1);
-  *r0 = (guint) CLAMP (y0, 0, grid->rows - 1);
-  *c1 = (guint) CLAMP (x1, 0, grid->cols - 1);
-  *r1 = (guint) CLAMP (y1, 0, grid->rows - 1);
+  *c0 = (guint)CLAMP (x0, 0, grid->cols - 1);
+  *r0 = (guint)CLAMP (y0, 0, grid->rows - 1);
+  *c1 = (guint)CLAMP (x1, 0, grid->cols - 1);
+  *r1 = (guint)CLAMP (y1, 0, grid->rows - 1);
 }
 
 static Grid *
 grid_new (const TupuLayout *layout)
 {
-  Grid *grid = g_new0 (Grid, 1);
+  Grid  *grid = g_new0 (Grid, 1);
   double area = MAX (1.0, layout->bounds.width * layout->bounds.height);
 
   /* About two boxes per cell on average; never more than 256 × 256 cells. */
   grid->cell = MAX (16.0, sqrt (area / MAX (1u, layout->n_nodes) * 2));
   grid->cell = MAX (grid->cell, MAX (layout->bounds.width, layout->bounds.height) / 256);
-  grid->cols = MAX (1u, (guint) ceil (layout->bounds.width / grid->cell));
-  grid->rows = MAX (1u, (guint) ceil (layout->bounds.height / grid->cell));
+  grid->cols = MAX (1u, (guint)ceil (layout->bounds.width / grid->cell));
+  grid->rows = MAX (1u, (guint)ceil (layout->bounds.height / grid->cell));
   grid->cells = g_new (GArray *, grid->cols * grid->rows);
   for (guint i = 0; i < grid->cols * grid->rows; i++)
     grid->cells[i] = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -913,29 +860,24 @@ grid_new (const TupuLayout *layout)
 }
 
 static gboolean
-rect_contains (const TupuRect *r,
-               double          x,
-               double          y)
+rect_contains (const TupuRect *r, double x, double y)
 {
   return x >= r->x && x <= r->x + r->width && y >= r->y && y <= r->y + r->height;
 }
 
 static gboolean
-rects_intersect (const TupuRect *a,
-                 const TupuRect *b)
+rects_intersect (const TupuRect *a, const TupuRect *b)
 {
   return a->x <= b->x + b->width && b->x <= a->x + a->width && a->y <= b->y + b->height &&
          b->y <= a->y + a->height;
 }
 
 int
-tupu_layout_pick (TupuLayout *self,
-                  double      x,
-                  double      y)
+tupu_layout_pick (TupuLayout *self, double x, double y)
 {
-  Grid *grid;
+  Grid   *grid;
   GArray *cell;
-  guint c0, r0, c1, r1;
+  guint   c0, r0, c1, r1;
 
   g_return_val_if_fail (self != NULL, -1);
 
@@ -957,9 +899,7 @@ tupu_layout_pick (TupuLayout *self,
 }
 
 void
-tupu_layout_query (TupuLayout     *self,
-                   const TupuRect *rect,
-                   GArray         *out)
+tupu_layout_query (TupuLayout *self, const TupuRect *rect, GArray *out)
 {
   Grid *grid;
   guint c0, r0, c1, r1;
@@ -980,9 +920,9 @@ tupu_layout_query (TupuLayout     *self,
 
         for (guint i = 0; i < cell->len; i++)
           {
-            guint index = g_array_index (cell, guint, i);
+            guint           index = g_array_index (cell, guint, i);
             const TupuRect *r = &self->nodes[index].box;
-            guint bc0, br0, bc1, br1;
+            guint           bc0, br0, bc1, br1;
 
             if (!rects_intersect (r, rect))
               continue;
@@ -996,14 +936,11 @@ tupu_layout_query (TupuLayout     *self,
 }
 
 int
-tupu_layout_nearest_in_direction (TupuLayout *self,
-                                  guint       from,
-                                  int         dx,
-                                  int         dy)
+tupu_layout_nearest_in_direction (TupuLayout *self, guint from, int dx, int dy)
 {
   const TupuRect *a;
-  double ax, ay, dlen, best = G_MAXDOUBLE;
-  int found = -1;
+  double          ax, ay, dlen, best = G_MAXDOUBLE;
+  int             found = -1;
 
   g_return_val_if_fail (self != NULL, -1);
   g_return_val_if_fail (from < self->n_nodes, -1);
@@ -1018,10 +955,10 @@ tupu_layout_nearest_in_direction (TupuLayout *self,
   for (guint i = 0; i < self->n_nodes; i++)
     {
       const TupuRect *b = &self->nodes[i].box;
-      double vx = b->x + b->width / 2 - ax, vy = b->y + b->height / 2 - ay;
-      double along = (vx * dx + vy * dy) / dlen;
-      double across = fabs (vx * dy - vy * dx) / dlen;
-      double dist;
+      double          vx = b->x + b->width / 2 - ax, vy = b->y + b->height / 2 - ay;
+      double          along = (vx * dx + vy * dy) / dlen;
+      double          across = fabs (vx * dy - vy * dx) / dlen;
+      double          dist;
 
       /* Inside the ±45° cone around the direction. */
       if (i == from || along <= 0 || across > along)
@@ -1040,12 +977,10 @@ tupu_layout_nearest_in_direction (TupuLayout *self,
 /* One layout, start to end (layout thread)                                                    */
 
 static TupuLayout *
-layout_new (TupuGraph               *graph,
-            const TupuLayoutOptions *options,
-            const Selection         *sel)
+layout_new (TupuGraph *graph, const TupuLayoutOptions *options, const Selection *sel)
 {
   TupuLayout *layout = g_new0 (TupuLayout, 1);
-  guint n_nodes = tupu_graph_get_n_nodes (graph);
+  guint       n_nodes = tupu_graph_get_n_nodes (graph);
 
   g_atomic_ref_count_init (&layout->ref_count);
   layout->graph = g_object_ref (graph);
@@ -1061,7 +996,7 @@ layout_new (TupuGraph               *graph,
     layout->nodes[i].node = g_array_index (sel->nodes, guint, i);
   for (guint i = 0; i < layout->n_edges; i++)
     {
-      TupuEdgeGeom *eg = &layout->edges[i];
+      TupuEdgeGeom   *eg = &layout->edges[i];
       const TupuEdge *edge;
 
       eg->edge = g_array_index (sel->edges, guint, i);
@@ -1077,8 +1012,7 @@ layout_new (TupuGraph               *graph,
  * reuse symbols freed with the old one and crash. So the graph circo last used stays allocated
  * until the next circo layout has run on another graph. Only the layout thread gets here. */
 static void
-close_graph (Agraph_t *g,
-             gboolean  circo)
+close_graph (Agraph_t *g, gboolean circo)
 {
   static Agraph_t *last_circo_graph;
 
@@ -1093,29 +1027,28 @@ close_graph (Agraph_t *g,
 }
 
 static gboolean
-run_graphviz (TupuLayout  *layout,
-              GError     **error)
+run_graphviz (TupuLayout *layout, GError **error)
 {
-  GVC_t *gvc = gv_context ();
+  GVC_t                *gvc = gv_context ();
   g_autofree Agnode_t **gv_nodes = g_new0 (Agnode_t *, MAX (1u, layout->n_nodes));
   g_autofree Agedge_t **gv_edges = g_new0 (Agedge_t *, MAX (1u, layout->n_edges));
-  guint root = layout->geom_of_node[layout->options.root >= 0
-                                      ? (guint) layout->options.root
-                                      : tupu_graph_get_root (layout->graph)];
-  char root_name[32];
+  guint                 root =
+      layout->geom_of_node[layout->options.root >= 0 ? (guint)layout->options.root
+                                                     : tupu_graph_get_root (layout->graph)];
+  char      root_name[32];
   Agraph_t *g;
-  int status;
+  int       status;
 
   g_snprintf (root_name, sizeof root_name, "n%u", root);
   g_string_truncate (gv_errors, 0);
-  g = agopen ((char *) "tupu", Agdirected, NULL);
+  g = agopen ((char *)"tupu", Agdirected, NULL);
   gv_set_graph_attributes (g, &layout->options, layout->n_nodes, root_name);
   for (guint i = 0; i < layout->n_nodes; i++)
     gv_add_node (g, gv_nodes, i, &layout->nodes[i]);
   for (guint i = 0; i < layout->n_edges; i++)
-    gv_edges[i] = gv_add_edge (g, gv_nodes, layout,
-                               tupu_graph_get_edge (layout->graph, layout->edges[i].edge),
-                               &layout->options);
+    gv_edges[i] =
+        gv_add_edge (g, gv_nodes, layout,
+                     tupu_graph_get_edge (layout->graph, layout->edges[i].edge), &layout->options);
 
   status = gvLayout (gvc, g, engine_names[layout->options.engine]);
   if (status == 0)
@@ -1129,19 +1062,17 @@ run_graphviz (TupuLayout  *layout,
   if (status != 0)
     {
       g_set_error (error, TUPU_LAYOUT_ERROR, TUPU_LAYOUT_ERROR_FAILED,
-                   _("Graphviz could not lay the graph out with %s: %s"),
+                   _ ("Graphviz could not lay the graph out with %s: %s"),
                    engine_names[layout->options.engine],
-                   gv_errors->len > 0 ? g_strstrip (gv_errors->str) : _("unknown error"));
+                   gv_errors->len > 0 ? g_strstrip (gv_errors->str) : _ ("unknown error"));
       return FALSE;
     }
   return TRUE;
 }
 
 static TupuLayout *
-run_layout (TupuGraph               *graph,
-            const TupuLayoutOptions *options,
-            GCancellable            *cancellable,
-            GError                 **error)
+run_layout (TupuGraph *graph, const TupuLayoutOptions *options, GCancellable *cancellable,
+            GError **error)
 {
   Selection sel = { 0 };
   g_autoptr (TupuLayout) layout = NULL;
@@ -1177,11 +1108,11 @@ typedef struct
   GTask            *task; /* async requests */
 
   /* Synchronous requests wait on these. */
-  GMutex            mutex;
-  GCond             cond;
-  gboolean          done;
-  TupuLayout       *result;
-  GError           *error;
+  GMutex      mutex;
+  GCond       cond;
+  gboolean    done;
+  TupuLayout *result;
+  GError     *error;
 } Job;
 
 static GThreadPool *layout_pool;
@@ -1198,9 +1129,7 @@ job_free (Job *job)
 }
 
 static Job *
-job_new (TupuGraph               *graph,
-         const TupuLayoutOptions *options,
-         GCancellable            *cancellable)
+job_new (TupuGraph *graph, const TupuLayoutOptions *options, GCancellable *cancellable)
 {
   Job *job = g_new0 (Job, 1);
 
@@ -1216,7 +1145,7 @@ static void
 job_run (Job *job)
 {
   TupuLayout *layout = NULL;
-  GError *error = NULL;
+  GError     *error = NULL;
 
   /* A request cancelled before its turn is skipped without touching Graphviz. */
   if (!g_cancellable_set_error_if_cancelled (job->cancellable, &error))
@@ -1227,7 +1156,7 @@ job_run (Job *job)
   if (job->task != NULL)
     {
       if (layout != NULL)
-        g_task_return_pointer (job->task, layout, (GDestroyNotify) tupu_layout_unref);
+        g_task_return_pointer (job->task, layout, (GDestroyNotify)tupu_layout_unref);
       else
         g_task_return_error (job->task, error);
       job_free (job);
@@ -1243,8 +1172,7 @@ job_run (Job *job)
 }
 
 static void
-layout_thread_func (gpointer data,
-                    gpointer user_data)
+layout_thread_func (gpointer data, gpointer user_data)
 {
   job_run (data);
 }
@@ -1269,11 +1197,9 @@ get_layout_pool (void)
 }
 
 void
-tupu_layout_compute_async (TupuGraph               *graph,
-                           const TupuLayoutOptions *options,
-                           GCancellable            *cancellable,
-                           GAsyncReadyCallback      callback,
-                           gpointer                 user_data)
+tupu_layout_compute_async (TupuGraph *graph, const TupuLayoutOptions *options,
+                           GCancellable *cancellable, GAsyncReadyCallback callback,
+                           gpointer user_data)
 {
   Job *job;
 
@@ -1289,23 +1215,19 @@ tupu_layout_compute_async (TupuGraph               *graph,
 }
 
 TupuLayout *
-tupu_layout_compute_finish (GAsyncResult  *result,
-                            GError       **error)
+tupu_layout_compute_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tupu_layout_compute_async,
-                        NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tupu_layout_compute_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 TupuLayout *
-tupu_layout_compute (TupuGraph               *graph,
-                     const TupuLayoutOptions *options,
-                     GCancellable            *cancellable,
-                     GError                 **error)
+tupu_layout_compute (TupuGraph *graph, const TupuLayoutOptions *options, GCancellable *cancellable,
+                     GError **error)
 {
-  Job *job;
+  Job        *job;
   TupuLayout *result;
 
   g_return_val_if_fail (TUPU_IS_GRAPH (graph), NULL);

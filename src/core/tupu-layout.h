@@ -39,16 +39,15 @@ typedef enum
   TUPU_N_ENGINES
 } TupuEngine;
 
-const char *tupu_engine_to_string   (TupuEngine engine);
-gboolean    tupu_engine_from_string (const char *str,
-                                     TupuEngine *engine);
+const char *tupu_engine_to_string (TupuEngine engine);
+gboolean    tupu_engine_from_string (const char *str, TupuEngine *engine);
 
 typedef struct
 {
   TupuEngine engine;
-  int        root;        /* node index of the subtree to lay out, -1 = whole graph */
-  gboolean   show_gloss;  /* draw the English gloss under the Chinese label */
-  double     text_scale;  /* the desktop's text scaling factor, 1.0 = normal */
+  int        root;       /* node index of the subtree to lay out, -1 = whole graph */
+  gboolean   show_gloss; /* draw the English gloss under the Chinese label */
+  double     text_scale; /* the desktop's text scaling factor, 1.0 = normal */
 } TupuLayoutOptions;
 
 void tupu_layout_options_init (TupuLayoutOptions *options); /* dot, whole graph, gloss, 1.0 */
@@ -68,13 +67,13 @@ typedef struct
 {
   char        *text;
   TupuFontRole role;
-  double       x, y;      /* top-left of the line's logical rectangle */
+  double       x, y; /* top-left of the line's logical rectangle */
   double       width, height;
 } TupuTextRun;
 
 typedef struct
 {
-  guint        node;      /* index in the graph */
+  guint        node; /* index in the graph */
   TupuRect     box;
   TupuTextRun *runs;
   guint        n_runs;
@@ -82,72 +81,59 @@ typedef struct
 
 typedef struct
 {
-  guint      edge;        /* index in the graph */
-  guint      tail;        /* geometry index (in TupuLayout.nodes) of the edge's source */
-  guint      head;        /* geometry index of the edge's target */
-  TupuPoint *points;      /* a cubic Bézier spline: p0, c1, c2, p1, c1, c2, p2, … (1 + 3k) */
+  guint      edge;   /* index in the graph */
+  guint      tail;   /* geometry index (in TupuLayout.nodes) of the edge's source */
+  guint      head;   /* geometry index of the edge's target */
+  TupuPoint *points; /* a cubic Bézier spline: p0, c1, c2, p1, c1, c2, p2, … (1 + 3k) */
   guint      n_points;
   gboolean   has_arrow;
-  TupuPoint  arrow[3];    /* arrowhead triangle: tip, then the two base corners */
+  TupuPoint  arrow[3]; /* arrowhead triangle: tip, then the two base corners */
 } TupuEdgeGeom;
 
 /* Immutable once returned; share it by reference. */
 typedef struct
 {
   /*< private >*/
-  gatomicrefcount    ref_count;
+  gatomicrefcount ref_count;
   /*< public, read-only >*/
-  TupuGraph         *graph;
-  TupuLayoutOptions  options;
-  TupuRect           bounds;        /* (0, 0, width, height) */
-  TupuNodeGeom      *nodes;
-  guint              n_nodes;       /* nodes laid out (all, or the subtree's) */
-  int               *geom_of_node;  /* graph node index -> index in nodes, or -1 */
-  TupuEdgeGeom      *edges;
-  guint              n_edges;
-  gpointer           index;         /* private spatial index for picking */
+  TupuGraph        *graph;
+  TupuLayoutOptions options;
+  TupuRect          bounds; /* (0, 0, width, height) */
+  TupuNodeGeom     *nodes;
+  guint             n_nodes;      /* nodes laid out (all, or the subtree's) */
+  int              *geom_of_node; /* graph node index -> index in nodes, or -1 */
+  TupuEdgeGeom     *edges;
+  guint             n_edges;
+  gpointer          index; /* private spatial index for picking */
 } TupuLayout;
 
 #define TUPU_TYPE_LAYOUT (tupu_layout_get_type ())
-GType       tupu_layout_get_type  (void) G_GNUC_CONST;
-TupuLayout *tupu_layout_ref       (TupuLayout *self);
-void        tupu_layout_unref     (TupuLayout *self);
+GType       tupu_layout_get_type (void) G_GNUC_CONST;
+TupuLayout *tupu_layout_ref (TupuLayout *self);
+void        tupu_layout_unref (TupuLayout *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TupuLayout, tupu_layout_unref)
 
 /* Checks the caps of options->engine for @graph (or its subtree) without laying out. */
-gboolean    tupu_layout_check_limits (TupuGraph               *graph,
-                                      const TupuLayoutOptions *options,
-                                      GError                 **error);
+gboolean tupu_layout_check_limits (TupuGraph *graph, const TupuLayoutOptions *options,
+                                   GError **error);
 
 /* Queues a layout on the layout thread. A request whose @cancellable is cancelled before its
  * turn is skipped; one cancelled while running finishes in the background and its result is
  * dropped. Either way the callback sees G_IO_ERROR_CANCELLED. */
-void        tupu_layout_compute_async  (TupuGraph               *graph,
-                                        const TupuLayoutOptions *options,
-                                        GCancellable            *cancellable,
-                                        GAsyncReadyCallback      callback,
-                                        gpointer                 user_data);
-TupuLayout *tupu_layout_compute_finish (GAsyncResult  *result,
-                                        GError       **error);
+void        tupu_layout_compute_async (TupuGraph *graph, const TupuLayoutOptions *options,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback,
+                                       gpointer user_data);
+TupuLayout *tupu_layout_compute_finish (GAsyncResult *result, GError **error);
 /* Runs on the layout thread too, blocking the caller (for the CLI and tests; never the UI). */
-TupuLayout *tupu_layout_compute        (TupuGraph               *graph,
-                                        const TupuLayoutOptions *options,
-                                        GCancellable            *cancellable,
-                                        GError                 **error);
+TupuLayout *tupu_layout_compute (TupuGraph *graph, const TupuLayoutOptions *options,
+                                 GCancellable *cancellable, GError **error);
 
 /* Geometry index of the node whose box contains (x, y), or -1. Uses a grid index. */
-int         tupu_layout_pick           (TupuLayout *self,
-                                        double      x,
-                                        double      y);
+int tupu_layout_pick (TupuLayout *self, double x, double y);
 /* Geometry index of the nearest node whose centre lies in the direction (dx, dy) (one of the
  * four axes) from node @from, or -1. */
-int         tupu_layout_nearest_in_direction (TupuLayout *self,
-                                              guint       from,
-                                              int         dx,
-                                              int         dy);
+int tupu_layout_nearest_in_direction (TupuLayout *self, guint from, int dx, int dy);
 /* Geometry indices whose boxes intersect @rect, appended to @out (guint). */
-void        tupu_layout_query          (TupuLayout     *self,
-                                        const TupuRect *rect,
-                                        GArray         *out);
+void tupu_layout_query (TupuLayout *self, const TupuRect *rect, GArray *out);
 
 G_END_DECLS

@@ -20,9 +20,7 @@
 /* Shapes                                                                                      */
 
 static void
-rounded_rect (cairo_t        *cr,
-              const TupuRect *r,
-              double          radius)
+rounded_rect (cairo_t *cr, const TupuRect *r, double radius)
 {
   double x0 = r->x, y0 = r->y, x1 = r->x + r->width, y1 = r->y + r->height;
 
@@ -36,22 +34,17 @@ rounded_rect (cairo_t        *cr,
 }
 
 static void
-set_color (cairo_t         *cr,
-           const TupuColor *c,
-           double           alpha)
+set_color (cairo_t *cr, const TupuColor *c, double alpha)
 {
   cairo_set_source_rgba (cr, c->r, c->g, c->b, c->a * alpha);
 }
 
 void
-tupu_painter_node_path (cairo_t    *cr,
-                        TupuLayout *layout,
-                        guint       geom_index,
-                        double      grow)
+tupu_painter_node_path (cairo_t *cr, TupuLayout *layout, guint geom_index, double grow)
 {
   const TupuKindStyle *style;
-  TupuRect r;
-  double radius;
+  TupuRect             r;
+  double               radius;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (layout != NULL);
@@ -82,11 +75,7 @@ tupu_paint_options_init (TupuPaintOptions *options)
 }
 
 static gboolean
-is_visible (const TupuPaintOptions *options,
-            double x0,
-            double y0,
-            double x1,
-            double y1)
+is_visible (const TupuPaintOptions *options, double x0, double y0, double x1, double y1)
 {
   const TupuRect *v = options->visible;
 
@@ -94,26 +83,22 @@ is_visible (const TupuPaintOptions *options,
 }
 
 static void
-edge_path (cairo_t            *cr,
-           const TupuEdgeGeom *eg)
+edge_path (cairo_t *cr, const TupuEdgeGeom *eg)
 {
   cairo_new_path (cr);
   cairo_move_to (cr, eg->points[0].x, eg->points[0].y);
   for (guint i = 1; i + 2 < eg->n_points; i += 3)
-    cairo_curve_to (cr, eg->points[i].x, eg->points[i].y, eg->points[i + 1].x,
-                    eg->points[i + 1].y, eg->points[i + 2].x, eg->points[i + 2].y);
+    cairo_curve_to (cr, eg->points[i].x, eg->points[i].y, eg->points[i + 1].x, eg->points[i + 1].y,
+                    eg->points[i + 2].x, eg->points[i + 2].y);
 }
 
 static void
-draw_edge (cairo_t                *cr,
-           TupuLayout             *layout,
-           const TupuEdgeGeom     *eg,
-           const TupuPaintOptions *options)
+draw_edge (cairo_t *cr, TupuLayout *layout, const TupuEdgeGeom *eg, const TupuPaintOptions *options)
 {
-  const TupuEdge *edge = tupu_graph_get_edge (layout->graph, eg->edge);
+  const TupuEdge          *edge = tupu_graph_get_edge (layout->graph, eg->edge);
   const TupuRelationStyle *style = tupu_style_for_relation (edge->relation, options->dark);
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  static const double dash[] = { 5.0, 3.0 };
+  double                   x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  static const double      dash[] = { 5.0, 3.0 };
 
   /* The convex hull of a Bézier's control points contains the curve: cull on their bounds. */
   for (guint i = 0; i < eg->n_points; i++)
@@ -151,17 +136,13 @@ draw_edge (cairo_t                *cr,
 }
 
 static void
-draw_run (cairo_t                *cr,
-          PangoContext           *context,
-          TupuLayout             *layout,
-          TupuKind                kind,
-          const TupuTextRun      *run,
-          const TupuPaintOptions *options)
+draw_run (cairo_t *cr, PangoContext *context, TupuLayout *layout, TupuKind kind,
+          const TupuTextRun *run, const TupuPaintOptions *options)
 {
   const TupuKindStyle *style = tupu_style_for_kind (kind, options->dark);
   g_autoptr (PangoFontDescription) desc =
-    tupu_style_font (run->role, kind, layout->options.text_scale);
-  double size = pango_font_description_get_size (desc) / (double) PANGO_SCALE;
+      tupu_style_font (run->role, kind, layout->options.text_scale);
+  double size = pango_font_description_get_size (desc) / (double)PANGO_SCALE;
   /* The gloss is secondary: slightly softer than the label. */
   double alpha = run->role == TUPU_FONT_GLOSS ? 0.78 : 1.0;
 
@@ -179,7 +160,7 @@ draw_run (cairo_t                *cr,
   else
     {
       g_autoptr (PangoLayout) pl =
-        _tupu_text_run_layout (context, run->text, run->role, kind, layout->options.text_scale);
+          _tupu_text_run_layout (context, run->text, run->role, kind, layout->options.text_scale);
 
       cairo_move_to (cr, run->x, run->y);
       pango_cairo_show_layout (cr, pl);
@@ -187,14 +168,11 @@ draw_run (cairo_t                *cr,
 }
 
 static void
-draw_node (cairo_t                *cr,
-           PangoContext           *context,
-           TupuLayout             *layout,
-           guint                   geom_index,
+draw_node (cairo_t *cr, PangoContext *context, TupuLayout *layout, guint geom_index,
            const TupuPaintOptions *options)
 {
-  const TupuNodeGeom *ng = &layout->nodes[geom_index];
-  TupuKind kind = _tupu_layout_geom_kind (layout, geom_index);
+  const TupuNodeGeom  *ng = &layout->nodes[geom_index];
+  TupuKind             kind = _tupu_layout_geom_kind (layout, geom_index);
   const TupuKindStyle *style = tupu_style_for_kind (kind, options->dark);
 
   cairo_new_path (cr);
@@ -210,21 +188,18 @@ draw_node (cairo_t                *cr,
 }
 
 static int
-compare_guint (gconstpointer a,
-               gconstpointer b)
+compare_guint (gconstpointer a, gconstpointer b)
 {
-  guint x = *(const guint *) a, y = *(const guint *) b;
+  guint x = *(const guint *)a, y = *(const guint *)b;
 
   return x < y ? -1 : x > y;
 }
 
 void
-tupu_painter_draw (cairo_t                *cr,
-                   TupuLayout             *layout,
-                   const TupuPaintOptions *options)
+tupu_painter_draw (cairo_t *cr, TupuLayout *layout, const TupuPaintOptions *options)
 {
   TupuPaintOptions defaults;
-  PangoContext *context;
+  PangoContext    *context;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (layout != NULL);
@@ -273,9 +248,7 @@ tupu_painter_draw (cairo_t                *cr,
 }
 
 void
-tupu_painter_edge_path (cairo_t    *cr,
-                        TupuLayout *layout,
-                        guint       edge_index)
+tupu_painter_edge_path (cairo_t *cr, TupuLayout *layout, guint edge_index)
 {
   g_return_if_fail (layout != NULL && edge_index < layout->n_edges);
 
@@ -286,9 +259,7 @@ tupu_painter_edge_path (cairo_t    *cr,
 }
 
 gboolean
-tupu_painter_arrow_path (cairo_t    *cr,
-                         TupuLayout *layout,
-                         guint       edge_index)
+tupu_painter_arrow_path (cairo_t *cr, TupuLayout *layout, guint edge_index)
 {
   const TupuEdgeGeom *eg;
 

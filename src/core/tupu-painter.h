@@ -11,31 +11,22 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  gboolean        dark;      /* dark palette */
-  const TupuRect *visible;   /* layout-space rectangle to draw, NULL = everything (culling) */
-  double          scale;     /* device pixels per layout unit, for level of detail: labels
-                              * too small to read are drawn as bars; 0 = always full detail */
-  gboolean        background;/* fill the bounds with the background colour first */
+  gboolean        dark;    /* dark palette */
+  const TupuRect *visible; /* layout-space rectangle to draw, NULL = everything (culling) */
+  double          scale;   /* device pixels per layout unit, for level of detail: labels
+                            * too small to read are drawn as bars; 0 = always full detail */
+  gboolean background;     /* fill the bounds with the background colour first */
 } TupuPaintOptions;
 
 void tupu_paint_options_init (TupuPaintOptions *options);
 /* Draws in layout coordinates: the caller sets the transform. */
-void tupu_painter_draw       (cairo_t                *cr,
-                              TupuLayout             *layout,
-                              const TupuPaintOptions *options);
+void tupu_painter_draw (cairo_t *cr, TupuLayout *layout, const TupuPaintOptions *options);
 /* The outline path of node @geom_index's box (for overlays: hover, selection, focus ring). */
-void tupu_painter_node_path  (cairo_t    *cr,
-                              TupuLayout *layout,
-                              guint       geom_index,
-                              double      grow);
+void tupu_painter_node_path (cairo_t *cr, TupuLayout *layout, guint geom_index, double grow);
 
 /* For overlays (the selection's edges): the curve of edge @edge_index (an index in
  * layout->edges), and its arrowhead triangle (FALSE, and an empty path, when it has none). */
-void     tupu_painter_edge_path  (cairo_t    *cr,
-                                  TupuLayout *layout,
-                                  guint       edge_index);
-gboolean tupu_painter_arrow_path (cairo_t    *cr,
-                                  TupuLayout *layout,
-                                  guint       edge_index);
+void     tupu_painter_edge_path (cairo_t *cr, TupuLayout *layout, guint edge_index);
+gboolean tupu_painter_arrow_path (cairo_t *cr, TupuLayout *layout, guint edge_index);
 
 G_END_DECLS

@@ -8,58 +8,58 @@
 
 #include "tupu-style.h"
 
-#define RGB(hex)                                                                                  \
-  {                                                                                               \
-    ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0       \
+#define RGB(hex)                                                                                   \
+  {                                                                                                \
+    ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex)&0xff) / 255.0, 1.0           \
   }
 
 /* Adwaita named colours (light variants first). */
-#define BLUE_1   0x99c1f1
-#define BLUE_3   0x3584e4
-#define BLUE_4   0x1c71d8
-#define BLUE_5   0x1a5fb4
-#define GREEN_3  0x33d17a
-#define GREEN_5  0x26a269
+#define BLUE_1 0x99c1f1
+#define BLUE_3 0x3584e4
+#define BLUE_4 0x1c71d8
+#define BLUE_5 0x1a5fb4
+#define GREEN_3 0x33d17a
+#define GREEN_5 0x26a269
 #define YELLOW_3 0xf6d32d
 #define YELLOW_5 0xe5a50a
 #define ORANGE_3 0xff7800
 #define ORANGE_5 0xc64600
-#define RED_1    0xf66151
-#define RED_3    0xe01b24
-#define RED_5    0xa51d2d
+#define RED_1 0xf66151
+#define RED_3 0xe01b24
+#define RED_5 0xa51d2d
 #define PURPLE_3 0x9141ac
 #define PURPLE_5 0x613583
-#define BROWN_3  0x986a44
-#define BROWN_5  0x63452c
-#define LIGHT_1  0xffffff
-#define LIGHT_2  0xf6f5f4
-#define LIGHT_3  0xdeddda
-#define LIGHT_4  0xc0bfbc
-#define DARK_1   0x77767b
-#define DARK_2   0x5e5c64
-#define DARK_3   0x3d3846
-#define DARK_4   0x241f31
-#define DARK_5   0x000000
+#define BROWN_3 0x986a44
+#define BROWN_5 0x63452c
+#define LIGHT_1 0xffffff
+#define LIGHT_2 0xf6f5f4
+#define LIGHT_3 0xdeddda
+#define LIGHT_4 0xc0bfbc
+#define DARK_1 0x77767b
+#define DARK_2 0x5e5c64
+#define DARK_3 0x3d3846
+#define DARK_4 0x241f31
+#define DARK_5 0x000000
 #define TEXT_LIGHT 0x241f31
-#define TEXT_DARK  0xffffff
+#define TEXT_DARK 0xffffff
 
 /* Light tints (fill) of a hue, for the light palette, and deep shades for the dark one. */
-#define BLUE_TINT    0xe3eefc
-#define GREEN_TINT   0xe0f6e9
-#define YELLOW_TINT  0xfdf6d3
-#define ORANGE_TINT  0xffe8d4
-#define PURPLE_TINT  0xf0e4f4
-#define BROWN_TINT   0xf1e8e0
-#define BLUE_SHADE   0x1f3550
-#define GREEN_SHADE  0x173f2c
+#define BLUE_TINT 0xe3eefc
+#define GREEN_TINT 0xe0f6e9
+#define YELLOW_TINT 0xfdf6d3
+#define ORANGE_TINT 0xffe8d4
+#define PURPLE_TINT 0xf0e4f4
+#define BROWN_TINT 0xf1e8e0
+#define BLUE_SHADE 0x1f3550
+#define GREEN_SHADE 0x173f2c
 #define YELLOW_SHADE 0x4a3f10
 #define ORANGE_SHADE 0x4d2a0c
 #define PURPLE_SHADE 0x3a2344
-#define BROWN_SHADE  0x3d2c1f
+#define BROWN_SHADE 0x3d2c1f
 
-#define KIND(shape, fill, stroke, text, width, bold, size)                                        \
-  {                                                                                               \
-    TUPU_SHAPE_##shape, RGB (fill), RGB (stroke), RGB (text), width, bold, size                   \
+#define KIND(shape, fill, stroke, text, width, bold, size)                                         \
+  {                                                                                                \
+    TUPU_SHAPE_##shape, RGB (fill), RGB (stroke), RGB (text), width, bold, size                    \
   }
 
 /* Indexed by TupuKind, in the order of tupu-graph.h. */
@@ -101,9 +101,9 @@ static const TupuKindStyle dark_kinds[TUPU_N_KINDS] = {
   [TUPU_KIND_DOCUMENT] = KIND (BOX, DARK_3, LIGHT_4, TEXT_DARK, 1.0, FALSE, 12),
 };
 
-#define RELATION(color, width, dashed, arrow)                                                     \
-  {                                                                                               \
-    RGB (color), width, dashed, arrow                                                             \
+#define RELATION(color, width, dashed, arrow)                                                      \
+  {                                                                                                \
+    RGB (color), width, dashed, arrow                                                              \
   }
 
 /* The tree is the skeleton: plain grey lines, no arrows (the layout already shows the direction).
@@ -128,12 +128,11 @@ static const TupuRelationStyle dark_relations[TUPU_N_RELATIONS] = {
 };
 
 /* The gloss is set smaller than the label it explains, but never below legibility. */
-#define GLOSS_RATIO    0.72
+#define GLOSS_RATIO 0.72
 #define GLOSS_MIN_SIZE 8.0
 
 const TupuKindStyle *
-tupu_style_for_kind (TupuKind kind,
-                     gboolean dark)
+tupu_style_for_kind (TupuKind kind, gboolean dark)
 {
   g_return_val_if_fail (kind < TUPU_N_KINDS, &light_kinds[TUPU_KIND_ITEM]);
 
@@ -141,8 +140,7 @@ tupu_style_for_kind (TupuKind kind,
 }
 
 const TupuRelationStyle *
-tupu_style_for_relation (TupuRelation relation,
-                         gboolean     dark)
+tupu_style_for_relation (TupuRelation relation, gboolean dark)
 {
   g_return_val_if_fail (relation < TUPU_N_RELATIONS, &light_relations[TUPU_RELATION_RELATES_TO]);
 
@@ -165,13 +163,11 @@ tupu_style_font_family (void)
 }
 
 PangoFontDescription *
-tupu_style_font (TupuFontRole role,
-                 TupuKind     kind,
-                 double       text_scale)
+tupu_style_font (TupuFontRole role, TupuKind kind, double text_scale)
 {
-  const TupuKindStyle *style = tupu_style_for_kind (kind, FALSE);
+  const TupuKindStyle  *style = tupu_style_for_kind (kind, FALSE);
   PangoFontDescription *desc = pango_font_description_new ();
-  double size = style->label_size;
+  double                size = style->label_size;
 
   if (text_scale <= 0)
     text_scale = 1.0;
@@ -180,10 +176,9 @@ tupu_style_font (TupuFontRole role,
     size = MAX (GLOSS_MIN_SIZE, size * GLOSS_RATIO);
 
   pango_font_description_set_family (desc, tupu_style_font_family ());
-  pango_font_description_set_weight (desc, role == TUPU_FONT_LABEL && style->bold
-                                               ? PANGO_WEIGHT_BOLD
-                                               : PANGO_WEIGHT_NORMAL);
-  pango_font_description_set_size (desc, (int) (size * text_scale * PANGO_SCALE + 0.5));
+  pango_font_description_set_weight (
+      desc, role == TUPU_FONT_LABEL && style->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_size (desc, (int)(size * text_scale * PANGO_SCALE + 0.5));
 
   return desc;
 }

@@ -35,7 +35,7 @@ typedef struct
   TupuColor text;
   double    stroke_width;
   gboolean  bold;
-  double    label_size;   /* points, before text scaling */
+  double    label_size; /* points, before text scaling */
 } TupuKindStyle;
 
 typedef struct
@@ -47,18 +47,14 @@ typedef struct
 } TupuRelationStyle;
 
 /* @dark selects the dark palette (the desktop's dark style). */
-const TupuKindStyle     *tupu_style_for_kind     (TupuKind kind,
-                                                  gboolean dark);
-const TupuRelationStyle *tupu_style_for_relation (TupuRelation relation,
-                                                  gboolean     dark);
-TupuColor                tupu_style_background   (gboolean dark);
+const TupuKindStyle     *tupu_style_for_kind (TupuKind kind, gboolean dark);
+const TupuRelationStyle *tupu_style_for_relation (TupuRelation relation, gboolean dark);
+TupuColor                tupu_style_background (gboolean dark);
 /* The one font list used for measuring, drawing and SVG ("Noto Sans CJK SC, …"). */
-const char              *tupu_style_font_family  (void);
+const char *tupu_style_font_family (void);
 /* A new font description for @role in a node of @kind at @text_scale. */
-PangoFontDescription    *tupu_style_font         (TupuFontRole role,
-                                                  TupuKind     kind,
-                                                  double       text_scale);
+PangoFontDescription *tupu_style_font (TupuFontRole role, TupuKind kind, double text_scale);
 /* The Pango language of a role: zh-cn for labels, en for glosses. */
-PangoLanguage           *tupu_style_language     (TupuFontRole role);
+PangoLanguage *tupu_style_language (TupuFontRole role);
 
 G_END_DECLS

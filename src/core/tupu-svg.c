@@ -27,8 +27,7 @@ xml_char_allowed (gunichar c)
 }
 
 void
-_tupu_xml_append_escaped (GString    *out,
-                          const char *text)
+_tupu_xml_append_escaped (GString *out, const char *text)
 {
   const char *p = text;
 
@@ -36,22 +35,38 @@ _tupu_xml_append_escaped (GString    *out,
     {
       gunichar c = g_utf8_get_char_validated (p, -1);
 
-      if (c == (gunichar) -1 || c == (gunichar) -2)
+      if (c == (gunichar)-1 || c == (gunichar)-2)
         {
           p++; /* not UTF-8: drop the byte */
           continue;
         }
       switch (c)
         {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        case '\'': g_string_append (out, "&apos;"); break;
+        case '&':
+          g_string_append (out, "&amp;");
+          break;
+        case '<':
+          g_string_append (out, "&lt;");
+          break;
+        case '>':
+          g_string_append (out, "&gt;");
+          break;
+        case '"':
+          g_string_append (out, "&quot;");
+          break;
+        case '\'':
+          g_string_append (out, "&apos;");
+          break;
         /* Kept as references so attribute value normalisation cannot turn them into spaces. */
-        case '\t': g_string_append (out, "&#9;"); break;
-        case '\n': g_string_append (out, "&#10;"); break;
-        case '\r': g_string_append (out, "&#13;"); break;
+        case '\t':
+          g_string_append (out, "&#9;");
+          break;
+        case '\n':
+          g_string_append (out, "&#10;");
+          break;
+        case '\r':
+          g_string_append (out, "&#13;");
+          break;
         default:
           if (xml_char_allowed (c))
             g_string_append_unichar (out, c);
@@ -65,8 +80,7 @@ _tupu_xml_append_escaped (GString    *out,
 /* Numbers and colours                                                                         */
 
 static void
-append_number (GString *out,
-               double   value)
+append_number (GString *out, double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -76,8 +90,7 @@ append_number (GString *out,
 }
 
 static void
-append_point (GString         *out,
-              const TupuPoint *p)
+append_point (GString *out, const TupuPoint *p)
 {
   append_number (out, p->x);
   g_string_append_c (out, ' ');
@@ -85,24 +98,21 @@ append_point (GString         *out,
 }
 
 static void
-append_color (GString         *out,
-              const TupuColor *c)
+append_color (GString *out, const TupuColor *c)
 {
-  g_string_append_printf (out, "#%02x%02x%02x", (int) (c->r * 255 + 0.5), (int) (c->g * 255 + 0.5),
-                          (int) (c->b * 255 + 0.5));
+  g_string_append_printf (out, "#%02x%02x%02x", (int)(c->r * 255 + 0.5), (int)(c->g * 255 + 0.5),
+                          (int)(c->b * 255 + 0.5));
 }
 
 /* ------------------------------------------------------------------------------------------ */
 /* The style sheet                                                                             */
 
 static double
-font_size (TupuFontRole role,
-           TupuKind     kind,
-           double       text_scale)
+font_size (TupuFontRole role, TupuKind kind, double text_scale)
 {
   g_autoptr (PangoFontDescription) desc = tupu_style_font (role, kind, text_scale);
 
-  return pango_font_description_get_size (desc) / (double) PANGO_SCALE;
+  return pango_font_description_get_size (desc) / (double)PANGO_SCALE;
 }
 
 static void
@@ -125,12 +135,10 @@ append_css_font_family (GString *out)
 }
 
 static void
-append_kind_css (GString *out,
-                 TupuKind kind,
-                 double   text_scale)
+append_kind_css (GString *out, TupuKind kind, double text_scale)
 {
   const TupuKindStyle *style = tupu_style_for_kind (kind, FALSE);
-  const char *name = tupu_kind_to_string (kind);
+  const char          *name = tupu_kind_to_string (kind);
 
   g_string_append_printf (out, ".%s > .shape { fill: ", name);
   append_color (out, &style->fill);
@@ -149,25 +157,23 @@ append_kind_css (GString *out,
 }
 
 static void
-append_relation_css (GString     *out,
-                     TupuRelation relation)
+append_relation_css (GString *out, TupuRelation relation)
 {
   const TupuRelationStyle *style = tupu_style_for_relation (relation, FALSE);
-  const char *name = tupu_relation_to_string (relation);
+  const char              *name = tupu_relation_to_string (relation);
 
   g_string_append_printf (out, ".edge.%s { stroke: ", name);
   append_color (out, &style->color);
   g_string_append (out, "; stroke-width: ");
   append_number (out, style->width);
-  g_string_append_printf (out, ";%s }\n.arrow.%s { fill: ", style->dashed ? " stroke-dasharray: 5 3;" : "",
-                          name);
+  g_string_append_printf (
+      out, ";%s }\n.arrow.%s { fill: ", style->dashed ? " stroke-dasharray: 5 3;" : "", name);
   append_color (out, &style->color);
   g_string_append (out, "; }\n");
 }
 
 static void
-append_style (GString    *out,
-              TupuLayout *layout)
+append_style (GString *out, TupuLayout *layout)
 {
   g_string_append (out, "<style>\n.node text { font-family: ");
   append_css_font_family (out);
@@ -184,12 +190,10 @@ append_style (GString    *out,
 /* Edges and nodes                                                                             */
 
 static void
-append_edge (GString            *out,
-             TupuLayout         *layout,
-             const TupuEdgeGeom *eg)
+append_edge (GString *out, TupuLayout *layout, const TupuEdgeGeom *eg)
 {
   const char *relation =
-    tupu_relation_to_string (tupu_graph_get_edge (layout->graph, eg->edge)->relation);
+      tupu_relation_to_string (tupu_graph_get_edge (layout->graph, eg->edge)->relation);
 
   g_string_append_printf (out, "<path class=\"edge %s\" d=\"M ", relation);
   append_point (out, &eg->points[0]);
@@ -219,25 +223,19 @@ append_edge (GString            *out,
 /* SVG places text by its baseline; a run knows the top of its line, so ask Pango where the
  * baseline of that line falls. */
 static double
-run_baseline (PangoContext      *context,
-              const TupuTextRun *run,
-              TupuKind           kind,
-              double             text_scale)
+run_baseline (PangoContext *context, const TupuTextRun *run, TupuKind kind, double text_scale)
 {
-  g_autoptr (PangoLayout) layout = _tupu_text_run_layout (context, run->text, run->role, kind,
-                                                          text_scale);
+  g_autoptr (PangoLayout) layout =
+      _tupu_text_run_layout (context, run->text, run->role, kind, text_scale);
 
-  return run->y + pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
+  return run->y + pango_layout_get_baseline (layout) / (double)PANGO_SCALE;
 }
 
 static void
-append_node (GString      *out,
-             PangoContext *context,
-             TupuLayout   *layout,
-             guint         geom_index)
+append_node (GString *out, PangoContext *context, TupuLayout *layout, guint geom_index)
 {
-  const TupuNodeGeom *ng = &layout->nodes[geom_index];
-  const TupuNode *node = tupu_graph_get_node (layout->graph, ng->node);
+  const TupuNodeGeom  *ng = &layout->nodes[geom_index];
+  const TupuNode      *node = tupu_graph_get_node (layout->graph, ng->node);
   const TupuKindStyle *style = tupu_style_for_kind (node->kind, FALSE);
 
   g_string_append (out, "<g id=\"");
@@ -261,7 +259,7 @@ append_node (GString      *out,
   for (guint r = 0; r < ng->n_runs; r++)
     {
       const TupuTextRun *run = &ng->runs[r];
-      gboolean label = run->role == TUPU_FONT_LABEL;
+      gboolean           label = run->role == TUPU_FONT_LABEL;
 
       g_string_append_printf (out, "<text class=\"%s\" xml:lang=\"%s\" x=\"",
                               label ? "label" : "gloss", label ? "zh-CN" : "en");
@@ -276,11 +274,10 @@ append_node (GString      *out,
 }
 
 void
-_tupu_svg_write (TupuLayout *layout,
-                 GString    *out)
+_tupu_svg_write (TupuLayout *layout, GString *out)
 {
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  TupuColor bg = tupu_style_background (FALSE);
+  TupuColor     bg = tupu_style_background (FALSE);
 
   _tupu_text_setup_context (context);
 

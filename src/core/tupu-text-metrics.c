@@ -8,7 +8,7 @@
 
 #include "tupu-text-metrics.h"
 
-#define CORNER_RADIUS   6.0
+#define CORNER_RADIUS 6.0
 #define PILL_MAX_RADIUS 16.0
 
 void
@@ -30,15 +30,12 @@ _tupu_text_setup_context (PangoContext *context)
 }
 
 PangoLayout *
-_tupu_text_run_layout (PangoContext *context,
-                       const char   *text,
-                       TupuFontRole  role,
-                       TupuKind      kind,
-                       double        text_scale)
+_tupu_text_run_layout (PangoContext *context, const char *text, TupuFontRole role, TupuKind kind,
+                       double text_scale)
 {
-  PangoLayout *layout = pango_layout_new (context);
+  PangoLayout          *layout = pango_layout_new (context);
   PangoFontDescription *desc = tupu_style_font (role, kind, text_scale);
-  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoAttrList        *attrs = pango_attr_list_new ();
 
   /* zh-cn makes Han characters take their Simplified Chinese forms under any locale. */
   pango_attr_list_insert (attrs, pango_attr_language_new (tupu_style_language (role)));
@@ -52,8 +49,7 @@ _tupu_text_run_layout (PangoContext *context,
 }
 
 double
-_tupu_shape_radius (TupuShape shape,
-                    double    box_height)
+_tupu_shape_radius (TupuShape shape, double box_height)
 {
   switch (shape)
     {

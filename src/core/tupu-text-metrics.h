@@ -14,18 +14,14 @@ G_BEGIN_DECLS
 /* Sets a Pango context up so one Pango unit of size is one layout point (72 dpi) and glyph
  * metrics do not depend on the zoom (no metric hinting): measuring on the layout thread and
  * drawing at any scale then agree. */
-void         _tupu_text_setup_context (PangoContext *context);
+void _tupu_text_setup_context (PangoContext *context);
 
 /* A single-line layout of @text in the font and language of @role for a node of @kind. */
-PangoLayout *_tupu_text_run_layout    (PangoContext *context,
-                                       const char   *text,
-                                       TupuFontRole  role,
-                                       TupuKind      kind,
-                                       double        text_scale);
+PangoLayout *_tupu_text_run_layout (PangoContext *context, const char *text, TupuFontRole role,
+                                    TupuKind kind, double text_scale);
 
 /* The corner radius of a node's box of @shape and height @box_height (the radius depends on
  * nothing else), shared by the layout's padding, the painter and SVG. */
-double       _tupu_shape_radius       (TupuShape shape,
-                                       double    box_height);
+double _tupu_shape_radius (TupuShape shape, double box_height);
 
 G_END_DECLS

@@ -288,9 +288,9 @@ tupu_application_init (TupuApplication *self)
 TupuApplication *
 tupu_application_new (void)
 {
-  return g_object_new (TUPU_TYPE_APPLICATION, "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", "/io/github/tupu/Tupu", NULL);
+  return g_object_new (TUPU_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       G_APPLICATION_HANDLES_OPEN, "resource-base-path", "/io/github/tupu/Tupu",
+                       NULL);
 }
 
 void

@@ -12,6 +12,6 @@ G_DECLARE_FINAL_TYPE (TupuApplication, tupu_application, TUPU, APPLICATION, AdwA
 TupuApplication *tupu_application_new (void);
 /* Sets the locale and binds Tupu's translations; first thing in main(). TUPU_LOCALEDIR points
  * the uninstalled build (meson devenv, tests) at its own catalogues. */
-void             tupu_application_init_i18n (void);
+void tupu_application_init_i18n (void);
 
 G_END_DECLS

@@ -289,15 +289,15 @@ load_kind_css (TupuDetailPane *self)
     {
       const TupuKindStyle *style = tupu_style_for_kind (kind, dark);
 
-      g_string_append_printf (
-          css,
-          ".tupu-kind-pill.kind-%s { background-color: rgba(%d,%d,%d,%.3f);"
-          " color: rgba(%d,%d,%d,%.3f); border-color: rgba(%d,%d,%d,%.3f); }\n",
-          tupu_kind_to_string (kind), (int)(style->fill.r * 255), (int)(style->fill.g * 255),
-          (int)(style->fill.b * 255), style->fill.a, (int)(style->text.r * 255),
-          (int)(style->text.g * 255), (int)(style->text.b * 255), style->text.a,
-          (int)(style->stroke.r * 255), (int)(style->stroke.g * 255),
-          (int)(style->stroke.b * 255), style->stroke.a);
+      g_string_append_printf (css,
+                              ".tupu-kind-pill.kind-%s { background-color: rgba(%d,%d,%d,%.3f);"
+                              " color: rgba(%d,%d,%d,%.3f); border-color: rgba(%d,%d,%d,%.3f); }\n",
+                              tupu_kind_to_string (kind), (int)(style->fill.r * 255),
+                              (int)(style->fill.g * 255), (int)(style->fill.b * 255), style->fill.a,
+                              (int)(style->text.r * 255), (int)(style->text.g * 255),
+                              (int)(style->text.b * 255), style->text.a,
+                              (int)(style->stroke.r * 255), (int)(style->stroke.g * 255),
+                              (int)(style->stroke.b * 255), style->stroke.a);
     }
   gtk_css_provider_load_from_data (self->kind_provider, css->str, -1);
 }
@@ -411,8 +411,7 @@ update_tree_links (TupuDetailPane *self, const TupuNode *node)
     {
       guint child = g_array_index (node->children, guint, i);
 
-      gtk_box_append (self->children_box,
-                      new_node_link (tupu_graph_get_node (self->graph, child)));
+      gtk_box_append (self->children_box, new_node_link (tupu_graph_get_node (self->graph, child)));
     }
   gtk_widget_set_visible (self->children_section,
                           node->children != NULL && node->children->len > 0);
@@ -482,8 +481,7 @@ update_related (TupuDetailPane *self, const TupuNode *node)
       row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       gtk_widget_add_css_class (row, "tupu-related");
       gtk_box_append (GTK_BOX (row), GTK_WIDGET (new_label (caption, "tupu-relation", FALSE)));
-      gtk_box_append (GTK_BOX (row),
-                      new_node_link (tupu_graph_get_node (self->graph, other)));
+      gtk_box_append (GTK_BOX (row), new_node_link (tupu_graph_get_node (self->graph, other)));
       gtk_box_append (self->related_box, row);
       n_shown++;
     }

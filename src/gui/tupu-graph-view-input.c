@@ -13,20 +13,17 @@
 
 #include "tupu-graph-view-private.h"
 
-#define ZOOM_STEP        1.25 /* one key press or one wheel notch */
-#define SMOOTH_ZOOM_PX   20.0 /* smooth-scroll pixels per ZOOM_STEP with Ctrl held */
-#define DRAG_THRESHOLD   3.0  /* pixels before a press becomes a pan rather than a click */
-#define PAN_FRACTION     0.125 /* Ctrl+arrow pans this much of the view */
+#define ZOOM_STEP 1.25      /* one key press or one wheel notch */
+#define SMOOTH_ZOOM_PX 20.0 /* smooth-scroll pixels per ZOOM_STEP with Ctrl held */
+#define DRAG_THRESHOLD 3.0  /* pixels before a press becomes a pan rather than a click */
+#define PAN_FRACTION 0.125  /* Ctrl+arrow pans this much of the view */
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                    */
 
 /* Discrete steps (keys, wheel notches) animate; continuous input follows the fingers. */
 static void
-zoom_step_at (TupuGraphView *self,
-              double         factor,
-              double         x,
-              double         y)
+zoom_step_at (TupuGraphView *self, double factor, double x, double y)
 {
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -34,8 +31,7 @@ zoom_step_at (TupuGraphView *self,
 }
 
 static void
-zoom_step (TupuGraphView *self,
-           double         factor)
+zoom_step (TupuGraphView *self, double factor)
 {
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -44,9 +40,7 @@ zoom_step (TupuGraphView *self,
 }
 
 static int
-pick (TupuGraphView *self,
-      double         x,
-      double         y)
+pick (TupuGraphView *self, double x, double y)
 {
   double lx, ly;
 
@@ -61,8 +55,7 @@ pick (TupuGraphView *self,
 
 /* Selects from the keyboard: the node comes into view if it was outside. */
 static void
-select_geom (TupuGraphView *self,
-             int            geom)
+select_geom (TupuGraphView *self, int geom)
 {
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -74,8 +67,7 @@ select_geom (TupuGraphView *self,
 }
 
 static void
-select_node_index (TupuGraphView *self,
-                   guint          index)
+select_node_index (TupuGraphView *self, guint index)
 {
   const char *id = tupu_graph_get_node (self->graph, index)->id;
 
@@ -91,11 +83,9 @@ select_node_index (TupuGraphView *self,
 /* Selects the first concept of the branch shown at or after speech rank @rank, walking in
  * @direction (+1 or -1) and wrapping around; the branch's root is always in it. */
 static void
-select_in_branch_from (TupuGraphView *self,
-                       guint          rank,
-                       int            direction)
+select_in_branch_from (TupuGraphView *self, guint rank, int direction)
 {
-  guint n = tupu_graph_get_n_nodes (self->graph);
+  guint        n = tupu_graph_get_n_nodes (self->graph);
   const guint *order = tupu_graph_get_speech_order (self->graph);
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
@@ -107,11 +97,10 @@ select_in_branch_from (TupuGraphView *self,
 
 /* Steps through the nodes in speech order, wrapping around. */
 static void
-select_step (TupuGraphView *self,
-             int            step)
+select_step (TupuGraphView *self, int step)
 {
   guint n = tupu_graph_get_n_nodes (self->graph);
-  int index = self->selected_id ? tupu_graph_lookup (self->graph, self->selected_id) : -1;
+  int   index = self->selected_id ? tupu_graph_lookup (self->graph, self->selected_id) : -1;
   guint rank;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
@@ -127,25 +116,19 @@ select_step (TupuGraphView *self,
 }
 
 static void
-select_next_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+select_next_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   select_step (TUPU_GRAPH_VIEW (widget), 1);
 }
 
 static void
-select_previous_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+select_previous_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   select_step (TUPU_GRAPH_VIEW (widget), -1);
 }
 
 static void
-select_first_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+select_first_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
 
@@ -154,21 +137,17 @@ select_first_action (GtkWidget  *widget,
 }
 
 static void
-select_last_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+select_last_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
-  guint n = tupu_graph_get_n_nodes (self->graph);
+  guint          n = tupu_graph_get_n_nodes (self->graph);
 
   if (n > 0)
     select_in_branch_from (self, n - 1, -1);
 }
 
 static void
-center_selection_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+center_selection_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
 
@@ -176,30 +155,24 @@ center_selection_action (GtkWidget  *widget,
 }
 
 static void
-clear_selection_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+clear_selection_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   tupu_graph_view_select (TUPU_GRAPH_VIEW (widget), NULL, FALSE);
 }
 
 static void
-activate_selection_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
+activate_selection_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   _tupu_graph_view_activate (TUPU_GRAPH_VIEW (widget));
 }
 
 /* Parameter (dx, dy), one of the four axes: the nearest node that way. */
 static void
-move_selection_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+move_selection_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
-  int selected = _tupu_graph_view_selected_geom (self);
-  int dx, dy, next;
+  int            selected = _tupu_graph_view_selected_geom (self);
+  int            dx, dy, next;
 
   g_variant_get (parameter, "(ii)", &dx, &dy);
   if (selected < 0)
@@ -218,14 +191,12 @@ move_selection_action (GtkWidget  *widget,
 
 /* Parameter (dx, dy): pans towards that side of the graph by a fraction of the view. */
 static void
-pan_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+pan_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
-  double step_x = gtk_widget_get_width (widget) * PAN_FRACTION;
-  double step_y = gtk_widget_get_height (widget) * PAN_FRACTION;
-  int dx, dy;
+  double         step_x = gtk_widget_get_width (widget) * PAN_FRACTION;
+  double         step_y = gtk_widget_get_height (widget) * PAN_FRACTION;
+  int            dx, dy;
 
   g_variant_get (parameter, "(ii)", &dx, &dy);
   _tupu_graph_view_stop_animation (self);
@@ -237,9 +208,9 @@ void
 _tupu_graph_view_update_actions (TupuGraphView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_layout = self->layout != NULL;
-  gboolean has_graph = self->graph != NULL && tupu_graph_get_n_nodes (self->graph) > 0;
-  gboolean has_selection = self->selected_id != NULL;
+  gboolean   has_layout = self->layout != NULL;
+  gboolean   has_graph = self->graph != NULL && tupu_graph_get_n_nodes (self->graph) > 0;
+  gboolean   has_selection = self->selected_id != NULL;
 
   gtk_widget_action_set_enabled (widget, "view.pan", has_layout);
   gtk_widget_action_set_enabled (widget, "view.select-next", has_graph);
@@ -256,21 +227,13 @@ _tupu_graph_view_update_actions (TupuGraphView *self)
 /* Pointer and touchpad                                                                       */
 
 static void
-click_pressed_cb (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  TupuGraphView   *self)
+click_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, TupuGraphView *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static void
-click_released_cb (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   TupuGraphView   *self)
+click_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, TupuGraphView *self)
 {
   int geom;
 
@@ -279,17 +242,13 @@ click_released_cb (GtkGestureClick *gesture,
 
   geom = pick (self, x, y);
   if (n_press == 1)
-    tupu_graph_view_select (self, geom >= 0 ? _tupu_graph_view_geom_id (self, geom) : NULL,
-                            FALSE);
+    tupu_graph_view_select (self, geom >= 0 ? _tupu_graph_view_geom_id (self, geom) : NULL, FALSE);
   else if (n_press == 2 && geom >= 0)
     _tupu_graph_view_activate (self);
 }
 
 static void
-drag_begin_cb (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               TupuGraphView  *self)
+drag_begin_cb (GtkGestureDrag *gesture, double x, double y, TupuGraphView *self)
 {
   if (self->layout == NULL)
     {
@@ -304,10 +263,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
 }
 
 static void
-drag_update_cb (GtkGestureDrag *gesture,
-                double          dx,
-                double          dy,
-                TupuGraphView  *self)
+drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, TupuGraphView *self)
 {
   if (!self->dragging)
     {
@@ -322,10 +278,7 @@ drag_update_cb (GtkGestureDrag *gesture,
 }
 
 static void
-drag_end_cb (GtkGestureDrag *gesture,
-             double          dx,
-             double          dy,
-             TupuGraphView  *self)
+drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, TupuGraphView *self)
 {
   /* "dragging" stays set until the next press so the click gesture, which sees the same
    * release, does not select after a pan. */
@@ -333,18 +286,13 @@ drag_end_cb (GtkGestureDrag *gesture,
 }
 
 static void
-drag_cancel_cb (GtkGesture       *gesture,
-                GdkEventSequence *sequence,
-                TupuGraphView    *self)
+drag_cancel_cb (GtkGesture *gesture, GdkEventSequence *sequence, TupuGraphView *self)
 {
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 }
 
 static void
-motion_cb (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           TupuGraphView            *self)
+motion_cb (GtkEventControllerMotion *controller, double x, double y, TupuGraphView *self)
 {
   self->pointer_x = x;
   self->pointer_y = y;
@@ -352,24 +300,20 @@ motion_cb (GtkEventControllerMotion *controller,
 }
 
 static void
-leave_cb (GtkEventControllerMotion *controller,
-          TupuGraphView            *self)
+leave_cb (GtkEventControllerMotion *controller, TupuGraphView *self)
 {
   self->pointer_x = self->pointer_y = -1;
   _tupu_graph_view_set_hover (self, -1);
 }
 
 static gboolean
-scroll_cb (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           TupuGraphView            *self)
+scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, TupuGraphView *self)
 {
   GdkModifierType state =
-    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+      gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
   gboolean wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double   width = gtk_widget_get_width (GTK_WIDGET (self));
+  double   height = gtk_widget_get_height (GTK_WIDGET (self));
 
   if (self->layout == NULL)
     return FALSE;
@@ -382,9 +326,8 @@ scroll_cb (GtkEventControllerScroll *controller,
       if (wheel && fabs (dy) >= 1.0) /* a mouse wheel's notch */
         zoom_step_at (self, pow (ZOOM_STEP, -dy), x, y);
       else /* smooth scrolling: touchpad or high-resolution wheel */
-        tupu_graph_view_zoom_at (self,
-                                 self->zoom * pow (ZOOM_STEP, -(wheel ? dy : dy / SMOOTH_ZOOM_PX)),
-                                 x, y);
+        tupu_graph_view_zoom_at (
+            self, self->zoom * pow (ZOOM_STEP, -(wheel ? dy : dy / SMOOTH_ZOOM_PX)), x, y);
       return TRUE;
     }
 
@@ -404,9 +347,7 @@ scroll_cb (GtkEventControllerScroll *controller,
 }
 
 static void
-pinch_begin_cb (GtkGesture       *gesture,
-                GdkEventSequence *sequence,
-                TupuGraphView    *self)
+pinch_begin_cb (GtkGesture *gesture, GdkEventSequence *sequence, TupuGraphView *self)
 {
   double x, y;
 
@@ -423,9 +364,7 @@ pinch_begin_cb (GtkGesture       *gesture,
 
 /* The point between the fingers follows them, so a pinch also pans. */
 static void
-pinch_scale_changed_cb (GtkGestureZoom *gesture,
-                        double          scale,
-                        TupuGraphView  *self)
+pinch_scale_changed_cb (GtkGestureZoom *gesture, double scale, TupuGraphView *self)
 {
   double x, y;
 
@@ -441,9 +380,7 @@ pinch_scale_changed_cb (GtkGestureZoom *gesture,
 /* Setup                                                                                      */
 
 static void
-add_arrow_bindings (GtkWidgetClass *widget_class,
-                    GdkModifierType mods,
-                    const char     *action)
+add_arrow_bindings (GtkWidgetClass *widget_class, GdkModifierType mods, const char *action)
 {
   static const struct
   {
@@ -461,17 +398,14 @@ add_arrow_bindings (GtkWidgetClass *widget_class,
     {
       gtk_widget_class_add_binding_action (widget_class, arrows[i].keyval, mods, action, "(ii)",
                                            arrows[i].dx, arrows[i].dy);
-      gtk_widget_class_add_binding_action (widget_class, arrows[i].kp_keyval, mods, action,
-                                           "(ii)", arrows[i].dx, arrows[i].dy);
+      gtk_widget_class_add_binding_action (widget_class, arrows[i].kp_keyval, mods, action, "(ii)",
+                                           arrows[i].dx, arrows[i].dy);
     }
 }
 
 static void
-add_bindings (GtkWidgetClass *widget_class,
-              const guint    *keyvals,
-              guint           n_keyvals,
-              GdkModifierType mods,
-              const char     *action)
+add_bindings (GtkWidgetClass *widget_class, const guint *keyvals, guint n_keyvals,
+              GdkModifierType mods, const char *action)
 {
   for (guint i = 0; i < n_keyvals; i++)
     gtk_widget_class_add_binding_action (widget_class, keyvals[i], mods, action, NULL);
@@ -480,12 +414,10 @@ add_bindings (GtkWidgetClass *widget_class,
 /* The zoom keys without a modifier: the canvas's own, so they never take a character from a
  * text field. Unhandled (FALSE) without a layout, so the key goes on. */
 static gboolean
-zoom_key_cb (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   user_data)
+zoom_key_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
 {
   TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
-  const char *which = g_variant_get_string (args, NULL);
+  const char    *which = g_variant_get_string (args, NULL);
 
   if (self->layout == NULL)
     return FALSE;
@@ -501,10 +433,8 @@ zoom_key_cb (GtkWidget *widget,
 }
 
 static void
-add_zoom_keys (GtkWidgetClass *widget_class,
-               const guint    *keyvals,
-               guint           n_keyvals,
-               const char     *which)
+add_zoom_keys (GtkWidgetClass *widget_class, const guint *keyvals, guint n_keyvals,
+               const char *which)
 {
   for (guint i = 0; i < n_keyvals; i++)
     gtk_widget_class_add_binding (widget_class, keyvals[i], 0, zoom_key_cb, "s", which);
@@ -537,8 +467,7 @@ add_key_bindings (GtkWidgetClass *widget_class)
 
   /* Tab steps through the concepts; Ctrl+Tab is left to the window to move focus on. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "view.select-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Tab, 0, "view.select-next",
-                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Tab, 0, "view.select-next", NULL);
   add_bindings (widget_class, previous, G_N_ELEMENTS (previous), GDK_SHIFT_MASK,
                 "view.select-previous");
 
@@ -570,13 +499,13 @@ _tupu_graph_view_class_init_input (GtkWidgetClass *widget_class)
 void
 _tupu_graph_view_init_input (TupuGraphView *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkGesture *drag = gtk_gesture_drag_new ();
-  GtkGesture *pinch = gtk_gesture_zoom_new ();
+  GtkWidget          *widget = GTK_WIDGET (self);
+  GtkGesture         *click = gtk_gesture_click_new ();
+  GtkGesture         *drag = gtk_gesture_drag_new ();
+  GtkGesture         *pinch = gtk_gesture_zoom_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *scroll =
-    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+      gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (click_pressed_cb), self);

@@ -9,104 +9,87 @@ G_BEGIN_DECLS
 
 struct _TupuGraphView
 {
-  GtkWidget     parent_instance;
+  GtkWidget parent_instance;
 
-  TupuGraph    *graph;
-  TupuLayout   *layout;         /* what is shown; during a reload still the old graph's */
-  TupuEngine    engine;
-  gboolean      show_gloss;
-  double        text_scale;     /* from GtkSettings:gtk-xft-dpi */
-  char         *selected_id;
-  char         *root_id;        /* the branch shown (its part-of subtree), NULL = everything */
-  int           hover;          /* geometry index in layout, or -1 */
+  TupuGraph  *graph;
+  TupuLayout *layout; /* what is shown; during a reload still the old graph's */
+  TupuEngine  engine;
+  gboolean    show_gloss;
+  double      text_scale; /* from GtkSettings:gtk-xft-dpi */
+  char       *selected_id;
+  char       *root_id; /* the branch shown (its part-of subtree), NULL = everything */
+  int         hover;   /* geometry index in layout, or -1 */
 
   /* The view transform: widget = layout * zoom + offset. */
-  double        zoom;
-  double        off_x;
-  double        off_y;
-  int           last_width;
-  int           last_height;
-  guint         fit_pending : 1;    /* fit once a layout and a size are known */
-  guint         fitted : 1;         /* untouched since the last fit: refit on resize */
-  guint         center_pending : 1; /* centre the selection once a layout arrives */
-  guint         dark : 1;
+  double zoom;
+  double off_x;
+  double off_y;
+  int    last_width;
+  int    last_height;
+  guint  fit_pending : 1;    /* fit once a layout and a size are known */
+  guint  fitted : 1;         /* untouched since the last fit: refit on resize */
+  guint  center_pending : 1; /* centre the selection once a layout arrives */
+  guint  dark : 1;
 
   /* Layout requests: only the newest one's result is used. */
   GCancellable *layout_cancellable;
   guint         layout_serial;
 
   /* Render cache: lazily recorded tiles at cache_zoom, keyed by packed tile coordinates. */
-  GHashTable   *tiles;
-  double        cache_zoom;
-  guint         settle_id;
+  GHashTable *tiles;
+  double      cache_zoom;
+  guint       settle_id;
 
   /* Animation: a pan (centring a node) or a zoom step around a point. */
-  guint         tick_id;
-  gboolean      anim_zooming;
-  gint64        anim_start;
-  gint64        anim_duration;
-  double        anim_from_x;
-  double        anim_from_y;
-  double        anim_to_x;
-  double        anim_to_y;
-  double        anim_from_zoom;
-  double        anim_to_zoom;
-  double        anim_px;        /* widget point that stays over layout point (lx, ly) */
-  double        anim_py;
-  double        anim_lx;
-  double        anim_ly;
+  guint    tick_id;
+  gboolean anim_zooming;
+  gint64   anim_start;
+  gint64   anim_duration;
+  double   anim_from_x;
+  double   anim_from_y;
+  double   anim_to_x;
+  double   anim_to_y;
+  double   anim_from_zoom;
+  double   anim_to_zoom;
+  double   anim_px; /* widget point that stays over layout point (lx, ly) */
+  double   anim_py;
+  double   anim_lx;
+  double   anim_ly;
 
   /* Input state. */
-  double        pointer_x;      /* last pointer position in the widget, -1 when outside */
-  double        pointer_y;
-  double        drag_off_x;
-  double        drag_off_y;
-  gboolean      dragging;
-  double        pinch_zoom;
-  double        pinch_lx;
-  double        pinch_ly;
+  double   pointer_x; /* last pointer position in the widget, -1 when outside */
+  double   pointer_y;
+  double   drag_off_x;
+  double   drag_off_y;
+  gboolean dragging;
+  double   pinch_zoom;
+  double   pinch_lx;
+  double   pinch_ly;
 };
 
 /* tupu-graph-view.c */
-void      _tupu_graph_view_set_view         (TupuGraphView *self,
-                                             double         zoom,
-                                             double         off_x,
-                                             double         off_y);
-void      _tupu_graph_view_widget_to_layout (TupuGraphView *self,
-                                             double         wx,
-                                             double         wy,
-                                             double        *lx,
-                                             double        *ly);
-int       _tupu_graph_view_selected_geom    (TupuGraphView *self);
-const char *_tupu_graph_view_geom_id        (TupuGraphView *self,
-                                             int            geom);
-void      _tupu_graph_view_animate_to       (TupuGraphView *self,
-                                             double         off_x,
-                                             double         off_y);
-void      _tupu_graph_view_stop_animation   (TupuGraphView *self);
-void      _tupu_graph_view_animate_zoom     (TupuGraphView *self,
-                                             double         zoom,
-                                             double         x,
-                                             double         y);
-double    _tupu_graph_view_target_zoom      (TupuGraphView *self);
-void      _tupu_graph_view_center_on        (TupuGraphView *self,
-                                             int            geom,
-                                             gboolean       animate);
-void      _tupu_graph_view_scroll_into_view (TupuGraphView *self,
-                                             int            geom);
-void      _tupu_graph_view_set_hover        (TupuGraphView *self,
-                                             int            geom);
-void      _tupu_graph_view_activate         (TupuGraphView *self);
-double    _tupu_graph_view_fit_zoom         (TupuGraphView *self);
-int       _tupu_graph_view_center_geom      (TupuGraphView *self);
+void _tupu_graph_view_set_view (TupuGraphView *self, double zoom, double off_x, double off_y);
+void _tupu_graph_view_widget_to_layout (TupuGraphView *self, double wx, double wy, double *lx,
+                                        double *ly);
+int  _tupu_graph_view_selected_geom (TupuGraphView *self);
+const char *_tupu_graph_view_geom_id (TupuGraphView *self, int geom);
+void        _tupu_graph_view_animate_to (TupuGraphView *self, double off_x, double off_y);
+void        _tupu_graph_view_stop_animation (TupuGraphView *self);
+void        _tupu_graph_view_animate_zoom (TupuGraphView *self, double zoom, double x, double y);
+double      _tupu_graph_view_target_zoom (TupuGraphView *self);
+void        _tupu_graph_view_center_on (TupuGraphView *self, int geom, gboolean animate);
+void        _tupu_graph_view_scroll_into_view (TupuGraphView *self, int geom);
+void        _tupu_graph_view_set_hover (TupuGraphView *self, int geom);
+void        _tupu_graph_view_activate (TupuGraphView *self);
+double      _tupu_graph_view_fit_zoom (TupuGraphView *self);
+int         _tupu_graph_view_center_geom (TupuGraphView *self);
 
 /* tupu-graph-view-input.c */
-void      _tupu_graph_view_class_init_input (GtkWidgetClass *widget_class);
-void      _tupu_graph_view_init_input       (TupuGraphView *self);
-void      _tupu_graph_view_update_actions   (TupuGraphView *self);
+void _tupu_graph_view_class_init_input (GtkWidgetClass *widget_class);
+void _tupu_graph_view_init_input (TupuGraphView *self);
+void _tupu_graph_view_update_actions (TupuGraphView *self);
 
 int      _tupu_graph_view_root_index (TupuGraphView *self);
-gboolean _tupu_graph_view_in_branch  (TupuGraphView *self,
-                                      guint          index);
+gboolean _tupu_graph_view_in_branch (TupuGraphView *self, guint index);
 
 G_END_DECLS

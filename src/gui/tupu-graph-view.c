@@ -20,17 +20,17 @@
 #include "tupu-painter.h"
 #include "tupu-style.h"
 
-#define ZOOM_MAX    8.0  /* widget pixels per layout point */
-#define FIT_MAX     1.5  /* never blow a tiny graph up further than this when fitting */
-#define FIT_MARGIN  24.0 /* pixels around the graph when fitted */
+#define ZOOM_MAX 8.0       /* widget pixels per layout point */
+#define FIT_MAX 1.5        /* never blow a tiny graph up further than this when fitting */
+#define FIT_MARGIN 24.0    /* pixels around the graph when fitted */
 #define SCROLL_MARGIN 40.0 /* keyboard selection keeps its rings this far inside the view */
-#define KEEP_PX     64.0 /* panning keeps at least this much of the graph in the view */
-#define TILE_PX     512.0
-#define TILE_PAD    16.0 /* layout units around the bounds that strokes may reach */
-#define MAX_TILES   2048
-#define SETTLE_MS   200
-#define PAN_USEC    (250 * G_TIME_SPAN_MILLISECOND)
-#define ZOOM_USEC   (200 * G_TIME_SPAN_MILLISECOND)
+#define KEEP_PX 64.0       /* panning keeps at least this much of the graph in the view */
+#define TILE_PX 512.0
+#define TILE_PAD 16.0 /* layout units around the bounds that strokes may reach */
+#define MAX_TILES 2048
+#define SETTLE_MS 200
+#define PAN_USEC (250 * G_TIME_SPAN_MILLISECOND)
+#define ZOOM_USEC (200 * G_TIME_SPAN_MILLISECOND)
 
 enum
 {
@@ -53,7 +53,7 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TupuGraphView, tupu_graph_view, GTK_TYPE_WIDGET)
 
@@ -65,26 +65,20 @@ has_size (TupuGraphView *self)
 {
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  return gtk_widget_get_width (GTK_WIDGET (self)) > 0
-         && gtk_widget_get_height (GTK_WIDGET (self)) > 0;
+  return gtk_widget_get_width (GTK_WIDGET (self)) > 0 &&
+         gtk_widget_get_height (GTK_WIDGET (self)) > 0;
 }
 
 void
-_tupu_graph_view_widget_to_layout (TupuGraphView *self,
-                                   double         wx,
-                                   double         wy,
-                                   double        *lx,
-                                   double        *ly)
+_tupu_graph_view_widget_to_layout (TupuGraphView *self, double wx, double wy, double *lx,
+                                   double *ly)
 {
   *lx = (wx - self->off_x) / self->zoom;
   *ly = (wy - self->off_y) / self->zoom;
 }
 
 static void
-geom_center (TupuLayout *layout,
-             guint       geom,
-             double     *x,
-             double     *y)
+geom_center (TupuLayout *layout, guint geom, double *x, double *y)
 {
   const TupuRect *box = &layout->nodes[geom].box;
 
@@ -93,26 +87,20 @@ geom_center (TupuLayout *layout,
 }
 
 static void
-geom_widget_rect (TupuGraphView   *self,
-                  guint            geom,
-                  graphene_rect_t *rect)
+geom_widget_rect (TupuGraphView *self, guint geom, graphene_rect_t *rect)
 {
   const TupuRect *box = &self->layout->nodes[geom].box;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  graphene_rect_init (rect,
-                      box->x * self->zoom + self->off_x,
-                      box->y * self->zoom + self->off_y,
-                      box->width * self->zoom,
-                      box->height * self->zoom);
+  graphene_rect_init (rect, box->x * self->zoom + self->off_x, box->y * self->zoom + self->off_y,
+                      box->width * self->zoom, box->height * self->zoom);
 }
 
 const char *
-_tupu_graph_view_geom_id (TupuGraphView *self,
-                          int            geom)
+_tupu_graph_view_geom_id (TupuGraphView *self, int geom)
 {
-  g_assert (self->layout != NULL && geom >= 0 && (guint) geom < self->layout->n_nodes);
+  g_assert (self->layout != NULL && geom >= 0 && (guint)geom < self->layout->n_nodes);
 
   return tupu_graph_get_node (self->layout->graph, self->layout->nodes[geom].node)->id;
 }
@@ -147,8 +135,7 @@ _tupu_graph_view_fit_zoom (TupuGraphView *self)
 }
 
 static double
-clamp_zoom (TupuGraphView *self,
-            double         zoom)
+clamp_zoom (TupuGraphView *self, double zoom)
 {
   double fit = _tupu_graph_view_fit_zoom (self);
   double min = fit > 0 ? MIN (fit, 1.0) / 4 : 0.01;
@@ -160,11 +147,7 @@ clamp_zoom (TupuGraphView *self,
 
 /* Keeps part of the graph in view, so a fling of the pointer never loses it. */
 static double
-clamp_offset (double size,
-              double zoom,
-              double start,
-              double extent,
-              double offset)
+clamp_offset (double size, double zoom, double start, double extent, double offset)
 {
   double keep = MIN (KEEP_PX, size / 4);
 
@@ -207,27 +190,24 @@ schedule_settle (TupuGraphView *self)
 }
 
 static gpointer
-tile_key (int i,
-          int j)
+tile_key (int i, int j)
 {
   /* Tile indices start at -1 (the padding) and stay far below 2^15 given ZOOM_MAX and the
    * format's size limits. */
-  return GUINT_TO_POINTER (((guint) (i + 1) << 16) | (guint) (j + 1));
+  return GUINT_TO_POINTER (((guint)(i + 1) << 16) | (guint)(j + 1));
 }
 
 /* Tiles live in "cache space": layout units times cache_zoom, i.e. widget pixels at the zoom
  * they were recorded for. Once the zoom settles they are painted unscaled at whole pixels, so
  * neither text nor tile edges get resampled (scaled tiles leave faint seams). */
 static GskRenderNode *
-record_tile (TupuGraphView *self,
-             int            i,
-             int            j)
+record_tile (TupuGraphView *self, int i, int j)
 {
-  double cz = self->cache_zoom;
-  TupuRect visible = { i * TILE_PX / cz, j * TILE_PX / cz, TILE_PX / cz, TILE_PX / cz };
+  double           cz = self->cache_zoom;
+  TupuRect         visible = { i * TILE_PX / cz, j * TILE_PX / cz, TILE_PX / cz, TILE_PX / cz };
   TupuPaintOptions options;
-  GskRenderNode *node;
-  cairo_t *cr;
+  GskRenderNode   *node;
+  cairo_t         *cr;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -247,9 +227,7 @@ record_tile (TupuGraphView *self,
 }
 
 static GskRenderNode *
-get_tile (TupuGraphView *self,
-          int            i,
-          int            j)
+get_tile (TupuGraphView *self, int i, int j)
 {
   GskRenderNode *node = g_hash_table_lookup (self->tiles, tile_key (i, j));
 
@@ -266,26 +244,22 @@ get_tile (TupuGraphView *self,
 
 /* The tile holding layout coordinate @v. */
 static int
-tile_index (TupuGraphView *self,
-            double         v)
+tile_index (TupuGraphView *self, double v)
 {
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  return (int) CLAMP (floor (v * self->cache_zoom / TILE_PX), -1, 32000);
+  return (int)CLAMP (floor (v * self->cache_zoom / TILE_PX), -1, 32000);
 }
 
 /* The cached drawing, translated to a whole device pixel. */
 static void
-snapshot_graph (TupuGraphView *self,
-                GtkSnapshot   *snapshot,
-                double         ox,
-                double         oy)
+snapshot_graph (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy)
 {
   const TupuRect *b = &self->layout->bounds;
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double scale;
-  int i0, i1, j0, j1;
+  double          width = gtk_widget_get_width (GTK_WIDGET (self));
+  double          height = gtk_widget_get_height (GTK_WIDGET (self));
+  double          scale;
+  int             i0, i1, j0, j1;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -317,8 +291,7 @@ snapshot_graph (TupuGraphView *self,
 /* Overlays                                                                                   */
 
 static void
-get_accent (TupuGraphView *self,
-            GdkRGBA       *rgba)
+get_accent (TupuGraphView *self, GdkRGBA *rgba)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
 
@@ -330,28 +303,19 @@ get_accent (TupuGraphView *self,
 }
 
 static void
-set_source_rgba (cairo_t       *cr,
-                 const GdkRGBA *rgba,
-                 double         alpha)
+set_source_rgba (cairo_t *cr, const GdkRGBA *rgba, double alpha)
 {
   cairo_set_source_rgba (cr, rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha);
 }
 
 /* Outlines node @geom @grow pixels outside its box, in widget pixels whatever the zoom. */
 static void
-append_outline (TupuGraphView *self,
-                GtkSnapshot   *snapshot,
-                double         ox,
-                double         oy,
-                guint          geom,
-                double         grow,
-                double         line_width,
-                const GdkRGBA *color,
-                double         alpha,
-                double         fill_alpha)
+append_outline (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy, guint geom,
+                double grow, double line_width, const GdkRGBA *color, double alpha,
+                double fill_alpha)
 {
   graphene_rect_t rect;
-  cairo_t *cr;
+  cairo_t        *cr;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -379,15 +343,11 @@ append_outline (TupuGraphView *self,
 /* The selected concept's own links, in the accent colour over the cached drawing: where a
  * concept sits in the speech's web is what a student looks for once it is selected. */
 static void
-append_selection_edges (TupuGraphView *self,
-                        GtkSnapshot   *snapshot,
-                        double         ox,
-                        double         oy,
-                        guint          selected,
-                        const GdkRGBA *accent)
+append_selection_edges (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy,
+                        guint selected, const GdkRGBA *accent)
 {
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double   width = gtk_widget_get_width (GTK_WIDGET (self));
+  double   height = gtk_widget_get_height (GTK_WIDGET (self));
   cairo_t *cr = NULL;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
@@ -417,16 +377,14 @@ append_selection_edges (TupuGraphView *self,
 
 /* With keyboard focus and nothing selected, the ring goes around the whole canvas. */
 static void
-append_view_focus_ring (TupuGraphView *self,
-                        GtkSnapshot   *snapshot,
-                        const GdkRGBA *accent)
+append_view_focus_ring (TupuGraphView *self, GtkSnapshot *snapshot, const GdkRGBA *accent)
 {
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double         width = gtk_widget_get_width (GTK_WIDGET (self));
+  double         height = gtk_widget_get_height (GTK_WIDGET (self));
   GskRoundedRect outline;
-  GdkRGBA color = *accent;
-  float widths[4] = { 2, 2, 2, 2 };
-  GdkRGBA colors[4];
+  GdkRGBA        color = *accent;
+  float          widths[4] = { 2, 2, 2, 2 };
+  GdkRGBA        colors[4];
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -439,14 +397,11 @@ append_view_focus_ring (TupuGraphView *self,
 }
 
 static void
-snapshot_overlays (TupuGraphView *self,
-                   GtkSnapshot   *snapshot,
-                   double         ox,
-                   double         oy)
+snapshot_overlays (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy)
 {
   gboolean focus_visible = gtk_widget_has_visible_focus (GTK_WIDGET (self));
-  int selected = _tupu_graph_view_selected_geom (self);
-  GdkRGBA accent;
+  int      selected = _tupu_graph_view_selected_geom (self);
+  GdkRGBA  accent;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -481,10 +436,7 @@ snapshot_overlays (TupuGraphView *self,
 /* The view transform and its animation                                                       */
 
 void
-_tupu_graph_view_set_view (TupuGraphView *self,
-                           double         zoom,
-                           double         off_x,
-                           double         off_y)
+_tupu_graph_view_set_view (TupuGraphView *self, double zoom, double off_x, double off_y)
 {
   gboolean zoom_changed;
 
@@ -494,8 +446,8 @@ _tupu_graph_view_set_view (TupuGraphView *self,
       const TupuRect *b = &self->layout->bounds;
 
       off_x = clamp_offset (gtk_widget_get_width (GTK_WIDGET (self)), zoom, b->x, b->width, off_x);
-      off_y = clamp_offset (gtk_widget_get_height (GTK_WIDGET (self)), zoom, b->y, b->height,
-                            off_y);
+      off_y =
+          clamp_offset (gtk_widget_get_height (GTK_WIDGET (self)), zoom, b->y, b->height, off_y);
     }
 
   zoom_changed = zoom != self->zoom;
@@ -525,20 +477,18 @@ _tupu_graph_view_stop_animation (TupuGraphView *self)
 /* Pans move the offset linearly; zooms interpolate the zoom geometrically (every step of the
  * way looks alike) with the layout point under (anim_px, anim_py) held there. */
 static gboolean
-animation_tick_cb (GtkWidget     *widget,
-                   GdkFrameClock *frame_clock,
-                   gpointer       user_data)
+animation_tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
 {
   TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
-  gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
-  double t = CLAMP ((double) (now - self->anim_start) / self->anim_duration, 0.0, 1.0);
-  double ease = 1.0 - pow (1.0 - t, 3); /* ease-out cubic */
+  gint64         now = gdk_frame_clock_get_frame_time (frame_clock);
+  double         t = CLAMP ((double)(now - self->anim_start) / self->anim_duration, 0.0, 1.0);
+  double         ease = 1.0 - pow (1.0 - t, 3); /* ease-out cubic */
 
   if (self->anim_zooming)
     {
-      double zoom = t < 1.0 ? self->anim_from_zoom * pow (self->anim_to_zoom / self->anim_from_zoom,
-                                                          ease)
-                            : self->anim_to_zoom;
+      double zoom =
+          t < 1.0 ? self->anim_from_zoom * pow (self->anim_to_zoom / self->anim_from_zoom, ease)
+                  : self->anim_to_zoom;
 
       _tupu_graph_view_set_view (self, zoom, self->anim_px - self->anim_lx * zoom,
                                  self->anim_py - self->anim_ly * zoom);
@@ -565,14 +515,12 @@ animations_enabled (TupuGraphView *self)
 
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled,
                 NULL);
-  return enabled && gtk_widget_get_mapped (GTK_WIDGET (self))
-         && gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL;
+  return enabled && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+         gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL;
 }
 
 static void
-start_animation (TupuGraphView *self,
-                 gboolean       zooming,
-                 gint64         duration)
+start_animation (TupuGraphView *self, gboolean zooming, gint64 duration)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
@@ -586,9 +534,7 @@ start_animation (TupuGraphView *self,
 }
 
 void
-_tupu_graph_view_animate_to (TupuGraphView *self,
-                             double         off_x,
-                             double         off_y)
+_tupu_graph_view_animate_to (TupuGraphView *self, double off_x, double off_y)
 {
   if (!animations_enabled (self))
     {
@@ -613,10 +559,7 @@ _tupu_graph_view_target_zoom (TupuGraphView *self)
 }
 
 void
-_tupu_graph_view_animate_zoom (TupuGraphView *self,
-                               double         zoom,
-                               double         x,
-                               double         y)
+_tupu_graph_view_animate_zoom (TupuGraphView *self, double zoom, double x, double y)
 {
   if (self->layout == NULL || !animations_enabled (self))
     {
@@ -633,9 +576,7 @@ _tupu_graph_view_animate_zoom (TupuGraphView *self,
 }
 
 void
-_tupu_graph_view_center_on (TupuGraphView *self,
-                            int            geom,
-                            gboolean       animate)
+_tupu_graph_view_center_on (TupuGraphView *self, int geom, gboolean animate)
 {
   double cx, cy, off_x, off_y;
 
@@ -653,10 +594,7 @@ _tupu_graph_view_center_on (TupuGraphView *self,
 
 /* How far [start, start + extent] must move to lie within [margin, size - margin]. */
 static double
-scroll_delta (double start,
-              double extent,
-              double size,
-              double margin)
+scroll_delta (double start, double extent, double size, double margin)
 {
   if (extent > size - 2 * margin)
     return size / 2 - (start + extent / 2);
@@ -668,11 +606,10 @@ scroll_delta (double start,
 }
 
 void
-_tupu_graph_view_scroll_into_view (TupuGraphView *self,
-                                   int            geom)
+_tupu_graph_view_scroll_into_view (TupuGraphView *self, int geom)
 {
   graphene_rect_t rect;
-  double dx, dy;
+  double          dx, dy;
 
   if (self->layout == NULL || geom < 0 || !has_size (self))
     return;
@@ -687,8 +624,7 @@ _tupu_graph_view_scroll_into_view (TupuGraphView *self,
 }
 
 void
-_tupu_graph_view_set_hover (TupuGraphView *self,
-                            int            geom)
+_tupu_graph_view_set_hover (TupuGraphView *self, int geom)
 {
   if (self->hover == geom)
     return;
@@ -711,7 +647,7 @@ static void
 update_accessible_description (TupuGraphView *self)
 {
   g_autofree char *description = NULL;
-  int index = -1;
+  int              index = -1;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -723,12 +659,12 @@ update_accessible_description (TupuGraphView *self)
       const TupuNode *node = tupu_graph_get_node (self->graph, index);
 
       /* e.g. "共同富裕 (common prosperity), Concept" */
-      description = g_strdup_printf (_("%s (%s), %s"), node->label_zh, node->label_en,
+      description = g_strdup_printf (_ ("%s (%s), %s"), node->label_zh, node->label_en,
                                      tupu_kind_display_name (node->kind));
     }
   else
     {
-      description = g_strdup (_("No concept selected"));
+      description = g_strdup (_ ("No concept selected"));
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -744,17 +680,15 @@ _tupu_graph_view_root_index (TupuGraphView *self)
 }
 
 gboolean
-_tupu_graph_view_in_branch (TupuGraphView *self,
-                            guint          index)
+_tupu_graph_view_in_branch (TupuGraphView *self, guint index)
 {
   int root = _tupu_graph_view_root_index (self);
 
-  return root < 0 || tupu_graph_is_descendant (self->graph, index, (guint) root);
+  return root < 0 || tupu_graph_is_descendant (self->graph, index, (guint)root);
 }
 
 static void
-set_root_id (TupuGraphView *self,
-             const char    *id)
+set_root_id (TupuGraphView *self, const char *id)
 {
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -766,8 +700,7 @@ set_root_id (TupuGraphView *self,
 }
 
 static void
-set_selected_id (TupuGraphView *self,
-                 const char    *id)
+set_selected_id (TupuGraphView *self, const char *id)
 {
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -819,7 +752,7 @@ int
 _tupu_graph_view_center_geom (TupuGraphView *self)
 {
   double cx, cy, best = G_MAXDOUBLE;
-  int best_geom = -1;
+  int    best_geom = -1;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -846,11 +779,9 @@ _tupu_graph_view_center_geom (TupuGraphView *self)
 /* The node nearest the view's centre and where it is in the widget, to put the same node at
  * the same place in the next layout. */
 static const char *
-find_anchor (TupuGraphView *self,
-             double        *wx,
-             double        *wy)
+find_anchor (TupuGraphView *self, double *wx, double *wy)
 {
-  int geom;
+  int    geom;
   double cx, cy;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
@@ -866,12 +797,9 @@ find_anchor (TupuGraphView *self,
 }
 
 static void
-restore_anchor (TupuGraphView *self,
-                const char    *id,
-                double         wx,
-                double         wy)
+restore_anchor (TupuGraphView *self, const char *id, double wx, double wy)
 {
-  int index = tupu_graph_lookup (self->layout->graph, id);
+  int    index = tupu_graph_lookup (self->layout->graph, id);
   double cx, cy;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
@@ -884,12 +812,11 @@ restore_anchor (TupuGraphView *self,
 }
 
 static void
-install_layout (TupuGraphView *self,
-                TupuLayout    *layout)
+install_layout (TupuGraphView *self, TupuLayout *layout)
 {
   g_autofree char *anchor_id = NULL;
-  double anchor_x = 0, anchor_y = 0;
-  gboolean fitted = self->fitted;
+  double           anchor_x = 0, anchor_y = 0;
+  gboolean         fitted = self->fitted;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -919,17 +846,15 @@ install_layout (TupuGraphView *self,
 }
 
 static void
-layout_ready_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+layout_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (LayoutRequest) request = user_data;
   g_autoptr (TupuGraphView) self = g_weak_ref_get (&request->view);
   g_autoptr (GError) error = NULL;
   g_autoptr (TupuLayout) layout = tupu_layout_compute_finish (result, &error);
 
-  if (self == NULL || request->serial != self->layout_serial
-      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL || request->serial != self->layout_serial ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->layout_cancellable);
@@ -947,7 +872,7 @@ static void
 request_layout (TupuGraphView *self)
 {
   TupuLayoutOptions options;
-  LayoutRequest *request;
+  LayoutRequest    *request;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -1004,8 +929,8 @@ update_dark (TupuGraphView *self)
   if (adw_is_initialized ())
     dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   else
-    g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
-                  "gtk-application-prefer-dark-theme", &dark, NULL);
+    g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-application-prefer-dark-theme",
+                  &dark, NULL);
 
   if (self->dark == !!dark)
     return;
@@ -1044,18 +969,17 @@ settings_changed_cb (TupuGraphView *self)
 /* GtkWidget                                                                                  */
 
 static void
-tupu_graph_view_snapshot (GtkWidget   *widget,
-                          GtkSnapshot *snapshot)
+tupu_graph_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
-  TupuColor bg = tupu_style_background (self->dark);
-  GdkRGBA rgba = { bg.r, bg.g, bg.b, bg.a };
-  int scale = gtk_widget_get_scale_factor (widget);
-  double ox, oy;
+  TupuColor      bg = tupu_style_background (self->dark);
+  GdkRGBA        rgba = { bg.r, bg.g, bg.b, bg.a };
+  int            scale = gtk_widget_get_scale_factor (widget);
+  double         ox, oy;
 
-  gtk_snapshot_append_color (snapshot, &rgba,
-                             &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
-                                                  gtk_widget_get_height (widget)));
+  gtk_snapshot_append_color (
+      snapshot, &rgba,
+      &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget)));
   if (self->layout == NULL)
     return;
 
@@ -1066,27 +990,19 @@ tupu_graph_view_snapshot (GtkWidget   *widget,
 }
 
 static void
-tupu_graph_view_measure (GtkWidget      *widget,
-                         GtkOrientation  orientation,
-                         int             for_size,
-                         int            *minimum,
-                         int            *natural,
-                         int            *minimum_baseline,
-                         int            *natural_baseline)
+tupu_graph_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                         int *natural, int *minimum_baseline, int *natural_baseline)
 {
   *minimum = 48;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 480;
 }
 
 static void
-tupu_graph_view_size_allocate (GtkWidget *widget,
-                               int        width,
-                               int        height,
-                               int        baseline)
+tupu_graph_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
-  int old_width = self->last_width;
-  int old_height = self->last_height;
+  int            old_width = self->last_width;
+  int            old_height = self->last_height;
 
   self->last_width = width;
   self->last_height = height;
@@ -1107,13 +1023,12 @@ tupu_graph_view_size_allocate (GtkWidget *widget,
 }
 
 static void
-tupu_graph_view_state_flags_changed (GtkWidget    *widget,
-                                     GtkStateFlags previous)
+tupu_graph_view_state_flags_changed (GtkWidget *widget, GtkStateFlags previous)
 {
   GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
 
-  if (changed
-      & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE | GTK_STATE_FLAG_FOCUS_WITHIN))
+  if (changed &
+      (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE | GTK_STATE_FLAG_FOCUS_WITHIN))
     gtk_widget_queue_draw (widget);
 
   GTK_WIDGET_CLASS (tupu_graph_view_parent_class)->state_flags_changed (widget, previous);
@@ -1123,13 +1038,13 @@ static void
 tupu_graph_view_root (GtkWidget *widget)
 {
   TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
-  GtkSettings *settings;
+  GtkSettings   *settings;
 
   GTK_WIDGET_CLASS (tupu_graph_view_parent_class)->root (widget);
 
   settings = gtk_widget_get_settings (widget);
-  g_signal_connect_object (settings, "notify::gtk-xft-dpi", G_CALLBACK (settings_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "notify::gtk-xft-dpi", G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "notify::gtk-application-prefer-dark-theme",
                            G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   settings_changed_cb (self);
@@ -1178,10 +1093,7 @@ tupu_graph_view_finalize (GObject *object)
 }
 
 static void
-tupu_graph_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+tupu_graph_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   TupuGraphView *self = TUPU_GRAPH_VIEW (object);
 
@@ -1214,10 +1126,8 @@ tupu_graph_view_get_property (GObject    *object,
 }
 
 static void
-tupu_graph_view_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+tupu_graph_view_set_property (GObject *object, guint prop_id, const GValue *value,
+                              GParamSpec *pspec)
 {
   TupuGraphView *self = TUPU_GRAPH_VIEW (object);
 
@@ -1251,9 +1161,9 @@ tupu_graph_view_set_property (GObject      *object,
 static void
 tupu_graph_view_class_init (TupuGraphViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags     rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = tupu_graph_view_dispose;
   object_class->finalize = tupu_graph_view_finalize;
@@ -1269,10 +1179,10 @@ tupu_graph_view_class_init (TupuGraphViewClass *klass)
 
   properties[PROP_GRAPH] = g_param_spec_object ("graph", NULL, NULL, TUPU_TYPE_GRAPH, rw);
   properties[PROP_LAYOUT] =
-    g_param_spec_boxed ("layout", NULL, NULL, TUPU_TYPE_LAYOUT,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boxed ("layout", NULL, NULL, TUPU_TYPE_LAYOUT,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ENGINE] =
-    g_param_spec_int ("engine", NULL, NULL, 0, TUPU_N_ENGINES - 1, TUPU_ENGINE_DOT, rw);
+      g_param_spec_int ("engine", NULL, NULL, 0, TUPU_N_ENGINES - 1, TUPU_ENGINE_DOT, rw);
   properties[PROP_SHOW_GLOSS] = g_param_spec_boolean ("show-gloss", NULL, NULL, TRUE, rw);
   properties[PROP_SELECTED_ID] = g_param_spec_string ("selected-id", NULL, NULL, NULL, rw);
   properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, 0.001, ZOOM_MAX, 1.0, rw);
@@ -1280,13 +1190,13 @@ tupu_graph_view_class_init (TupuGraphViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted when a layout fails (e.g. TUPU_LAYOUT_ERROR_TOO_LARGE); the previous one stays. */
-  signals[LAYOUT_FAILED] = g_signal_new ("layout-failed", G_TYPE_FROM_CLASS (klass),
-                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                         G_TYPE_ERROR);
+  signals[LAYOUT_FAILED] =
+      g_signal_new ("layout-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
   /* Enter, space or a double click on the selected node; the argument is its id. */
-  signals[NODE_ACTIVATED] = g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                          G_TYPE_STRING);
+  signals[NODE_ACTIVATED] =
+      g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_css_name (widget_class, "graphview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1305,13 +1215,13 @@ tupu_graph_view_init (TupuGraphView *self)
   self->hover = -1;
   self->fit_pending = TRUE;
   self->pointer_x = self->pointer_y = -1;
-  self->tiles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) gsk_render_node_unref);
+  self->tiles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)gsk_render_node_unref);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Concept graph"), -1);
+                                  _ ("Concept graph"), -1);
   update_accessible_description (self);
 
   if (adw_is_initialized ())
@@ -1333,8 +1243,7 @@ tupu_graph_view_new (void)
 }
 
 void
-tupu_graph_view_set_graph (TupuGraphView *self,
-                           TupuGraph     *graph)
+tupu_graph_view_set_graph (TupuGraphView *self, TupuGraph *graph)
 {
   gboolean reload;
 
@@ -1345,8 +1254,8 @@ tupu_graph_view_set_graph (TupuGraphView *self,
     return;
 
   /* Same graph id = a reload: keep selection and view; otherwise start afresh with a fit. */
-  reload = graph != NULL && self->graph != NULL
-           && g_strcmp0 (tupu_graph_get_id (graph), tupu_graph_get_id (self->graph)) == 0;
+  reload = graph != NULL && self->graph != NULL &&
+           g_strcmp0 (tupu_graph_get_id (graph), tupu_graph_get_id (self->graph)) == 0;
   g_set_object (&self->graph, graph);
 
   if (!reload)
@@ -1390,8 +1299,7 @@ tupu_graph_view_get_layout (TupuGraphView *self)
 }
 
 void
-tupu_graph_view_set_engine (TupuGraphView *self,
-                            TupuEngine     engine)
+tupu_graph_view_set_engine (TupuGraphView *self, TupuEngine engine)
 {
   g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
   g_return_if_fail (engine < TUPU_N_ENGINES);
@@ -1415,8 +1323,7 @@ tupu_graph_view_get_engine (TupuGraphView *self)
 }
 
 void
-tupu_graph_view_set_show_gloss (TupuGraphView *self,
-                                gboolean       show_gloss)
+tupu_graph_view_set_show_gloss (TupuGraphView *self, gboolean show_gloss)
 {
   g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
 
@@ -1438,9 +1345,7 @@ tupu_graph_view_get_show_gloss (TupuGraphView *self)
 }
 
 gboolean
-tupu_graph_view_select (TupuGraphView *self,
-                        const char    *id,
-                        gboolean       center)
+tupu_graph_view_select (TupuGraphView *self, const char *id, gboolean center)
 {
   g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
 
@@ -1491,10 +1396,7 @@ tupu_graph_view_get_zoom (TupuGraphView *self)
 }
 
 void
-tupu_graph_view_zoom_at (TupuGraphView *self,
-                         double         zoom,
-                         double         x,
-                         double         y)
+tupu_graph_view_zoom_at (TupuGraphView *self, double zoom, double x, double y)
 {
   double lx, ly;
 
@@ -1511,7 +1413,7 @@ void
 tupu_graph_view_zoom_fit (TupuGraphView *self)
 {
   const TupuRect *b;
-  double zoom;
+  double          zoom;
 
   g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
 
@@ -1524,18 +1426,15 @@ tupu_graph_view_zoom_fit (TupuGraphView *self)
   _tupu_graph_view_stop_animation (self);
   b = &self->layout->bounds;
   zoom = _tupu_graph_view_fit_zoom (self);
-  _tupu_graph_view_set_view (self, zoom,
-                             gtk_widget_get_width (GTK_WIDGET (self)) / 2.0
-                               - (b->x + b->width / 2) * zoom,
-                             gtk_widget_get_height (GTK_WIDGET (self)) / 2.0
-                               - (b->y + b->height / 2) * zoom);
+  _tupu_graph_view_set_view (
+      self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 - (b->x + b->width / 2) * zoom,
+      gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 - (b->y + b->height / 2) * zoom);
   self->fit_pending = FALSE;
   self->fitted = TRUE;
 }
 
 gboolean
-tupu_graph_view_set_root_id (TupuGraphView *self,
-                             const char    *id)
+tupu_graph_view_set_root_id (TupuGraphView *self, const char *id)
 {
   int index;
 
@@ -1545,14 +1444,14 @@ tupu_graph_view_set_root_id (TupuGraphView *self,
   if (id != NULL && index < 0)
     return FALSE;
   /* The report's branch is the whole graph: say so with NULL, so "leave" has nowhere to go. */
-  if (index >= 0 && (guint) index == tupu_graph_get_root (self->graph))
+  if (index >= 0 && (guint)index == tupu_graph_get_root (self->graph))
     id = NULL;
   if (g_strcmp0 (self->root_id, id) == 0)
     return TRUE;
 
   set_root_id (self, id);
-  if (self->selected_id != NULL
-      && !_tupu_graph_view_in_branch (self, tupu_graph_lookup (self->graph, self->selected_id)))
+  if (self->selected_id != NULL &&
+      !_tupu_graph_view_in_branch (self, tupu_graph_lookup (self->graph, self->selected_id)))
     set_selected_id (self, NULL);
   /* A branch is a new picture: fit it, and keep the selection in view. */
   self->fit_pending = TRUE;
@@ -1578,8 +1477,8 @@ tupu_graph_view_can_focus_branch (TupuGraphView *self)
   g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
 
   index = self->graph != NULL && self->selected_id != NULL
-            ? tupu_graph_lookup (self->graph, self->selected_id)
-            : -1;
-  return index >= 0 && tupu_graph_get_node (self->graph, index)->children->len > 0
-         && g_strcmp0 (self->selected_id, self->root_id) != 0;
+              ? tupu_graph_lookup (self->graph, self->selected_id)
+              : -1;
+  return index >= 0 && tupu_graph_get_node (self->graph, index)->children->len > 0 &&
+         g_strcmp0 (self->selected_id, self->root_id) != 0;
 }

@@ -22,54 +22,45 @@ G_BEGIN_DECLS
 #define TUPU_TYPE_GRAPH_VIEW (tupu_graph_view_get_type ())
 G_DECLARE_FINAL_TYPE (TupuGraphView, tupu_graph_view, TUPU, GRAPH_VIEW, GtkWidget)
 
-GtkWidget  *tupu_graph_view_new              (void);
+GtkWidget *tupu_graph_view_new (void);
 
 /* Shows @graph (NULL clears). When the new graph has the same node ids as the old one (a reload),
  * the selection and the view (zoom, and the node at the centre) are kept where they still exist;
  * the first layout of a new graph is fitted to the window. Properties: "graph". */
-void        tupu_graph_view_set_graph        (TupuGraphView *self,
-                                              TupuGraph     *graph);
-TupuGraph  *tupu_graph_view_get_graph        (TupuGraphView *self);
+void       tupu_graph_view_set_graph (TupuGraphView *self, TupuGraph *graph);
+TupuGraph *tupu_graph_view_get_graph (TupuGraphView *self);
 /* The current layout, or NULL while the first one is being computed. Property: "layout". */
-TupuLayout *tupu_graph_view_get_layout       (TupuGraphView *self);
+TupuLayout *tupu_graph_view_get_layout (TupuGraphView *self);
 
 /* Layout engine; changing it relayouts. Property: "engine" (TupuEngine as int). */
-void        tupu_graph_view_set_engine       (TupuGraphView *self,
-                                              TupuEngine     engine);
-TupuEngine  tupu_graph_view_get_engine       (TupuGraphView *self);
+void       tupu_graph_view_set_engine (TupuGraphView *self, TupuEngine engine);
+TupuEngine tupu_graph_view_get_engine (TupuGraphView *self);
 /* Whether the English gloss is shown under labels. Property: "show-gloss". */
-void        tupu_graph_view_set_show_gloss   (TupuGraphView *self,
-                                              gboolean       show_gloss);
-gboolean    tupu_graph_view_get_show_gloss   (TupuGraphView *self);
+void     tupu_graph_view_set_show_gloss (TupuGraphView *self, gboolean show_gloss);
+gboolean tupu_graph_view_get_show_gloss (TupuGraphView *self);
 
 /* The selected node's id, or NULL. Property: "selected-id". Selecting with @center TRUE animates
  * the view to centre the node. Unknown ids are ignored (returns FALSE). */
-gboolean    tupu_graph_view_select           (TupuGraphView *self,
-                                              const char    *id,
-                                              gboolean       center);
-const char *tupu_graph_view_get_selected_id  (TupuGraphView *self);
+gboolean    tupu_graph_view_select (TupuGraphView *self, const char *id, gboolean center);
+const char *tupu_graph_view_get_selected_id (TupuGraphView *self);
 
 /* The branch shown: only the part-of subtree under node @id (NULL = the whole graph), fitted to
  * the window. The selection is kept when it lies in the branch. Unknown ids are ignored (returns
  * FALSE). Property: "root-id". tupu_graph_view_leave_branch() goes one level up. */
-gboolean    tupu_graph_view_set_root_id      (TupuGraphView *self,
-                                              const char    *id);
-const char *tupu_graph_view_get_root_id      (TupuGraphView *self);
-void        tupu_graph_view_leave_branch     (TupuGraphView *self);
+gboolean    tupu_graph_view_set_root_id (TupuGraphView *self, const char *id);
+const char *tupu_graph_view_get_root_id (TupuGraphView *self);
+void        tupu_graph_view_leave_branch (TupuGraphView *self);
 /* Whether view.focus-branch would do something: the selection has parts and is not the root. */
-gboolean    tupu_graph_view_can_focus_branch (TupuGraphView *self);
+gboolean tupu_graph_view_can_focus_branch (TupuGraphView *self);
 
 /* Zoom: widget (logical) pixels per layout point. Property: "zoom". */
-double      tupu_graph_view_get_zoom         (TupuGraphView *self);
+double tupu_graph_view_get_zoom (TupuGraphView *self);
 /* Sets the zoom keeping the layout point under widget point (@x, @y) fixed. */
-void        tupu_graph_view_zoom_at          (TupuGraphView *self,
-                                              double         zoom,
-                                              double         x,
-                                              double         y);
+void tupu_graph_view_zoom_at (TupuGraphView *self, double zoom, double x, double y);
 /* Animated steps around the centre, and fit or 1:1; nothing happens without a layout. */
-void        tupu_graph_view_zoom_in          (TupuGraphView *self);
-void        tupu_graph_view_zoom_out         (TupuGraphView *self);
-void        tupu_graph_view_zoom_fit         (TupuGraphView *self);
-void        tupu_graph_view_zoom_one         (TupuGraphView *self);
+void tupu_graph_view_zoom_in (TupuGraphView *self);
+void tupu_graph_view_zoom_out (TupuGraphView *self);
+void tupu_graph_view_zoom_fit (TupuGraphView *self);
+void tupu_graph_view_zoom_one (TupuGraphView *self);
 
 G_END_DECLS

@@ -311,18 +311,18 @@ show_whole_graph_action (GtkWidget *widget, const char *action_name, GVariant *p
 static void
 select_concept_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  tupu_graph_view_select (TUPU_WINDOW (widget)->graph_view,
-                          g_variant_get_string (parameter, NULL), TRUE);
+  tupu_graph_view_select (TUPU_WINDOW (widget)->graph_view, g_variant_get_string (parameter, NULL),
+                          TRUE);
 }
 
 /* All enabled states, recomputed in one place. */
 void
 _tupu_window_actions_update (TupuWindow *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean   shown = self->graph != NULL;
-  gboolean   laid_out = shown && tupu_graph_view_get_layout (self->graph_view) != NULL;
-  gboolean   in_branch = shown && tupu_graph_view_get_root_id (self->graph_view) != NULL;
+  GtkWidget  *widget = GTK_WIDGET (self);
+  gboolean    shown = self->graph != NULL;
+  gboolean    laid_out = shown && tupu_graph_view_get_layout (self->graph_view) != NULL;
+  gboolean    in_branch = shown && tupu_graph_view_get_root_id (self->graph_view) != NULL;
   const char *zoom_actions[] = { "win.zoom-in", "win.zoom-out", "win.zoom-fit", "win.zoom-one" };
 
   gtk_widget_action_set_enabled (widget, "win.export", laid_out);
@@ -356,8 +356,7 @@ _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.leave-branch", NULL, leave_branch_action);
   gtk_widget_class_install_action (widget_class, "win.show-whole-graph", NULL,
                                    show_whole_graph_action);
-  gtk_widget_class_install_action (widget_class, "win.select-concept", "s",
-                                   select_concept_action);
+  gtk_widget_class_install_action (widget_class, "win.select-concept", "s", select_concept_action);
   gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
   gtk_widget_class_install_property_action (widget_class, "win.show-gloss", "show-gloss");
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-details");

@@ -96,7 +96,8 @@ update_title (TupuWindow *self)
   root_id = tupu_graph_view_get_root_id (self->graph_view);
   root = root_id != NULL ? tupu_graph_lookup (self->graph, root_id) : -1;
   if (root >= 0)
-    subtitle = g_strdup_printf (_ ("Branch: %s"), tupu_graph_get_node (self->graph, root)->label_zh);
+    subtitle =
+        g_strdup_printf (_ ("Branch: %s"), tupu_graph_get_node (self->graph, root)->label_zh);
   else if (self->file != NULL)
     subtitle = g_file_get_basename (self->file);
   else
@@ -604,8 +605,7 @@ tupu_window_get_property (GObject *object, guint prop_id, GValue *value, GParamS
 }
 
 static void
-tupu_window_set_property (GObject *object, guint prop_id, const GValue *value,
-                          GParamSpec *pspec)
+tupu_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   TupuWindow *self = TUPU_WINDOW (object);
 

@@ -29,6 +29,6 @@ void tupu_window_reload (TupuWindow *self);
 TupuGraph *tupu_window_get_graph (TupuWindow *self);
 GFile     *tupu_window_get_file (TupuWindow *self);
 /* Shows or hides the detail pane (F9); activating a concept shows it. */
-void       tupu_window_set_show_details (TupuWindow *self, gboolean show_details);
+void tupu_window_set_show_details (TupuWindow *self, gboolean show_details);
 
 G_END_DECLS

@@ -12,7 +12,7 @@ int
 main (void)
 {
   char *buffer = g_malloc (16);
-  int result;
+  int   result;
 
   memset (buffer, 0, 16);
   buffer[overflow_index] = 'x'; /* one past the end */

@@ -835,7 +835,8 @@ test_diagnostic_format (void)
 static void
 test_diagnostics_first (void)
 {
-  g_autoptr (GPtrArray) diags = g_ptr_array_new_with_free_func ((GDestroyNotify)tupu_diagnostic_free);
+  g_autoptr (GPtrArray) diags =
+      g_ptr_array_new_with_free_func ((GDestroyNotify)tupu_diagnostic_free);
 
   g_assert_null (tupu_diagnostics_first (NULL, TUPU_SEVERITY_ERROR));
   g_assert_null (tupu_diagnostics_first (diags, TUPU_SEVERITY_ERROR));

@@ -130,7 +130,7 @@ test_stream_few_bytes (void)
 static void
 test_stream_errors (void)
 {
-  const gsize limit = 4 * 1024 * 1024;
+  const gsize      limit = 4 * 1024 * 1024;
   g_autofree char *content = g_malloc (limit + 1024);
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GInputStream) stream = NULL;

@@ -18,11 +18,8 @@ struct _TrickleStream
 G_DEFINE_FINAL_TYPE (TrickleStream, trickle_stream, G_TYPE_INPUT_STREAM)
 
 static gssize
-trickle_stream_read (GInputStream *stream,
-                     void         *buffer,
-                     gsize         count,
-                     GCancellable *cancellable,
-                     GError      **error)
+trickle_stream_read (GInputStream *stream, void *buffer, gsize count, GCancellable *cancellable,
+                     GError **error)
 {
   TrickleStream *self = TRICKLE_STREAM (stream);
   gsize          size = 0;
@@ -68,9 +65,7 @@ trickle_stream_init (TrickleStream *self)
 }
 
 GInputStream *
-trickle_stream_new (GBytes  *bytes,
-                    gsize    max_read,
-                    gboolean fail_at_end)
+trickle_stream_new (GBytes *bytes, gsize max_read, gboolean fail_at_end)
 {
   TrickleStream *self = g_object_new (TRICKLE_TYPE_STREAM, NULL);
 

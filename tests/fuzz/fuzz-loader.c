@@ -8,10 +8,10 @@
 #include "tupu-graph.h"
 
 /* docs/graph-format.md, "Limits". */
-#define MAX_NODES  5000
-#define MAX_EDGES  20000
+#define MAX_NODES 5000
+#define MAX_EDGES 20000
 #define MAX_DEGREE 500
-#define MAX_DEPTH  32
+#define MAX_DEPTH 32
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -42,7 +42,7 @@ check_diagnostics (GPtrArray *diagnostics, gboolean loaded, guint n_lines)
   for (guint i = 0; i < diagnostics->len; i++)
     {
       const TupuDiagnostic *diag = g_ptr_array_index (diagnostics, i);
-      g_autofree char *text = tupu_diagnostic_format (diag);
+      g_autofree char      *text = tupu_diagnostic_format (diag);
 
       g_assert_nonnull (diag->message);
       g_assert_true (g_utf8_validate (text, -1, NULL));
@@ -59,9 +59,9 @@ check_diagnostics (GPtrArray *diagnostics, gboolean loaded, guint n_lines)
 static void
 check_graph (TupuGraph *graph)
 {
-  guint n_nodes = tupu_graph_get_n_nodes (graph);
-  guint n_edges = tupu_graph_get_n_edges (graph);
-  guint root = tupu_graph_get_root (graph);
+  guint        n_nodes = tupu_graph_get_n_nodes (graph);
+  guint        n_edges = tupu_graph_get_n_edges (graph);
+  guint        root = tupu_graph_get_root (graph);
   const guint *order = tupu_graph_get_speech_order (graph);
 
   g_assert_cmpuint (n_nodes, >=, 1);
@@ -76,7 +76,7 @@ check_graph (TupuGraph *graph)
       const TupuNode *node = tupu_graph_get_node (graph, i);
 
       g_assert_true (tupu_id_is_valid (node->id));
-      g_assert_cmpint (tupu_graph_lookup (graph, node->id), ==, (int) i);
+      g_assert_cmpint (tupu_graph_lookup (graph, node->id), ==, (int)i);
       g_assert_cmpuint (node->index, ==, i);
       g_assert_cmpuint (order[node->order], ==, i);
       g_assert_cmpuint (node->depth, <=, MAX_DEPTH);
@@ -104,10 +104,10 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   /* Static bytes: the loader reads libFuzzer's exactly-sized buffer, so any over-read is caught. */
-  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
-  g_autoptr(GPtrArray) diagnostics = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TupuGraph) graph = NULL;
+  g_autoptr (GBytes) bytes = g_bytes_new_static (data, size);
+  g_autoptr (GPtrArray) diagnostics = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TupuGraph) graph = NULL;
 
   graph = tupu_graph_load_bytes (bytes, "fuzz.json", NULL, &diagnostics, &error);
   g_assert_true ((graph == NULL) == (error != NULL));

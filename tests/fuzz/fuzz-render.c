@@ -39,7 +39,7 @@ pick_root (const uint8_t *data, size_t size, guint n_nodes)
   for (size_t i = 0; i < size; i++)
     hash = hash * 33 + data[i];
   hash %= n_nodes + 1;
-  return hash == n_nodes ? -1 : (int) hash;
+  return hash == n_nodes ? -1 : (int)hash;
 }
 
 static void
@@ -51,12 +51,13 @@ check_geometry (TupuLayout *layout)
     {
       const TupuNodeGeom *geom = &layout->nodes[i];
 
-      g_assert_cmpint (layout->geom_of_node[geom->node], ==, (int) i);
+      g_assert_cmpint (layout->geom_of_node[geom->node], ==, (int)i);
       g_assert_true (isfinite (geom->box.x) && isfinite (geom->box.y));
       g_assert_cmpfloat (geom->box.width, >, 0);
       g_assert_cmpfloat (geom->box.height, >, 0);
       g_assert_cmpint (tupu_layout_pick (layout, geom->box.x + geom->box.width / 2,
-                                         geom->box.y + geom->box.height / 2), >=, 0);
+                                         geom->box.y + geom->box.height / 2),
+                       >=, 0);
     }
   for (guint i = 0; i < layout->n_edges; i++)
     {
@@ -72,7 +73,7 @@ static void
 paint (TupuLayout *layout)
 {
   cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
   TupuPaintOptions options;
 
   tupu_paint_options_init (&options);
@@ -139,7 +140,7 @@ svg_text (GMarkupParseContext *context, const char *text, gsize len, gpointer us
           GError **error)
 {
   SvgReader *reader = user_data;
-  GString *group = svg_current_group (reader);
+  GString   *group = svg_current_group (reader);
 
   if (group != NULL && reader->text_depth > 0)
     g_string_append_len (group, text, len);
@@ -155,16 +156,16 @@ static void
 check_svg (TupuLayout *layout, const char *svg, gsize len)
 {
   static const GMarkupParser parser = { svg_start, svg_end, svg_text, NULL, NULL };
-  SvgReader reader = {
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free),
-    g_ptr_array_new (),
-    0,
+  SvgReader                  reader = {
+                     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free),
+                     g_ptr_array_new (),
+                     0,
   };
   GMarkupParseContext *context = g_markup_parse_context_new (&parser, 0, &reader, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
-  if (!g_markup_parse_context_parse (context, svg, len, &error)
-      || !g_markup_parse_context_end_parse (context, &error))
+  if (!g_markup_parse_context_parse (context, svg, len, &error) ||
+      !g_markup_parse_context_end_parse (context, &error))
     g_error ("SVG export is not well-formed: %s", error->message);
   g_markup_parse_context_free (context);
   g_ptr_array_unref (reader.groups);
@@ -172,9 +173,9 @@ check_svg (TupuLayout *layout, const char *svg, gsize len)
   for (guint i = 0; i < layout->n_nodes; i++)
     {
       const TupuNodeGeom *geom = &layout->nodes[i];
-      const TupuNode *node = tupu_graph_get_node (layout->graph, geom->node);
-      GString *found = g_hash_table_lookup (reader.text_of_id, node->id);
-      g_autoptr(GString) expected = g_string_new (NULL);
+      const TupuNode     *node = tupu_graph_get_node (layout->graph, geom->node);
+      GString            *found = g_hash_table_lookup (reader.text_of_id, node->id);
+      g_autoptr (GString) expected = g_string_new (NULL);
 
       g_assert_nonnull (found);
       for (guint r = 0; r < geom->n_runs; r++)
@@ -191,12 +192,12 @@ check_dot (TupuLayout *layout, char *dot)
 
   if (graph == NULL)
     g_error ("DOT export does not parse back:\n%s", dot);
-  g_assert_cmpint (agnnodes (graph), ==, (int) layout->n_nodes);
+  g_assert_cmpint (agnnodes (graph), ==, (int)layout->n_nodes);
   for (guint i = 0; i < layout->n_nodes; i++)
     {
       const TupuNode *node = tupu_graph_get_node (layout->graph, layout->nodes[i].node);
 
-      g_assert_nonnull (agnode (graph, (char *) node->id, FALSE));
+      g_assert_nonnull (agnode (graph, (char *)node->id, FALSE));
     }
   agclose (graph);
 }
@@ -207,10 +208,10 @@ typedef gboolean (*ExportFunc) (TupuLayout *, GOutputStream *, GCancellable *, G
 static char *
 export_to_string (TupuLayout *layout, ExportFunc export, gsize *len)
 {
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
 
-  if (!export (layout, out, NULL, &error))
+  if (!export(layout, out, NULL, &error))
     g_error ("export of a laid-out graph failed: %s", error->message);
   g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
   g_assert_true (g_output_stream_close (out, NULL, NULL));
@@ -222,11 +223,11 @@ static void
 render (TupuGraph *graph, int root)
 {
   TupuLayoutOptions options;
-  g_autoptr(TupuLayout) layout = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (TupuLayout) layout = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *svg = NULL;
   g_autofree char *dot = NULL;
-  gsize len;
+  gsize            len;
 
   tupu_layout_options_init (&options);
   options.root = root;
@@ -250,12 +251,12 @@ render (TupuGraph *graph, int root)
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
-  g_autoptr(TupuGraph) graph = NULL;
+  g_autoptr (GBytes) bytes = g_bytes_new_static (data, size);
+  g_autoptr (TupuGraph) graph = NULL;
 
   graph = tupu_graph_load_bytes (bytes, "fuzz.json", NULL, NULL, NULL);
-  if (graph == NULL || tupu_graph_get_n_nodes (graph) > FUZZ_MAX_NODES
-      || tupu_graph_get_n_edges (graph) > FUZZ_MAX_EDGES)
+  if (graph == NULL || tupu_graph_get_n_nodes (graph) > FUZZ_MAX_NODES ||
+      tupu_graph_get_n_edges (graph) > FUZZ_MAX_EDGES)
     return 0;
   render (graph, pick_root (data, size, tupu_graph_get_n_nodes (graph)));
   return 0;

@@ -742,8 +742,8 @@ test_zoom_fit (void)
   g_autoptr (JsonObject) fitted = NULL;
   g_autoptr (JsonObject) stepped = NULL;
   g_autoptr (JsonObject) refitted = NULL;
-  Rect        view = view_rect (state);
-  double      fit_zoom = json_object_get_double_member (state, "zoom");
+  Rect   view = view_rect (state);
+  double fit_zoom = json_object_get_double_member (state, "zoom");
 
   ctrl_scroll (app, view.x + view.width / 2, view.y + view.height / 2, 4, 5);
   zoomed = wait_settled (app, "the zoom to settle");
@@ -765,8 +765,8 @@ test_zoom_fit (void)
   /* The window's accelerators: Ctrl+plus zooms one step (1.25×), Ctrl+0 fits again. */
   xdo ("key ctrl+plus");
   stepped = wait_settled (app, "Ctrl+plus to settle");
-  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (stepped, "zoom"),
-                                  fit_zoom * 1.25, fit_zoom * 0.01);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (stepped, "zoom"), fit_zoom * 1.25,
+                                  fit_zoom * 0.01);
   xdo ("key ctrl+0");
   refitted = wait_settled (app, "Ctrl+0 to settle");
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (refitted, "zoom"), fit_zoom,

@@ -15,10 +15,10 @@
 #include "tupu-style.h"
 #include "tupu-test-support.h"
 
-#define VIEW_WIDTH      800
-#define VIEW_HEIGHT     600
-#define TIMEOUT_USEC    (20 * G_USEC_PER_SEC)
-#define ZOOM_STEP       1.25 /* documented in tupu-graph-view-input.c: one key press */
+#define VIEW_WIDTH 800
+#define VIEW_HEIGHT 600
+#define TIMEOUT_USEC (20 * G_USEC_PER_SEC)
+#define ZOOM_STEP 1.25 /* documented in tupu-graph-view-input.c: one key press */
 
 typedef struct
 {
@@ -36,8 +36,7 @@ typedef gboolean (*Condition) (Fixture *fixture);
 /* Helpers                                                                                    */
 
 static gboolean
-wait_until (Fixture  *fixture,
-            Condition condition)
+wait_until (Fixture *fixture, Condition condition)
 {
   gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
 
@@ -67,8 +66,7 @@ zoom_reached (Fixture *fixture)
 
 /* Zoom steps from keys animate (briefly): wait for the zoom to arrive at @zoom. */
 static void
-assert_zoom_reaches (Fixture *fixture,
-                     double   zoom)
+assert_zoom_reaches (Fixture *fixture, double zoom)
 {
   fixture->expected_zoom = zoom;
   if (!wait_until (fixture, zoom_reached))
@@ -78,23 +76,20 @@ assert_zoom_reaches (Fixture *fixture,
 static gboolean
 has_layout_and_size (Fixture *fixture)
 {
-  return tupu_graph_view_get_layout (fixture->view) != NULL
-         && gtk_widget_get_width (GTK_WIDGET (fixture->view)) == VIEW_WIDTH
-         && gtk_widget_get_height (GTK_WIDGET (fixture->view)) == VIEW_HEIGHT;
+  return tupu_graph_view_get_layout (fixture->view) != NULL &&
+         gtk_widget_get_width (GTK_WIDGET (fixture->view)) == VIEW_WIDTH &&
+         gtk_widget_get_height (GTK_WIDGET (fixture->view)) == VIEW_HEIGHT;
 }
 
 static void
-layout_failed_cb (TupuGraphView *view,
-                  const GError  *error,
-                  Fixture       *fixture)
+layout_failed_cb (TupuGraphView *view, const GError *error, Fixture *fixture)
 {
   g_clear_error (&fixture->layout_error);
   fixture->layout_error = g_error_copy (error);
 }
 
 static void
-fixture_set_up (Fixture      *fixture,
-                gconstpointer data)
+fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
@@ -116,8 +111,7 @@ fixture_set_up (Fixture      *fixture,
 }
 
 static void
-fixture_tear_down (Fixture      *fixture,
-                   gconstpointer data)
+fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->graph);
@@ -127,19 +121,14 @@ fixture_tear_down (Fixture      *fixture,
 }
 
 static const char *
-node_id (TupuGraph *graph,
-         guint      index)
+node_id (TupuGraph *graph, guint index)
 {
   return tupu_graph_get_node (graph, index)->id;
 }
 
 /* The inverse of tupu_test_view_layout_to_widget, which is affine. */
 static void
-widget_to_layout (TupuGraphView *view,
-                  double         wx,
-                  double         wy,
-                  double        *lx,
-                  double        *ly)
+widget_to_layout (TupuGraphView *view, double wx, double wy, double *lx, double *ly)
 {
   double ox, oy, x1, y1;
 
@@ -150,11 +139,7 @@ widget_to_layout (TupuGraphView *view,
 }
 
 static void
-assert_layout_point_at (TupuGraphView *view,
-                        double         lx,
-                        double         ly,
-                        double         wx,
-                        double         wy)
+assert_layout_point_at (TupuGraphView *view, double lx, double ly, double wx, double wy)
 {
   double x, y;
 
@@ -164,10 +149,7 @@ assert_layout_point_at (TupuGraphView *view,
 }
 
 static void
-node_center (TupuGraphView *view,
-             const char    *id,
-             double        *x,
-             double        *y)
+node_center (TupuGraphView *view, const char *id, double *x, double *y)
 {
   graphene_rect_t rect;
 
@@ -194,12 +176,10 @@ find_class_shortcuts (GtkWidget *widget)
 /* "Presses" @keyval with @mods: runs the widget's own binding for it, as GTK would for a key
  * event reaching the focused view. Returns whether a binding handled it. */
 static gboolean
-press_key (TupuGraphView  *view,
-           guint           keyval,
-           GdkModifierType mods)
+press_key (TupuGraphView *view, guint keyval, GdkModifierType mods)
 {
   GtkShortcutController *controller = find_class_shortcuts (GTK_WIDGET (view));
-  GListModel *shortcuts = G_LIST_MODEL (controller);
+  GListModel            *shortcuts = G_LIST_MODEL (controller);
 
   g_assert_nonnull (controller);
   for (guint i = 0; i < g_list_model_get_n_items (shortcuts); i++)
@@ -207,9 +187,9 @@ press_key (TupuGraphView  *view,
       g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
       GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
 
-      if (GTK_IS_KEYVAL_TRIGGER (trigger)
-          && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-          && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+      if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+          gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
         return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
                                              GTK_SHORTCUT_ACTION_EXCLUSIVE, GTK_WIDGET (view),
                                              gtk_shortcut_get_arguments (shortcut));
@@ -224,15 +204,15 @@ press_key (TupuGraphView  *view,
 static void
 assert_every_box_inside (TupuGraphView *view)
 {
-  TupuLayout *layout = tupu_graph_view_get_layout (view);
+  TupuLayout     *layout = tupu_graph_view_get_layout (view);
   graphene_rect_t all;
 
   g_assert_cmpuint (layout->n_nodes, >, 0);
   g_assert_true (
-    tupu_test_view_get_node_rect (view, node_id (layout->graph, layout->nodes[0].node), &all));
+      tupu_test_view_get_node_rect (view, node_id (layout->graph, layout->nodes[0].node), &all));
   for (guint g = 0; g < layout->n_nodes; g++)
     {
-      const char *id = node_id (layout->graph, layout->nodes[g].node);
+      const char     *id = node_id (layout->graph, layout->nodes[g].node);
       graphene_rect_t rect;
 
       g_assert_true (tupu_test_view_get_node_rect (view, id, &rect));
@@ -246,8 +226,7 @@ assert_every_box_inside (TupuGraphView *view)
 }
 
 static void
-test_fit (Fixture      *fixture,
-          gconstpointer data)
+test_fit (Fixture *fixture, gconstpointer data)
 {
   /* Fitted on its own on the first layout ... */
   assert_every_box_inside (fixture->view);
@@ -264,8 +243,7 @@ test_fit (Fixture      *fixture,
 }
 
 static void
-test_zoom_at (Fixture      *fixture,
-              gconstpointer data)
+test_zoom_at (Fixture *fixture, gconstpointer data)
 {
   static const struct
   {
@@ -287,8 +265,7 @@ test_zoom_at (Fixture      *fixture,
 }
 
 static void
-test_zoom_actions (Fixture      *fixture,
-                   gconstpointer data)
+test_zoom_actions (Fixture *fixture, gconstpointer data)
 {
   double zoom = tupu_graph_view_get_zoom (fixture->view);
   double cx = VIEW_WIDTH / 2.0, cy = VIEW_HEIGHT / 2.0;
@@ -331,8 +308,7 @@ test_zoom_actions (Fixture      *fixture,
 }
 
 static void
-test_pan_keys (Fixture      *fixture,
-               gconstpointer data)
+test_pan_keys (Fixture *fixture, gconstpointer data)
 {
   double x0, y0, x1, y1;
 
@@ -352,17 +328,14 @@ test_pan_keys (Fixture      *fixture,
 }
 
 static void
-assert_moves_toward (Fixture *fixture,
-                     guint    keyval,
-                     int      dx,
-                     int      dy)
+assert_moves_toward (Fixture *fixture, guint keyval, int dx, int dy)
 {
-  TupuLayout *layout = tupu_graph_view_get_layout (fixture->view);
-  const char *from_id = tupu_graph_view_get_selected_id (fixture->view);
-  int from = layout->geom_of_node[tupu_graph_lookup (layout->graph, from_id)];
-  int expected = tupu_layout_nearest_in_direction (layout, from, dx, dy);
+  TupuLayout      *layout = tupu_graph_view_get_layout (fixture->view);
+  const char      *from_id = tupu_graph_view_get_selected_id (fixture->view);
+  int              from = layout->geom_of_node[tupu_graph_lookup (layout->graph, from_id)];
+  int              expected = tupu_layout_nearest_in_direction (layout, from, dx, dy);
   g_autofree char *from_copy = g_strdup (from_id);
-  double fx, fy, tx, ty;
+  double           fx, fy, tx, ty;
 
   if (expected < 0)
     {
@@ -385,11 +358,10 @@ assert_moves_toward (Fixture *fixture,
 }
 
 static void
-test_arrow_keys (Fixture      *fixture,
-                 gconstpointer data)
+test_arrow_keys (Fixture *fixture, gconstpointer data)
 {
-  TupuGraph *graph = fixture->graph;
-  guint root = tupu_graph_get_root (graph);
+  TupuGraph      *graph = fixture->graph;
+  guint           root = tupu_graph_get_root (graph);
   const TupuNode *node = tupu_graph_get_node (graph, root);
 
   /* dot puts the root on top: Down leaves it, Up comes back to a node above. */
@@ -412,10 +384,9 @@ test_arrow_keys (Fixture      *fixture,
 }
 
 static void
-test_tab_order (Fixture      *fixture,
-                gconstpointer data)
+test_tab_order (Fixture *fixture, gconstpointer data)
 {
-  guint n = tupu_graph_get_n_nodes (fixture->graph);
+  guint        n = tupu_graph_get_n_nodes (fixture->graph);
   const guint *order = tupu_graph_get_speech_order (fixture->graph);
 
   g_assert_null (tupu_graph_view_get_selected_id (fixture->view));
@@ -452,7 +423,7 @@ test_tab_order (Fixture      *fixture,
 static void
 count_cb (gpointer user_data)
 {
-  (*(guint *) user_data)++;
+  (*(guint *)user_data)++;
 }
 
 static gboolean
@@ -465,13 +436,12 @@ center_reached (Fixture *fixture)
 }
 
 static void
-test_select_center (Fixture      *fixture,
-                    gconstpointer data)
+test_select_center (Fixture *fixture, gconstpointer data)
 {
   const guint *order = tupu_graph_get_speech_order (fixture->graph);
-  guint n = tupu_graph_get_n_nodes (fixture->graph);
-  const char *id = node_id (fixture->graph, order[n - 1]);
-  guint activated = 0;
+  guint        n = tupu_graph_get_n_nodes (fixture->graph);
+  const char  *id = node_id (fixture->graph, order[n - 1]);
+  guint        activated = 0;
 
   g_assert_false (tupu_graph_view_select (fixture->view, "no-such-node", TRUE));
   g_assert_null (tupu_graph_view_get_selected_id (fixture->view));
@@ -502,14 +472,13 @@ hold_layout (Fixture *fixture)
 }
 
 static void
-test_reload (Fixture      *fixture,
-             gconstpointer data)
+test_reload (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TupuGraph) reloaded = tupu_graph_load_builtin (&error);
   const guint *order = tupu_graph_get_speech_order (fixture->graph);
-  const char *id = node_id (fixture->graph, order[3]);
-  double zoom, x0, y0, x1, y1;
+  const char  *id = node_id (fixture->graph, order[3]);
+  double       zoom, x0, y0, x1, y1;
 
   g_assert_no_error (error);
   g_assert_true (reloaded != fixture->graph);
@@ -520,8 +489,8 @@ test_reload (Fixture      *fixture,
   node_center (fixture->view, id, &x0, &y0);
   tupu_graph_view_zoom_at (fixture->view, 1.7, x0, y0); /* no-op zoom, exercising the path */
   zoom = tupu_graph_view_get_zoom (fixture->view);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.center-selection",
-                                             NULL));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.center-selection", NULL));
   g_assert_true (wait_until (fixture, center_reached));
   node_center (fixture->view, id, &x0, &y0);
 
@@ -543,11 +512,10 @@ test_reload (Fixture      *fixture,
 
 /* Another engine is another picture: the view fits it, whatever zoom the user had. */
 static void
-test_engine_fits (Fixture      *fixture,
-                  gconstpointer data)
+test_engine_fits (Fixture *fixture, gconstpointer data)
 {
   const guint *order = tupu_graph_get_speech_order (fixture->graph);
-  const char *id = node_id (fixture->graph, order[2]);
+  const char  *id = node_id (fixture->graph, order[2]);
 
   tupu_graph_view_zoom_at (fixture->view, 2.0, 50, 50);
   g_assert_true (tupu_graph_view_select (fixture->view, id, FALSE));
@@ -564,8 +532,7 @@ test_engine_fits (Fixture      *fixture,
 }
 
 static guint
-count_subtree (TupuGraph *graph,
-               guint      root)
+count_subtree (TupuGraph *graph, guint root)
 {
   guint n = 0;
 
@@ -577,12 +544,11 @@ count_subtree (TupuGraph *graph,
 /* A branch shows only a concept's part-of subtree, fitted; Tab stays inside it; a link outside
  * it widens the view again; Alt+Up climbs one level. */
 static void
-test_branch (Fixture      *fixture,
-             gconstpointer data)
+test_branch (Fixture *fixture, gconstpointer data)
 {
-  int part = tupu_graph_lookup (fixture->graph, "part-2");
+  int             part = tupu_graph_lookup (fixture->graph, "part-2");
   const TupuNode *node;
-  const char *first_id;
+  const char     *first_id;
 
   g_assert_cmpint (part, >=, 0);
   node = tupu_graph_get_node (fixture->graph, part);
@@ -592,8 +558,8 @@ test_branch (Fixture      *fixture,
   /* Enter the branch from the selection, as the window's Alt+Down does (tested in test-app). */
   g_assert_true (tupu_graph_view_select (fixture->view, "part-2", FALSE));
   hold_layout (fixture);
-  g_assert_true (tupu_graph_view_set_root_id (fixture->view,
-                                              tupu_graph_view_get_selected_id (fixture->view)));
+  g_assert_true (
+      tupu_graph_view_set_root_id (fixture->view, tupu_graph_view_get_selected_id (fixture->view)));
   g_assert_cmpstr (tupu_graph_view_get_root_id (fixture->view), ==, "part-2");
   g_assert_true (wait_until (fixture, layout_is_new));
   g_assert_no_error (fixture->layout_error);
@@ -635,15 +601,15 @@ load_renamed_builtin (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes =
-    g_resources_lookup_data ("/io/github/tupu/Tupu/core/graphs/speech.json", 0, &error);
+      g_resources_lookup_data ("/io/github/tupu/Tupu/core/graphs/speech.json", 0, &error);
   g_autoptr (GString) json = NULL;
   g_autoptr (GBytes) renamed = NULL;
   TupuGraph *graph;
 
   g_assert_no_error (error);
   json = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  g_assert_cmpuint (g_string_replace (json, "\"theme-education-2023\"", "\"another-graph\"", 1),
-                    ==, 1);
+  g_assert_cmpuint (g_string_replace (json, "\"theme-education-2023\"", "\"another-graph\"", 1), ==,
+                    1);
   renamed = g_bytes_new (json->str, json->len);
   graph = tupu_graph_load_bytes (renamed, "renamed.json", NULL, NULL, &error);
   g_assert_no_error (error);
@@ -652,8 +618,7 @@ load_renamed_builtin (void)
 }
 
 static void
-test_new_graph (Fixture      *fixture,
-                gconstpointer data)
+test_new_graph (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (TupuGraph) other = load_renamed_builtin ();
 
@@ -672,10 +637,9 @@ test_new_graph (Fixture      *fixture,
 }
 
 static void
-test_accessible (Fixture      *fixture,
-                 gconstpointer data)
+test_accessible (Fixture *fixture, gconstpointer data)
 {
-  GtkAccessible *accessible = GTK_ACCESSIBLE (fixture->view);
+  GtkAccessible  *accessible = GTK_ACCESSIBLE (fixture->view);
   const TupuNode *node = tupu_graph_get_node (fixture->graph, tupu_graph_get_root (fixture->graph));
   g_autofree char *expected = g_strdup_printf ("%s (%s), %s", node->label_zh, node->label_en,
                                                tupu_kind_display_name (node->kind));
@@ -683,8 +647,7 @@ test_accessible (Fixture      *fixture,
 
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (fixture->view)));
   gtk_test_accessible_assert_role (accessible, GTK_ACCESSIBLE_ROLE_GROUP);
-  gtk_test_accessible_assert_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Concept graph");
+  gtk_test_accessible_assert_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL, "Concept graph");
 
   g_assert_true (tupu_graph_view_select (fixture->view, node->id, FALSE));
   failure = gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -697,18 +660,15 @@ test_accessible (Fixture      *fixture,
 }
 
 static void
-notify_count_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 gpointer    user_data)
+notify_count_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
 {
-  (*(guint *) user_data)++;
+  (*(guint *)user_data)++;
 }
 
 static void
-test_properties (Fixture      *fixture,
-                 gconstpointer data)
+test_properties (Fixture *fixture, gconstpointer data)
 {
-  guint zoom_notifies = 0, selected_notifies = 0;
+  guint            zoom_notifies = 0, selected_notifies = 0;
   g_autofree char *selected = NULL;
 
   g_signal_connect (fixture->view, "notify::zoom", G_CALLBACK (notify_count_cb), &zoom_notifies);
@@ -728,8 +688,8 @@ test_properties (Fixture      *fixture,
 
   /* Hiding the gloss lays out again (keeping the old drawing meanwhile) and keeps the
    * selection. (Engines other than dot are too slow on this graph for a unit test.) */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.center-selection",
-                                             NULL));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.center-selection", NULL));
   g_assert_true (wait_until (fixture, center_reached));
   hold_layout (fixture);
   g_object_set (fixture->view, "show-gloss", FALSE, NULL);
@@ -764,7 +724,7 @@ load_too_large_for_dot (void)
   g_autoptr (GString) json = g_string_new (NULL);
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
-  TupuGraph *graph;
+  TupuGraph  *graph;
   const guint n_children = 201;
 
   g_string_append (json, "{\"format_version\": 1, \"id\": \"theme-education-2023\", "
@@ -793,8 +753,7 @@ load_too_large_for_dot (void)
 }
 
 static void
-test_layout_failed (Fixture      *fixture,
-                    gconstpointer data)
+test_layout_failed (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (TupuGraph) wide = load_too_large_for_dot ();
   TupuLayout *before = tupu_graph_view_get_layout (fixture->view);
@@ -831,12 +790,9 @@ render_view (Fixture *fixture)
 
 /* Pixels are premultiplied ARGB32 in native order (B, G, R, A on little endian). */
 static void
-pixel_at (const guchar *pixels,
-          double        x,
-          double        y,
-          double        rgb[3])
+pixel_at (const guchar *pixels, double x, double y, double rgb[3])
 {
-  guint32 p = *(const guint32 *) (pixels + ((int) y * VIEW_WIDTH + (int) x) * 4);
+  guint32 p = *(const guint32 *)(pixels + ((int)y * VIEW_WIDTH + (int)x) * 4);
 
   rgb[0] = ((p >> 16) & 0xff) / 255.0;
   rgb[1] = ((p >> 8) & 0xff) / 255.0;
@@ -844,10 +800,7 @@ pixel_at (const guchar *pixels,
 }
 
 static void
-assert_pixel_is (const guchar *pixels,
-                 double        x,
-                 double        y,
-                 TupuColor     color)
+assert_pixel_is (const guchar *pixels, double x, double y, TupuColor color)
 {
   double rgb[3];
 
@@ -871,14 +824,13 @@ renders_dark (Fixture *fixture)
 }
 
 static void
-test_drawing (Fixture      *fixture,
-              gconstpointer data)
+test_drawing (Fixture *fixture, gconstpointer data)
 {
   g_autofree guchar *light = NULL;
   g_autofree guchar *selected = NULL;
   g_autofree guchar *dark = NULL;
-  graphene_rect_t rect;
-  double ring_x, ring_y, before[3], after[3];
+  graphene_rect_t    rect;
+  double             ring_x, ring_y, before[3], after[3];
 
   /* Fitted, this tall graph leaves the left edge empty: the style's background shows. */
   light = render_view (fixture);
@@ -902,19 +854,17 @@ test_drawing (Fixture      *fixture,
   g_assert_true (wait_until (fixture, renders_dark));
   dark = render_view (fixture);
   assert_pixel_is (dark, 3, VIEW_HEIGHT / 2.0, tupu_style_background (TRUE));
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      ADW_COLOR_SCHEME_DEFAULT);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static void
-test_text_scale (Fixture      *fixture,
-                 gconstpointer data)
+test_text_scale (Fixture *fixture, gconstpointer data)
 {
   GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (fixture->view));
 
   /* The desktop's "large text" (1.25) lays the graph out again with bigger text. */
   hold_layout (fixture);
-  g_object_set (settings, "gtk-xft-dpi", (int) (96 * 1024 * 1.25), NULL);
+  g_object_set (settings, "gtk-xft-dpi", (int)(96 * 1024 * 1.25), NULL);
   g_assert_true (wait_until (fixture, layout_is_new));
   g_assert_no_error (fixture->layout_error);
   g_assert_cmpfloat_with_epsilon (tupu_graph_view_get_layout (fixture->view)->options.text_scale,
@@ -923,8 +873,7 @@ test_text_scale (Fixture      *fixture,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   /* Xvfb has no GL and the test renders with cairo; skipping GDK's GL probe also skips Mesa's
    * one-time allocations, which LeakSanitizer would otherwise report in the ASan stage. */
@@ -932,7 +881,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-#define ADD(path, func) \
+#define ADD(path, func)                                                                            \
   g_test_add ("/graph-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("fit", test_fit);
   ADD ("zoom-at", test_zoom_at);

@@ -284,8 +284,8 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   add_string_member (builder, "title", graph != NULL ? tupu_graph_get_title_en (graph) : NULL);
   add_string_member (builder, "file", path);
   json_builder_set_member_name (builder, "loads");
-  json_builder_add_int_value (builder, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window),
-                                                                            LOADS_KEY)));
+  json_builder_add_int_value (builder,
+                              GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), LOADS_KEY)));
   add_string_member (builder, "selected", tupu_graph_view_get_selected_id (view));
   json_builder_set_member_name (builder, "zoom");
   json_builder_add_double_value (builder, tupu_graph_view_get_zoom (view));

@@ -33,16 +33,16 @@
 
 typedef struct
 {
-  char    *name;      /* the file in tests/data/hostile, or the generated case's name */
+  char    *name; /* the file in tests/data/hostile, or the generated case's name */
   gboolean generated;
-  int      validate;  /* exit code of tupu --validate FILE */
-  int      export;    /* exit code of tupu --export OUT.svg FILE (dot) */
-  char    *error;     /* "LINE:COLUMN: message" of the first error, NULL when it loads */
-  char    *warning;   /* "LINE:COLUMN: message" of the first warning, or NULL */
+  int      validate; /* exit code of tupu --validate FILE */
+  int export;        /* exit code of tupu --export OUT.svg FILE (dot) */
+  char *error;       /* "LINE:COLUMN: message" of the first error, NULL when it loads */
+  char *warning;     /* "LINE:COLUMN: message" of the first warning, or NULL */
 } Case;
 
-static char *hostile_dir;
-static char *tmp_dir;
+static char    *hostile_dir;
+static char    *tmp_dir;
 static gboolean print_mode;
 
 static void
@@ -69,21 +69,22 @@ generate_graph (guint n_nodes, guint fan_out, guint n_extra, guint step)
                          " \"title\": {\"zh\": \"生成\", \"en\": \"Generated\"},\n"
                          " \"languages\": [\"zh\", \"en\"],\n \"nodes\": [\n");
   for (guint i = 0; i < n_nodes; i++)
-    g_string_append_printf (json,
-                            "  %s{\"id\": \"n%u\", \"kind\": \"%s\", \"label\": {\"zh\": \"节点%u\","
-                            " \"en\": \"node %u\"}, \"label_origin\": \"editorial\", \"summary\":"
-                            " {\"zh\": \"摘要。\", \"en\": \"Summary.\"}, \"sources\": [{\"para\": 2,"
-                            " \"quote\": \"现将有关工作进展情况汇报如下\"}]}\n",
-                            i ? "," : "", i, i ? "concept" : "report", i, i);
+    g_string_append_printf (
+        json,
+        "  %s{\"id\": \"n%u\", \"kind\": \"%s\", \"label\": {\"zh\": \"节点%u\","
+        " \"en\": \"node %u\"}, \"label_origin\": \"editorial\", \"summary\":"
+        " {\"zh\": \"摘要。\", \"en\": \"Summary.\"}, \"sources\": [{\"para\": 2,"
+        " \"quote\": \"现将有关工作进展情况汇报如下\"}]}\n",
+        i ? "," : "", i, i ? "concept" : "report", i, i);
   g_string_append (json, " ],\n \"edges\": [\n");
   for (guint i = 1; i < n_nodes; i++)
-    g_string_append_printf (json,
-                            "  %s{\"source\": \"n%u\", \"target\": \"n%u\", \"relation\": \"part-of\"}\n",
-                            i > 1 ? "," : "", i, fan_out ? (i - 1) / fan_out : 0);
+    g_string_append_printf (
+        json, "  %s{\"source\": \"n%u\", \"target\": \"n%u\", \"relation\": \"part-of\"}\n",
+        i > 1 ? "," : "", i, fan_out ? (i - 1) / fan_out : 0);
   for (guint i = 0; i < n_extra; i++)
-    g_string_append_printf (json,
-                            "  ,{\"source\": \"n%u\", \"target\": \"n%u\", \"relation\": \"relates-to\"}\n",
-                            i % n_nodes, (i % n_nodes + 1 + i / n_nodes * step) % n_nodes);
+    g_string_append_printf (
+        json, "  ,{\"source\": \"n%u\", \"target\": \"n%u\", \"relation\": \"relates-to\"}\n",
+        i % n_nodes, (i % n_nodes + 1 + i / n_nodes * step) % n_nodes);
   g_string_append (json, " ]\n}\n");
   return json;
 }
@@ -92,7 +93,7 @@ static char *
 write_generated (const char *name, const char *data, gsize len)
 {
   char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_file_set_contents (path, data, len, &error);
   g_assert_no_error (error);
@@ -129,11 +130,11 @@ generate_case (const char *name)
   if (g_str_equal (name, "generated-20001-edges.json"))
     return generate_graph (1000, 4, 20001 - 999, 1); /* 999 part-of + 19002 links */
   if (g_str_equal (name, "generated-degree-501.json"))
-    return generate_graph (502, 0, 0, 0);            /* the root has 501 children */
+    return generate_graph (502, 0, 0, 0); /* the root has 501 children */
   if (g_str_equal (name, "generated-dot-2001-nodes.json"))
-    return generate_graph (2001, 4, 0, 0);           /* valid; over dot's cap */
+    return generate_graph (2001, 4, 0, 0); /* valid; over dot's cap */
   if (g_str_equal (name, "generated-dot-degree-201.json"))
-    return generate_graph (202, 0, 0, 0);            /* valid; over dot's degree cap */
+    return generate_graph (202, 0, 0, 0); /* valid; over dot's degree cap */
   g_error ("no generator for %s", name);
 }
 
@@ -170,9 +171,9 @@ svg_start (GMarkupParseContext *context, const char *element, const char **names
         }
     }
   /* Nothing but our own elements: a leaked <b> or <script> would show up here. */
-  else if (!g_str_equal (element, "svg") && !g_str_equal (element, "title")
-           && !g_str_equal (element, "style") && !g_str_equal (element, "rect")
-           && !g_str_equal (element, "path") && !g_str_equal (element, "text"))
+  else if (!g_str_equal (element, "svg") && !g_str_equal (element, "title") &&
+           !g_str_equal (element, "style") && !g_str_equal (element, "rect") &&
+           !g_str_equal (element, "path") && !g_str_equal (element, "text"))
     g_error ("unexpected element <%s> in the SVG", element);
   reader->in_text = g_str_equal (element, "text");
 }
@@ -188,8 +189,7 @@ svg_end (GMarkupParseContext *context, const char *element, gpointer data, GErro
 }
 
 static void
-svg_text (GMarkupParseContext *context, const char *text, gsize len, gpointer data,
-          GError **error)
+svg_text (GMarkupParseContext *context, const char *text, gsize len, gpointer data, GError **error)
 {
   SvgReader *reader = data;
 
@@ -233,7 +233,7 @@ check_svg (TupuLayout *layout, const char *svg, gsize len)
   static const GMarkupParser parser = { svg_start, svg_end, svg_text, NULL, NULL };
   SvgReader reader = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free) };
   GMarkupParseContext *context = g_markup_parse_context_new (&parser, 0, &reader, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_markup_parse_context_parse (context, svg, len, &error);
   g_assert_no_error (error);
@@ -244,12 +244,12 @@ check_svg (TupuLayout *layout, const char *svg, gsize len)
   for (guint i = 0; i < layout->n_nodes; i++)
     {
       const TupuNodeGeom *geom = &layout->nodes[i];
-      const TupuNode *node = tupu_graph_get_node (layout->graph, geom->node);
-      GString *found = g_hash_table_lookup (reader.text_of_id, node->id);
-      g_autofree char *runs = runs_text (geom);
-      g_autofree char *runs_bare = without_spaces (runs);
-      g_autofree char *label = g_strconcat (node->label_zh, node->label_en, NULL);
-      g_autofree char *label_bare = without_spaces (label);
+      const TupuNode     *node = tupu_graph_get_node (layout->graph, geom->node);
+      GString            *found = g_hash_table_lookup (reader.text_of_id, node->id);
+      g_autofree char    *runs = runs_text (geom);
+      g_autofree char    *runs_bare = without_spaces (runs);
+      g_autofree char    *label = g_strconcat (node->label_zh, node->label_en, NULL);
+      g_autofree char    *label_bare = without_spaces (label);
 
       g_assert_nonnull (found);
       g_assert_cmpstr (found->str, ==, runs);
@@ -271,7 +271,7 @@ dot_attribute_value (const char *label)
         g_string_append (out, "\\\\");
       else if (*p == '\n')
         g_string_append (out, "\\n");
-      else if ((guchar) *p >= 0x20 && *p != 0x7f)
+      else if ((guchar)*p >= 0x20 && *p != 0x7f)
         g_string_append_c (out, *p);
     }
   return g_string_free (out, FALSE);
@@ -283,17 +283,17 @@ check_dot (TupuLayout *layout, char *dot)
   Agraph_t *g = agmemread (dot);
 
   g_assert_nonnull (g);
-  g_assert_cmpint (agnnodes (g), ==, (int) layout->n_nodes);
+  g_assert_cmpint (agnnodes (g), ==, (int)layout->n_nodes);
   for (guint i = 0; i < layout->n_nodes; i++)
     {
-      const TupuNode *node = tupu_graph_get_node (layout->graph, layout->nodes[i].node);
-      Agnode_t *n = agnode (g, (char *) node->id, FALSE);
+      const TupuNode  *node = tupu_graph_get_node (layout->graph, layout->nodes[i].node);
+      Agnode_t        *n = agnode (g, (char *)node->id, FALSE);
       g_autofree char *label = dot_attribute_value (node->label_zh);
       g_autofree char *gloss = dot_attribute_value (node->label_en);
 
       g_assert_nonnull (n);
-      g_assert_cmpstr (agget (n, (char *) "label"), ==, label);
-      g_assert_cmpstr (agget (n, (char *) "gloss"), ==, gloss);
+      g_assert_cmpstr (agget (n, (char *)"label"), ==, label);
+      g_assert_cmpstr (agget (n, (char *)"gloss"), ==, gloss);
     }
   agclose (g);
 }
@@ -303,10 +303,10 @@ typedef gboolean (*ExportFunc) (TupuLayout *, GOutputStream *, GCancellable *, G
 static char *
 export_to_string (TupuLayout *layout, ExportFunc export, gsize *len)
 {
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
 
-  export (layout, out, NULL, &error);
+  export(layout, out, NULL, &error);
   g_assert_no_error (error);
   g_output_stream_write_all (out, "", 1, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -321,11 +321,11 @@ static void
 check_renders (TupuGraph *graph)
 {
   TupuLayoutOptions options;
-  g_autoptr(TupuLayout) layout = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (TupuLayout) layout = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *svg = NULL;
   g_autofree char *dot = NULL;
-  gsize len;
+  gsize            len;
 
   tupu_layout_options_init (&options);
   layout = tupu_layout_compute (graph, &options, NULL, &error);
@@ -359,7 +359,7 @@ static int
 export_exit_code (const char *path, const char *engine)
 {
   g_autofree char *out = g_build_filename (tmp_dir, "out.svg", NULL);
-  int code = tupu_cli_export (out, engine, NULL, path);
+  int              code = tupu_cli_export (out, engine, NULL, path);
 
   /* Through a temporary file: a failed export leaves nothing behind. */
   g_assert_true (code == TUPU_EXIT_OK || !g_file_test (out, G_FILE_TEST_EXISTS));
@@ -370,9 +370,9 @@ export_exit_code (const char *path, const char *engine)
 static void
 print_case (const Case *c, const char *error, const char *warning, int validate, int export)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
@@ -403,19 +403,19 @@ print_case (const Case *c, const char *error, const char *warning, int validate,
 static void
 test_case (gconstpointer data)
 {
-  const Case *c = data;
+  const Case      *c = data;
   g_autofree char *path = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GPtrArray) diagnostics = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TupuGraph) graph = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GPtrArray) diagnostics = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TupuGraph) graph = NULL;
   g_autofree char *first_error = NULL;
   g_autofree char *first_warning = NULL;
-  int validate, export;
+  int              validate, export;
 
   if (c->generated)
     {
-      g_autoptr(GString) json = generate_case (c->name);
+      g_autoptr (GString) json = generate_case (c->name);
 
       path = write_generated (c->name, json->str, json->len);
     }
@@ -424,7 +424,7 @@ test_case (gconstpointer data)
 
   /* Through the file loader, which refuses oversized files before reading them. */
   {
-    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr (GFile) file = g_file_new_for_path (path);
 
     graph = tupu_graph_load_file (file, NULL, &diagnostics, &error);
   }
@@ -464,11 +464,11 @@ static void
 test_sparse_huge_file (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "sparse.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TupuGraph) graph = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TupuGraph) graph = NULL;
   gint64 start;
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  int    fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 
   g_assert_cmpint (fd, >=, 0);
   g_assert_cmpint (ftruncate (fd, G_GINT64_CONSTANT (16) << 30), ==, 0);
@@ -489,12 +489,12 @@ check_prefixes (const char *data, gsize len, gsize stride)
 {
   for (gsize cut = 0; cut < len; cut += stride)
     {
-      g_autoptr(GBytes) bytes = g_bytes_new (data, cut);
-      g_autoptr(GPtrArray) diagnostics = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(TupuGraph) graph = NULL;
+      g_autoptr (GBytes) bytes = g_bytes_new (data, cut);
+      g_autoptr (GPtrArray) diagnostics = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (TupuGraph) graph = NULL;
       const TupuDiagnostic *diag;
-      guint lines = 1;
+      guint                 lines = 1;
 
       /* The only valid prefix is the whole file without its trailing newline. */
       if (cut == len - 1 && data[cut] == '\n')
@@ -514,10 +514,10 @@ static void
 test_truncated_everywhere (void)
 {
   g_autofree char *path = g_build_filename (hostile_dir, "base-valid.json", NULL);
-  g_autofree char *speech = g_build_filename (g_getenv ("TUPU_SOURCE_DIR"), "data", "graphs",
-                                              "speech.json", NULL);
+  g_autofree char *speech =
+      g_build_filename (g_getenv ("TUPU_SOURCE_DIR"), "data", "graphs", "speech.json", NULL);
   g_autofree char *data = NULL;
-  gsize len;
+  gsize            len;
 
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   check_prefixes (data, len, 1);
@@ -531,14 +531,15 @@ test_truncated_everywhere (void)
 static void
 test_engine_caps (void)
 {
-  static const char *const cases[] = { "generated-dot-2001-nodes.json", "generated-dot-degree-201.json" };
+  static const char *const cases[] = { "generated-dot-2001-nodes.json",
+                                       "generated-dot-degree-201.json" };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GString) json = generate_case (cases[i]);
-      g_autoptr(GBytes) bytes = g_bytes_new (json->str, json->len);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(TupuGraph) graph = tupu_graph_load_bytes (bytes, cases[i], NULL, NULL, &error);
+      g_autoptr (GString) json = generate_case (cases[i]);
+      g_autoptr (GBytes) bytes = g_bytes_new (json->str, json->len);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (TupuGraph) graph = tupu_graph_load_bytes (bytes, cases[i], NULL, NULL, &error);
       TupuLayoutOptions options;
 
       g_assert_no_error (error);
@@ -560,19 +561,19 @@ static GPtrArray *
 read_cases (void)
 {
   g_autofree char *path = g_build_filename (hostile_dir, "expected.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  GPtrArray *cases = g_ptr_array_new_with_free_func ((GDestroyNotify) case_free);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  GPtrArray *cases = g_ptr_array_new_with_free_func ((GDestroyNotify)case_free);
   JsonArray *rows;
 
   json_parser_load_from_file (parser, path, &error);
   g_assert_no_error (error);
-  rows = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                       "cases");
+  rows =
+      json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "cases");
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
       JsonObject *row = json_array_get_object_element (rows, i);
-      Case *c = g_new0 (Case, 1);
+      Case       *c = g_new0 (Case, 1);
 
       c->name = g_strdup (json_object_get_string_member (row, "file"));
       c->generated = g_str_has_prefix (c->name, "generated-");
@@ -589,14 +590,14 @@ read_cases (void)
 static void
 test_table_complete (gconstpointer data)
 {
-  GPtrArray *cases = (GPtrArray *) data;
-  g_autoptr(GDir) dir = g_dir_open (hostile_dir, 0, NULL);
-  g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *cases = (GPtrArray *)data;
+  g_autoptr (GDir) dir = g_dir_open (hostile_dir, 0, NULL);
+  g_autoptr (GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
   const char *name;
 
   for (guint i = 0; i < cases->len; i++)
     {
-      Case *c = g_ptr_array_index (cases, i);
+      Case            *c = g_ptr_array_index (cases, i);
       g_autofree char *path = g_build_filename (hostile_dir, c->name, NULL);
 
       g_hash_table_add (rows, c->name);
@@ -619,10 +620,10 @@ is_slow (const Case *c)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(GPtrArray) cases = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) cases = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean slow = FALSE;
-  int result;
+  int      result;
 
   for (int i = 1; i < argc; i++)
     {
@@ -643,8 +644,7 @@ main (int argc, char *argv[])
     }
   g_test_init (&argc, &argv, NULL);
 
-  hostile_dir = g_build_filename (g_getenv ("TUPU_SOURCE_DIR"), "tests", "data", "hostile",
-                                  NULL);
+  hostile_dir = g_build_filename (g_getenv ("TUPU_SOURCE_DIR"), "tests", "data", "hostile", NULL);
   tmp_dir = g_dir_make_tmp ("tupu-hostile-XXXXXX", &error);
   g_assert_no_error (error);
   cases = read_cases ();
@@ -653,7 +653,7 @@ main (int argc, char *argv[])
     g_test_add_data_func ("/hostile/table-complete", cases, test_table_complete);
   for (guint i = 0; i < cases->len; i++)
     {
-      Case *c = g_ptr_array_index (cases, i);
+      Case            *c = g_ptr_array_index (cases, i);
       g_autofree char *test_path = NULL;
 
       if (is_slow (c) != slow && !print_mode)

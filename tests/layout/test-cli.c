@@ -28,9 +28,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* Runs tupu with the NULL-terminated arguments, without a display, and waits for it. */
 static void
-run_tupu (Run        *run,
-          const char *first,
-          ...)
+run_tupu (Run *run, const char *first, ...)
 {
   const char *build_dir = g_getenv ("TUPU_BUILD_DIR");
   g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
@@ -50,7 +48,7 @@ run_tupu (Run        *run,
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                &run->out, &run->err, &run->status, &error));
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (run->status));
@@ -76,16 +74,14 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture      *fx,
-               gconstpointer data)
+fixture_setup (Fixture *fx, gconstpointer data)
 {
   fx->dir = g_dir_make_tmp ("tupu-cli-XXXXXX", NULL);
   g_assert_nonnull (fx->dir);
 }
 
 static void
-fixture_teardown (Fixture      *fx,
-                  gconstpointer data)
+fixture_teardown (Fixture *fx, gconstpointer data)
 {
   g_autoptr (GDir) d = g_dir_open (fx->dir, 0, NULL);
   const char *name;
@@ -101,8 +97,7 @@ fixture_teardown (Fixture      *fx,
 }
 
 static char *
-out_path (Fixture    *fx,
-          const char *name)
+out_path (Fixture *fx, const char *name)
 {
   return g_build_filename (fx->dir, name, NULL);
 }
@@ -122,12 +117,8 @@ count_entries (Fixture *fx)
 /* SVG read back: node ids and titles                                                          */
 
 static void
-svg_start (GMarkupParseContext *context,
-           const char          *element,
-           const char         **names,
-           const char         **values,
-           gpointer             user_data,
-           GError             **error)
+svg_start (GMarkupParseContext *context, const char *element, const char **names,
+           const char **values, gpointer user_data, GError **error)
 {
   GHashTable *ids = user_data;
 
@@ -138,11 +129,8 @@ svg_start (GMarkupParseContext *context,
 }
 
 static void
-svg_text (GMarkupParseContext *context,
-          const char          *text,
-          gsize                len,
-          gpointer             user_data,
-          GError             **error)
+svg_text (GMarkupParseContext *context, const char *text, gsize len, gpointer user_data,
+          GError **error)
 {
   GHashTable *ids = user_data;
 
@@ -155,11 +143,11 @@ static GHashTable *
 read_svg (const char *path)
 {
   static const GMarkupParser parser = { svg_start, NULL, svg_text, NULL, NULL };
-  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable                *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, ids, NULL);
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
-  gsize len;
+  gsize            len;
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   g_assert_true (g_markup_parse_context_parse (context, contents, len, &error));
@@ -181,17 +169,15 @@ load (const char *path)
 }
 
 static void
-assert_svg_shows (const char *svg,
-                  TupuGraph  *graph,
-                  int         root)
+assert_svg_shows (const char *svg, TupuGraph *graph, int root)
 {
   g_autoptr (GHashTable) found = read_svg (svg);
 
   for (guint i = 0; i < tupu_graph_get_n_nodes (graph); i++)
     {
-      const TupuNode *node = tupu_graph_get_node (graph, i);
+      const TupuNode  *node = tupu_graph_get_node (graph, i);
       g_autofree char *title = g_strdup_printf ("%s / %s", node->label_zh, node->label_en);
-      gboolean want = root < 0 || tupu_graph_is_descendant (graph, i, root);
+      gboolean         want = root < 0 || tupu_graph_is_descendant (graph, i, root);
 
       g_assert_cmpint (g_hash_table_contains (found, node->id), ==, want);
       g_assert_cmpint (g_hash_table_contains (found, title), ==, want);
@@ -202,8 +188,7 @@ assert_svg_shows (const char *svg,
 /* --export                                                                                    */
 
 static void
-test_export_svg (Fixture      *fx,
-                 gconstpointer data)
+test_export_svg (Fixture *fx, gconstpointer data)
 {
   g_auto (Run) run = { 0 };
   g_autofree char *out = out_path (fx, "graph.svg");
@@ -219,8 +204,7 @@ test_export_svg (Fixture      *fx,
 }
 
 static void
-test_export_escapes (Fixture      *fx,
-                     gconstpointer data)
+test_export_escapes (Fixture *fx, gconstpointer data)
 {
   g_auto (Run) run = { 0 };
   g_autofree char *out = out_path (fx, "escapes.svg");
@@ -233,8 +217,7 @@ test_export_escapes (Fixture      *fx,
 }
 
 static void
-test_export_root (Fixture      *fx,
-                  gconstpointer data)
+test_export_root (Fixture *fx, gconstpointer data)
 {
   g_auto (Run) run = { 0 };
   g_autofree char *out = out_path (fx, "part.svg");
@@ -247,14 +230,13 @@ test_export_root (Fixture      *fx,
 }
 
 static void
-test_export_png (Fixture      *fx,
-                 gconstpointer data)
+test_export_png (Fixture *fx, gconstpointer data)
 {
   g_auto (Run) run = { 0 };
   g_autofree char *out = out_path (fx, "graph.png");
   g_autofree char *contents = NULL;
-  gsize len;
-  guint32 width, height;
+  gsize            len;
+  guint32          width, height;
 
   run_tupu (&run, "--export", out, NULL);
   g_assert_cmpint (run.status, ==, TUPU_EXIT_OK);
@@ -275,8 +257,7 @@ test_export_png (Fixture      *fx,
 }
 
 static void
-test_export_pdf (Fixture      *fx,
-                 gconstpointer data)
+test_export_pdf (Fixture *fx, gconstpointer data)
 {
   g_auto (Run) run = { 0 };
   g_autofree char *out = out_path (fx, "graph.pdf");
@@ -289,15 +270,14 @@ test_export_pdf (Fixture      *fx,
 }
 
 static void
-test_export_dot (Fixture      *fx,
-                 gconstpointer data)
+test_export_dot (Fixture *fx, gconstpointer data)
 {
   g_auto (Run) run = { 0 };
   g_autofree char *out = out_path (fx, "graph.dot");
   g_autofree char *json = fixture ("escapes.json");
   g_autoptr (TupuGraph) graph = load (json);
   g_autofree char *contents = NULL;
-  Agraph_t *g;
+  Agraph_t        *g;
 
   run_tupu (&run, "--export", out, json, NULL);
   g_assert_cmpint (run.status, ==, TUPU_EXIT_OK);
@@ -308,8 +288,8 @@ test_export_dot (Fixture      *fx,
   g_assert_cmpint (agnedges (g), ==, tupu_graph_get_n_edges (graph));
   for (guint i = 0; i < tupu_graph_get_n_nodes (graph); i++)
     {
-      const TupuNode *node = tupu_graph_get_node (graph, i);
-      Agnode_t *n = agnode (g, node->id, FALSE);
+      const TupuNode  *node = tupu_graph_get_node (graph, i);
+      Agnode_t        *n = agnode (g, node->id, FALSE);
       g_autofree char *want = NULL;
       g_auto (GStrv) parts = NULL;
 
@@ -317,7 +297,7 @@ test_export_dot (Fixture      *fx,
       /* Literal backslashes arrive doubled (test-export checks the exact round trip). */
       parts = g_strsplit (node->label_zh, "\\", -1);
       want = g_strjoinv ("\\\\", parts);
-      g_assert_cmpstr (agget (n, (char *) "label"), ==, want);
+      g_assert_cmpstr (agget (n, (char *)"label"), ==, want);
     }
   agclose (g);
 }
@@ -326,33 +306,29 @@ test_export_dot (Fixture      *fx,
 /* Exit codes                                                                                  */
 
 static void
-assert_export_fails (Fixture    *fx,
-                     const char *out_name,
-                     int         status,
-                     const char *message,
-                     const char *first,
-                     ...)
+assert_export_fails (Fixture *fx, const char *out_name, int status, const char *message,
+                     const char *first, ...)
 {
   g_auto (Run) run = { 0 };
   g_autofree char *out = out_path (fx, out_name);
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
-  const char *build_dir = g_getenv ("TUPU_BUILD_DIR");
+  const char      *build_dir = g_getenv ("TUPU_BUILD_DIR");
   g_autofree char *tupu = g_build_filename (build_dir, "src", "tupu", NULL);
-  g_auto (GStrv) envp = g_environ_unsetenv (g_environ_unsetenv (g_get_environ (), "DISPLAY"),
-                                            "WAYLAND_DISPLAY");
+  g_auto (GStrv) envp =
+      g_environ_unsetenv (g_environ_unsetenv (g_get_environ (), "DISPLAY"), "WAYLAND_DISPLAY");
   g_autoptr (GError) error = NULL;
   va_list ap;
 
   g_ptr_array_add (args, tupu);
-  g_ptr_array_add (args, (char *) "--export");
+  g_ptr_array_add (args, (char *)"--export");
   g_ptr_array_add (args, out);
   va_start (ap, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
+    g_ptr_array_add (args, (char *)arg);
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **)args->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                &run.out, &run.err, &run.status, &error));
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (run.status));
@@ -366,8 +342,7 @@ assert_export_fails (Fixture    *fx,
 }
 
 static void
-test_exit_usage (Fixture      *fx,
-                 gconstpointer data)
+test_exit_usage (Fixture *fx, gconstpointer data)
 {
   g_autofree char *json = fixture ("escapes.json");
 
@@ -380,8 +355,7 @@ test_exit_usage (Fixture      *fx,
 }
 
 static void
-test_exit_invalid (Fixture      *fx,
-                   gconstpointer data)
+test_exit_invalid (Fixture *fx, gconstpointer data)
 {
   g_autofree char *json = fixture ("invalid.json");
 
@@ -391,8 +365,7 @@ test_exit_invalid (Fixture      *fx,
 }
 
 static void
-test_exit_io (Fixture      *fx,
-              gconstpointer data)
+test_exit_io (Fixture *fx, gconstpointer data)
 {
   g_autofree char *json = fixture ("escapes.json");
   g_autofree char *missing_json = out_path (fx, "missing.json");
@@ -403,8 +376,7 @@ test_exit_io (Fixture      *fx,
 }
 
 static void
-test_failure_keeps_existing (Fixture      *fx,
-                             gconstpointer data)
+test_failure_keeps_existing (Fixture *fx, gconstpointer data)
 {
   g_auto (Run) run = { 0 };
   g_autofree char *out = out_path (fx, "keep.svg");
@@ -423,8 +395,7 @@ test_failure_keeps_existing (Fixture      *fx,
 /* --validate                                                                                  */
 
 static void
-test_validate (Fixture      *fx,
-               gconstpointer data)
+test_validate (Fixture *fx, gconstpointer data)
 {
   g_autofree char *good = builtin_json ();
   g_autofree char *fixture_good = fixture ("escapes.json");
@@ -471,8 +442,7 @@ test_validate (Fixture      *fx,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

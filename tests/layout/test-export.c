@@ -28,13 +28,12 @@ load_fixture (const char *name)
 }
 
 static TupuLayout *
-layout_fixture (const char *name,
-                const char *root)
+layout_fixture (const char *name, const char *root)
 {
   g_autoptr (TupuGraph) graph = NULL;
   g_autoptr (GError) error = NULL;
   TupuLayoutOptions options;
-  TupuLayout *layout;
+  TupuLayout       *layout;
 
   graph = name ? load_fixture (name) : tupu_graph_load_builtin (&error);
   g_assert_no_error (error);
@@ -49,8 +48,7 @@ layout_fixture (const char *name,
 typedef gboolean (*ExportFunc) (TupuLayout *, GOutputStream *, GCancellable *, GError **);
 
 static GBytes *
-export_to_bytes (TupuLayout *layout,
-                 ExportFunc  func)
+export_to_bytes (TupuLayout *layout, ExportFunc func)
 {
   g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr (GError) error = NULL;
@@ -77,25 +75,21 @@ strip_spaces (const char *text)
 
 typedef struct
 {
-  GHashTable *titles;     /* node id -> <title> text */
-  GHashTable *text;       /* node id -> concatenated <text> content */
-  char       *node;       /* id of the <g> being read */
-  GString    *chars;      /* text of the current <title>/<text> */
-  const char *element;    /* "title" or "text" while inside one */
+  GHashTable *titles;  /* node id -> <title> text */
+  GHashTable *text;    /* node id -> concatenated <text> content */
+  char       *node;    /* id of the <g> being read */
+  GString    *chars;   /* text of the current <title>/<text> */
+  const char *element; /* "title" or "text" while inside one */
   gboolean    has_viewbox;
   guint       n_paths;
   gboolean    lang_ok;
 } SvgReader;
 
 static void
-svg_start (GMarkupParseContext *context,
-           const char          *element,
-           const char         **names,
-           const char         **values,
-           gpointer             user_data,
-           GError             **error)
+svg_start (GMarkupParseContext *context, const char *element, const char **names,
+           const char **values, gpointer user_data, GError **error)
 {
-  SvgReader *reader = user_data;
+  SvgReader  *reader = user_data;
   const char *id = NULL, *klass = NULL, *lang = NULL;
 
   for (guint i = 0; names[i]; i++)
@@ -130,17 +124,15 @@ svg_start (GMarkupParseContext *context,
 }
 
 static void
-svg_end (GMarkupParseContext *context,
-         const char          *element,
-         gpointer             user_data,
-         GError             **error)
+svg_end (GMarkupParseContext *context, const char *element, gpointer user_data, GError **error)
 {
   SvgReader *reader = user_data;
 
   if (reader->element && g_str_equal (element, reader->element))
     {
       if (g_str_equal (element, "title"))
-        g_hash_table_insert (reader->titles, g_strdup (reader->node), g_strdup (reader->chars->str));
+        g_hash_table_insert (reader->titles, g_strdup (reader->node),
+                             g_strdup (reader->chars->str));
       else
         {
           const char *so_far = g_hash_table_lookup (reader->text, reader->node);
@@ -155,11 +147,8 @@ svg_end (GMarkupParseContext *context,
 }
 
 static void
-svg_text (GMarkupParseContext *context,
-          const char          *text,
-          gsize                len,
-          gpointer             user_data,
-          GError             **error)
+svg_text (GMarkupParseContext *context, const char *text, gsize len, gpointer user_data,
+          GError **error)
 {
   SvgReader *reader = user_data;
 
@@ -168,13 +157,12 @@ svg_text (GMarkupParseContext *context,
 }
 
 static void
-read_svg (GBytes    *svg,
-          SvgReader *reader)
+read_svg (GBytes *svg, SvgReader *reader)
 {
   static const GMarkupParser parser = { svg_start, svg_end, svg_text, NULL, NULL };
   g_autoptr (GMarkupParseContext) context = NULL;
   g_autoptr (GError) error = NULL;
-  gsize len;
+  gsize       len;
   const char *data = g_bytes_get_data (svg, &len);
 
   reader->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -200,8 +188,7 @@ svg_reader_clear (SvgReader *reader)
 }
 
 static void
-assert_svg_has_every_node (TupuLayout *layout,
-                           GBytes     *svg)
+assert_svg_has_every_node (TupuLayout *layout, GBytes *svg)
 {
   SvgReader reader = { 0 };
 
@@ -212,7 +199,7 @@ assert_svg_has_every_node (TupuLayout *layout,
   g_assert_cmpuint (reader.n_paths, >=, layout->n_edges);
   for (guint i = 0; i < layout->n_nodes; i++)
     {
-      const TupuNode *node = tupu_graph_get_node (layout->graph, layout->nodes[i].node);
+      const TupuNode  *node = tupu_graph_get_node (layout->graph, layout->nodes[i].node);
       g_autofree char *title = g_strdup_printf ("%s / %s", node->label_zh, node->label_en);
       g_autofree char *both = g_strconcat (node->label_zh, node->label_en, NULL);
       g_autofree char *want_text = strip_spaces (both);
@@ -310,30 +297,39 @@ undo_dot_escapes (const char *raw)
 }
 
 static char *
-dot_attr (void       *object,
-          const char *name)
+dot_attr (void *object, const char *name)
 {
-  return undo_dot_escapes (agget (object, (char *) name));
+  return undo_dot_escapes (agget (object, (char *)name));
 }
 
 static void
 test_dot_quoting (void)
 {
-  const char *cases[] = { "plain", "a\\", "\\", "\"", "\\\"", "x\\\\\"y\\", "\\N\\G\\L\\E\\T\\H",
-                          "two\nlines", "a\\nb", "} -> { ; [", "<b>&amp;</b>", "汉字\\" };
+  const char *cases[] = { "plain",
+                          "a\\",
+                          "\\",
+                          "\"",
+                          "\\\"",
+                          "x\\\\\"y\\",
+                          "\\N\\G\\L\\E\\T\\H",
+                          "two\nlines",
+                          "a\\nb",
+                          "} -> { ; [",
+                          "<b>&amp;</b>",
+                          "汉字\\" };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr (GString) doc = g_string_new ("digraph {\n  a [label=");
       g_autofree char *label = NULL;
-      Agraph_t *g;
+      Agraph_t        *g;
 
       _tupu_dot_append_quoted (doc, cases[i]);
       g_string_append (doc, "];\n  b;\n}\n");
       g = agmemread (doc->str);
       g_assert_nonnull (g);
       g_assert_cmpint (agnnodes (g), ==, 2);
-      label = dot_attr (agnode (g, (char *) "a", FALSE), "label");
+      label = dot_attr (agnode (g, (char *)"a", FALSE), "label");
       g_assert_cmpstr (label, ==, cases[i]);
       agclose (g);
     }
@@ -343,10 +339,11 @@ static void
 assert_dot_round_trip (TupuLayout *layout)
 {
   g_autoptr (GBytes) dot = export_to_bytes (layout, tupu_export_dot);
-  g_autoptr (GString) text = g_string_new_len (g_bytes_get_data (dot, NULL), g_bytes_get_size (dot));
+  g_autoptr (GString) text =
+      g_string_new_len (g_bytes_get_data (dot, NULL), g_bytes_get_size (dot));
   g_autoptr (GHashTable) want = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Agraph_t *g = agmemread (text->str);
-  guint n_edges = 0;
+  guint     n_edges = 0;
 
   g_assert_nonnull (g);
   g_assert_true (agisdirected (g));
@@ -355,8 +352,8 @@ assert_dot_round_trip (TupuLayout *layout)
 
   for (guint i = 0; i < layout->n_nodes; i++)
     {
-      const TupuNode *node = tupu_graph_get_node (layout->graph, layout->nodes[i].node);
-      Agnode_t *n = agnode (g, node->id, FALSE);
+      const TupuNode  *node = tupu_graph_get_node (layout->graph, layout->nodes[i].node);
+      Agnode_t        *n = agnode (g, node->id, FALSE);
       g_autofree char *label = NULL, *gloss = NULL;
 
       g_assert_nonnull (n);
@@ -364,24 +361,24 @@ assert_dot_round_trip (TupuLayout *layout)
       gloss = dot_attr (n, "gloss");
       g_assert_cmpstr (label, ==, node->label_zh);
       g_assert_cmpstr (gloss, ==, node->label_en);
-      g_assert_cmpstr (agget (n, (char *) "kind"), ==, tupu_kind_to_string (node->kind));
+      g_assert_cmpstr (agget (n, (char *)"kind"), ==, tupu_kind_to_string (node->kind));
     }
 
   for (guint i = 0; i < layout->n_edges; i++)
     {
       const TupuEdge *edge = tupu_graph_get_edge (layout->graph, layout->edges[i].edge);
 
-      g_hash_table_add (want, g_strdup_printf ("%s %s %s",
-                                               tupu_graph_get_node (layout->graph, edge->source)->id,
-                                               tupu_graph_get_node (layout->graph, edge->target)->id,
-                                               tupu_relation_to_string (edge->relation)));
+      g_hash_table_add (
+          want, g_strdup_printf ("%s %s %s", tupu_graph_get_node (layout->graph, edge->source)->id,
+                                 tupu_graph_get_node (layout->graph, edge->target)->id,
+                                 tupu_relation_to_string (edge->relation)));
     }
   for (Agnode_t *n = agfstnode (g); n; n = agnxtnode (g, n))
     for (Agedge_t *e = agfstout (g, n); e; e = agnxtout (g, e))
       {
-        g_autofree char *key = g_strdup_printf ("%s %s %s", agnameof (agtail (e)),
-                                                agnameof (aghead (e)),
-                                                agget (e, (char *) "relation"));
+        g_autofree char *key =
+            g_strdup_printf ("%s %s %s", agnameof (agtail (e)), agnameof (aghead (e)),
+                             agget (e, (char *)"relation"));
 
         g_assert_true (g_hash_table_remove (want, key));
         n_edges++;
@@ -403,8 +400,8 @@ static void
 test_dot_escaping (void)
 {
   g_autoptr (TupuLayout) layout = layout_fixture ("escapes.json", NULL);
-  const TupuNode *node = tupu_graph_get_node (layout->graph, tupu_graph_lookup (layout->graph,
-                                                                                "backslashes"));
+  const TupuNode *node =
+      tupu_graph_get_node (layout->graph, tupu_graph_lookup (layout->graph, "backslashes"));
 
   /* The fixture really holds what the test claims to check. */
   g_assert_nonnull (strstr (node->label_zh, "\\N"));
@@ -433,9 +430,7 @@ typedef struct
 } ReadState;
 
 static cairo_status_t
-read_cb (void          *closure,
-         unsigned char *data,
-         unsigned int   length)
+read_cb (void *closure, unsigned char *data, unsigned int length)
 {
   ReadState *state = closure;
 
@@ -447,10 +442,7 @@ read_cb (void          *closure,
 }
 
 static gboolean
-export_png_2x (TupuLayout    *layout,
-               GOutputStream *out,
-               GCancellable  *cancellable,
-               GError       **error)
+export_png_2x (TupuLayout *layout, GOutputStream *out, GCancellable *cancellable, GError **error)
 {
   return tupu_export_png (layout, 2.0, out, cancellable, error);
 }
@@ -460,10 +452,10 @@ test_png (void)
 {
   g_autoptr (TupuLayout) layout = layout_fixture ("escapes.json", NULL);
   g_autoptr (GBytes) png = export_to_bytes (layout, export_png_2x);
-  ReadState state = { 0 };
+  ReadState        state = { 0 };
   cairo_surface_t *surface;
-  int width, height, stride, inked = 0;
-  guchar *pixels;
+  int              width, height, stride, inked = 0;
+  guchar          *pixels;
 
   state.data = g_bytes_get_data (png, &state.len);
   g_assert_cmpmem (state.data, 8, "\x89PNG\r\n\x1a\n", 8);
@@ -471,8 +463,8 @@ test_png (void)
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   width = cairo_image_surface_get_width (surface);
   height = cairo_image_surface_get_height (surface);
-  g_assert_cmpint (width, ==, (int) ceil (layout->bounds.width * 2));
-  g_assert_cmpint (height, ==, (int) ceil (layout->bounds.height * 2));
+  g_assert_cmpint (width, ==, (int)ceil (layout->bounds.width * 2));
+  g_assert_cmpint (height, ==, (int)ceil (layout->bounds.height * 2));
   g_assert_cmpint (width, >, 100);
   g_assert_cmpint (height, >, 100);
 
@@ -483,7 +475,7 @@ test_png (void)
   for (int y = 0; y < height; y++)
     for (int x = 0; x < width; x++)
       {
-        guint32 pixel = *(guint32 *) (void *) (pixels + y * stride + x * 4);
+        guint32 pixel = *(guint32 *)(void *)(pixels + y * stride + x * 4);
 
         g_assert_cmphex (pixel >> 24, ==, 0xff);
         inked += (pixel & 0xffffff) != 0xfafafa;
@@ -511,7 +503,7 @@ test_pdf (void)
 {
   g_autoptr (TupuLayout) layout = layout_fixture ("escapes.json", NULL);
   g_autoptr (GBytes) pdf = export_to_bytes (layout, tupu_export_pdf);
-  gsize len;
+  gsize       len;
   const char *data = g_bytes_get_data (pdf, &len);
 
   g_assert_cmpuint (len, >, 1000);
@@ -610,18 +602,15 @@ test_to_file (void)
 /* The painter                                                                                 */
 
 static void
-recorded_extents (TupuLayout             *layout,
-                  const TupuPaintOptions *options,
-                  double                 *extents)
+recorded_extents (TupuLayout *layout, const TupuPaintOptions *options, double *extents)
 {
   cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   tupu_painter_draw (cr, layout, options);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
-  cairo_recording_surface_ink_extents (surface, &extents[0], &extents[1], &extents[2],
-                                       &extents[3]);
+  cairo_recording_surface_ink_extents (surface, &extents[0], &extents[1], &extents[2], &extents[3]);
   cairo_surface_destroy (surface);
 }
 
@@ -629,10 +618,10 @@ static void
 test_painter_culling (void)
 {
   g_autoptr (TupuLayout) layout = layout_fixture ("escapes.json", NULL);
-  guint leaf = layout->geom_of_node[tupu_graph_lookup (layout->graph, "long-label")];
-  const TupuRect *box = &layout->nodes[leaf].box;
+  guint            leaf = layout->geom_of_node[tupu_graph_lookup (layout->graph, "long-label")];
+  const TupuRect  *box = &layout->nodes[leaf].box;
   TupuPaintOptions options;
-  double full[4], culled[4];
+  double           full[4], culled[4];
 
   tupu_paint_options_init (&options);
   recorded_extents (layout, &options, full);
@@ -658,12 +647,12 @@ test_painter_node_path (void)
 {
   g_autoptr (TupuLayout) layout = layout_fixture ("escapes.json", NULL);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   for (guint i = 0; i < layout->n_nodes; i++)
     {
       const TupuRect *box = &layout->nodes[i].box;
-      double x0, y0, x1, y1;
+      double          x0, y0, x1, y1;
 
       cairo_new_path (cr);
       tupu_painter_node_path (cr, layout, i, 3);
@@ -678,15 +667,12 @@ test_painter_node_path (void)
 }
 
 static cairo_surface_t *
-paint_at (TupuLayout *layout,
-          double      scale,
-          double      lod_scale,
-          gboolean    dark)
+paint_at (TupuLayout *layout, double scale, double lod_scale, gboolean dark)
 {
   cairo_surface_t *surface =
-    cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (layout->bounds.width * scale),
-                                (int) ceil (layout->bounds.height * scale));
-  cairo_t *cr = cairo_create (surface);
+      cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (layout->bounds.width * scale),
+                                  (int)ceil (layout->bounds.height * scale));
+  cairo_t         *cr = cairo_create (surface);
   TupuPaintOptions options;
 
   cairo_scale (cr, scale, scale);
@@ -702,14 +688,13 @@ paint_at (TupuLayout *layout,
 }
 
 static gboolean
-surfaces_equal (cairo_surface_t *a,
-                cairo_surface_t *b)
+surfaces_equal (cairo_surface_t *a, cairo_surface_t *b)
 {
   int stride = cairo_image_surface_get_stride (a);
   int height = cairo_image_surface_get_height (a);
 
   return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
-                 (gsize) stride * height) == 0;
+                 (gsize)stride * height) == 0;
 }
 
 static void
@@ -739,8 +724,7 @@ test_painter_level_of_detail (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -37,23 +37,24 @@ load_builtin (void)
 /* A valid graph: a report with @n_children children under it, each with @fanout children
  * of its own, so @n_children alone sets the root's degree. Sources are citations. */
 static TupuGraph *
-generate_graph (guint n_children,
-                guint fanout)
+generate_graph (guint n_children, guint fanout)
 {
   g_autoptr (GString) json = g_string_new (NULL);
   g_autoptr (GString) edges = g_string_new (NULL);
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
-  guint next = 1;
+  guint      next = 1;
   TupuGraph *graph;
 
-#define NODE "{\"id\": \"n%u\", \"kind\": \"%s\", \"label\": {\"zh\": \"节点%u\", \"en\": \"node %u\"}," \
-             " \"label_origin\": \"editorial\", \"summary\": {\"zh\": \"摘要。\", \"en\": \"Summary.\"}," \
-             " \"sources\": [{\"citation\": \"generated\"}]}"
+#define NODE                                                                                       \
+  "{\"id\": \"n%u\", \"kind\": \"%s\", \"label\": {\"zh\": \"节点%u\", \"en\": \"node %u\"},"    \
+  " \"label_origin\": \"editorial\", \"summary\": {\"zh\": \"摘要。\", \"en\": \"Summary.\"},"  \
+  " \"sources\": [{\"citation\": \"generated\"}]}"
 #define EDGE "%s{\"source\": \"n%u\", \"target\": \"n%u\", \"relation\": \"part-of\"}"
 
-  g_string_append (json, "{\"format_version\": 1, \"id\": \"generated\", \"title\": {\"zh\": \"生成\","
-                         " \"en\": \"Generated\"}, \"languages\": [\"zh\", \"en\"], \"nodes\": [");
+  g_string_append (json,
+                   "{\"format_version\": 1, \"id\": \"generated\", \"title\": {\"zh\": \"生成\","
+                   " \"en\": \"Generated\"}, \"languages\": [\"zh\", \"en\"], \"nodes\": [");
   g_string_append_printf (json, NODE, 0, "report", 0, 0);
   for (guint c = 0; c < n_children; c++)
     {
@@ -82,13 +83,11 @@ generate_graph (guint n_children,
 }
 
 static TupuLayout *
-compute (TupuGraph *graph,
-         TupuEngine engine,
-         int        root)
+compute (TupuGraph *graph, TupuEngine engine, int root)
 {
   g_autoptr (GError) error = NULL;
   TupuLayoutOptions options;
-  TupuLayout *layout;
+  TupuLayout       *layout;
 
   tupu_layout_options_init (&options);
   options.engine = engine;
@@ -100,9 +99,7 @@ compute (TupuGraph *graph,
 }
 
 static gboolean
-rect_inside (const TupuRect *inner,
-             const TupuRect *outer,
-             double          tolerance)
+rect_inside (const TupuRect *inner, const TupuRect *outer, double tolerance)
 {
   return inner->x >= outer->x - tolerance && inner->y >= outer->y - tolerance &&
          inner->x + inner->width <= outer->x + outer->width + tolerance &&
@@ -110,9 +107,7 @@ rect_inside (const TupuRect *inner,
 }
 
 static gboolean
-point_near_rect (const TupuPoint *p,
-                 const TupuRect  *r,
-                 double           tolerance)
+point_near_rect (const TupuPoint *p, const TupuRect *r, double tolerance)
 {
   return p->x >= r->x - tolerance && p->x <= r->x + r->width + tolerance &&
          p->y >= r->y - tolerance && p->y <= r->y + r->height + tolerance;
@@ -140,7 +135,7 @@ assert_every_node_has_a_box (TupuLayout *layout)
       if (geom < 0)
         continue;
       seen++;
-      g_assert_cmpint (geom, <, (int) layout->n_nodes);
+      g_assert_cmpint (geom, <, (int)layout->n_nodes);
       g_assert_cmpuint (layout->nodes[geom].node, ==, i);
       g_assert_cmpfloat (layout->nodes[geom].box.width, >, 10);
       g_assert_cmpfloat (layout->nodes[geom].box.height, >, 10);
@@ -159,7 +154,7 @@ assert_no_overlap (TupuLayout *layout)
     for (guint j = i + 1; j < layout->n_nodes; j++)
       {
         const TupuRect *a = &layout->nodes[i].box, *b = &layout->nodes[j].box;
-        gboolean apart = a->x + a->width <= b->x || b->x + b->width <= a->x ||
+        gboolean        apart = a->x + a->width <= b->x || b->x + b->width <= a->x ||
                          a->y + a->height <= b->y || b->y + b->height <= a->y;
 
         if (!apart)
@@ -186,8 +181,8 @@ assert_every_edge_has_a_path (TupuLayout *layout)
   for (guint i = 0; i < layout->n_edges; i++)
     {
       const TupuEdgeGeom *eg = &layout->edges[i];
-      const TupuEdge *edge = tupu_graph_get_edge (layout->graph, eg->edge);
-      const TupuPoint *end = eg->has_arrow ? &eg->arrow[0] : &eg->points[eg->n_points - 1];
+      const TupuEdge     *edge = tupu_graph_get_edge (layout->graph, eg->edge);
+      const TupuPoint    *end = eg->has_arrow ? &eg->arrow[0] : &eg->points[eg->n_points - 1];
 
       g_assert_cmpuint (eg->n_points, >=, 4);
       g_assert_cmpuint ((eg->n_points - 1) % 3, ==, 0);
@@ -222,7 +217,7 @@ assert_labels_fit (TupuLayout *layout)
   for (guint i = 0; i < layout->n_nodes; i++)
     {
       const TupuNodeGeom *ng = &layout->nodes[i];
-      const TupuNode *node = tupu_graph_get_node (layout->graph, ng->node);
+      const TupuNode     *node = tupu_graph_get_node (layout->graph, ng->node);
       g_autoptr (GString) label = g_string_new (NULL);
       g_autoptr (GString) gloss = g_string_new (NULL);
       g_autofree char *want_label = strip_spaces (node->label_zh);
@@ -232,17 +227,16 @@ assert_labels_fit (TupuLayout *layout)
       for (guint r = 0; r < ng->n_runs; r++)
         {
           const TupuTextRun *run = &ng->runs[r];
-          g_autoptr (PangoLayout) pl = _tupu_text_run_layout (context, run->text, run->role,
-                                                              node->kind,
-                                                              layout->options.text_scale);
+          g_autoptr (PangoLayout) pl = _tupu_text_run_layout (
+              context, run->text, run->role, node->kind, layout->options.text_scale);
           PangoRectangle ink;
-          TupuRect ink_rect;
+          TupuRect       ink_rect;
 
           pango_layout_get_extents (pl, &ink, NULL);
-          ink_rect = (TupuRect){ run->x + ink.x / (double) PANGO_SCALE,
-                                 run->y + ink.y / (double) PANGO_SCALE,
-                                 ink.width / (double) PANGO_SCALE,
-                                 ink.height / (double) PANGO_SCALE };
+          ink_rect =
+              (TupuRect){ run->x + ink.x / (double)PANGO_SCALE,
+                          run->y + ink.y / (double)PANGO_SCALE, ink.width / (double)PANGO_SCALE,
+                          ink.height / (double)PANGO_SCALE };
           if (!rect_inside (&ink_rect, &ng->box, 0))
             g_error ("ink of “%s” (%g,%g %gx%g) overflows the box of %s (%g,%g %gx%g)", run->text,
                      ink_rect.x, ink_rect.y, ink_rect.width, ink_rect.height, node->id, ng->box.x,
@@ -318,8 +312,8 @@ test_fixture_dot (void)
                            layout->nodes[layout->geom_of_node[node->parent]].box.x);
     }
   /* The long label wrapped onto several lines. */
-  g_assert_cmpuint (layout->nodes[layout->geom_of_node[tupu_graph_lookup (graph, "long-label")]]
-                      .n_runs, >=, 4);
+  g_assert_cmpuint (
+      layout->nodes[layout->geom_of_node[tupu_graph_lookup (graph, "long-label")]].n_runs, >=, 4);
 }
 
 static void
@@ -396,13 +390,12 @@ test_subtree (void)
   assert_layout_sound (layout);
   g_assert_cmpuint (layout->n_nodes, ==, 3);
   for (guint i = 0; i < tupu_graph_get_n_nodes (graph); i++)
-    g_assert_cmpint (layout->geom_of_node[i] >= 0, ==,
-                     tupu_graph_is_descendant (graph, i, root));
+    g_assert_cmpint (layout->geom_of_node[i] >= 0, ==, tupu_graph_is_descendant (graph, i, root));
   /* Two part-of edges; the cross-links leave the subtree. */
   g_assert_cmpuint (layout->n_edges, ==, 2);
 
   tupu_layout_options_init (&options);
-  options.root = (int) tupu_graph_get_n_nodes (graph);
+  options.root = (int)tupu_graph_get_n_nodes (graph);
   g_assert_null (tupu_layout_compute (graph, &options, NULL, &error));
   g_assert_error (error, TUPU_LAYOUT_ERROR, TUPU_LAYOUT_ERROR_NO_ROOT);
 }
@@ -481,9 +474,7 @@ struct Request
 };
 
 static void
-request_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+request_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Request *request = user_data;
 
@@ -502,12 +493,12 @@ test_cancellation (void)
   g_autoptr (TupuGraph) graph = load_fixture ("escapes.json");
   g_autoptr (TupuGraph) builtin = load_builtin ();
   Request requests[60] = { 0 };
-  guint pending = G_N_ELEMENTS (requests);
-  guint n_layouts = 0;
+  guint   pending = G_N_ELEMENTS (requests);
+  guint   n_layouts = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
     {
-      Request *request = &requests[i];
+      Request          *request = &requests[i];
       TupuLayoutOptions options;
 
       tupu_layout_options_init (&options);
@@ -580,15 +571,15 @@ test_pick_and_query (void)
   for (guint i = 0; i < layout->n_nodes; i++)
     {
       const TupuRect *box = &layout->nodes[i].box;
-      TupuPoint c = centre (box);
+      TupuPoint       c = centre (box);
       g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (guint));
       TupuRect probe = { c.x - 1, c.y - 1, 2, 2 };
       gboolean found = FALSE;
 
       g_assert_cmpint (tupu_layout_pick (layout, c.x, c.y), ==, i);
       g_assert_cmpint (tupu_layout_pick (layout, box->x + 0.5, box->y + 0.5), ==, i);
-      g_assert_cmpint (tupu_layout_pick (layout, box->x + box->width - 0.5,
-                                         box->y + box->height - 0.5), ==, i);
+      g_assert_cmpint (
+          tupu_layout_pick (layout, box->x + box->width - 0.5, box->y + box->height - 0.5), ==, i);
       tupu_layout_query (layout, &probe, hits);
       for (guint h = 0; h < hits->len; h++)
         found |= g_array_index (hits, guint, h) == i;
@@ -619,29 +610,29 @@ test_nearest (void)
   g_autoptr (TupuGraph) graph = load_fixture ("escapes.json");
   g_autoptr (TupuLayout) layout = compute (graph, TUPU_ENGINE_DOT, -1);
   const int dirs[4][2] = { { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 } };
-  guint root = layout->geom_of_node[tupu_graph_get_root (graph)];
-  int right;
+  guint     root = layout->geom_of_node[tupu_graph_get_root (graph)];
+  int       right;
 
   /* LR tree: nothing left of the root, one of its children right of it. */
   g_assert_cmpint (tupu_layout_nearest_in_direction (layout, root, -1, 0), ==, -1);
   right = tupu_layout_nearest_in_direction (layout, root, 1, 0);
   g_assert_cmpint (right, >=, 0);
   g_assert_cmpint (tupu_graph_get_node (graph, layout->nodes[right].node)->parent, ==,
-                   (int) tupu_graph_get_root (graph));
+                   (int)tupu_graph_get_root (graph));
 
   for (guint i = 0; i < layout->n_nodes; i++)
     for (guint d = 0; d < 4; d++)
       {
-        int found = tupu_layout_nearest_in_direction (layout, i, dirs[d][0], dirs[d][1]);
+        int       found = tupu_layout_nearest_in_direction (layout, i, dirs[d][0], dirs[d][1]);
         TupuPoint a = centre (&layout->nodes[i].box);
-        double best = G_MAXDOUBLE;
+        double    best = G_MAXDOUBLE;
 
         /* The answer lies in the ±45° cone, and nothing in the cone is closer. */
         for (guint j = 0; j < layout->n_nodes; j++)
           {
             TupuPoint b = centre (&layout->nodes[j].box);
-            double along = (b.x - a.x) * dirs[d][0] + (b.y - a.y) * dirs[d][1];
-            double across = fabs ((b.x - a.x) * dirs[d][1] - (b.y - a.y) * dirs[d][0]);
+            double    along = (b.x - a.x) * dirs[d][0] + (b.y - a.y) * dirs[d][1];
+            double    across = fabs ((b.x - a.x) * dirs[d][1] - (b.y - a.y) * dirs[d][0]);
 
             if (j != i && along > 0 && across <= along)
               best = MIN (best, hypot (b.x - a.x, b.y - a.y));
@@ -653,7 +644,7 @@ test_nearest (void)
             TupuPoint b;
 
             g_assert_cmpint (found, >=, 0);
-            g_assert_cmpint (found, !=, (int) i);
+            g_assert_cmpint (found, !=, (int)i);
             b = centre (&layout->nodes[found].box);
             g_assert_cmpfloat (fabs (hypot (b.x - a.x, b.y - a.y) - best), <, 1e-9);
           }
@@ -661,8 +652,7 @@ test_nearest (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -14,8 +14,8 @@
 #include "tupu-test-support.h"
 #include "tupu-window.h"
 
-#define N_ROUNDS      60
-#define MAX_WINDOWS   3
+#define N_ROUNDS 60
+#define MAX_WINDOWS 3
 
 static const char *const good_files[] = {
   "data/graphs/speech.json",
@@ -71,14 +71,14 @@ static void
 settle (TupuWindow *window, gboolean laid_out)
 {
   TupuGraphView *view = tupu_test_window_get_view (window);
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  gint64         deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
   for (;;)
     {
       TupuLayout *layout = tupu_graph_view_get_layout (view);
 
-      if (!tupu_test_window_is_loading (window)
-          && (!laid_out || (layout != NULL && layout->graph == tupu_window_get_graph (window))))
+      if (!tupu_test_window_is_loading (window) &&
+          (!laid_out || (layout != NULL && layout->graph == tupu_window_get_graph (window))))
         break;
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       spin (10);
@@ -90,22 +90,22 @@ static void
 poke (TupuWindow *window)
 {
   TupuGraphView *view = tupu_test_window_get_view (window);
-  TupuGraph *graph = tupu_window_get_graph (window);
+  TupuGraph     *graph = tupu_window_get_graph (window);
 
   switch (g_rand_int_range (rand_, 0, 7))
     {
     case 0:
     case 1:
       {
-        g_autoptr(GFile) file =
-          source_file (good_files[g_rand_int_range (rand_, 0, G_N_ELEMENTS (good_files))]);
+        g_autoptr (GFile) file =
+            source_file (good_files[g_rand_int_range (rand_, 0, G_N_ELEMENTS (good_files))]);
         tupu_window_open_file (window, file);
       }
       break;
     case 2:
       {
-        g_autoptr(GFile) file =
-          source_file (broken_files[g_rand_int_range (rand_, 0, G_N_ELEMENTS (broken_files))]);
+        g_autoptr (GFile) file =
+            source_file (broken_files[g_rand_int_range (rand_, 0, G_N_ELEMENTS (broken_files))]);
         tupu_window_open_file (window, file);
       }
       break;
@@ -124,7 +124,8 @@ poke (TupuWindow *window)
         {
           guint n = tupu_graph_get_n_nodes (graph);
 
-          tupu_graph_view_select (view, tupu_graph_get_node (graph, g_rand_int_range (rand_, 0, n))->id,
+          tupu_graph_view_select (view,
+                                  tupu_graph_get_node (graph, g_rand_int_range (rand_, 0, n))->id,
                                   g_rand_boolean (rand_));
         }
       tupu_graph_view_zoom_fit (view);
@@ -137,7 +138,7 @@ static GtkApplication *app;
 static void
 test_windows_under_fire (void)
 {
-  g_autoptr(GPtrArray) windows = g_ptr_array_new ();
+  g_autoptr (GPtrArray) windows = g_ptr_array_new ();
   guint closed_loading = 0;
 
   for (guint round = 0; round < N_ROUNDS; round++)
@@ -189,12 +190,12 @@ collect_label_texts (GtkWidget *widget, GString *texts)
 static void
 test_detail_pane_plain_text (void)
 {
-  TupuWindow *window = tupu_window_new (app);
-  TupuGraphView *view = tupu_test_window_get_view (window);
+  TupuWindow     *window = tupu_window_new (app);
+  TupuGraphView  *view = tupu_test_window_get_view (window);
   TupuDetailPane *pane = tupu_test_window_get_pane (window);
-  g_autoptr(GFile) file = source_file ("tests/data/hostile/label-markup.json");
-  g_autoptr(GFile) broken = source_file ("tests/data/hostile/part-of-cycle.json");
-  g_autoptr(GPtrArray) toasts = NULL;
+  g_autoptr (GFile) file = source_file ("tests/data/hostile/label-markup.json");
+  g_autoptr (GFile) broken = source_file ("tests/data/hostile/part-of-cycle.json");
+  g_autoptr (GPtrArray) toasts = NULL;
   TupuGraph *graph;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -207,7 +208,7 @@ test_detail_pane_plain_text (void)
   for (guint i = 0; i < tupu_graph_get_n_nodes (graph); i++)
     {
       const TupuNode *node = tupu_graph_get_node (graph, i);
-      g_autoptr(GString) texts = g_string_new (NULL);
+      g_autoptr (GString) texts = g_string_new (NULL);
       const char *label, *gloss;
 
       /* The pane follows the selection at once (a notify), no main loop needed. */
@@ -237,9 +238,9 @@ test_detail_pane_plain_text (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint32 seed;
-  int result;
+  int     result;
 
   g_test_init (&argc, &argv, NULL);
   seed = g_test_rand_int ();

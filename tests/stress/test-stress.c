@@ -8,9 +8,9 @@
 
 #include "tupu-layout.h"
 
-#define N_REQUESTS     300
+#define N_REQUESTS 300
 #define N_SYNC_THREADS 3
-#define N_SYNC_EACH    12
+#define N_SYNC_EACH 12
 
 /* ---------------------------------------------------------------------------------------------
  * Graphs: the built-in one and generated trees with cross-links, in several sizes.
@@ -21,9 +21,9 @@
 static TupuGraph *
 generate_graph (guint n_nodes)
 {
-  g_autoptr(GString) json = g_string_new (NULL);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GString) json = g_string_new (NULL);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
   TupuGraph *graph;
 
   g_string_append_printf (json,
@@ -32,19 +32,20 @@ generate_graph (guint n_nodes)
                           " \"languages\": [\"zh\", \"en\"], \"nodes\": [",
                           n_nodes);
   for (guint i = 0; i < n_nodes; i++)
-    g_string_append_printf (json,
-                            "%s{\"id\": \"n%u\", \"kind\": \"%s\","
-                            " \"label\": {\"zh\": \"概念%u号节点\", \"en\": \"concept %u\"},"
-                            " \"label_origin\": \"editorial\","
-                            " \"summary\": {\"zh\": \"摘要。\", \"en\": \"A summary.\"},"
-                            " \"sources\": [{\"para\": 2, \"quote\": \"现将有关工作进展情况汇报如下\"}]}",
-                            i ? ", " : "", i, i ? "concept" : "report", i, i);
+    g_string_append_printf (
+        json,
+        "%s{\"id\": \"n%u\", \"kind\": \"%s\","
+        " \"label\": {\"zh\": \"概念%u号节点\", \"en\": \"concept %u\"},"
+        " \"label_origin\": \"editorial\","
+        " \"summary\": {\"zh\": \"摘要。\", \"en\": \"A summary.\"},"
+        " \"sources\": [{\"para\": 2, \"quote\": \"现将有关工作进展情况汇报如下\"}]}",
+        i ? ", " : "", i, i ? "concept" : "report", i, i);
   g_string_append (json, "], \"edges\": [");
   for (guint i = 1; i < n_nodes; i++)
     {
-      g_string_append_printf (json,
-                              "%s{\"source\": \"n%u\", \"target\": \"n%u\", \"relation\": \"part-of\"}",
-                              i > 1 ? ", " : "", i, (i - 1) / 3);
+      g_string_append_printf (
+          json, "%s{\"source\": \"n%u\", \"target\": \"n%u\", \"relation\": \"part-of\"}",
+          i > 1 ? ", " : "", i, (i - 1) / 3);
       if (i % 5 == 0)
         g_string_append_printf (json,
                                 ", {\"source\": \"n%u\", \"target\": \"n%u\","
@@ -68,7 +69,7 @@ typedef struct
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   fixture->graphs[0] = tupu_graph_load_builtin (&error);
   g_assert_no_error (error);
@@ -133,7 +134,7 @@ check_layout (Request *request, TupuLayout *layout)
   for (guint i = 0; i < layout->n_nodes; i++)
     {
       g_assert_cmpfloat (layout->nodes[i].box.width, >, 0);
-      g_assert_cmpint (layout->geom_of_node[layout->nodes[i].node], ==, (int) i);
+      g_assert_cmpint (layout->geom_of_node[layout->nodes[i].node], ==, (int)i);
     }
   if (request->root >= 0)
     g_assert_cmpint (layout->geom_of_node[request->root], >=, 0);
@@ -143,8 +144,8 @@ static void
 request_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   Request *request = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TupuLayout) layout = tupu_layout_compute_finish (result, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TupuLayout) layout = tupu_layout_compute_finish (result, &error);
 
   request->completions++;
   g_assert_cmpuint (request->completions, ==, 1);
@@ -153,8 +154,8 @@ request_done_cb (GObject *source, GAsyncResult *result, gpointer data)
   else if (request->cancelled)
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   else
-    g_error ("request %u (%s) failed: %s", request->serial,
-             tupu_engine_to_string (request->engine), error->message);
+    g_error ("request %u (%s) failed: %s", request->serial, tupu_engine_to_string (request->engine),
+             error->message);
   (*request->pending)--;
 }
 
@@ -169,9 +170,9 @@ request_free (Request *request)
 static Request *
 request_start (Fixture *fixture, GRand *rand, guint serial, guint *pending)
 {
-  Request *request = g_new0 (Request, 1);
-  TupuGraph *graph = fixture->graphs[g_rand_int_range (rand, 0, fixture->n_graphs)];
-  guint n_nodes = tupu_graph_get_n_nodes (graph);
+  Request          *request = g_new0 (Request, 1);
+  TupuGraph        *graph = fixture->graphs[g_rand_int_range (rand, 0, fixture->n_graphs)];
+  guint             n_nodes = tupu_graph_get_n_nodes (graph);
   TupuLayoutOptions options;
 
   request->serial = serial;
@@ -217,21 +218,21 @@ static gpointer
 sync_thread (gpointer data)
 {
   SyncData *sync = data;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (sync->seed);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (sync->seed);
 
   for (guint i = 0; i < N_SYNC_EACH; i++)
     {
       /* Its own reference, dropped while the next request may still use the graph. */
-      g_autoptr(TupuGraph) graph = g_object_ref (
-        sync->graphs[g_rand_int_range (rand, 0, sync->n_graphs)]);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(TupuLayout) layout = NULL;
+      g_autoptr (TupuGraph) graph =
+          g_object_ref (sync->graphs[g_rand_int_range (rand, 0, sync->n_graphs)]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (TupuLayout) layout = NULL;
       TupuLayoutOptions options;
 
       tupu_layout_options_init (&options);
       options.engine = tupu_graph_get_n_nodes (graph) > 100
-                         ? TUPU_ENGINE_DOT
-                         : g_rand_int_range (rand, 0, TUPU_N_ENGINES);
+                           ? TUPU_ENGINE_DOT
+                           : g_rand_int_range (rand, 0, TUPU_N_ENGINES);
       layout = tupu_layout_compute (graph, &options, NULL, &error);
       g_assert_no_error (error);
       g_assert_true (layout->graph == graph);
@@ -249,12 +250,12 @@ static void
 test_overlapping_requests (Fixture *fixture, gconstpointer data)
 {
   guint32 seed = g_test_rand_int ();
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) request_free);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr (GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify)request_free);
   GThread *threads[N_SYNC_THREADS];
   SyncData sync[N_SYNC_THREADS];
-  guint pending = 0;
-  guint n_ok = 0, n_cancelled = 0;
+  guint    pending = 0;
+  guint    n_ok = 0, n_cancelled = 0;
 
   g_test_message ("seed %u (rerun with --seed to reproduce)", seed);
   for (guint i = 0; i < N_SYNC_THREADS; i++)
@@ -307,8 +308,8 @@ test_overlapping_requests (Fixture *fixture, gconstpointer data)
 static void
 test_cancel_everything (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) request_free);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  g_autoptr (GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify)request_free);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
   guint pending = 0;
 
   for (guint i = 0; i < 100; i++)

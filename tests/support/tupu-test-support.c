@@ -75,8 +75,7 @@ tupu_test_window_dup_toasts (TupuWindow *window)
 /* Graph view */
 
 gboolean
-tupu_test_view_layout_to_widget (TupuGraphView *view, double lx, double ly, double *wx,
-                                 double *wy)
+tupu_test_view_layout_to_widget (TupuGraphView *view, double lx, double ly, double *wx, double *wy)
 {
   g_assert (TUPU_IS_GRAPH_VIEW (view));
 
@@ -120,8 +119,8 @@ pane_text (TupuDetailPane *pane, const char *child)
 static gboolean
 pane_shows_concept (TupuDetailPane *pane)
 {
-  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE,
-                                                  "stack");
+  GObject *stack =
+      gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, "stack");
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "concept") == 0;
 }

@@ -9,34 +9,27 @@
 
 G_BEGIN_DECLS
 
-TupuGraphView  *tupu_test_window_get_view            (TupuWindow *window);
-TupuDetailPane *tupu_test_window_get_pane            (TupuWindow *window);
+TupuGraphView  *tupu_test_window_get_view (TupuWindow *window);
+TupuDetailPane *tupu_test_window_get_pane (TupuWindow *window);
 /* Whether a load is under way (a reload included). */
-gboolean        tupu_test_window_is_loading          (TupuWindow *window);
+gboolean tupu_test_window_is_loading (TupuWindow *window);
 /* The problems the "could not open" status page lists, or NULL when it is not shown. */
-char           *tupu_test_window_dup_status_problems (TupuWindow *window);
+char *tupu_test_window_dup_status_problems (TupuWindow *window);
 /* The plain-text titles of the toasts on screen (transfer full). */
-GPtrArray      *tupu_test_window_dup_toasts          (TupuWindow *window);
+GPtrArray *tupu_test_window_dup_toasts (TupuWindow *window);
 
 /* Widget coordinates of a layout point, and the widget-space box of a node. FALSE when there is
  * no layout or no such node. */
-gboolean        tupu_test_view_layout_to_widget      (TupuGraphView   *view,
-                                                      double           lx,
-                                                      double           ly,
-                                                      double          *wx,
-                                                      double          *wy);
-gboolean        tupu_test_view_get_node_rect         (TupuGraphView   *view,
-                                                      const char      *id,
-                                                      graphene_rect_t *rect);
+gboolean tupu_test_view_layout_to_widget (TupuGraphView *view, double lx, double ly, double *wx,
+                                          double *wy);
+gboolean tupu_test_view_get_node_rect (TupuGraphView *view, const char *id, graphene_rect_t *rect);
 
 /* The texts the detail pane shows (NULL in its empty state). */
-void            tupu_test_pane_get_shown             (TupuDetailPane *pane,
-                                                      const char    **label,
-                                                      const char    **gloss,
-                                                      const char    **kind);
+void tupu_test_pane_get_shown (TupuDetailPane *pane, const char **label, const char **gloss,
+                               const char **kind);
 /* The pane's links to other concepts in the order shown (transfer container), and a link's
  * target concept. */
-GPtrArray      *tupu_test_pane_get_links             (TupuDetailPane *pane);
-const char     *tupu_test_link_get_id                (GtkWidget      *link);
+GPtrArray  *tupu_test_pane_get_links (TupuDetailPane *pane);
+const char *tupu_test_link_get_id (GtkWidget *link);
 
 G_END_DECLS
