@@ -27,7 +27,9 @@
 #define PAD_Y 6.0
 #define GLOSS_GAP 2.0
 #define MIN_BOX_WIDTH 36.0
-#define WRAP_EMS 11.0 /* a label wraps after about 11 CJK characters */
+#define WRAP_EMS 11.0         /* a label wraps after about 11 CJK characters */
+#define BADGE_HEIGHT 15.0     /* the badge of folded parts: a pill this tall */
+#define BADGE_DIGIT_WIDTH 7.0 /* and this much wider for each digit after the first */
 #define ARROW_LENGTH 9.0
 #define ARROW_HALF 3.5
 #define GV_ARROW_UNIT 10.0 /* Graphviz's arrow length at arrowsize=1 */
@@ -53,7 +55,10 @@ static const char *const engine_names[TUPU_N_ENGINES] = {
   [TUPU_ENGINE_SFDP] = "sfdp", [TUPU_ENGINE_CIRCO] = "circo", [TUPU_ENGINE_TWOPI] = "twopi",
 };
 
-G_DEFINE_QUARK (tupu - layout - error - quark, tupu_layout_error)
+/* The macro stringifies its first argument, which clang-format would space out. */
+/* clang-format off */
+G_DEFINE_QUARK (tupu-layout-error-quark, tupu_layout_error)
+/* clang-format on */
 G_DEFINE_BOXED_TYPE (TupuLayout, tupu_layout, tupu_layout_ref, tupu_layout_unref)
 
 /* ------------------------------------------------------------------------------------------ */
@@ -95,6 +100,25 @@ tupu_layout_options_init (TupuLayoutOptions *options)
   options->root = -1;
   options->show_gloss = TRUE;
   options->text_scale = 1.0;
+  options->folded = NULL;
+}
+
+void
+tupu_layout_options_copy (TupuLayoutOptions *dest, const TupuLayoutOptions *src)
+{
+  g_return_if_fail (dest != NULL && src != NULL);
+
+  *dest = *src;
+  if (dest->folded != NULL)
+    g_bytes_ref (dest->folded);
+}
+
+void
+tupu_layout_options_clear (TupuLayoutOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  g_clear_pointer (&options->folded, g_bytes_unref);
 }
 
 typedef struct
@@ -129,6 +153,7 @@ tupu_layout_free (TupuLayout *self)
   g_free (self->geom_of_node);
   g_clear_pointer ((Grid **)&self->index, grid_free);
   g_clear_object (&self->graph);
+  tupu_layout_options_clear (&self->options);
   g_free (self);
 }
 
@@ -176,12 +201,35 @@ selection_clear (Selection *sel)
   g_clear_pointer (&sel->edges, g_array_unref);
 }
 
+/* The fold bytes, when they fit @graph. */
+static const guint8 *
+folded_bytes (TupuGraph *graph, const TupuLayoutOptions *options)
+{
+  gsize         size = 0;
+  const guint8 *folded = options->folded != NULL ? g_bytes_get_data (options->folded, &size) : NULL;
+
+  return size == tupu_graph_get_n_nodes (graph) ? folded : NULL;
+}
+
+/* Whether an ancestor of @index, below the branch root @root, has its parts folded away. */
+static gboolean
+folded_away (TupuGraph *graph, const guint8 *folded, guint index, int root)
+{
+  int a = tupu_graph_get_node (graph, index)->parent;
+
+  for (; folded != NULL && a >= 0 && a != root; a = tupu_graph_get_node (graph, a)->parent)
+    if (folded[a])
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 selection_init (Selection *sel, TupuGraph *graph, const TupuLayoutOptions *options, GError **error)
 {
-  guint        n_nodes = tupu_graph_get_n_nodes (graph);
-  guint        n_edges = tupu_graph_get_n_edges (graph);
-  const guint *order = tupu_graph_get_speech_order (graph);
+  guint         n_nodes = tupu_graph_get_n_nodes (graph);
+  guint         n_edges = tupu_graph_get_n_edges (graph);
+  const guint  *order = tupu_graph_get_speech_order (graph);
+  const guint8 *folded = folded_bytes (graph, options);
 
   if (options->root >= 0 && (guint)options->root >= n_nodes)
     {
@@ -200,7 +248,8 @@ selection_init (Selection *sel, TupuGraph *graph, const TupuLayoutOptions *optio
     {
       guint index = order[i];
 
-      if (options->root < 0 || tupu_graph_is_descendant (graph, index, options->root))
+      if ((options->root < 0 || tupu_graph_is_descendant (graph, index, options->root)) &&
+          !folded_away (graph, folded, index, options->root))
         {
           sel->member[index] = sel->nodes->len;
           g_array_append_val (sel->nodes, index);
@@ -984,7 +1033,7 @@ layout_new (TupuGraph *graph, const TupuLayoutOptions *options, const Selection 
 
   g_atomic_ref_count_init (&layout->ref_count);
   layout->graph = g_object_ref (graph);
-  layout->options = *options;
+  tupu_layout_options_copy (&layout->options, options);
   layout->n_nodes = sel->nodes->len;
   layout->nodes = g_new0 (TupuNodeGeom, MAX (1u, layout->n_nodes));
   layout->geom_of_node = g_new (int, n_nodes);
@@ -993,7 +1042,15 @@ layout_new (TupuGraph *graph, const TupuLayoutOptions *options, const Selection 
   layout->edges = g_new0 (TupuEdgeGeom, MAX (1u, layout->n_edges));
 
   for (guint i = 0; i < layout->n_nodes; i++)
-    layout->nodes[i].node = g_array_index (sel->nodes, guint, i);
+    {
+      guint           index = g_array_index (sel->nodes, guint, i);
+      const TupuNode *node = tupu_graph_get_node (graph, index);
+      const guint8   *folded = folded_bytes (graph, options);
+
+      layout->nodes[i].node = index;
+      if (folded != NULL && folded[index] && (int)index != options->root && node->children != NULL)
+        layout->nodes[i].n_folded = node->children->len;
+    }
   for (guint i = 0; i < layout->n_edges; i++)
     {
       TupuEdgeGeom   *eg = &layout->edges[i];
@@ -1121,6 +1178,7 @@ static void
 job_free (Job *job)
 {
   g_clear_object (&job->graph);
+  tupu_layout_options_clear (&job->options);
   g_clear_object (&job->cancellable);
   g_clear_object (&job->task);
   g_mutex_clear (&job->mutex);
@@ -1134,7 +1192,7 @@ job_new (TupuGraph *graph, const TupuLayoutOptions *options, GCancellable *cance
   Job *job = g_new0 (Job, 1);
 
   job->graph = g_object_ref (graph);
-  job->options = *options;
+  tupu_layout_options_copy (&job->options, options);
   job->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   g_mutex_init (&job->mutex);
   g_cond_init (&job->cond);
@@ -1247,4 +1305,31 @@ tupu_layout_compute (TupuGraph *graph, const TupuLayoutOptions *options, GCancel
     g_propagate_error (error, g_steal_pointer (&job->error));
   job_free (job);
   return result;
+}
+
+gboolean
+tupu_layout_badge_rect (TupuLayout *layout, guint geom_index, TupuRect *rect)
+{
+  const TupuNodeGeom *geom;
+  double              scale, height, width;
+  guint               digits = 1;
+
+  g_return_val_if_fail (layout != NULL && geom_index < layout->n_nodes, FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  geom = &layout->nodes[geom_index];
+  if (geom->n_folded == 0)
+    return FALSE;
+
+  for (guint n = geom->n_folded; n >= 10; n /= 10)
+    digits++;
+  scale = layout->options.text_scale > 0 ? layout->options.text_scale : 1.0;
+  height = BADGE_HEIGHT * scale;
+  width = height + (digits - 1) * BADGE_DIGIT_WIDTH * scale;
+  /* Over the corner, like a count on an icon: half outside, clear of the label. */
+  rect->x = geom->box.x + geom->box.width - width * 0.6;
+  rect->y = geom->box.y - height * 0.4;
+  rect->width = width;
+  rect->height = height;
+  return TRUE;
 }
