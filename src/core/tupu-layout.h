@@ -48,9 +48,16 @@ typedef struct
   int        root;       /* node index of the subtree to lay out, -1 = whole graph */
   gboolean   show_gloss; /* draw the English gloss under the Chinese label */
   double     text_scale; /* the desktop's text scaling factor, 1.0 = normal */
+  /* One byte per graph node, non-zero where the node's parts are folded into it: they are not
+   * laid out, and the node carries a badge with their number. The branch root's own fold is
+   * ignored. NULL, or the wrong size for the graph, folds nothing. Copies of the options share
+   * it: tupu_layout_options_copy() takes a reference, tupu_layout_options_clear() drops it. */
+  GBytes *folded;
 } TupuLayoutOptions;
 
 void tupu_layout_options_init (TupuLayoutOptions *options); /* dot, whole graph, gloss, 1.0 */
+void tupu_layout_options_copy (TupuLayoutOptions *dest, const TupuLayoutOptions *src);
+void tupu_layout_options_clear (TupuLayoutOptions *options);
 
 typedef struct
 {
@@ -77,6 +84,7 @@ typedef struct
   TupuRect     box;
   TupuTextRun *runs;
   guint        n_runs;
+  guint        n_folded; /* parts folded into this node (its badge shows the number), or 0 */
 } TupuNodeGeom;
 
 typedef struct
@@ -106,6 +114,11 @@ typedef struct
   guint             n_edges;
   gpointer          index; /* private spatial index for picking */
 } TupuLayout;
+
+/* Where node @geom_index's badge of folded parts sits (over its top-right corner), in layout
+ * space: the painter draws it there and the view takes clicks on it. FALSE when the node has
+ * no folded parts. */
+gboolean tupu_layout_badge_rect (TupuLayout *layout, guint geom_index, TupuRect *rect);
 
 #define TUPU_TYPE_LAYOUT (tupu_layout_get_type ())
 GType       tupu_layout_get_type (void) G_GNUC_CONST;

@@ -15,6 +15,7 @@
 
 /* Below this many device pixels of font size, text is unreadable: draw a bar per line. */
 #define MIN_READABLE_PX 4.0
+#define QUERY_MARGIN 16.0 /* layout units a node's drawing reaches past its box */
 
 /* ------------------------------------------------------------------------------------------ */
 /* Shapes                                                                                      */
@@ -72,6 +73,7 @@ tupu_paint_options_init (TupuPaintOptions *options)
   options->visible = NULL;
   options->scale = 0;
   options->background = FALSE;
+  options->cross_links = TRUE;
 }
 
 static gboolean
@@ -167,6 +169,45 @@ draw_run (cairo_t *cr, PangoContext *context, TupuLayout *layout, TupuKind kind,
     }
 }
 
+/* The number of parts folded into a node, in a dark pill over its corner (light in the dark
+ * style): well above 4.5:1 whatever the kind's colours, as a count must be legible. */
+static void
+draw_badge (cairo_t *cr, PangoContext *context, TupuLayout *layout, guint geom_index,
+            const TupuPaintOptions *options)
+{
+  static const TupuColor light_fill = { 0.24, 0.22, 0.27, 1.0 }, light_text = { 1, 1, 1, 1 };
+  static const TupuColor dark_fill = { 0.87, 0.87, 0.85, 1.0 };
+  static const TupuColor dark_text = { 0.14, 0.12, 0.19, 1.0 };
+  TupuRect               badge;
+  g_autofree char       *count = NULL;
+  g_autoptr (PangoLayout) pl = NULL;
+  g_autoptr (PangoFontDescription) desc = NULL;
+  PangoRectangle ink;
+
+  if (!tupu_layout_badge_rect (layout, geom_index, &badge) ||
+      !is_visible (options, badge.x, badge.y, badge.x + badge.width, badge.y + badge.height))
+    return;
+
+  cairo_new_path (cr);
+  rounded_rect (cr, &badge, badge.height / 2);
+  set_color (cr, options->dark ? &dark_fill : &light_fill, 1.0);
+  cairo_fill (cr);
+  if (options->scale > 0 && options->scale * badge.height < MIN_READABLE_PX * 1.5)
+    return; /* level of detail: the pill alone says "more inside" */
+
+  count = g_strdup_printf ("%u", layout->nodes[geom_index].n_folded);
+  pl = pango_layout_new (context);
+  desc = pango_font_description_from_string ("Sans Bold");
+  pango_font_description_set_absolute_size (desc, badge.height * 0.66 * PANGO_SCALE);
+  pango_layout_set_font_description (pl, desc);
+  pango_layout_set_text (pl, count, -1);
+  pango_layout_get_pixel_extents (pl, &ink, NULL);
+  set_color (cr, options->dark ? &dark_text : &light_text, 1.0);
+  cairo_move_to (cr, badge.x + (badge.width - ink.width) / 2 - ink.x,
+                 badge.y + (badge.height - ink.height) / 2 - ink.y);
+  pango_cairo_show_layout (cr, pl);
+}
+
 static void
 draw_node (cairo_t *cr, PangoContext *context, TupuLayout *layout, guint geom_index,
            const TupuPaintOptions *options)
@@ -185,6 +226,7 @@ draw_node (cairo_t *cr, PangoContext *context, TupuLayout *layout, guint geom_in
 
   for (guint r = 0; r < ng->n_runs; r++)
     draw_run (cr, context, layout, kind, &ng->runs[r], options);
+  draw_badge (cr, context, layout, geom_index, options);
 }
 
 static int
@@ -224,15 +266,22 @@ tupu_painter_draw (cairo_t *cr, TupuLayout *layout, const TupuPaintOptions *opti
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < layout->n_edges; i++)
-    draw_edge (cr, layout, &layout->edges[i], options);
+    if (options->cross_links ||
+        tupu_graph_get_edge (layout->graph, layout->edges[i].edge)->relation ==
+            TUPU_RELATION_PART_OF)
+      draw_edge (cr, layout, &layout->edges[i], options);
 
   context = pango_cairo_create_context (cr);
   _tupu_text_setup_context (context);
   if (options->visible != NULL)
     {
       g_autoptr (GArray) visible = g_array_new (FALSE, FALSE, sizeof (guint));
+      /* A node's outline and badge reach a little past its box: take nodes that near. */
+      TupuRect near = { options->visible->x - QUERY_MARGIN, options->visible->y - QUERY_MARGIN,
+                        options->visible->width + 2 * QUERY_MARGIN,
+                        options->visible->height + 2 * QUERY_MARGIN };
 
-      tupu_layout_query (layout, options->visible, visible);
+      tupu_layout_query (layout, &near, visible);
       /* Keep the drawing order (and so the stacking) independent of the index's order. */
       g_array_sort (visible, compare_guint);
       for (guint i = 0; i < visible->len; i++)

@@ -178,7 +178,9 @@ append_style (GString *out, TupuLayout *layout)
   g_string_append (out, "<style>\n.node text { font-family: ");
   append_css_font_family (out);
   g_string_append (out, "; text-anchor: middle; }\n.node .gloss { fill-opacity: 0.78; }\n"
-                        ".edge { fill: none; stroke-linecap: round; stroke-linejoin: round; }\n");
+                        ".edge { fill: none; stroke-linecap: round; stroke-linejoin: round; }\n"
+                        ".badge rect { fill: #3d3846; }\n"
+                        ".badge text { fill: #ffffff; font-weight: bold; }\n");
   for (guint kind = 0; kind < TUPU_N_KINDS; kind++)
     append_kind_css (out, kind, layout->options.text_scale);
   for (guint relation = 0; relation < TUPU_N_RELATIONS; relation++)
@@ -231,6 +233,34 @@ run_baseline (PangoContext *context, const TupuTextRun *run, TupuKind kind, doub
   return run->y + pango_layout_get_baseline (layout) / (double)PANGO_SCALE;
 }
 
+/* The count of folded parts, as the painter draws it: a dark pill with white figures. */
+static void
+append_badge (GString *out, TupuLayout *layout, guint geom_index)
+{
+  TupuRect badge;
+
+  if (!tupu_layout_badge_rect (layout, geom_index, &badge))
+    return;
+
+  g_string_append (out, "<g class=\"badge\"><rect x=\"");
+  append_number (out, badge.x);
+  g_string_append (out, "\" y=\"");
+  append_number (out, badge.y);
+  g_string_append (out, "\" width=\"");
+  append_number (out, badge.width);
+  g_string_append (out, "\" height=\"");
+  append_number (out, badge.height);
+  g_string_append (out, "\" rx=\"");
+  append_number (out, badge.height / 2);
+  g_string_append (out, "\"/><text x=\"");
+  append_number (out, badge.x + badge.width / 2);
+  g_string_append (out, "\" y=\"");
+  append_number (out, badge.y + badge.height * 0.74);
+  g_string_append (out, "\" font-size=\"");
+  append_number (out, badge.height * 0.66);
+  g_string_append_printf (out, "\">%u</text></g>\n", layout->nodes[geom_index].n_folded);
+}
+
 static void
 append_node (GString *out, PangoContext *context, TupuLayout *layout, guint geom_index)
 {
@@ -270,6 +300,7 @@ append_node (GString *out, PangoContext *context, TupuLayout *layout, guint geom
       _tupu_xml_append_escaped (out, run->text);
       g_string_append (out, "</text>\n");
     }
+  append_badge (out, layout, geom_index);
   g_string_append (out, "</g>\n");
 }
 

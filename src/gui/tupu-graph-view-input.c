@@ -30,13 +30,28 @@ zoom_step_at (TupuGraphView *self, double factor, double x, double y)
   _tupu_graph_view_animate_zoom (self, _tupu_graph_view_target_zoom (self) * factor, x, y);
 }
 
+/* Keys zoom around the selected concept when it is on screen (what the reader looks at), else
+ * around the centre. */
 static void
 zoom_step (TupuGraphView *self, double factor)
 {
+  double          width = gtk_widget_get_width (GTK_WIDGET (self));
+  double          height = gtk_widget_get_height (GTK_WIDGET (self));
+  double          x = width / 2.0, y = height / 2.0;
+  int             selected = _tupu_graph_view_selected_geom (self);
+  const TupuRect *box;
+
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  zoom_step_at (self, factor, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-                gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+  if (selected >= 0)
+    {
+      box = &self->layout->nodes[selected].box;
+      x = (box->x + box->width / 2) * self->zoom + self->off_x;
+      y = (box->y + box->height / 2) * self->zoom + self->off_y;
+      if (x < 0 || y < 0 || x > width || y > height)
+        x = width / 2.0, y = height / 2.0;
+    }
+  zoom_step_at (self, factor, x, y);
 }
 
 static int
@@ -160,10 +175,16 @@ clear_selection_action (GtkWidget *widget, const char *action_name, GVariant *pa
   tupu_graph_view_select (TUPU_GRAPH_VIEW (widget), NULL, FALSE);
 }
 
+/* Enter on a concept with parts also folds or unfolds them, as in a tree. */
 static void
 activate_selection_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  _tupu_graph_view_activate (TUPU_GRAPH_VIEW (widget));
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+
+  if (tupu_graph_view_can_fold (self, self->selected_id))
+    _tupu_graph_view_fold_selection (self,
+                                     !tupu_graph_view_get_node_folded (self, self->selected_id));
+  _tupu_graph_view_activate (self);
 }
 
 /* Parameter (dx, dy), one of the four axes: the nearest node that way. */
@@ -238,6 +259,10 @@ click_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, Tu
   int geom;
 
   if (self->dragging || self->layout == NULL)
+    return;
+
+  /* A click on a badge unfolds the parts it counts. */
+  if (n_press == 1 && _tupu_graph_view_toggle_badge_at (self, x, y))
     return;
 
   geom = pick (self, x, y);
@@ -432,6 +457,22 @@ zoom_key_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
   return TRUE;
 }
 
+/* + and − unfold and fold the selected concept's parts, as in a tree; without a selection that
+ * has parts they zoom, like = and the keypad's keys. */
+static gboolean
+fold_key_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+  gboolean       fold = g_str_equal (g_variant_get_string (args, NULL), "out");
+
+  if (self->selected_id != NULL && tupu_graph_view_can_fold (self, self->selected_id))
+    {
+      _tupu_graph_view_fold_selection (self, fold);
+      return TRUE;
+    }
+  return zoom_key_cb (widget, args, user_data);
+}
+
 static void
 add_zoom_keys (GtkWidgetClass *widget_class, const guint *keyvals, guint n_keyvals,
                const char *which)
@@ -443,8 +484,8 @@ add_zoom_keys (GtkWidgetClass *widget_class, const guint *keyvals, guint n_keyva
 static void
 add_key_bindings (GtkWidgetClass *widget_class)
 {
-  static const guint zoom_in[] = { GDK_KEY_plus, GDK_KEY_equal, GDK_KEY_KP_Add };
-  static const guint zoom_out[] = { GDK_KEY_minus, GDK_KEY_KP_Subtract };
+  static const guint zoom_in[] = { GDK_KEY_equal, GDK_KEY_KP_Add };
+  static const guint zoom_out[] = { GDK_KEY_KP_Subtract };
   static const guint zoom_fit[] = { GDK_KEY_0, GDK_KEY_KP_0 };
   static const guint zoom_one[] = { GDK_KEY_1, GDK_KEY_KP_1 };
   static const guint first[] = { GDK_KEY_Home, GDK_KEY_KP_Home };
@@ -455,6 +496,8 @@ add_key_bindings (GtkWidgetClass *widget_class)
   static const guint previous[] = { GDK_KEY_Tab, GDK_KEY_KP_Tab };
 
   /* With Ctrl they are the window's accelerators (tupu-window-actions.c). */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_plus, 0, fold_key_cb, "s", "in");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_minus, 0, fold_key_cb, "s", "out");
   add_zoom_keys (widget_class, zoom_in, G_N_ELEMENTS (zoom_in), "in");
   add_zoom_keys (widget_class, zoom_out, G_N_ELEMENTS (zoom_out), "out");
   add_zoom_keys (widget_class, zoom_fit, G_N_ELEMENTS (zoom_fit), "fit");

@@ -17,8 +17,15 @@ struct _TupuGraphView
   gboolean    show_gloss;
   double      text_scale; /* from GtkSettings:gtk-xft-dpi */
   char       *selected_id;
-  char       *root_id; /* the branch shown (its part-of subtree), NULL = everything */
-  int         hover;   /* geometry index in layout, or -1 */
+  char       *root_id;        /* the branch shown (its part-of subtree), NULL = everything */
+  int         hover;          /* geometry index in layout, or -1 */
+  GBytes     *folded;         /* whose parts are folded (TupuLayoutOptions.folded), or NULL */
+  gboolean    show_all_links; /* else only the selected and hovered concepts' cross-links */
+
+  /* A concept to keep where it is on screen through the next layout (one just folded). */
+  char  *anchor_id;
+  double anchor_x;
+  double anchor_y;
 
   /* The view transform: widget = layout * zoom + offset. */
   double zoom;
@@ -89,7 +96,15 @@ void _tupu_graph_view_class_init_input (GtkWidgetClass *widget_class);
 void _tupu_graph_view_init_input (TupuGraphView *self);
 void _tupu_graph_view_update_actions (TupuGraphView *self);
 
-int      _tupu_graph_view_root_index (TupuGraphView *self);
+int _tupu_graph_view_root_index (TupuGraphView *self);
+/* Folds or unfolds the selection's parts; FALSE when it has none to fold or unfold. */
+gboolean _tupu_graph_view_fold_selection (TupuGraphView *self, gboolean fold);
+/* Toggles the fold of the node whose badge is at widget point (@x, @y); FALSE if none is. */
+gboolean _tupu_graph_view_toggle_badge_at (TupuGraphView *self, double x, double y);
+/* Folds or unfolds the selection's parts; FALSE when it has none to fold or unfold. */
+gboolean _tupu_graph_view_fold_selection (TupuGraphView *self, gboolean fold);
+/* Toggles the fold of the node whose badge is at widget point (@x, @y); FALSE if none is. */
+gboolean _tupu_graph_view_toggle_badge_at (TupuGraphView *self, double x, double y);
 gboolean _tupu_graph_view_in_branch (TupuGraphView *self, guint index);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "tupu-folding.h"
 #include "tupu-graph-view-private.h"
 #include "tupu-painter.h"
 #include "tupu-style.h"
@@ -29,6 +30,7 @@
 #define TILE_PAD 16.0 /* layout units around the bounds that strokes may reach */
 #define MAX_TILES 2048
 #define SETTLE_MS 200
+#define READABLE_LABEL_PX 12.0 /* a concept brought into view shows its label at least this big */
 #define PAN_USEC (250 * G_TIME_SPAN_MILLISECOND)
 #define ZOOM_USEC (200 * G_TIME_SPAN_MILLISECOND)
 
@@ -42,6 +44,8 @@ enum
   PROP_SELECTED_ID,
   PROP_ZOOM,
   PROP_ROOT_ID,
+  PROP_FOLDED,
+  PROP_SHOW_ALL_LINKS,
   N_PROPS
 };
 
@@ -220,6 +224,7 @@ record_tile (TupuGraphView *self, int i, int j)
   options.visible = &visible;
   options.scale = cz * gtk_widget_get_scale_factor (GTK_WIDGET (self));
   options.background = FALSE;
+  options.cross_links = self->show_all_links;
   tupu_painter_draw (cr, self->layout, &options);
 
   cairo_destroy (cr);
@@ -375,6 +380,47 @@ append_selection_edges (TupuGraphView *self, GtkSnapshot *snapshot, double ox, d
     cairo_destroy (cr);
 }
 
+/* The hovered concept's cross-links, in their own style, when the canvas does not show them all
+ * (its part-of links are always drawn). */
+static void
+append_hover_links (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy)
+{
+  double   width = gtk_widget_get_width (GTK_WIDGET (self));
+  double   height = gtk_widget_get_height (GTK_WIDGET (self));
+  cairo_t *cr = NULL;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  for (guint i = 0; !self->show_all_links && i < self->layout->n_edges; i++)
+    {
+      const TupuEdgeGeom      *eg = &self->layout->edges[i];
+      const TupuEdge          *edge = tupu_graph_get_edge (self->layout->graph, eg->edge);
+      const TupuRelationStyle *style;
+      static const double      dash[] = { 5.0, 3.0 };
+
+      if ((eg->tail != (guint)self->hover && eg->head != (guint)self->hover) ||
+          edge->relation == TUPU_RELATION_PART_OF)
+        continue;
+      if (cr == NULL)
+        {
+          cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+          cairo_translate (cr, ox, oy);
+          cairo_scale (cr, self->zoom, self->zoom);
+        }
+      style = tupu_style_for_relation (edge->relation, self->dark);
+      cairo_set_source_rgba (cr, style->color.r, style->color.g, style->color.b, style->color.a);
+      tupu_painter_edge_path (cr, self->layout, i);
+      cairo_set_line_width (cr, style->width);
+      cairo_set_dash (cr, dash, style->dashed ? G_N_ELEMENTS (dash) : 0, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      if (tupu_painter_arrow_path (cr, self->layout, i))
+        cairo_fill (cr);
+    }
+  if (cr != NULL)
+    cairo_destroy (cr);
+}
+
 /* With keyboard focus and nothing selected, the ring goes around the whole canvas. */
 static void
 append_view_focus_ring (TupuGraphView *self, GtkSnapshot *snapshot, const GdkRGBA *accent)
@@ -408,6 +454,8 @@ snapshot_overlays (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double
   get_accent (self, &accent);
 
   /* Hover is neutral (the text colour, faint) so that only the selection is in the accent. */
+  if (self->hover >= 0)
+    append_hover_links (self, snapshot, ox, oy);
   if (self->hover >= 0 && self->hover != selected)
     {
       GdkRGBA fg;
@@ -575,6 +623,18 @@ _tupu_graph_view_animate_zoom (TupuGraphView *self, double zoom, double x, doubl
   start_animation (self, TRUE, ZOOM_USEC);
 }
 
+/* The zoom at which node @geom's label reads as text comfortably, or the current one if more. */
+static double
+readable_zoom (TupuGraphView *self, int geom)
+{
+  TupuKind kind = tupu_graph_get_node (self->layout->graph, self->layout->nodes[geom].node)->kind;
+  g_autoptr (PangoFontDescription) desc =
+      tupu_style_font (TUPU_FONT_LABEL, kind, self->layout->options.text_scale);
+  double px = pango_font_description_get_size (desc) / (double)PANGO_SCALE;
+
+  return MAX (self->zoom, READABLE_LABEL_PX / MAX (px, 1.0));
+}
+
 void
 _tupu_graph_view_center_on (TupuGraphView *self, int geom, gboolean animate)
 {
@@ -582,6 +642,17 @@ _tupu_graph_view_center_on (TupuGraphView *self, int geom, gboolean animate)
 
   if (self->layout == NULL || geom < 0)
     return;
+
+  /* Brought into view to be read: never left too small to read (a link followed from afar). */
+  if (animate && readable_zoom (self, geom) > self->zoom)
+    {
+      graphene_rect_t rect;
+
+      geom_widget_rect (self, geom, &rect);
+      tupu_graph_view_zoom_at (self, readable_zoom (self, geom),
+                               rect.origin.x + rect.size.width / 2,
+                               rect.origin.y + rect.size.height / 2);
+    }
 
   geom_center (self->layout, geom, &cx, &cy);
   off_x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 - cx * self->zoom;
@@ -820,7 +891,14 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  if (!self->fit_pending)
+  if (self->anchor_id != NULL)
+    {
+      /* The concept just folded or unfolded stays under the reader's eyes. */
+      anchor_id = g_steal_pointer (&self->anchor_id);
+      anchor_x = self->anchor_x;
+      anchor_y = self->anchor_y;
+    }
+  else if (!self->fit_pending)
     anchor_id = g_strdup (find_anchor (self, &anchor_x, &anchor_y));
 
   _tupu_graph_view_stop_animation (self);
@@ -890,6 +968,7 @@ request_layout (TupuGraphView *self)
   options.show_gloss = self->show_gloss;
   options.text_scale = self->text_scale;
   options.root = _tupu_graph_view_root_index (self);
+  options.folded = self->folded; /* borrowed: the request takes its own reference */
 
   request = g_new0 (LayoutRequest, 1);
   g_weak_ref_init (&request->view, self);
@@ -1085,6 +1164,8 @@ tupu_graph_view_finalize (GObject *object)
 {
   TupuGraphView *self = TUPU_GRAPH_VIEW (object);
 
+  g_clear_pointer (&self->folded, g_bytes_unref);
+  g_clear_pointer (&self->anchor_id, g_free);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->root_id, g_free);
@@ -1120,6 +1201,12 @@ tupu_graph_view_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_ROOT_ID:
       g_value_set_string (value, self->root_id);
       break;
+    case PROP_FOLDED:
+      g_value_set_boxed (value, self->folded);
+      break;
+    case PROP_SHOW_ALL_LINKS:
+      g_value_set_boolean (value, self->show_all_links);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1147,6 +1234,12 @@ tupu_graph_view_set_property (GObject *object, guint prop_id, const GValue *valu
       break;
     case PROP_ROOT_ID:
       tupu_graph_view_set_root_id (self, g_value_get_string (value));
+      break;
+    case PROP_FOLDED:
+      tupu_graph_view_set_folded (self, g_value_get_boxed (value));
+      break;
+    case PROP_SHOW_ALL_LINKS:
+      tupu_graph_view_set_show_all_links (self, g_value_get_boolean (value));
       break;
     case PROP_ZOOM:
       tupu_graph_view_zoom_at (self, g_value_get_double (value),
@@ -1187,6 +1280,8 @@ tupu_graph_view_class_init (TupuGraphViewClass *klass)
   properties[PROP_SELECTED_ID] = g_param_spec_string ("selected-id", NULL, NULL, NULL, rw);
   properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, 0.001, ZOOM_MAX, 1.0, rw);
   properties[PROP_ROOT_ID] = g_param_spec_string ("root-id", NULL, NULL, NULL, rw);
+  properties[PROP_FOLDED] = g_param_spec_boxed ("folded", NULL, NULL, G_TYPE_BYTES, rw);
+  properties[PROP_SHOW_ALL_LINKS] = g_param_spec_boolean ("show-all-links", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted when a layout fails (e.g. TUPU_LAYOUT_ERROR_TOO_LARGE); the previous one stays. */
@@ -1366,6 +1461,15 @@ tupu_graph_view_select (TupuGraphView *self, const char *id, gboolean center)
       _tupu_graph_view_update_actions (self);
     }
 
+  /* A concept folded into another (a link to a list's member) is unfolded into view. */
+  if (tupu_folding_is_hidden (self->folded, self->graph, tupu_graph_lookup (self->graph, id)))
+    {
+      g_autoptr (GBytes) revealed =
+          tupu_folding_reveal (self->folded, self->graph, tupu_graph_lookup (self->graph, id));
+
+      tupu_graph_view_set_folded (self, revealed);
+    }
+
   set_selected_id (self, id);
   if (center)
     {
@@ -1481,4 +1585,140 @@ tupu_graph_view_can_focus_branch (TupuGraphView *self)
               : -1;
   return index >= 0 && tupu_graph_get_node (self->graph, index)->children->len > 0 &&
          g_strcmp0 (self->selected_id, self->root_id) != 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Folding and links                                                                          */
+
+void
+tupu_graph_view_set_folded (TupuGraphView *self, GBytes *folded)
+{
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->folded == folded ||
+      (self->folded != NULL && folded != NULL && g_bytes_equal (self->folded, folded)))
+    return;
+
+  g_clear_pointer (&self->folded, g_bytes_unref);
+  self->folded = folded != NULL ? g_bytes_ref (folded) : NULL;
+  if (self->layout != NULL)
+    request_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
+}
+
+GBytes *
+tupu_graph_view_get_folded (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), NULL);
+
+  return self->folded;
+}
+
+gboolean
+tupu_graph_view_get_node_folded (TupuGraphView *self, const char *id)
+{
+  int index;
+
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
+
+  index = self->graph != NULL && id != NULL ? tupu_graph_lookup (self->graph, id) : -1;
+  return index >= 0 && tupu_folding_is_folded (self->folded, self->graph, index);
+}
+
+gboolean
+tupu_graph_view_set_node_folded (TupuGraphView *self, const char *id, gboolean folded)
+{
+  g_autoptr (GBytes) changed = NULL;
+  graphene_rect_t rect;
+  int             index;
+
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
+
+  index = self->graph != NULL && id != NULL ? tupu_graph_lookup (self->graph, id) : -1;
+  if (index < 0 || !tupu_graph_view_can_fold (self, id) ||
+      !tupu_graph_view_get_node_folded (self, id) == !folded)
+    return FALSE;
+
+  /* Keep the concept where it is on screen through the relayout. */
+  if (self->layout != NULL && self->layout->geom_of_node[index] >= 0)
+    {
+      geom_widget_rect (self, self->layout->geom_of_node[index], &rect);
+      g_free (self->anchor_id);
+      self->anchor_id = g_strdup (id);
+      self->anchor_x = rect.origin.x + rect.size.width / 2;
+      self->anchor_y = rect.origin.y + rect.size.height / 2;
+    }
+  changed = tupu_folding_set (self->folded, self->graph, index, folded);
+  tupu_graph_view_set_folded (self, changed);
+  return TRUE;
+}
+
+gboolean
+tupu_graph_view_can_fold (TupuGraphView *self, const char *id)
+{
+  int             index;
+  const TupuNode *node;
+
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
+
+  index = self->graph != NULL && id != NULL ? tupu_graph_lookup (self->graph, id) : -1;
+  if (index < 0)
+    return FALSE;
+  node = tupu_graph_get_node (self->graph, index);
+  /* The branch shown always shows its parts: its root's fold does not apply there. */
+  return node->children != NULL && node->children->len > 0 && g_strcmp0 (id, self->root_id) != 0;
+}
+
+gboolean
+_tupu_graph_view_fold_selection (TupuGraphView *self, gboolean fold)
+{
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  return tupu_graph_view_set_node_folded (self, self->selected_id, fold);
+}
+
+gboolean
+_tupu_graph_view_toggle_badge_at (TupuGraphView *self, double x, double y)
+{
+  double lx, ly;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->layout == NULL)
+    return FALSE;
+  _tupu_graph_view_widget_to_layout (self, x, y, &lx, &ly);
+  for (guint g = 0; g < self->layout->n_nodes; g++)
+    {
+      TupuRect badge;
+
+      if (tupu_layout_badge_rect (self->layout, g, &badge) && lx >= badge.x &&
+          lx <= badge.x + badge.width && ly >= badge.y && ly <= badge.y + badge.height)
+        {
+          const char *id = _tupu_graph_view_geom_id (self, g);
+
+          return tupu_graph_view_set_node_folded (self, id, FALSE);
+        }
+    }
+  return FALSE;
+}
+
+void
+tupu_graph_view_set_show_all_links (TupuGraphView *self, gboolean show_all_links)
+{
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+
+  if (!self->show_all_links == !show_all_links)
+    return;
+
+  self->show_all_links = !!show_all_links;
+  invalidate_cache (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ALL_LINKS]);
+}
+
+gboolean
+tupu_graph_view_get_show_all_links (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
+
+  return self->show_all_links;
 }

@@ -63,4 +63,19 @@ void tupu_graph_view_zoom_out (TupuGraphView *self);
 void tupu_graph_view_zoom_fit (TupuGraphView *self);
 void tupu_graph_view_zoom_one (TupuGraphView *self);
 
+/* Folding: whose parts are folded into them (one byte per graph node, see tupu-folding.h; NULL
+ * folds nothing). Selecting a concept folded away unfolds what hides it. Property: "folded". */
+void    tupu_graph_view_set_folded (TupuGraphView *self, GBytes *folded);
+GBytes *tupu_graph_view_get_folded (TupuGraphView *self);
+/* Whether concept @id has parts to fold (not the branch root, whose parts always show). */
+gboolean tupu_graph_view_can_fold (TupuGraphView *self, const char *id);
+gboolean tupu_graph_view_get_node_folded (TupuGraphView *self, const char *id);
+/* Folds or unfolds @id's parts, keeping it where it is on screen; FALSE when nothing changed. */
+gboolean tupu_graph_view_set_node_folded (TupuGraphView *self, const char *id, gboolean folded);
+
+/* Whether every cross-link is drawn, or only the selected and hovered concepts' (part-of links
+ * always are). Property: "show-all-links". */
+void     tupu_graph_view_set_show_all_links (TupuGraphView *self, gboolean show_all_links);
+gboolean tupu_graph_view_get_show_all_links (TupuGraphView *self);
+
 G_END_DECLS

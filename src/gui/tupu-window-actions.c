@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tupu-export.h"
+#include "tupu-folding.h"
 #include "tupu-window-private.h"
 
 /* Open */
@@ -307,6 +308,35 @@ show_whole_graph_action (GtkWidget *widget, const char *action_name, GVariant *p
   tupu_graph_view_set_root_id (TUPU_WINDOW (widget)->graph_view, NULL);
 }
 
+/* Folding: one concept's parts, every concept's, or the structure of levels 1–4. */
+
+static void
+toggle_fold_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TupuGraphView *view = TUPU_WINDOW (widget)->graph_view;
+  const char    *id = tupu_graph_view_get_selected_id (view);
+
+  tupu_graph_view_set_node_folded (view, id, !tupu_graph_view_get_node_folded (view, id));
+}
+
+static void
+expand_all_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  tupu_graph_view_set_folded (TUPU_WINDOW (widget)->graph_view, NULL);
+}
+
+/* Parameter: how many levels to show from the root, 0 for the overview the graph opens on. */
+static void
+show_levels_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TupuWindow *self = TUPU_WINDOW (widget);
+  guint       levels = g_variant_get_uint32 (parameter);
+  g_autoptr (GBytes) folded = levels > 0 ? tupu_folding_new_levels (self->graph, levels)
+                                         : tupu_folding_new_overview (self->graph);
+
+  tupu_graph_view_set_folded (self->graph_view, folded);
+}
+
 /* Parameter: a concept's id (the detail pane's links). Selects it and brings it into view. */
 static void
 select_concept_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -336,6 +366,12 @@ _tupu_window_actions_update (TupuWindow *self)
   gtk_widget_action_set_enabled (widget, "win.leave-branch", in_branch);
   gtk_widget_action_set_enabled (widget, "win.show-whole-graph", in_branch);
   gtk_widget_action_set_enabled (widget, "win.select-concept", shown);
+  gtk_widget_action_set_enabled (
+      widget, "win.toggle-fold",
+      shown && tupu_graph_view_can_fold (self->graph_view,
+                                         tupu_graph_view_get_selected_id (self->graph_view)));
+  gtk_widget_action_set_enabled (widget, "win.expand-all", shown);
+  gtk_widget_action_set_enabled (widget, "win.show-levels", shown);
 }
 
 /* Every window command, installed on the class. The engine, the glosses and the detail pane's
@@ -357,6 +393,10 @@ _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-whole-graph", NULL,
                                    show_whole_graph_action);
   gtk_widget_class_install_action (widget_class, "win.select-concept", "s", select_concept_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-fold", NULL, toggle_fold_action);
+  gtk_widget_class_install_action (widget_class, "win.expand-all", NULL, expand_all_action);
+  gtk_widget_class_install_action (widget_class, "win.show-levels", "u", show_levels_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-all-links", "show-all-links");
   gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
   gtk_widget_class_install_property_action (widget_class, "win.show-gloss", "show-gloss");
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-details");
@@ -381,6 +421,9 @@ tupu_window_set_accels (GtkApplication *application)
     { "win.focus-branch", { "<Alt>Down", NULL } },
     { "win.leave-branch", { "<Alt>Up", NULL } },
     { "win.show-whole-graph", { "<Alt>Home", NULL } },
+    { "win.expand-all", { "<Control><Shift>plus", "<Control>asterisk", NULL } },
+    { "win.show-levels(uint32 0)", { "<Control><Shift>minus", NULL } },
+    { "win.show-all-links", { "<Control><Shift>l", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -37,7 +37,8 @@ struct _TupuWindow
   GtkFileChooserNative *chooser;
   GCancellable         *export_cancellable;
 
-  char *engine; /* the "engine" property: a TupuEngine's name, as GSettings keeps it */
+  char    *engine;          /* the "engine" property: a TupuEngine's name, as GSettings keeps it */
+  gboolean restoring_folds; /* setting the kept folds on the view: nothing to save */
 };
 
 void _tupu_window_class_actions_init (GtkWidgetClass *widget_class);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tupu-folding.h"
 #include "tupu-problems-dialog.h"
 #include "tupu-window-private.h"
 
@@ -23,6 +24,7 @@ enum
   PROP_ENGINE,
   PROP_SHOW_GLOSS,
   PROP_SHOW_DETAILS,
+  PROP_SHOW_ALL_LINKS,
   N_PROPS
 };
 
@@ -315,6 +317,51 @@ watch_file (TupuWindow *self)
 
 /* Loading */
 
+/* Folding: the view's folds are kept per graph id (tupu-folding.h). */
+
+static void
+restore_folding (TupuWindow *self, TupuGraph *graph)
+{
+  g_autoptr (GFile) dir = tupu_folding_default_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) folded = tupu_folding_load (graph, dir, &error);
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (error != NULL)
+    {
+      g_autofree char *title =
+          g_strdup_printf (_ ("Could not read which concepts were folded: %s"), error->message);
+
+      _tupu_window_toast (self, title);
+    }
+  self->restoring_folds = TRUE;
+  tupu_graph_view_set_folded (self->graph_view, folded);
+  self->restoring_folds = FALSE;
+}
+
+static void
+folded_changed_cb (TupuWindow *self)
+{
+  g_autoptr (GFile) dir = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (self->restoring_folds || self->graph == NULL)
+    return;
+
+  dir = tupu_folding_default_dir ();
+  if (!tupu_folding_save (tupu_graph_view_get_folded (self->graph_view), self->graph, dir, &error))
+    {
+      g_autofree char *title =
+          g_strdup_printf (_ ("Could not keep which concepts are folded: %s"), error->message);
+
+      _tupu_window_toast (self, title);
+    }
+  _tupu_window_actions_update (self);
+}
+
 static void
 show_graph (TupuWindow *self, GFile *file, TupuGraph *graph)
 {
@@ -334,6 +381,9 @@ show_graph (TupuWindow *self, GFile *file, TupuGraph *graph)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   self->n_loads++;
 
+  /* The folds kept for this graph (saved at every change, so a reload keeps them too); set
+   * before the graph, so that its first layout has them. */
+  restore_folding (self, graph);
   /* Same graph id: the view keeps the selection and the view (a reload). */
   tupu_graph_view_set_graph (self->graph_view, graph);
   tupu_detail_pane_set_graph (self->detail_pane, graph);
@@ -341,6 +391,9 @@ show_graph (TupuWindow *self, GFile *file, TupuGraph *graph)
                                 tupu_graph_view_get_selected_id (self->graph_view));
   update_title (self);
   gtk_stack_set_visible_child_name (self->stack, "graph");
+  /* The first graph shown takes the keyboard, so +, − and the arrows work at once. */
+  if (self->n_loads == 1)
+    gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
   _tupu_window_actions_update (self);
 }
 
@@ -599,6 +652,10 @@ tupu_window_get_property (GObject *object, guint prop_id, GValue *value, GParamS
       g_value_set_boolean (value, self->detail_pane == NULL ||
                                       gtk_widget_get_visible (GTK_WIDGET (self->detail_pane)));
       break;
+    case PROP_SHOW_ALL_LINKS:
+      g_value_set_boolean (value, self->graph_view != NULL &&
+                                      tupu_graph_view_get_show_all_links (self->graph_view));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -619,6 +676,13 @@ tupu_window_set_property (GObject *object, guint prop_id, const GValue *value, G
       break;
     case PROP_SHOW_DETAILS:
       tupu_window_set_show_details (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_ALL_LINKS:
+      if (!tupu_graph_view_get_show_all_links (self->graph_view) != !g_value_get_boolean (value))
+        {
+          tupu_graph_view_set_show_all_links (self->graph_view, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -653,6 +717,9 @@ tupu_window_class_init (TupuWindowClass *klass)
   properties[PROP_SHOW_DETAILS] =
       g_param_spec_boolean ("show-details", NULL, NULL, TRUE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_ALL_LINKS] =
+      g_param_spec_boolean ("show-all-links", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _tupu_window_class_actions_init (widget_class);
@@ -676,6 +743,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, root_id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
 }
 
 static void
@@ -690,6 +758,8 @@ tupu_window_init (TupuWindow *self)
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "engine", self, "engine", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-gloss", self, "show-gloss", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-all-links", self, "show-all-links",
+                   G_SETTINGS_BIND_DEFAULT);
 
   _tupu_window_actions_update (self);
   _tupu_window_dnd_init (self);

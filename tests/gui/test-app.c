@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The fixed waits stretch by TUPU_TEST_TIMEOUT_SCALE (an integer; build-aux/test sets it in the
@@ -197,6 +198,32 @@ find_window (App *app)
   g_error ("no window of the app (pid %s) appeared within %d ms", pid, READY_TIMEOUT_MS);
 }
 
+/* This test's own state folder, removed at exit. */
+static char *state_dir;
+
+static void
+remove_state_dir (void)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", state_dir);
+
+  if (state_dir != NULL && g_str_has_prefix (state_dir, g_get_tmp_dir ()))
+    (void)system (command);
+}
+
+static const char *
+test_state_dir (void)
+{
+  if (state_dir == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      state_dir = g_dir_make_tmp ("tupu-gui-state-XXXXXX", &error);
+      g_assert_no_error (error);
+      atexit (remove_state_dir);
+    }
+  return state_dir;
+}
+
 static App *
 app_start_full (const char *file, const char *lang)
 {
@@ -213,6 +240,8 @@ app_start_full (const char *file, const char *lang)
       g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
   g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
+  /* Each test starts from what a new user has (no folds kept), and its restarts share it. */
+  g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", test_state_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "LANG", lang, TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", lang, TRUE);
   g_subprocess_launcher_setenv (launcher, "NO_AT_BRIDGE", "1", TRUE);
@@ -600,6 +629,30 @@ read_file (const char *path)
   return contents;
 }
 
+/* The concepts the speech graph opens on: the report and its parts (the overview). */
+static guint
+overview_size (void)
+{
+  g_autofree char *path =
+      g_build_filename (g_getenv ("TUPU_SOURCE_DIR"), "data", "graphs", "speech.json", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonArray *edges;
+  guint      parts = 0;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  edges =
+      json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "edges");
+  for (guint i = 0; i < json_array_get_length (edges); i++)
+    {
+      JsonObject *edge = json_array_get_object_element (edges, i);
+
+      parts += g_strcmp0 (json_object_get_string_member (edge, "relation"), "part-of") == 0 &&
+               g_strcmp0 (json_object_get_string_member (edge, "target"), "report") == 0;
+    }
+  return 1 + parts;
+}
+
 /* Tests */
 
 static void
@@ -612,7 +665,7 @@ test_startup_builtin (void)
   g_assert_null (state_string (state, "file"));
   g_assert_nonnull (state_string (state, "graph_id"));
   g_assert_false (json_object_get_boolean_member (state, "status_page"));
-  g_assert_cmpuint (n_nodes (state), >, 10);
+  g_assert_cmpuint (n_nodes (state), ==, overview_size ());
   g_assert_cmpfloat (view.width, >, 200);
   g_assert_cmpfloat (view.height, >, 200);
   /* Fitted on first show: every box inside the view. */
@@ -857,9 +910,11 @@ has_loads (JsonObject *state, gpointer data)
 }
 
 static gboolean
-shows_fewer_nodes (JsonObject *state, gpointer data)
+shows_branch (JsonObject *state, gpointer data)
 {
-  return is_ready (state, NULL) && n_nodes (state) < GPOINTER_TO_UINT (data);
+  Rect r;
+
+  return is_ready (state, NULL) && node_rect (state, data, &r) && !node_rect (state, "report", &r);
 }
 
 static gboolean
@@ -884,8 +939,7 @@ test_branch_keys (void)
   json_object_unref (wait_settled (app, "part-2 to be selected"));
 
   xdo ("key alt+Down");
-  branch = wait_for (app, shows_fewer_nodes, GUINT_TO_POINTER (total), STEP_TIMEOUT_MS,
-                     "the branch of part-2 alone");
+  branch = wait_for (app, shows_branch, "part-2", STEP_TIMEOUT_MS, "the branch of part-2 alone");
   g_assert_true (node_rect (branch, "part-2", &r));
   g_assert_false (node_rect (branch, "part-1", &r));
   g_assert_false (node_rect (branch, "report", &r));
@@ -907,7 +961,7 @@ test_load_command_line (void)
   g_autoptr (JsonObject) state = start_ready (&app, path);
 
   g_assert_cmpstr (state_string (state, "file"), ==, path);
-  g_assert_cmpuint (n_nodes (state), >, 10);
+  g_assert_cmpuint (n_nodes (state), ==, overview_size ());
   app_stop (app);
   remove_temp_dir (dir);
 }
@@ -1226,7 +1280,7 @@ test_open_dialog (void)
   }
   type_path_into_chooser (app, path);
   opened = wait_for (app, file_is, path, STEP_TIMEOUT_MS, "the chosen file to open");
-  g_assert_cmpuint (n_nodes (opened), >, 10);
+  g_assert_cmpuint (n_nodes (opened), ==, overview_size ());
   g_assert_false (has_file_chooser (opened, NULL));
   app_stop (app);
   remove_temp_dir (dir);
@@ -1310,6 +1364,157 @@ test_layout_engine (void)
   app_stop (app);
 }
 
+/* Readable at a glance: the speech opens on the report and its parts, fitted, every label big
+ * enough to read as text (the painter draws bars below 4 px; a reader wants 9 px or more), and
+ * the keyboard already on the graph. */
+static void
+test_first_view (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  JsonObject *nodes = json_object_get_object_member (state, "nodes");
+  g_autoptr (GList) ids = json_object_get_members (nodes);
+  JsonObject *window = window_of_type (state, "TupuWindow");
+  Rect        view = view_rect (state);
+
+  g_assert_cmpuint (n_nodes (state), ==, overview_size ());
+  assert_every_node_inside (state, &view, "on first show");
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      JsonArray *node = json_object_get_array_member (nodes, l->data);
+
+      if (json_array_get_double_element (node, 4) < 9.0)
+        g_error ("the label of %s is %.1f px on screen: not readable", (char *)l->data,
+                 json_array_get_double_element (node, 4));
+    }
+  g_assert_nonnull (window);
+  g_assert_true (g_str_has_prefix (state_string (window, "focus"), "TupuGraphView"));
+  app_stop (app);
+}
+
+static gboolean
+badge_rect (JsonObject *state, const char *id, Rect *rect)
+{
+  JsonObject *badges = json_object_get_object_member (state, "badges");
+  JsonArray  *array;
+
+  if (!json_object_has_member (badges, id))
+    return FALSE;
+  array = json_object_get_array_member (badges, id);
+  rect->x = json_array_get_double_element (array, 0);
+  rect->y = json_array_get_double_element (array, 1);
+  rect->width = json_array_get_double_element (array, 2);
+  rect->height = json_array_get_double_element (array, 3);
+  return TRUE;
+}
+
+static gboolean
+is_selected (JsonObject *state, gpointer data)
+{
+  return g_strcmp0 (state_string (state, "selected"), data) == 0;
+}
+
+static gboolean
+shows_more_than (JsonObject *state, gpointer data)
+{
+  return is_ready (state, NULL) && n_nodes (state) > GPOINTER_TO_UINT (data);
+}
+
+static void
+assert_kept_in_place (JsonObject *state, const char *id, const Rect *before, const char *what)
+{
+  Rect after;
+
+  g_assert_true (node_rect (state, id, &after));
+  if (fabs (after.x + after.width / 2 - (before->x + before->width / 2)) > 2 ||
+      fabs (after.y + after.height / 2 - (before->y + before->height / 2)) > 2)
+    g_error ("%s moved %s from (%.1f, %.1f) to (%.1f, %.1f)", what, id,
+             before->x + before->width / 2, before->y + before->height / 2,
+             after.x + after.width / 2, after.y + after.height / 2);
+}
+
+/* A click on a part's badge unfolds its points there, the part staying where it was on screen
+ * (±2 px); selecting it and pressing − folds them again, still in place. */
+static void
+test_fold_badge (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) expanded = NULL;
+  g_autoptr (JsonObject) selected = NULL;
+  g_autoptr (JsonObject) collapsed = NULL;
+  guint shown = n_nodes (state);
+  Rect  part, badge;
+
+  g_assert_true (node_rect (state, "part-1", &part));
+  g_assert_true (badge_rect (state, "part-1", &badge));
+  click_at (app, badge.x + badge.width / 2, badge.y + badge.height / 2);
+  expanded = wait_for (app, shows_more_than, GUINT_TO_POINTER (shown), STEP_TIMEOUT_MS,
+                       "part-1 to unfold");
+  json_object_unref (expanded);
+  expanded = wait_settled (app, "the unfolded graph to settle");
+  assert_kept_in_place (expanded, "part-1", &part, "unfolding");
+  g_assert_false (badge_rect (expanded, "part-1", &badge));
+
+  click_at (app, part.x + part.width / 2, part.y + part.height / 2);
+  selected = wait_for (app, is_selected, "part-1", STEP_TIMEOUT_MS, "part-1 to be selected");
+  xdo ("key minus");
+  collapsed = wait_for (app, shows_nodes, GUINT_TO_POINTER (shown), STEP_TIMEOUT_MS,
+                        "part-1 to fold again");
+  json_object_unref (collapsed);
+  collapsed = wait_settled (app, "the folded graph to settle");
+  assert_kept_in_place (collapsed, "part-1", &part, "folding");
+  g_assert_true (badge_rect (collapsed, "part-1", &badge));
+  app_stop (app);
+}
+
+/* What a reader unfolded is there again after a restart. */
+static void
+test_fold_restart (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) expanded = NULL;
+  g_autoptr (JsonObject) again = NULL;
+  Rect  badge;
+  guint n_expanded;
+
+  g_assert_true (badge_rect (state, "part-2", &badge));
+  click_at (app, badge.x + badge.width / 2, badge.y + badge.height / 2);
+  expanded = wait_for (app, shows_more_than, GUINT_TO_POINTER (n_nodes (state)), STEP_TIMEOUT_MS,
+                       "part-2 to unfold");
+  n_expanded = n_nodes (expanded);
+  app_stop (app);
+
+  again = start_ready (&app, NULL);
+  g_assert_cmpuint (n_nodes (again), ==, n_expanded);
+  g_assert_false (badge_rect (again, "part-2", &badge));
+  app_stop (app);
+}
+
+static gboolean
+all_links_shown (JsonObject *state, gpointer data)
+{
+  return json_object_get_boolean_member (state, "show_all_links") == GPOINTER_TO_INT (data);
+}
+
+/* Cross-links are drawn on demand: Ctrl+Shift+L shows them all, and again hides them. */
+static void
+test_links_toggle (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+
+  g_assert_false (json_object_get_boolean_member (state, "show_all_links"));
+  xdo ("key ctrl+shift+l");
+  json_object_unref (
+      wait_for (app, all_links_shown, GINT_TO_POINTER (TRUE), STEP_TIMEOUT_MS, "all links"));
+  xdo ("key ctrl+shift+l");
+  json_object_unref (wait_for (app, all_links_shown, GINT_TO_POINTER (FALSE), STEP_TIMEOUT_MS,
+                               "only the selection's links"));
+  app_stop (app);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1337,6 +1542,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/load/broken-start", test_broken_start_status_page);
   g_test_add_func ("/gui/export/svg", test_export_svg);
   g_test_add_func ("/gui/layout/engine", test_layout_engine);
+  g_test_add_func ("/gui/first-view", test_first_view);
+  g_test_add_func ("/gui/fold/badge", test_fold_badge);
+  g_test_add_func ("/gui/fold/restart", test_fold_restart);
+  g_test_add_func ("/gui/links/toggle", test_links_toggle);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "tupu-test-probe.h"
+#include "tupu-style.h"
 #include "tupu-test-support.h"
 
 struct _TupuTestProbe
@@ -115,6 +116,46 @@ find_window (TupuTestProbe *self)
   return NULL;
 }
 
+static double
+label_px (TupuLayout *layout, guint geom, double zoom)
+{
+  TupuKind kind = tupu_graph_get_node (layout->graph, layout->nodes[geom].node)->kind;
+  g_autoptr (PangoFontDescription) desc =
+      tupu_style_font (TUPU_FONT_LABEL, kind, layout->options.text_scale);
+
+  return pango_font_description_get_size (desc) / (double)PANGO_SCALE * zoom;
+}
+
+/* The badges of folded parts, in surface pixels: {id: [x, y, width, height]}. */
+static void
+add_badges (JsonBuilder *builder, TupuGraphView *view, TupuLayout *layout)
+{
+  json_builder_set_member_name (builder, "badges");
+  json_builder_begin_object (builder);
+  for (guint i = 0; layout != NULL && i < layout->n_nodes; i++)
+    {
+      TupuRect badge;
+      double   x0, y0, x1, y1, sx0, sy0, sx1, sy1;
+
+      if (!tupu_layout_badge_rect (layout, i, &badge) ||
+          !tupu_test_view_layout_to_widget (view, badge.x, badge.y, &x0, &y0) ||
+          !tupu_test_view_layout_to_widget (view, badge.x + badge.width, badge.y + badge.height,
+                                            &x1, &y1) ||
+          !widget_to_surface (GTK_WIDGET (view), x0, y0, &sx0, &sy0) ||
+          !widget_to_surface (GTK_WIDGET (view), x1, y1, &sx1, &sy1))
+        continue;
+      json_builder_set_member_name (builder,
+                                    tupu_graph_get_node (layout->graph, layout->nodes[i].node)->id);
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, sx0);
+      json_builder_add_double_value (builder, sy0);
+      json_builder_add_double_value (builder, sx1 - sx0);
+      json_builder_add_double_value (builder, sy1 - sy0);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+}
+
 static void
 add_nodes (JsonBuilder *builder, TupuGraphView *view, TupuLayout *layout)
 {
@@ -137,10 +178,14 @@ add_nodes (JsonBuilder *builder, TupuGraphView *view, TupuLayout *layout)
       json_builder_add_double_value (builder, y);
       json_builder_add_double_value (builder, rect.size.width);
       json_builder_add_double_value (builder, rect.size.height);
+      /* The label's size on screen: what a reader sees as text or as a bar. */
+      json_builder_add_double_value (builder,
+                                     label_px (layout, i, tupu_graph_view_get_zoom (view)));
       json_builder_end_array (builder);
     }
 
   json_builder_end_object (builder);
+  add_badges (builder, view, layout);
 }
 
 static void
@@ -287,6 +332,8 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   json_builder_add_int_value (builder,
                               GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), LOADS_KEY)));
   add_string_member (builder, "selected", tupu_graph_view_get_selected_id (view));
+  json_builder_set_member_name (builder, "show_all_links");
+  json_builder_add_boolean_value (builder, tupu_graph_view_get_show_all_links (view));
   json_builder_set_member_name (builder, "zoom");
   json_builder_add_double_value (builder, tupu_graph_view_get_zoom (view));
 

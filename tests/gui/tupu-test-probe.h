@@ -3,7 +3,8 @@
  *
  * Reads one command per line on stdin and answers one JSON line on stdout:
  *   state  {"ready", "graph_id", "title", "file", "loads", "selected", "zoom", "view": {x,y,
- *           width,height}, "nodes": {id: [x,y,w,h]}, "detail": {...}, "toasts": [...],
+ *           width,height}, "nodes": {id: [x,y,w,h,label_px]},
+ *           "badges": {id: [x,y,w,h]}, "show_all_links", "detail": {...}, "toasts": [...],
  *           "status_page", "problems", "layout_pending", "menu": [the open menu's items],
  *           "windows": [{"type", "title", "active", "focus", "text"}]}
  *   quit   {"ok": true}, then quits.
