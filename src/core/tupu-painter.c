@@ -15,6 +15,7 @@
 
 /* Below this many device pixels of font size, text is unreadable: draw a bar per line. */
 #define MIN_READABLE_PX 4.0
+#define ARROW_SAMPLE 8.0 /* a legend's arrowhead length */
 #define QUERY_MARGIN 16.0 /* layout units a node's drawing reaches past its box */
 
 /* ------------------------------------------------------------------------------------------ */
@@ -323,4 +324,52 @@ tupu_painter_arrow_path (cairo_t *cr, TupuLayout *layout, guint edge_index)
   cairo_line_to (cr, eg->arrow[2].x, eg->arrow[2].y);
   cairo_close_path (cr);
   return TRUE;
+}
+
+void
+tupu_painter_draw_kind_sample (cairo_t *cr, TupuKind kind, gboolean dark, const TupuRect *rect)
+{
+  const TupuKindStyle *style;
+
+  g_return_if_fail (cr != NULL && rect != NULL && kind < TUPU_N_KINDS);
+
+  style = tupu_style_for_kind (kind, dark);
+  cairo_save (cr);
+  cairo_new_path (cr);
+  rounded_rect (cr, rect, _tupu_shape_radius (style->shape, rect->height));
+  set_color (cr, &style->fill, 1.0);
+  cairo_fill_preserve (cr);
+  set_color (cr, &style->stroke, 1.0);
+  cairo_set_line_width (cr, style->stroke_width);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+tupu_painter_draw_relation_sample (cairo_t *cr, TupuRelation relation, gboolean dark, double x0,
+                                   double x1, double y)
+{
+  const TupuRelationStyle *style;
+  static const double      dash[] = { 5.0, 3.0 };
+
+  g_return_if_fail (cr != NULL && relation < TUPU_N_RELATIONS);
+
+  style = tupu_style_for_relation (relation, dark);
+  cairo_save (cr);
+  set_color (cr, &style->color, 1.0);
+  cairo_set_line_width (cr, style->width);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_dash (cr, dash, style->dashed ? G_N_ELEMENTS (dash) : 0, 0);
+  cairo_move_to (cr, x0, y);
+  cairo_line_to (cr, x1 - (style->arrow ? ARROW_SAMPLE : 0), y);
+  cairo_stroke (cr);
+  if (style->arrow)
+    {
+      cairo_move_to (cr, x1, y);
+      cairo_line_to (cr, x1 - ARROW_SAMPLE, y - ARROW_SAMPLE * 0.4);
+      cairo_line_to (cr, x1 - ARROW_SAMPLE, y + ARROW_SAMPLE * 0.4);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
 }

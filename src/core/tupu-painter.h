@@ -30,4 +30,10 @@ void tupu_painter_node_path (cairo_t *cr, TupuLayout *layout, guint geom_index, 
 void     tupu_painter_edge_path (cairo_t *cr, TupuLayout *layout, guint edge_index);
 gboolean tupu_painter_arrow_path (cairo_t *cr, TupuLayout *layout, guint edge_index);
 
+/* Samples for a legend, drawn as the canvas draws them: a node box of @kind filling @rect, and
+ * a link of @relation from (x0, y) to (x1, y) with its arrowhead. */
+void tupu_painter_draw_kind_sample (cairo_t *cr, TupuKind kind, gboolean dark, const TupuRect *rect);
+void tupu_painter_draw_relation_sample (cairo_t *cr, TupuRelation relation, gboolean dark, double x0,
+                                        double x1, double y);
+
 G_END_DECLS

@@ -421,8 +421,8 @@ tupu_window_set_accels (GtkApplication *application)
     { "win.focus-branch", { "<Alt>Down", NULL } },
     { "win.leave-branch", { "<Alt>Up", NULL } },
     { "win.show-whole-graph", { "<Alt>Home", NULL } },
-    { "win.expand-all", { "<Control><Shift>plus", "<Control>asterisk", NULL } },
-    { "win.show-levels(uint32 0)", { "<Control><Shift>minus", NULL } },
+    { "win.expand-all", { "<Control><Shift>e", NULL } },
+    { "win.show-levels(uint32 0)", { "<Control><Shift>o", NULL } },
     { "win.show-all-links", { "<Control><Shift>l", NULL } },
   };
 

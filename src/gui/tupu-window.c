@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tupu-folding.h"
+#include "tupu-legend.h"
 #include "tupu-problems-dialog.h"
 #include "tupu-window-private.h"
 
@@ -726,6 +727,7 @@ tupu_window_class_init (TupuWindowClass *klass)
 
   g_type_ensure (TUPU_TYPE_GRAPH_VIEW);
   g_type_ensure (TUPU_TYPE_DETAIL_PANE);
+  g_type_ensure (TUPU_TYPE_LEGEND);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tupu/Tupu/tupu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, title_label);
