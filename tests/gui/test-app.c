@@ -1246,11 +1246,37 @@ menu_shows (JsonObject *state, gpointer data)
 }
 
 /* Presses @key and waits until the open menu shows the item @item. */
+typedef struct
+{
+  const char *item;
+  char       *last; /* the menu's items at the previous look */
+} MenuWait;
+
+/* The menu shows @item and has stopped changing: a submenu has finished sliding in, so the
+ * next key goes to it (and the menu is not closed in the middle of its transition). */
+static gboolean
+menu_settled_on (JsonObject *state, gpointer data)
+{
+  MenuWait *wait = data;
+  g_autoptr (JsonNode) node = json_node_init_array (json_node_alloc (),
+                                                     json_object_get_array_member (state, "menu"));
+  g_autofree char *items = json_to_string (node, FALSE);
+  gboolean         same = g_strcmp0 (items, wait->last) == 0;
+
+  g_free (wait->last);
+  wait->last = g_steal_pointer (&items);
+  return same && menu_shows (state, (gpointer)wait->item);
+}
+
+/* Presses @key and waits until the open menu shows the item @item, settled. */
 static void
 menu_key (App *app, const char *key, const char *item)
 {
+  MenuWait wait = { item, NULL };
+
   xdo ("key %s", key);
-  json_object_unref (wait_for (app, menu_shows, (gpointer)item, STEP_TIMEOUT_MS, item));
+  json_object_unref (wait_for (app, menu_settled_on, &wait, STEP_TIMEOUT_MS, item));
+  g_free (wait.last);
 }
 
 static gboolean
