@@ -27,7 +27,8 @@
 #define SCROLL_MARGIN 40.0 /* keyboard selection keeps its rings this far inside the view */
 #define KEEP_PX 64.0       /* panning keeps at least this much of the graph in the view */
 #define TILE_PX 512.0
-#define TILE_PAD 16.0 /* layout units around the bounds that strokes may reach */
+#define TILE_BLEED 2.0 /* cache pixels each tile is recorded past its square */
+#define TILE_PAD 16.0  /* layout units around the bounds that strokes may reach */
 #define MAX_TILES 2048
 #define SETTLE_MS 200
 #define READABLE_LABEL_PX 12.0 /* a concept brought into view shows its label at least this big */
@@ -203,19 +204,24 @@ tile_key (int i, int j)
 
 /* Tiles live in "cache space": layout units times cache_zoom, i.e. widget pixels at the zoom
  * they were recorded for. Once the zoom settles they are painted unscaled at whole pixels, so
- * neither text nor tile edges get resampled (scaled tiles leave faint seams). */
+ * neither text nor tile edges get resampled. Each tile is recorded TILE_BLEED pixels wider on
+ * every side: scaled during a zoom, neighbours then overlap instead of leaving seams between
+ * them, and at rest each is clipped to its own square (snapshot_graph). */
 static GskRenderNode *
 record_tile (TupuGraphView *self, int i, int j)
 {
   double           cz = self->cache_zoom;
-  TupuRect         visible = { i * TILE_PX / cz, j * TILE_PX / cz, TILE_PX / cz, TILE_PX / cz };
+  TupuRect         visible = { (i * TILE_PX - TILE_BLEED) / cz, (j * TILE_PX - TILE_BLEED) / cz,
+                               (TILE_PX + 2 * TILE_BLEED) / cz, (TILE_PX + 2 * TILE_BLEED) / cz };
   TupuPaintOptions options;
   GskRenderNode   *node;
   cairo_t         *cr;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (i * TILE_PX, j * TILE_PX, TILE_PX, TILE_PX));
+  node =
+      gsk_cairo_node_new (&GRAPHENE_RECT_INIT (i * TILE_PX - TILE_BLEED, j * TILE_PX - TILE_BLEED,
+                                               TILE_PX + 2 * TILE_BLEED, TILE_PX + 2 * TILE_BLEED));
   cr = gsk_cairo_node_get_draw_context (node);
   cairo_scale (cr, cz, cz);
 
@@ -263,7 +269,7 @@ snapshot_graph (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy
   const TupuRect *b = &self->layout->bounds;
   double          width = gtk_widget_get_width (GTK_WIDGET (self));
   double          height = gtk_widget_get_height (GTK_WIDGET (self));
-  double          scale;
+  double          scale, grow;
   int             i0, i1, j0, j1;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
@@ -286,9 +292,17 @@ snapshot_graph (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (ox, oy));
   if (scale != 1.0)
     gtk_snapshot_scale (snapshot, scale, scale);
+  /* At rest, each tile exactly its square; scaled, a device pixel more, over the seam. */
+  grow = scale != 1.0 ? 1.0 / (scale * gtk_widget_get_scale_factor (GTK_WIDGET (self))) : 0.0;
   for (int j = j0; j <= j1; j++)
     for (int i = i0; i <= i1; i++)
-      gtk_snapshot_append_node (snapshot, get_tile (self, i, j));
+      {
+        gtk_snapshot_push_clip (snapshot,
+                                &GRAPHENE_RECT_INIT (i * TILE_PX - grow, j * TILE_PX - grow,
+                                                     TILE_PX + 2 * grow, TILE_PX + 2 * grow));
+        gtk_snapshot_append_node (snapshot, get_tile (self, i, j));
+        gtk_snapshot_pop (snapshot);
+      }
   gtk_snapshot_restore (snapshot);
 }
 
