@@ -32,7 +32,7 @@ GBytes *
 tupu_folding_new_overview (TupuGraph *graph)
 {
   g_autofree guint *per_depth = NULL;
-  guint             n, max_depth = 0, levels = 1;
+  guint             n, max_depth = 0, levels;
 
   g_return_val_if_fail (TUPU_IS_GRAPH (graph), NULL);
 
@@ -45,6 +45,8 @@ tupu_folding_new_overview (TupuGraph *graph)
       per_depth[depth]++;
       max_depth = MAX (max_depth, depth);
     }
+  /* The root alone says nothing: its parts always show, however many. */
+  levels = 2;
   while (levels <= max_depth && per_depth[levels] <= OVERVIEW_MAX_PER_LEVEL)
     levels++;
   return tupu_folding_new_levels (graph, levels);

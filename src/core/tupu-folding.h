@@ -15,8 +15,8 @@
 
 G_BEGIN_DECLS
 
-/* The overview a graph opens on: levels from the root for as long as each holds at most a dozen
- * concepts (for the speech: the report and its parts), the rest folded. */
+/* The overview a graph opens on: the root and its parts, and further levels for as long as each
+ * holds at most a dozen concepts (for the speech: the report and its parts), the rest folded. */
 GBytes *tupu_folding_new_overview (TupuGraph *graph);
 /* The structure down to level @levels (1 = the root alone) shown: every concept with parts at
  * level @levels or deeper is folded. */
