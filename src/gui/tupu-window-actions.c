@@ -231,6 +231,20 @@ format_title (TupuExportFormat format)
     }
 }
 
+/* Where an export goes first: beside the graph's file, or for the built-in graph in the
+ * Documents folder (home without one), never a list of recent files one cannot save into. */
+static GFile *
+export_folder (TupuWindow *self)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (self->file != NULL)
+    return g_file_get_parent (self->file);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void
 export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -239,6 +253,7 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autofree char *pattern = g_strconcat ("*.", extension, NULL);
   g_autofree char *name = NULL;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GFile) folder = NULL;
   TupuExportFormat format;
 
   if (self->chooser != NULL || self->graph == NULL ||
@@ -257,6 +272,9 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   name = g_strdup_printf ("%s.%s", tupu_graph_get_id (self->graph), format_extension (format));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  folder = export_folder (self);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
 
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

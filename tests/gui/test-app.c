@@ -242,6 +242,8 @@ app_start_full (const char *file, const char *lang)
   g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
   /* Each test starts from what a new user has (no folds kept), and its restarts share it. */
   g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", test_state_dir (), TRUE);
+  /* Recent files too (GTK's file chooser lists and adds them): never the user's. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", test_state_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "LANG", lang, TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", lang, TRUE);
   g_subprocess_launcher_setenv (launcher, "NO_AT_BRIDGE", "1", TRUE);
@@ -1258,8 +1260,8 @@ static gboolean
 menu_settled_on (JsonObject *state, gpointer data)
 {
   MenuWait *wait = data;
-  g_autoptr (JsonNode) node = json_node_init_array (json_node_alloc (),
-                                                     json_object_get_array_member (state, "menu"));
+  g_autoptr (JsonNode) node =
+      json_node_init_array (json_node_alloc (), json_object_get_array_member (state, "menu"));
   g_autofree char *items = json_to_string (node, FALSE);
   gboolean         same = g_strcmp0 (items, wait->last) == 0;
 
