@@ -19,7 +19,10 @@
 #define PNG_MAX_PIXELS (64 * 1024 * 1024)
 #define PNG_SCALE 2.0
 
-G_DEFINE_QUARK (tupu - export - error - quark, tupu_export_error)
+/* The macro stringifies its first argument, which clang-format would space out. */
+/* clang-format off */
+G_DEFINE_QUARK (tupu-export-error-quark, tupu_export_error)
+/* clang-format on */
 
 gboolean
 tupu_export_format_from_path (const char *path, TupuExportFormat *format)

@@ -53,7 +53,10 @@ static const char *const engine_names[TUPU_N_ENGINES] = {
   [TUPU_ENGINE_SFDP] = "sfdp", [TUPU_ENGINE_CIRCO] = "circo", [TUPU_ENGINE_TWOPI] = "twopi",
 };
 
-G_DEFINE_QUARK (tupu - layout - error - quark, tupu_layout_error)
+/* The macro stringifies its first argument, which clang-format would space out. */
+/* clang-format off */
+G_DEFINE_QUARK (tupu-layout-error-quark, tupu_layout_error)
+/* clang-format on */
 G_DEFINE_BOXED_TYPE (TupuLayout, tupu_layout, tupu_layout_ref, tupu_layout_unref)
 
 /* ------------------------------------------------------------------------------------------ */
