@@ -53,6 +53,11 @@ static const char *const engine_names[TUPU_N_ENGINES] = {
   [TUPU_ENGINE_SFDP] = "sfdp", [TUPU_ENGINE_CIRCO] = "circo", [TUPU_ENGINE_TWOPI] = "twopi",
 };
 
+static const char *const direction_names[TUPU_N_DIRECTIONS] = {
+  [TUPU_DIRECTION_LEFT_TO_RIGHT] = "lr",
+  [TUPU_DIRECTION_TOP_TO_BOTTOM] = "tb",
+};
+
 /* The macro stringifies its first argument, which clang-format would space out. */
 /* clang-format off */
 G_DEFINE_QUARK (tupu-layout-error-quark, tupu_layout_error)
@@ -89,6 +94,33 @@ tupu_engine_from_string (const char *str, TupuEngine *engine)
   return FALSE;
 }
 
+const char *
+tupu_direction_to_string (TupuDirection direction)
+{
+  g_return_val_if_fail (direction < TUPU_N_DIRECTIONS, NULL);
+
+  return direction_names[direction];
+}
+
+gboolean
+tupu_direction_from_string (const char *str, TupuDirection *direction)
+{
+  g_return_val_if_fail (direction != NULL, FALSE);
+
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < TUPU_N_DIRECTIONS; i++)
+    {
+      if (g_str_equal (str, direction_names[i]))
+        {
+          *direction = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 void
 tupu_layout_options_init (TupuLayoutOptions *options)
 {
@@ -98,6 +130,7 @@ tupu_layout_options_init (TupuLayoutOptions *options)
   options->root = -1;
   options->show_gloss = TRUE;
   options->text_scale = 1.0;
+  options->direction = TUPU_DIRECTION_LEFT_TO_RIGHT;
 }
 
 typedef struct
@@ -528,7 +561,7 @@ gv_set_graph_attributes (Agraph_t *g, const TupuLayoutOptions *options, guint n_
    * parent under rankdir=RL. */
   gv_set (g, "outputorder", "edgesfirst");
   if (options->engine == TUPU_ENGINE_DOT)
-    gv_set (g, "rankdir", "LR");
+    gv_set (g, "rankdir", options->direction == TUPU_DIRECTION_TOP_TO_BOTTOM ? "TB" : "LR");
 }
 
 static void
@@ -548,9 +581,11 @@ gv_add_node (Agraph_t *g, Agnode_t **gv_nodes, guint geom_index, const TupuNodeG
   gv_nodes[geom_index] = n;
 }
 
+/* Adds @edge to @g, from its target to its source when @reversed (Graphviz then still draws
+ * the arrowhead at the data's target). */
 static Agedge_t *
 gv_add_edge (Agraph_t *g, Agnode_t **gv_nodes, const TupuLayout *layout, const TupuEdge *edge,
-             const TupuLayoutOptions *options)
+             gboolean reversed, const TupuLayoutOptions *options)
 {
   gboolean                 tree = edge->relation == TUPU_RELATION_PART_OF;
   const TupuRelationStyle *style = tupu_style_for_relation (edge->relation, FALSE);
@@ -558,8 +593,7 @@ gv_add_edge (Agraph_t *g, Agnode_t **gv_nodes, const TupuLayout *layout, const T
   Agnode_t                *head = gv_nodes[layout->geom_of_node[edge->target]];
   Agedge_t                *e;
 
-  /* part-of points child → parent in the data; the tree reads parent → child. */
-  if (tree)
+  if (reversed)
     e = agedge (g, head, tail, NULL, TRUE);
   else
     e = agedge (g, tail, head, NULL, TRUE);
@@ -567,7 +601,7 @@ gv_add_edge (Agraph_t *g, Agnode_t **gv_nodes, const TupuLayout *layout, const T
   if (style->arrow)
     {
       /* Let Graphviz keep room for the arrowhead; we draw our own in it. */
-      gv_set (e, "dir", "forward");
+      gv_set (e, "dir", reversed ? "back" : "forward");
       gv_set_double (e, "arrowsize", ARROW_LENGTH / GV_ARROW_UNIT);
     }
   else
@@ -578,14 +612,153 @@ gv_add_edge (Agraph_t *g, Agnode_t **gv_nodes, const TupuLayout *layout, const T
       if (tree)
         {
           /* A tree reads best when children fan out from the parent's side to theirs; it also
-           * keeps edges off the rounded corners of pills. */
-          gv_set (e, "tailport", "e");
-          gv_set (e, "headport", "w");
+           * keeps edges off the rounded corners of pills. Top to bottom, dot's routes of many
+           * edges from one south port loop sideways past their children, so there the edges
+           * only end at the children's north sides. */
+          if (options->direction == TUPU_DIRECTION_TOP_TO_BOTTOM)
+            gv_set (e, "headport", "n");
+          else
+            {
+              gv_set (e, "tailport", "e");
+              gv_set (e, "headport", "w");
+            }
         }
       else
         gv_set (e, "constraint", "false");
     }
   return e;
+}
+
+/* The laid-out part-of tree in preorder from the geometry index @root, each node's children
+ * in speech order, and each node's depth below @root and the layout edge to its parent (or -1):
+ * all that the speech order of the drawing is made of. */
+typedef struct
+{
+  GArray *preorder;    /* geometry indices */
+  guint  *depth;       /* geometry index -> depth below the root */
+  int    *parent_edge; /* geometry index -> index in layout->edges of its part-of edge, or -1 */
+} Tree;
+
+static void
+tree_clear (Tree *tree)
+{
+  g_clear_pointer (&tree->preorder, g_array_unref);
+  g_clear_pointer (&tree->depth, g_free);
+  g_clear_pointer (&tree->parent_edge, g_free);
+}
+
+static void
+tree_init (Tree *tree, const TupuLayout *layout, guint root)
+{
+  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  tree->preorder = g_array_sized_new (FALSE, FALSE, sizeof (guint), layout->n_nodes);
+  tree->depth = g_new0 (guint, MAX (1u, layout->n_nodes));
+  tree->parent_edge = g_new (int, MAX (1u, layout->n_nodes));
+  for (guint i = 0; i < layout->n_nodes; i++)
+    tree->parent_edge[i] = -1;
+  for (guint i = 0; i < layout->n_edges; i++)
+    {
+      const TupuEdge *edge = tupu_graph_get_edge (layout->graph, layout->edges[i].edge);
+
+      if (edge->relation == TUPU_RELATION_PART_OF)
+        tree->parent_edge[layout->edges[i].tail] = i;
+    }
+
+  g_array_append_val (stack, root);
+  while (stack->len > 0)
+    {
+      guint           geom = g_array_index (stack, guint, stack->len - 1);
+      const TupuNode *node = tupu_graph_get_node (layout->graph, layout->nodes[geom].node);
+
+      g_array_set_size (stack, stack->len - 1);
+      g_array_append_val (tree->preorder, geom);
+      /* Pushed last to first, so the first child is visited next. */
+      for (guint c = node->children->len; c > 0; c--)
+        {
+          int child = layout->geom_of_node[g_array_index (node->children, guint, c - 1)];
+
+          if (child < 0)
+            continue;
+          tree->depth[child] = tree->depth[geom] + 1;
+          g_array_append_val (stack, child);
+        }
+    }
+}
+
+/* Puts the nodes of each depth on one rank and ties them together there with invisible edges
+ * in preorder. dot keeps the two ends of a same-rank edge in order while it minimises crossings
+ * (only for a constraining edge of nonzero weight: it ignores the others), so these chains fix
+ * the order of every rank to the tree's, with each node's children in speech order. Cross-links
+ * (constraint=false) cannot reorder the tree then: they only move the bends of their own routes.
+ * The ranks are those the tree gives anyway, so the chains only order. */
+static void
+gv_add_rank_chains (Agraph_t *g, Agnode_t **gv_nodes, const Tree *tree, guint n_nodes)
+{
+  g_autofree int       *last_at_depth = g_new (int, MAX (1u, n_nodes));
+  g_autofree Agraph_t **rank = g_new0 (Agraph_t *, MAX (1u, n_nodes));
+
+  for (guint i = 0; i < n_nodes; i++)
+    last_at_depth[i] = -1;
+  for (guint i = 0; i < tree->preorder->len; i++)
+    {
+      guint     geom = g_array_index (tree->preorder, guint, i);
+      guint     depth = tree->depth[geom];
+      Agedge_t *e;
+
+      if (last_at_depth[depth] >= 0)
+        {
+          if (rank[depth] == NULL)
+            {
+              char name[32];
+
+              g_snprintf (name, sizeof name, "depth%u", depth);
+              rank[depth] = agsubg (g, name, TRUE);
+              gv_set (rank[depth], "rank", "same");
+              agsubnode (rank[depth], gv_nodes[last_at_depth[depth]], TRUE);
+            }
+          agsubnode (rank[depth], gv_nodes[geom], TRUE);
+          e = agedge (g, gv_nodes[last_at_depth[depth]], gv_nodes[geom], NULL, TRUE);
+          gv_set (e, "style", "invis");
+          gv_set (e, "dir", "none");
+        }
+      last_at_depth[depth] = geom;
+    }
+}
+
+/* Adds every edge of the layout to @g, storing it in gv_edges[] and whether it runs against the
+ * data in reversed[]. Part-of edges point child → parent in the data and run parent → child in
+ * Graphviz, added parent by parent in preorder, children in speech order: the order in which the
+ * engines that follow edge order (dot's initial ranks, twopi) place them. */
+static void
+gv_add_edges (Agraph_t *g, Agnode_t **gv_nodes, Agedge_t **gv_edges, gboolean *reversed,
+              const TupuLayout *layout, guint root)
+{
+  const TupuLayoutOptions *options = &layout->options;
+  Tree                     tree = { 0 };
+
+  tree_init (&tree, layout, root);
+  for (guint i = 0; i < tree.preorder->len; i++)
+    {
+      guint geom = g_array_index (tree.preorder, guint, i);
+      int   edge = tree.parent_edge[geom];
+
+      if (edge < 0)
+        continue;
+      reversed[edge] = TRUE;
+      gv_edges[edge] = gv_add_edge (g, gv_nodes, layout,
+                                    tupu_graph_get_edge (layout->graph, layout->edges[edge].edge),
+                                    TRUE, options);
+    }
+  if (options->engine == TUPU_ENGINE_DOT)
+    gv_add_rank_chains (g, gv_nodes, &tree, layout->n_nodes);
+
+  for (guint i = 0; i < layout->n_edges; i++)
+    if (gv_edges[i] == NULL)
+      gv_edges[i] =
+          gv_add_edge (g, gv_nodes, layout,
+                       tupu_graph_get_edge (layout->graph, layout->edges[i].edge), FALSE, options);
+  tree_clear (&tree);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -646,12 +819,12 @@ read_spline (TupuEdgeGeom *eg, Agedge_t *e, gboolean reversed, TupuPoint *arrow_
       eg->points[i].x = bz->list[from].x;
       eg->points[i].y = bz->list[from].y;
     }
-  /* Arrowheads are only requested on forward (non-tree) edges, so they sit at the end. */
-  *has_tip = !reversed && bz->eflag;
+  /* A reversed edge asked for its arrowhead at Graphviz's tail (dir=back): our head. */
+  *has_tip = reversed ? bz->sflag : bz->eflag;
   if (*has_tip)
     {
-      arrow_tip->x = bz->ep.x;
-      arrow_tip->y = bz->ep.y;
+      arrow_tip->x = reversed ? bz->sp.x : bz->ep.x;
+      arrow_tip->y = reversed ? bz->sp.y : bz->ep.y;
     }
   return TRUE;
 }
@@ -795,17 +968,16 @@ flipped_box (const TupuRect *r)
 }
 
 static void
-read_edges (TupuLayout *layout, Agedge_t **gv_edges)
+read_edges (TupuLayout *layout, Agedge_t **gv_edges, const gboolean *reversed)
 {
   for (guint i = 0; i < layout->n_edges; i++)
     {
       TupuEdgeGeom   *eg = &layout->edges[i];
       const TupuEdge *edge = tupu_graph_get_edge (layout->graph, eg->edge);
-      gboolean        tree = edge->relation == TUPU_RELATION_PART_OF;
       TupuPoint       tip = { 0 };
       gboolean        has_tip = FALSE;
 
-      if (!read_spline (eg, gv_edges[i], tree, &tip, &has_tip))
+      if (!read_spline (eg, gv_edges[i], reversed[i], &tip, &has_tip))
         {
           /* Work in y-down space so clipping is plain, then flip back to Graphviz's. */
           TupuRect t = flipped_box (&layout->nodes[eg->tail].box);
@@ -977,6 +1149,72 @@ tupu_layout_nearest_in_direction (TupuLayout *self, guint from, int dx, int dy)
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* The order check                                                                             */
+
+/* Where a box's centre lies along the axis on which @direction puts siblings. */
+static double
+cross_axis_centre (const TupuRect *r, TupuDirection direction)
+{
+  return direction == TUPU_DIRECTION_TOP_TO_BOTTOM ? r->x + r->width / 2 : r->y + r->height / 2;
+}
+
+/* TRUE when @parent's laid-out children, taken in speech order, advance along the cross-axis.
+ * Sets *n_laid_out to how many of its children are laid out. */
+static gboolean
+children_in_order (TupuLayout *self, const TupuNode *parent, TupuDirection direction,
+                   guint *n_laid_out)
+{
+  double   last = -G_MAXDOUBLE;
+  gboolean ordered = TRUE;
+
+  *n_laid_out = 0;
+  for (guint c = 0; c < parent->children->len; c++)
+    {
+      int    geom = self->geom_of_node[g_array_index (parent->children, guint, c)];
+      double here;
+
+      if (geom < 0)
+        continue;
+      here = cross_axis_centre (&self->nodes[geom].box, direction);
+      /* Strictly: two siblings side by side on the other axis show no order at all. */
+      if (*n_laid_out > 0 && here <= last)
+        ordered = FALSE;
+      last = here;
+      (*n_laid_out)++;
+    }
+  return ordered;
+}
+
+guint
+tupu_layout_check_order (TupuLayout *self, TupuDirection direction, GArray *parents,
+                         GArray *misordered)
+{
+  guint n_misordered = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (direction < TUPU_N_DIRECTIONS, 0);
+
+  for (guint i = 0; i < self->n_nodes; i++)
+    {
+      guint           index = self->nodes[i].node;
+      const TupuNode *node = tupu_graph_get_node (self->graph, index);
+      guint           n_laid_out;
+      gboolean        ordered = children_in_order (self, node, direction, &n_laid_out);
+
+      if (n_laid_out < 2)
+        continue;
+      if (parents != NULL)
+        g_array_append_val (parents, index);
+      if (ordered)
+        continue;
+      n_misordered++;
+      if (misordered != NULL)
+        g_array_append_val (misordered, index);
+    }
+  return n_misordered;
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* One layout, start to end (layout thread)                                                    */
 
 static TupuLayout *
@@ -1035,6 +1273,7 @@ run_graphviz (TupuLayout *layout, GError **error)
   GVC_t                *gvc = gv_context ();
   g_autofree Agnode_t **gv_nodes = g_new0 (Agnode_t *, MAX (1u, layout->n_nodes));
   g_autofree Agedge_t **gv_edges = g_new0 (Agedge_t *, MAX (1u, layout->n_edges));
+  g_autofree gboolean  *reversed = g_new0 (gboolean, MAX (1u, layout->n_edges));
   guint                 root =
       layout->geom_of_node[layout->options.root >= 0 ? (guint)layout->options.root
                                                      : tupu_graph_get_root (layout->graph)];
@@ -1048,16 +1287,13 @@ run_graphviz (TupuLayout *layout, GError **error)
   gv_set_graph_attributes (g, &layout->options, layout->n_nodes, root_name);
   for (guint i = 0; i < layout->n_nodes; i++)
     gv_add_node (g, gv_nodes, i, &layout->nodes[i]);
-  for (guint i = 0; i < layout->n_edges; i++)
-    gv_edges[i] =
-        gv_add_edge (g, gv_nodes, layout,
-                     tupu_graph_get_edge (layout->graph, layout->edges[i].edge), &layout->options);
+  gv_add_edges (g, gv_nodes, gv_edges, reversed, layout, root);
 
   status = gvLayout (gvc, g, engine_names[layout->options.engine]);
   if (status == 0)
     {
       read_nodes (layout, gv_nodes);
-      read_edges (layout, gv_edges);
+      read_edges (layout, gv_edges, reversed);
       gvFreeLayout (gvc, g);
     }
   close_graph (g, layout->options.engine == TUPU_ENGINE_CIRCO);

@@ -42,15 +42,28 @@ typedef enum
 const char *tupu_engine_to_string (TupuEngine engine);
 gboolean    tupu_engine_from_string (const char *str, TupuEngine *engine);
 
+/* Which way dot draws the part-of tree: the root's side, and where its children go. */
+typedef enum
+{
+  TUPU_DIRECTION_LEFT_TO_RIGHT, /* root at the left; siblings top to bottom */
+  TUPU_DIRECTION_TOP_TO_BOTTOM, /* root at the top; siblings left to right */
+  TUPU_N_DIRECTIONS
+} TupuDirection;
+
+const char *tupu_direction_to_string (TupuDirection direction); /* "lr", "tb" */
+gboolean    tupu_direction_from_string (const char *str, TupuDirection *direction);
+
 typedef struct
 {
-  TupuEngine engine;
-  int        root;       /* node index of the subtree to lay out, -1 = whole graph */
-  gboolean   show_gloss; /* draw the English gloss under the Chinese label */
-  double     text_scale; /* the desktop's text scaling factor, 1.0 = normal */
+  TupuEngine    engine;
+  int           root;       /* node index of the subtree to lay out, -1 = whole graph */
+  gboolean      show_gloss; /* draw the English gloss under the Chinese label */
+  double        text_scale; /* the desktop's text scaling factor, 1.0 = normal */
+  TupuDirection direction;  /* dot only; the other engines have no direction */
 } TupuLayoutOptions;
 
-void tupu_layout_options_init (TupuLayoutOptions *options); /* dot, whole graph, gloss, 1.0 */
+/* dot, whole graph, gloss, 1.0, left to right */
+void tupu_layout_options_init (TupuLayoutOptions *options);
 
 typedef struct
 {
@@ -127,6 +140,13 @@ TupuLayout *tupu_layout_compute_finish (GAsyncResult *result, GError **error);
 /* Runs on the layout thread too, blocking the caller (for the CLI and tests; never the UI). */
 TupuLayout *tupu_layout_compute (TupuGraph *graph, const TupuLayoutOptions *options,
                                  GCancellable *cancellable, GError **error);
+
+/* The parents (graph node indices) that have two or more part-of children laid out, and of
+ * those the ones whose children's box centres do not follow speech order along @direction's
+ * cross-axis: strictly increasing x for top-to-bottom, strictly increasing y (downwards) for
+ * left-to-right. Either array may be NULL. Returns how many parents are out of order. */
+guint tupu_layout_check_order (TupuLayout *self, TupuDirection direction, GArray *parents,
+                               GArray *misordered);
 
 /* Geometry index of the node whose box contains (x, y), or -1. Uses a grid index. */
 int tupu_layout_pick (TupuLayout *self, double x, double y);

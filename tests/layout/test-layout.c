@@ -83,7 +83,7 @@ generate_graph (guint n_children, guint fanout)
 }
 
 static TupuLayout *
-compute (TupuGraph *graph, TupuEngine engine, int root)
+compute_in (TupuGraph *graph, TupuEngine engine, int root, TupuDirection direction)
 {
   g_autoptr (GError) error = NULL;
   TupuLayoutOptions options;
@@ -92,10 +92,17 @@ compute (TupuGraph *graph, TupuEngine engine, int root)
   tupu_layout_options_init (&options);
   options.engine = engine;
   options.root = root;
+  options.direction = direction;
   layout = tupu_layout_compute (graph, &options, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (layout);
   return layout;
+}
+
+static TupuLayout *
+compute (TupuGraph *graph, TupuEngine engine, int root)
+{
+  return compute_in (graph, engine, root, TUPU_DIRECTION_LEFT_TO_RIGHT);
 }
 
 static gboolean
@@ -352,6 +359,7 @@ test_options (void)
   g_assert_cmpint (options.root, ==, -1);
   g_assert_true (options.show_gloss);
   g_assert_cmpfloat (options.text_scale, ==, 1.0);
+  g_assert_cmpint (options.direction, ==, TUPU_DIRECTION_LEFT_TO_RIGHT);
 
   normal = tupu_layout_compute (graph, &options, NULL, &error);
   g_assert_no_error (error);
@@ -374,6 +382,124 @@ test_options (void)
       for (guint r = 0; r < plain->nodes[i].n_runs; r++)
         g_assert_cmpint (plain->nodes[i].runs[r].role, ==, TUPU_FONT_LABEL);
     }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Speech order                                                                                */
+
+/* Lays @graph out with dot in @direction and fails, naming them, if any parent's children are
+ * out of speech order. */
+static void
+assert_speech_order (TupuGraph *graph, const char *name, TupuDirection direction)
+{
+  g_autoptr (TupuLayout) layout = compute_in (graph, TUPU_ENGINE_DOT, -1, direction);
+  g_autoptr (GArray) parents = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) misordered = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GString) names = g_string_new (NULL);
+  guint n = tupu_layout_check_order (layout, direction, parents, misordered);
+
+  assert_layout_sound (layout);
+  for (guint i = 0; i < misordered->len; i++)
+    g_string_append_printf (names, " %s",
+                            tupu_graph_get_node (graph, g_array_index (misordered, guint, i))->id);
+  g_test_message ("%s, dot, %s: %u of %u parents out of order:%s", name,
+                  tupu_direction_to_string (direction), n, parents->len, names->str);
+  g_assert_cmpuint (parents->len, >, 0);
+  g_assert_cmpuint (misordered->len, ==, n);
+  if (n != 0)
+    g_error ("%s, dot, %s: %u of %u parents out of order:%s", name,
+             tupu_direction_to_string (direction), n, parents->len, names->str);
+}
+
+static void
+test_order_builtin (void)
+{
+  g_autoptr (TupuGraph) graph = load_builtin ();
+
+  assert_speech_order (graph, "built-in", TUPU_DIRECTION_LEFT_TO_RIGHT);
+  assert_speech_order (graph, "built-in", TUPU_DIRECTION_TOP_TO_BOTTOM);
+}
+
+/* Graphs written by gen-graph.py (a report, parts, lists of items, cross-links): the one under
+ * data/, and a bigger one that the build generates when the tool is there (see meson.build). */
+static void
+test_order_generated (void)
+{
+  const char *generated = g_getenv ("TUPU_GENERATED_GRAPH");
+  g_autoptr (GPtrArray) graphs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (graphs, load_fixture ("generated-200.json"));
+  if (generated != NULL && g_file_test (generated, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (generated);
+      g_autoptr (GError) error = NULL;
+      TupuGraph *graph = tupu_graph_load_file (file, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (graphs, graph);
+    }
+  else
+    g_test_message ("no bigger generated graph in this build");
+
+  for (guint i = 0; i < graphs->len; i++)
+    {
+      TupuGraph       *graph = g_ptr_array_index (graphs, i);
+      g_autofree char *name = g_strdup_printf ("%s, %u nodes", tupu_graph_get_id (graph),
+                                               tupu_graph_get_n_nodes (graph));
+
+      assert_speech_order (graph, name, TUPU_DIRECTION_LEFT_TO_RIGHT);
+      assert_speech_order (graph, name, TUPU_DIRECTION_TOP_TO_BOTTOM);
+    }
+}
+
+/* The check itself: siblings whose boxes trade places are reported, along the right axis. */
+static void
+test_order_checker (void)
+{
+  g_autoptr (TupuGraph) graph = load_fixture ("generated-200.json");
+  g_autoptr (TupuLayout) layout =
+      compute_in (graph, TUPU_ENGINE_DOT, -1, TUPU_DIRECTION_TOP_TO_BOTTOM);
+  g_autoptr (GArray) misordered = g_array_new (FALSE, FALSE, sizeof (guint));
+  const TupuNode *parent = NULL;
+  TupuNodeGeom   *a, *b;
+  TupuRect        box;
+  gboolean        found = FALSE;
+
+  for (guint i = 0; i < tupu_graph_get_n_nodes (graph) && parent == NULL; i++)
+    if (tupu_graph_get_node (graph, i)->children->len >= 3)
+      parent = tupu_graph_get_node (graph, i);
+  g_assert_nonnull (parent);
+
+  /* Tests may change a layout they own: swap the first two children's boxes. */
+  a = &layout->nodes[layout->geom_of_node[g_array_index (parent->children, guint, 0)]];
+  b = &layout->nodes[layout->geom_of_node[g_array_index (parent->children, guint, 1)]];
+  box = a->box;
+  a->box = b->box;
+  b->box = box;
+
+  g_assert_cmpuint (
+      tupu_layout_check_order (layout, TUPU_DIRECTION_TOP_TO_BOTTOM, NULL, misordered), >=, 1);
+  for (guint i = 0; i < misordered->len; i++)
+    found |= g_array_index (misordered, guint, i) == parent->index;
+  g_assert_true (found);
+
+  /* Read along the wrong axis, a top-to-bottom layout's siblings (one rank, same y) show no
+   * order at all. */
+  g_assert_cmpuint (tupu_layout_check_order (layout, TUPU_DIRECTION_LEFT_TO_RIGHT, NULL, NULL), >,
+                    0);
+}
+
+static void
+test_direction_names (void)
+{
+  TupuDirection direction = TUPU_N_DIRECTIONS;
+
+  g_assert_cmpstr (tupu_direction_to_string (TUPU_DIRECTION_LEFT_TO_RIGHT), ==, "lr");
+  g_assert_cmpstr (tupu_direction_to_string (TUPU_DIRECTION_TOP_TO_BOTTOM), ==, "tb");
+  g_assert_true (tupu_direction_from_string ("tb", &direction));
+  g_assert_cmpint (direction, ==, TUPU_DIRECTION_TOP_TO_BOTTOM);
+  g_assert_false (tupu_direction_from_string ("TB", &direction));
+  g_assert_false (tupu_direction_from_string (NULL, &direction));
 }
 
 static void
@@ -662,6 +788,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/every-engine", test_every_engine);
   g_test_add_func ("/layout/options", test_options);
   g_test_add_func ("/layout/subtree", test_subtree);
+  g_test_add_func ("/layout/direction-names", test_direction_names);
+  g_test_add_func ("/layout/order/checker", test_order_checker);
+  g_test_add_func ("/layout/order/builtin", test_order_builtin);
+  g_test_add_func ("/layout/order/generated", test_order_generated);
   g_test_add_func ("/layout/caps/nodes", test_caps_nodes);
   g_test_add_func ("/layout/caps/degree", test_caps_degree);
   g_test_add_func ("/layout/cancellation/async", test_cancellation);
