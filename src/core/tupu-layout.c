@@ -753,7 +753,11 @@ gv_add_edges (Agraph_t *g, Agnode_t **gv_nodes, Agedge_t **gv_edges, gboolean *r
   if (options->engine == TUPU_ENGINE_DOT)
     gv_add_rank_chains (g, gv_nodes, &tree, layout->n_nodes);
 
-  for (guint i = 0; i < layout->n_edges; i++)
+  /* twopi lays out the tree of a breadth-first search over every edge: a cross-link met first
+   * would take a concept under the wrong parent and out of its siblings' order. It gets the
+   * part-of tree alone, and cross-links are drawn straight from box to box, as twopi draws every
+   * edge above SPLINE_ROUTING_MAX_NODES anyway. */
+  for (guint i = 0; i < layout->n_edges && options->engine != TUPU_ENGINE_TWOPI; i++)
     if (gv_edges[i] == NULL)
       gv_edges[i] =
           gv_add_edge (g, gv_nodes, layout,
@@ -881,6 +885,26 @@ extend_bounds (double *b, const TupuPoint *p)
   b[3] = MAX (b[3], p->y);
 }
 
+/* Mirrors the drawing left to right. twopi places each node's children counterclockwise in
+ * the order of their edges (Graphviz's y points up); mirrored, they run clockwise on screen.
+ * circo orders the nodes on its circles by its own crossing reduction, not by edge order, so
+ * no order can be asked of it. */
+static void
+mirror_x (TupuLayout *layout)
+{
+  for (guint i = 0; i < layout->n_nodes; i++)
+    layout->nodes[i].box.x = -(layout->nodes[i].box.x + layout->nodes[i].box.width);
+  for (guint i = 0; i < layout->n_edges; i++)
+    {
+      TupuEdgeGeom *eg = &layout->edges[i];
+
+      for (guint p = 0; p < eg->n_points; p++)
+        eg->points[p].x = -eg->points[p].x;
+      for (guint p = 0; p < 3; p++)
+        eg->arrow[p].x = -eg->arrow[p].x;
+    }
+}
+
 /* Flips y (Graphviz's points up, ours down) and moves the drawing to start at (MARGIN, MARGIN). */
 static void
 normalize_coordinates (TupuLayout *layout)
@@ -977,7 +1001,7 @@ read_edges (TupuLayout *layout, Agedge_t **gv_edges, const gboolean *reversed)
       TupuPoint       tip = { 0 };
       gboolean        has_tip = FALSE;
 
-      if (!read_spline (eg, gv_edges[i], reversed[i], &tip, &has_tip))
+      if (gv_edges[i] == NULL || !read_spline (eg, gv_edges[i], reversed[i], &tip, &has_tip))
         {
           /* Work in y-down space so clipping is plain, then flip back to Graphviz's. */
           TupuRect t = flipped_box (&layout->nodes[eg->tail].box);
@@ -1331,6 +1355,8 @@ run_layout (TupuGraph *graph, const TupuLayoutOptions *options, GCancellable *ca
   if (g_cancellable_set_error_if_cancelled (cancellable, error) || !run_graphviz (layout, error))
     return NULL;
 
+  if (options->engine == TUPU_ENGINE_TWOPI)
+    mirror_x (layout);
   normalize_coordinates (layout);
   layout->index = grid_new (layout);
   return g_steal_pointer (&layout);

@@ -411,6 +411,58 @@ assert_speech_order (TupuGraph *graph, const char *name, TupuDirection direction
              tupu_direction_to_string (direction), n, parents->len, names->str);
 }
 
+/* How many parents with two or more children have them not clockwise (on screen, y down) around
+ * the root's centre, which twopi draws its rings around, in speech order: each step turns less
+ * than half a turn, all in one sense. Sets *n_parents. */
+static guint
+count_not_clockwise (TupuLayout *layout, guint *n_parents)
+{
+  TupuPoint c =
+      centre (&layout->nodes[layout->geom_of_node[tupu_graph_get_root (layout->graph)]].box);
+  guint n = 0;
+
+  *n_parents = 0;
+  for (guint i = 0; i < layout->n_nodes; i++)
+    {
+      const TupuNode *node = tupu_graph_get_node (layout->graph, layout->nodes[i].node);
+      double          last = 0;
+      gboolean        clockwise = TRUE;
+
+      if (node->children->len < 2)
+        continue;
+      (*n_parents)++;
+      for (guint k = 0; k < node->children->len; k++)
+        {
+          guint     child = g_array_index (node->children, guint, k);
+          TupuPoint p = centre (&layout->nodes[layout->geom_of_node[child]].box);
+          double    angle = atan2 (p.y - c.y, p.x - c.x);
+
+          if (k > 0)
+            clockwise &= remainder (angle - last, 2 * G_PI) > 0;
+          last = angle;
+        }
+      n += !clockwise;
+    }
+  return n;
+}
+
+/* twopi draws the parts clockwise, but for the few that its overlap removal moves; circo orders
+ * its circles by its own crossing reduction, so only its figure is reported. */
+static void
+test_order_radial (void)
+{
+  g_autoptr (TupuGraph) graph = load_builtin ();
+  g_autoptr (TupuLayout) twopi = compute (graph, TUPU_ENGINE_TWOPI, -1);
+  g_autoptr (TupuLayout) circo = compute (graph, TUPU_ENGINE_CIRCO, -1);
+  guint n_parents, n_twopi = count_not_clockwise (twopi, &n_parents);
+  guint n_circo = count_not_clockwise (circo, &n_parents);
+
+  g_test_message ("built-in: %u of %u parents not clockwise with twopi, %u with circo", n_twopi,
+                  n_parents, n_circo);
+  assert_layout_sound (twopi);
+  g_assert_cmpuint (n_twopi, <=, n_parents / 5);
+}
+
 static void
 test_order_builtin (void)
 {
@@ -792,6 +844,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/order/checker", test_order_checker);
   g_test_add_func ("/layout/order/builtin", test_order_builtin);
   g_test_add_func ("/layout/order/generated", test_order_generated);
+  g_test_add_func ("/layout/order/radial", test_order_radial);
   g_test_add_func ("/layout/caps/nodes", test_caps_nodes);
   g_test_add_func ("/layout/caps/degree", test_caps_degree);
   g_test_add_func ("/layout/cancellation/async", test_cancellation);
