@@ -326,86 +326,34 @@ measure_context (void)
   return context;
 }
 
-static char *
-strip_line (const char *start, int length)
-{
-  char *line = g_strndup (start, length);
-
-  /* Pango leaves the space it broke at, and paragraph separators, on the line. */
-  return g_strchomp (line);
-}
-
-/* Sets the narrowest wrap width, up to @max_width, that needs no more lines than @max_width
- * does: a label wraps into lines of even length (7 + 7 characters, not 11 + 3). */
-static void
-balance_lines (PangoLayout *layout, double max_width)
-{
-  int    n_lines, natural;
-  double step = max_width / (2 * WRAP_EMS); /* half a character */
-
-  pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
-  n_lines = pango_layout_get_line_count (layout);
-  if (n_lines < 2)
-    return;
-
-  pango_layout_set_width (layout, -1);
-  pango_layout_get_size (layout, &natural, NULL);
-  for (double width = (double)natural / PANGO_SCALE / n_lines; width < max_width; width += step)
-    {
-      pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
-      if (pango_layout_get_line_count (layout) <= n_lines)
-        return;
-    }
-  pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
-}
-
-/* Wraps @text for @role into lines no wider than @max_width and appends them to @runs. */
-static void
+/* Wraps @text for @role into lines no wider than @max_width and appends them to @runs, each
+ * with its size. Returns the width their box needs: the widest logical width, or more where the
+ * ink overhangs (bold, italics, combining marks), since runs are centred on their logical box
+ * and the ink must fit on both sides of the centre. */
+static double
 wrap_text (GArray *runs, const char *text, TupuFontRole role, TupuKind kind, double text_scale,
            double max_width)
 {
-  PangoContext *context = measure_context ();
-  g_autoptr (PangoLayout) layout = _tupu_text_run_layout (context, text, role, kind, text_scale);
-  int n_lines;
+  g_autoptr (GArray) lines =
+      _tupu_text_wrap (measure_context (), text, role, kind, text_scale, max_width);
+  double needed = 0;
 
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  balance_lines (layout, max_width);
-  n_lines = pango_layout_get_line_count (layout);
-
-  for (int i = 0; i < n_lines; i++)
+  for (guint i = 0; i < lines->len; i++)
     {
-      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
-      TupuTextRun      run = { 0 };
+      const TupuTextLine *line = &g_array_index (lines, TupuTextLine, i);
+      TupuTextRun         run = { 0 };
+      double              left = MIN (0, line->ink_left);
+      double              right = MAX (line->width, line->ink_right);
 
-      run.text = strip_line (text + line->start_index, line->length);
+      run.text = g_strndup (text + line->start, line->length);
       run.role = role;
-      if (run.text[0] == '\0')
-        {
-          g_free (run.text);
-          continue;
-        }
+      run.width = line->width;
+      run.height = line->height;
+      run.baseline = line->baseline;
       g_array_append_val (runs, run);
+      needed = MAX (needed, 2 * MAX (run.width / 2 - left, right - run.width / 2));
     }
-}
-
-/* Measures one run as it will be drawn (a single line of its own) and returns the width its box
- * needs: its logical width, or more where the ink overhangs (bold, italics, combining marks). */
-static double
-measure_run (TupuTextRun *run, TupuKind kind, double text_scale)
-{
-  g_autoptr (PangoLayout) layout =
-      _tupu_text_run_layout (measure_context (), run->text, run->role, kind, text_scale);
-  PangoRectangle ink, logical;
-  double         left, right;
-
-  pango_layout_get_extents (layout, &ink, &logical);
-  run->width = (double)logical.width / PANGO_SCALE;
-  run->height = (double)logical.height / PANGO_SCALE;
-
-  /* Runs are centred on their logical box; the ink must fit on both sides of the centre. */
-  left = MIN (0, ink.x) / (double)PANGO_SCALE;
-  right = MAX (logical.width, ink.x + ink.width) / (double)PANGO_SCALE;
-  return 2 * MAX (run->width / 2 - left, right - run->width / 2);
+  return needed;
 }
 
 /* Sets geom's runs (relative to the box's top-left corner) and the box's size. */
@@ -419,16 +367,21 @@ measure_node (TupuNodeGeom *geom, const TupuNode *node, const TupuLayoutOptions 
   double content_width = 0, height = 0, pad_x = PAD_X * scale, pad_y = PAD_Y * scale;
   guint  n_label;
 
-  wrap_text (runs, node->label_zh, TUPU_FONT_LABEL, node->kind, scale, max_width);
+  content_width = wrap_text (runs, node->label_zh, TUPU_FONT_LABEL, node->kind, scale, max_width);
   n_label = runs->len;
   if (options->show_gloss && node->label_en != NULL)
-    wrap_text (runs, node->label_en, TUPU_FONT_GLOSS, node->kind, scale, max_width);
+    {
+      /* Not inside MAX (), which would wrap it twice. */
+      double gloss_width =
+          wrap_text (runs, node->label_en, TUPU_FONT_GLOSS, node->kind, scale, max_width);
+
+      content_width = MAX (content_width, gloss_width);
+    }
 
   for (guint i = 0; i < runs->len; i++)
     {
       TupuTextRun *run = &g_array_index (runs, TupuTextRun, i);
 
-      content_width = MAX (content_width, measure_run (run, node->kind, scale));
       if (i == n_label && i > 0)
         height += GLOSS_GAP * scale;
       run->y = height;

@@ -82,6 +82,7 @@ typedef struct
   TupuFontRole role;
   double       x, y; /* top-left of the line's logical rectangle */
   double       width, height;
+  double       baseline; /* below y, where the line's baseline lies */
 } TupuTextRun;
 
 typedef struct

@@ -554,6 +554,79 @@ test_direction_names (void)
   g_assert_false (tupu_direction_from_string (NULL, &direction));
 }
 
+/* No line of a wrapped Chinese label holds one character alone (the root title once ended on a
+ * lone 报), at the normal text size and at the larger ones a desktop may ask for. */
+static void
+test_no_lone_character (void)
+{
+  g_autoptr (TupuGraph) graph = load_builtin ();
+  const double scales[] = { 1.0, 1.25, 1.5, 2.0 };
+  guint        n_wrapped = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (TupuLayout) layout = NULL;
+      TupuLayoutOptions options;
+
+      tupu_layout_options_init (&options);
+      options.text_scale = scales[s];
+      layout = tupu_layout_compute (graph, &options, NULL, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < layout->n_nodes; i++)
+        {
+          const TupuNodeGeom *ng = &layout->nodes[i];
+          guint               n_label = 0;
+
+          for (guint r = 0; r < ng->n_runs; r++)
+            n_label += ng->runs[r].role == TUPU_FONT_LABEL;
+          n_wrapped += n_label > 1;
+          for (guint r = 0; r < ng->n_runs && n_label > 1; r++)
+            if (ng->runs[r].role == TUPU_FONT_LABEL && g_utf8_strlen (ng->runs[r].text, -1) < 2)
+              g_error ("at text scale %g, line %u of “%s” holds “%s” alone", scales[s], r + 1,
+                       tupu_graph_get_node (graph, ng->node)->label_zh, ng->runs[r].text);
+        }
+    }
+  g_test_message ("%u wrapped labels checked", n_wrapped);
+  g_assert_cmpuint (n_wrapped, >, 0);
+}
+
+/* The same on made-up labels of 2 to 40 characters, in lines of 4 to 12 characters: balanced
+ * lines alone leave 报 by itself in some (with punctuation that may not start a line, say). */
+static void
+test_wrap_no_lone_character (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  const char   *alphabet = "人社局主题教育工作进展汇报学思用贯通知信行统一深谋实干促改民生保障";
+  const char   *endings[] = { "报", "报。", "。报", "" };
+
+  _tupu_text_setup_context (context);
+  for (guint n = 2; n <= 40; n++)
+    for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+      for (guint ems = 4; ems <= 12; ems++)
+        {
+          g_autoptr (GString) text = g_string_new (NULL);
+          g_autoptr (GArray) lines = NULL;
+          double size = 16;
+
+          for (guint c = 0; c < n; c++)
+            g_string_append_unichar (text,
+                                     g_utf8_get_char (g_utf8_offset_to_pointer (alphabet, c % 34)));
+          g_string_append (text, endings[e]);
+          lines = _tupu_text_wrap (context, text->str, TUPU_FONT_LABEL, TUPU_KIND_REPORT, 1.0,
+                                   ems * size);
+          for (guint i = 0; i < lines->len && lines->len > 1; i++)
+            {
+              const TupuTextLine *line = &g_array_index (lines, TupuTextLine, i);
+
+              if (g_utf8_strlen (text->str + line->start, line->length) < 2)
+                g_error ("“%s” in lines of %u ems: line %u of %u holds “%.*s” alone", text->str,
+                         ems, i + 1, lines->len, line->length, text->str + line->start);
+            }
+        }
+  g_object_unref (context);
+}
+
 static void
 test_subtree (void)
 {
@@ -840,6 +913,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/every-engine", test_every_engine);
   g_test_add_func ("/layout/options", test_options);
   g_test_add_func ("/layout/subtree", test_subtree);
+  g_test_add_func ("/layout/wrap/no-lone-character", test_no_lone_character);
+  g_test_add_func ("/layout/wrap/no-lone-character-made-up", test_wrap_no_lone_character);
   g_test_add_func ("/layout/direction-names", test_direction_names);
   g_test_add_func ("/layout/order/checker", test_order_checker);
   g_test_add_func ("/layout/order/builtin", test_order_builtin);
