@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include <hb.h>
 #include <pango/pangocairo.h>
 
 #include "tupu-text-metrics.h"
@@ -53,59 +54,123 @@ _tupu_text_run_layout (PangoContext *context, const char *text, TupuFontRole rol
 /* ------------------------------------------------------------------------------------------ */
 /* Wrapping from one shaping                                                                   */
 
+/* Glyph ink by (font, glyph): Pango would ask cairo, which loads the whole outline with FreeType
+ * for it (a fifth of an SVG export), and HarfBuzz, which is quicker, keeps no cache. The cache
+ * lives as long as the measuring context and keeps its fonts alive, so no key goes stale. */
+typedef struct
+{
+  PangoFont *font;
+  PangoGlyph glyph;
+} InkKey;
+
+static guint
+ink_key_hash (gconstpointer p)
+{
+  const InkKey *key = p;
+
+  return g_direct_hash (key->font) * 31 + key->glyph;
+}
+
+static gboolean
+ink_key_equal (gconstpointer a, gconstpointer b)
+{
+  const InkKey *x = a, *y = b;
+
+  return x->font == y->font && x->glyph == y->glyph;
+}
+
+static void
+ink_key_free (gpointer p)
+{
+  InkKey *key = p;
+
+  g_object_unref (key->font);
+  g_free (key);
+}
+
+static GHashTable *
+ink_cache_for (PangoContext *context)
+{
+  GHashTable *cache = g_object_get_data (G_OBJECT (context), "tupu-ink-cache");
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (ink_key_hash, ink_key_equal, ink_key_free, g_free);
+      g_object_set_data_full (G_OBJECT (context), "tupu-ink-cache", cache,
+                              (GDestroyNotify)g_hash_table_unref);
+    }
+  return cache;
+}
+
 /* What one shaping of a text tells about each character. Pango re-shapes a whole paragraph
  * each time its wrap width changes, and a balanced wrap tries many widths; so the text is shaped
  * once, unwrapped, and lines are found by adding up advances. */
 typedef struct
 {
-  const char         *text;
-  PangoLayout        *layout;
-  const PangoLogAttr *attrs;   /* n_chars + 1 */
-  int                 n_chars; /* characters */
-  int                *offset;  /* character -> byte offset, n_chars + 1 */
-  double             *advance; /* character -> advance of the cluster it starts, else 0 */
+  const char   *text;
+  GList        *runs;    /* PangoGlyphItem, in the text's order */
+  PangoLogAttr *attrs;   /* n_chars + 1 */
+  int           n_chars; /* characters */
+  int          *offset;  /* character -> byte offset, n_chars + 1 */
+  double       *advance; /* character -> advance of the cluster it starts, else 0 */
+  GHashTable   *ink_cache;
 } Shaped;
 
 static void
 shaped_clear (Shaped *s)
 {
-  g_clear_object (&s->layout);
+  g_list_free_full (g_steal_pointer (&s->runs), (GDestroyNotify)pango_glyph_item_free);
+  g_clear_pointer (&s->attrs, g_free);
   g_clear_pointer (&s->offset, g_free);
   g_clear_pointer (&s->advance, g_free);
 }
 
+/* Itemizes and shapes @text as a PangoLayout of _tupu_text_run_layout() would, but without the
+ * layout: building its line also asks for every glyph's extents, which loads every outline. */
 static void
 shaped_init (Shaped *s, PangoContext *context, const char *text, TupuFontRole role, TupuKind kind,
              double text_scale)
 {
-  PangoLayoutIter *iter;
-  int              n_attrs, c = 0;
+  g_autoptr (PangoFontDescription) desc = tupu_style_font (role, kind, text_scale);
+  g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
+  PangoLanguage *language = tupu_style_language (role);
+  int            length = strlen (text), c = 0;
+  GList         *items;
 
   s->text = text;
-  s->layout = _tupu_text_run_layout (context, text, role, kind, text_scale);
-  s->attrs = pango_layout_get_log_attrs_readonly (s->layout, &n_attrs);
-  s->n_chars = n_attrs - 1;
-  s->offset = g_new (int, n_attrs);
-  s->advance = g_new0 (double, n_attrs);
+  s->ink_cache = ink_cache_for (context);
+  s->n_chars = g_utf8_strlen (text, -1);
+  s->attrs = g_new0 (PangoLogAttr, s->n_chars + 1);
+  pango_get_log_attrs (text, length, -1, language, s->attrs, s->n_chars + 1);
+  s->offset = g_new (int, s->n_chars + 1);
+  s->advance = g_new0 (double, s->n_chars + 1);
   for (const char *p = text; c < s->n_chars; p = g_utf8_next_char (p))
     s->offset[c++] = p - text;
-  s->offset[s->n_chars] = strlen (text);
+  s->offset[s->n_chars] = length;
 
-  iter = pango_layout_get_iter (s->layout);
-  do
+  pango_attr_list_insert (attrs, pango_attr_language_new (language));
+  pango_attr_list_insert (attrs, pango_attr_font_desc_new (desc));
+  items = pango_itemize (context, text, 0, length, attrs, NULL);
+  for (GList *l = items; l != NULL; l = l->next)
     {
-      PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
+      PangoGlyphItem *run = g_new0 (PangoGlyphItem, 1);
+      PangoItem      *item = l->data;
 
-      for (int g = 0; run != NULL && g < run->glyphs->num_glyphs; g++)
+      run->item = item;
+      run->glyphs = pango_glyph_string_new ();
+      pango_shape_with_flags (text + item->offset, item->length, text, length, &item->analysis,
+                              run->glyphs, PANGO_SHAPE_NONE);
+      s->runs = g_list_prepend (s->runs, run);
+      for (int g = 0; g < run->glyphs->num_glyphs; g++)
         {
-          int byte = run->item->offset + run->glyphs->log_clusters[g];
-          int ch = g_utf8_pointer_to_offset (text, text + byte);
+          int byte = item->offset + run->glyphs->log_clusters[g];
 
-          s->advance[ch] += run->glyphs->glyphs[g].geometry.width / (double)PANGO_SCALE;
+          s->advance[g_utf8_pointer_to_offset (text, text + byte)] +=
+              run->glyphs->glyphs[g].geometry.width / (double)PANGO_SCALE;
         }
     }
-  while (pango_layout_iter_next_run (iter));
-  pango_layout_iter_free (iter);
+  s->runs = g_list_reverse (s->runs);
+  g_list_free (items);
 }
 
 static gboolean
@@ -202,46 +267,88 @@ balance (const Shaped *s, double max_width, GArray *breaks)
     }
 }
 
+/* The ink of @glyph across the baseline (x and width, Pango units). Hex boxes for missing
+ * glyphs are Pango's own drawing: Pango measures those. */
+static const PangoRectangle *
+glyph_ink_rect (GHashTable *cache, PangoFont *font, PangoGlyph glyph)
+{
+  InkKey             key = { font, glyph };
+  PangoRectangle    *ink = g_hash_table_lookup (cache, &key);
+  hb_glyph_extents_t ext;
+  InkKey            *stored;
+
+  if (ink != NULL)
+    return ink;
+  ink = g_new0 (PangoRectangle, 1);
+  if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0 &&
+      hb_font_get_glyph_extents (pango_font_get_hb_font (font), glyph, &ext))
+    {
+      ink->x = ext.x_bearing;
+      ink->width = ext.width;
+    }
+  else
+    pango_font_get_glyph_extents (font, glyph, ink, NULL);
+  stored = g_new (InkKey, 1);
+  stored->font = g_object_ref (font);
+  stored->glyph = glyph;
+  g_hash_table_insert (cache, stored, ink);
+  return ink;
+}
+
+/* Where glyph @g of @run has ink, from the glyph's origin. */
+static void
+glyph_ink (GHashTable *cache, PangoGlyphItem *run, int g, double *left, double *right)
+{
+  PangoGlyphInfo       *info = &run->glyphs->glyphs[g];
+  const PangoRectangle *ink;
+
+  if (info->glyph == PANGO_GLYPH_EMPTY)
+    {
+      *left = *right = 0;
+      return;
+    }
+  ink = glyph_ink_rect (cache, run->item->analysis.font, info->glyph);
+  *left = (info->geometry.x_offset + ink->x) / (double)PANGO_SCALE;
+  *right = *left + ink->width / (double)PANGO_SCALE;
+}
+
 /* Logical and ink extents of characters [start, end), from the glyphs already shaped. */
 static void
 measure_line (const Shaped *s, int start, int end, TupuTextLine *line)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (s->layout);
-  double           x = 0, ascent = 0, descent = 0;
-  double           ink_left = G_MAXDOUBLE, ink_right = -G_MAXDOUBLE;
-  int              first = s->offset[start], last = s->offset[end];
+  double x = 0, ascent = 0, descent = 0;
+  double ink_left = G_MAXDOUBLE, ink_right = -G_MAXDOUBLE;
+  int    first = s->offset[start], last = s->offset[end];
 
-  do
+  for (GList *l = s->runs; l != NULL; l = l->next)
     {
-      PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
-      int             g0 = -1, g1 = -1;
-      PangoRectangle  ink, logical;
+      PangoGlyphItem *run = l->data;
+      PangoRectangle  font_box;
+      gboolean        used = FALSE;
 
-      for (int g = 0; run != NULL && g < run->glyphs->num_glyphs; g++)
+      for (int g = 0; g < run->glyphs->num_glyphs; g++)
         {
-          int byte = run->item->offset + run->glyphs->log_clusters[g];
+          int    byte = run->item->offset + run->glyphs->log_clusters[g];
+          double left, right;
 
-          if (byte >= first && byte < last)
+          if (byte < first || byte >= last)
+            continue;
+          used = TRUE;
+          glyph_ink (s->ink_cache, run, g, &left, &right);
+          if (right > left)
             {
-              g0 = g0 < 0 ? g : g0;
-              g1 = g + 1;
+              ink_left = MIN (ink_left, x + left);
+              ink_right = MAX (ink_right, x + right);
             }
+          x += run->glyphs->glyphs[g].geometry.width / (double)PANGO_SCALE;
         }
-      if (g0 < 0)
+      if (!used)
         continue;
-      pango_glyph_string_extents_range (run->glyphs, g0, g1, run->item->analysis.font, &ink,
-                                        &logical);
-      ascent = MAX (ascent, -logical.y / (double)PANGO_SCALE);
-      descent = MAX (descent, (logical.y + logical.height) / (double)PANGO_SCALE);
-      if (ink.width > 0)
-        {
-          ink_left = MIN (ink_left, x + ink.x / (double)PANGO_SCALE);
-          ink_right = MAX (ink_right, x + (ink.x + ink.width) / (double)PANGO_SCALE);
-        }
-      x += logical.width / (double)PANGO_SCALE;
+      /* The font's ascent and descent, which Pango gives an empty glyph without loading any. */
+      pango_font_get_glyph_extents (run->item->analysis.font, PANGO_GLYPH_EMPTY, NULL, &font_box);
+      ascent = MAX (ascent, -font_box.y / (double)PANGO_SCALE);
+      descent = MAX (descent, (font_box.y + font_box.height) / (double)PANGO_SCALE);
     }
-  while (pango_layout_iter_next_run (iter));
-  pango_layout_iter_free (iter);
 
   line->start = first;
   line->length = last - first;
