@@ -90,14 +90,18 @@ exit_code_for (const GError *error)
 }
 
 static gboolean
-parse_arguments (const char *out, const char *engine, TupuEngine *engine_value,
-                 TupuExportFormat *format)
+parse_arguments (const char *out, const char *engine, const char *direction,
+                 TupuLayoutOptions *options, TupuExportFormat *format)
 {
-  *engine_value = TUPU_ENGINE_DOT;
-  if (engine != NULL && !tupu_engine_from_string (engine, engine_value))
+  if (engine != NULL && !tupu_engine_from_string (engine, &options->engine))
     {
       g_printerr (_ ("tupu: unknown engine “%s”; use dot, neato, fdp, sfdp, circo or twopi\n"),
                   engine);
+      return FALSE;
+    }
+  if (direction != NULL && !tupu_direction_from_string (direction, &options->direction))
+    {
+      g_printerr (_ ("tupu: unknown direction “%s”; use lr or tb\n"), direction);
       return FALSE;
     }
   if (out == NULL || !tupu_export_format_from_path (out, format))
@@ -111,7 +115,8 @@ parse_arguments (const char *out, const char *engine, TupuEngine *engine_value,
 }
 
 int
-tupu_cli_export (const char *out, const char *engine, const char *root, const char *file)
+tupu_cli_export (const char *out, const char *engine, const char *root, const char *direction,
+                 const char *file)
 {
   g_autoptr (TupuGraph) graph = NULL;
   g_autoptr (TupuLayout) layout = NULL;
@@ -122,7 +127,7 @@ tupu_cli_export (const char *out, const char *engine, const char *root, const ch
   int               exit_code = TUPU_EXIT_OK;
 
   tupu_layout_options_init (&options);
-  if (!parse_arguments (out, engine, &options.engine, &format))
+  if (!parse_arguments (out, engine, direction, &options, &format))
     return TUPU_EXIT_USAGE;
 
   graph = load_graph (file, &exit_code);

@@ -11,14 +11,16 @@ typedef enum
 {
   TUPU_EXIT_OK = 0,
   TUPU_EXIT_INVALID = 1, /* the graph file is invalid */
-  TUPU_EXIT_USAGE = 2,   /* unknown option, engine, extension or id */
+  TUPU_EXIT_USAGE = 2,   /* unknown option, engine, direction, extension or id */
   TUPU_EXIT_IO = 3,      /* a file could not be read or written */
 } TupuExitCode;
 
 /* Prints every problem as file:line:column: message on stderr; returns an exit code.
  * @file NULL = the built-in graph. */
 int tupu_cli_validate (const char *file);
-/* Lays out (@engine NULL = dot; @root NULL = whole graph) and writes @out. Messages on stderr. */
-int tupu_cli_export (const char *out, const char *engine, const char *root, const char *file);
+/* Lays out (@engine NULL = dot; @root NULL = whole graph; @direction "lr" or "tb", NULL = lr)
+ * and writes @out. Messages on stderr. */
+int tupu_cli_export (const char *out, const char *engine, const char *root, const char *direction,
+                     const char *file);
 
 G_END_DECLS

@@ -84,10 +84,13 @@ _tupu_dot_write (TupuLayout *layout, GString *out)
   g_string_append (out, " {\n  graph [label=");
   _tupu_dot_append_quoted (out, tupu_graph_get_title_zh (layout->graph));
   /* No `layout` attribute: it would override `neato -n`, which keeps our positions. rankdir=RL
-   * makes plain `dot` draw the tree root-first, as Tupu does, despite child → parent edges. */
-  g_string_append (out,
-                   ", rankdir=\"RL\"];\n"
-                   "  node [shape=\"box\", fixedsize=\"true\", fontname=\"Noto Sans CJK SC\"];\n");
+   * (or BT when Tupu drew top to bottom) makes plain `dot` draw the tree root-first, as Tupu
+   * does, despite child → parent edges. */
+  g_string_append_printf (
+      out,
+      ", rankdir=\"%s\"];\n"
+      "  node [shape=\"box\", fixedsize=\"true\", fontname=\"Noto Sans CJK SC\"];\n",
+      layout->options.direction == TUPU_DIRECTION_TOP_TO_BOTTOM ? "BT" : "RL");
 
   for (guint i = 0; i < layout->n_nodes; i++)
     append_node (out, layout, &layout->nodes[i]);

@@ -55,6 +55,11 @@ static const char *const engine_names[TUPU_N_ENGINES] = {
   [TUPU_ENGINE_SFDP] = "sfdp", [TUPU_ENGINE_CIRCO] = "circo", [TUPU_ENGINE_TWOPI] = "twopi",
 };
 
+static const char *const direction_names[TUPU_N_DIRECTIONS] = {
+  [TUPU_DIRECTION_LEFT_TO_RIGHT] = "lr",
+  [TUPU_DIRECTION_TOP_TO_BOTTOM] = "tb",
+};
+
 /* The macro stringifies its first argument, which clang-format would space out. */
 /* clang-format off */
 G_DEFINE_QUARK (tupu-layout-error-quark, tupu_layout_error)
@@ -91,6 +96,33 @@ tupu_engine_from_string (const char *str, TupuEngine *engine)
   return FALSE;
 }
 
+const char *
+tupu_direction_to_string (TupuDirection direction)
+{
+  g_return_val_if_fail (direction < TUPU_N_DIRECTIONS, NULL);
+
+  return direction_names[direction];
+}
+
+gboolean
+tupu_direction_from_string (const char *str, TupuDirection *direction)
+{
+  g_return_val_if_fail (direction != NULL, FALSE);
+
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < TUPU_N_DIRECTIONS; i++)
+    {
+      if (g_str_equal (str, direction_names[i]))
+        {
+          *direction = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 void
 tupu_layout_options_init (TupuLayoutOptions *options)
 {
@@ -101,6 +133,7 @@ tupu_layout_options_init (TupuLayoutOptions *options)
   options->show_gloss = TRUE;
   options->text_scale = 1.0;
   options->folded = NULL;
+  options->direction = TUPU_DIRECTION_LEFT_TO_RIGHT;
 }
 
 void
@@ -339,86 +372,34 @@ measure_context (void)
   return context;
 }
 
-static char *
-strip_line (const char *start, int length)
-{
-  char *line = g_strndup (start, length);
-
-  /* Pango leaves the space it broke at, and paragraph separators, on the line. */
-  return g_strchomp (line);
-}
-
-/* Sets the narrowest wrap width, up to @max_width, that needs no more lines than @max_width
- * does: a label wraps into lines of even length (7 + 7 characters, not 11 + 3). */
-static void
-balance_lines (PangoLayout *layout, double max_width)
-{
-  int    n_lines, natural;
-  double step = max_width / (2 * WRAP_EMS); /* half a character */
-
-  pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
-  n_lines = pango_layout_get_line_count (layout);
-  if (n_lines < 2)
-    return;
-
-  pango_layout_set_width (layout, -1);
-  pango_layout_get_size (layout, &natural, NULL);
-  for (double width = (double)natural / PANGO_SCALE / n_lines; width < max_width; width += step)
-    {
-      pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
-      if (pango_layout_get_line_count (layout) <= n_lines)
-        return;
-    }
-  pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
-}
-
-/* Wraps @text for @role into lines no wider than @max_width and appends them to @runs. */
-static void
+/* Wraps @text for @role into lines no wider than @max_width and appends them to @runs, each
+ * with its size. Returns the width their box needs: the widest logical width, or more where the
+ * ink overhangs (bold, italics, combining marks), since runs are centred on their logical box
+ * and the ink must fit on both sides of the centre. */
+static double
 wrap_text (GArray *runs, const char *text, TupuFontRole role, TupuKind kind, double text_scale,
            double max_width)
 {
-  PangoContext *context = measure_context ();
-  g_autoptr (PangoLayout) layout = _tupu_text_run_layout (context, text, role, kind, text_scale);
-  int n_lines;
+  g_autoptr (GArray) lines =
+      _tupu_text_wrap (measure_context (), text, role, kind, text_scale, max_width);
+  double needed = 0;
 
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  balance_lines (layout, max_width);
-  n_lines = pango_layout_get_line_count (layout);
-
-  for (int i = 0; i < n_lines; i++)
+  for (guint i = 0; i < lines->len; i++)
     {
-      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
-      TupuTextRun      run = { 0 };
+      const TupuTextLine *line = &g_array_index (lines, TupuTextLine, i);
+      TupuTextRun         run = { 0 };
+      double              left = MIN (0, line->ink_left);
+      double              right = MAX (line->width, line->ink_right);
 
-      run.text = strip_line (text + line->start_index, line->length);
+      run.text = g_strndup (text + line->start, line->length);
       run.role = role;
-      if (run.text[0] == '\0')
-        {
-          g_free (run.text);
-          continue;
-        }
+      run.width = line->width;
+      run.height = line->height;
+      run.baseline = line->baseline;
       g_array_append_val (runs, run);
+      needed = MAX (needed, 2 * MAX (run.width / 2 - left, right - run.width / 2));
     }
-}
-
-/* Measures one run as it will be drawn (a single line of its own) and returns the width its box
- * needs: its logical width, or more where the ink overhangs (bold, italics, combining marks). */
-static double
-measure_run (TupuTextRun *run, TupuKind kind, double text_scale)
-{
-  g_autoptr (PangoLayout) layout =
-      _tupu_text_run_layout (measure_context (), run->text, run->role, kind, text_scale);
-  PangoRectangle ink, logical;
-  double         left, right;
-
-  pango_layout_get_extents (layout, &ink, &logical);
-  run->width = (double)logical.width / PANGO_SCALE;
-  run->height = (double)logical.height / PANGO_SCALE;
-
-  /* Runs are centred on their logical box; the ink must fit on both sides of the centre. */
-  left = MIN (0, ink.x) / (double)PANGO_SCALE;
-  right = MAX (logical.width, ink.x + ink.width) / (double)PANGO_SCALE;
-  return 2 * MAX (run->width / 2 - left, right - run->width / 2);
+  return needed;
 }
 
 /* Sets geom's runs (relative to the box's top-left corner) and the box's size. */
@@ -432,16 +413,21 @@ measure_node (TupuNodeGeom *geom, const TupuNode *node, const TupuLayoutOptions 
   double content_width = 0, height = 0, pad_x = PAD_X * scale, pad_y = PAD_Y * scale;
   guint  n_label;
 
-  wrap_text (runs, node->label_zh, TUPU_FONT_LABEL, node->kind, scale, max_width);
+  content_width = wrap_text (runs, node->label_zh, TUPU_FONT_LABEL, node->kind, scale, max_width);
   n_label = runs->len;
   if (options->show_gloss && node->label_en != NULL)
-    wrap_text (runs, node->label_en, TUPU_FONT_GLOSS, node->kind, scale, max_width);
+    {
+      /* Not inside MAX (), which would wrap it twice. */
+      double gloss_width =
+          wrap_text (runs, node->label_en, TUPU_FONT_GLOSS, node->kind, scale, max_width);
+
+      content_width = MAX (content_width, gloss_width);
+    }
 
   for (guint i = 0; i < runs->len; i++)
     {
       TupuTextRun *run = &g_array_index (runs, TupuTextRun, i);
 
-      content_width = MAX (content_width, measure_run (run, node->kind, scale));
       if (i == n_label && i > 0)
         height += GLOSS_GAP * scale;
       run->y = height;
@@ -574,7 +560,7 @@ gv_set_graph_attributes (Agraph_t *g, const TupuLayoutOptions *options, guint n_
    * parent under rankdir=RL. */
   gv_set (g, "outputorder", "edgesfirst");
   if (options->engine == TUPU_ENGINE_DOT)
-    gv_set (g, "rankdir", "LR");
+    gv_set (g, "rankdir", options->direction == TUPU_DIRECTION_TOP_TO_BOTTOM ? "TB" : "LR");
 }
 
 static void
@@ -594,9 +580,11 @@ gv_add_node (Agraph_t *g, Agnode_t **gv_nodes, guint geom_index, const TupuNodeG
   gv_nodes[geom_index] = n;
 }
 
+/* Adds @edge to @g, from its target to its source when @reversed (Graphviz then still draws
+ * the arrowhead at the data's target). */
 static Agedge_t *
 gv_add_edge (Agraph_t *g, Agnode_t **gv_nodes, const TupuLayout *layout, const TupuEdge *edge,
-             const TupuLayoutOptions *options)
+             gboolean reversed, const TupuLayoutOptions *options)
 {
   gboolean                 tree = edge->relation == TUPU_RELATION_PART_OF;
   const TupuRelationStyle *style = tupu_style_for_relation (edge->relation, FALSE);
@@ -604,8 +592,7 @@ gv_add_edge (Agraph_t *g, Agnode_t **gv_nodes, const TupuLayout *layout, const T
   Agnode_t                *head = gv_nodes[layout->geom_of_node[edge->target]];
   Agedge_t                *e;
 
-  /* part-of points child → parent in the data; the tree reads parent → child. */
-  if (tree)
+  if (reversed)
     e = agedge (g, head, tail, NULL, TRUE);
   else
     e = agedge (g, tail, head, NULL, TRUE);
@@ -613,7 +600,7 @@ gv_add_edge (Agraph_t *g, Agnode_t **gv_nodes, const TupuLayout *layout, const T
   if (style->arrow)
     {
       /* Let Graphviz keep room for the arrowhead; we draw our own in it. */
-      gv_set (e, "dir", "forward");
+      gv_set (e, "dir", reversed ? "back" : "forward");
       gv_set_double (e, "arrowsize", ARROW_LENGTH / GV_ARROW_UNIT);
     }
   else
@@ -624,14 +611,157 @@ gv_add_edge (Agraph_t *g, Agnode_t **gv_nodes, const TupuLayout *layout, const T
       if (tree)
         {
           /* A tree reads best when children fan out from the parent's side to theirs; it also
-           * keeps edges off the rounded corners of pills. */
-          gv_set (e, "tailport", "e");
-          gv_set (e, "headport", "w");
+           * keeps edges off the rounded corners of pills. Top to bottom, dot's routes of many
+           * edges from one south port loop sideways past their children, so there the edges
+           * only end at the children's north sides. */
+          if (options->direction == TUPU_DIRECTION_TOP_TO_BOTTOM)
+            gv_set (e, "headport", "n");
+          else
+            {
+              gv_set (e, "tailport", "e");
+              gv_set (e, "headport", "w");
+            }
         }
       else
         gv_set (e, "constraint", "false");
     }
   return e;
+}
+
+/* The laid-out part-of tree in preorder from the geometry index @root, each node's children
+ * in speech order, and each node's depth below @root and the layout edge to its parent (or -1):
+ * all that the speech order of the drawing is made of. */
+typedef struct
+{
+  GArray *preorder;    /* geometry indices */
+  guint  *depth;       /* geometry index -> depth below the root */
+  int    *parent_edge; /* geometry index -> index in layout->edges of its part-of edge, or -1 */
+} Tree;
+
+static void
+tree_clear (Tree *tree)
+{
+  g_clear_pointer (&tree->preorder, g_array_unref);
+  g_clear_pointer (&tree->depth, g_free);
+  g_clear_pointer (&tree->parent_edge, g_free);
+}
+
+static void
+tree_init (Tree *tree, const TupuLayout *layout, guint root)
+{
+  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  tree->preorder = g_array_sized_new (FALSE, FALSE, sizeof (guint), layout->n_nodes);
+  tree->depth = g_new0 (guint, MAX (1u, layout->n_nodes));
+  tree->parent_edge = g_new (int, MAX (1u, layout->n_nodes));
+  for (guint i = 0; i < layout->n_nodes; i++)
+    tree->parent_edge[i] = -1;
+  for (guint i = 0; i < layout->n_edges; i++)
+    {
+      const TupuEdge *edge = tupu_graph_get_edge (layout->graph, layout->edges[i].edge);
+
+      if (edge->relation == TUPU_RELATION_PART_OF)
+        tree->parent_edge[layout->edges[i].tail] = i;
+    }
+
+  g_array_append_val (stack, root);
+  while (stack->len > 0)
+    {
+      guint           geom = g_array_index (stack, guint, stack->len - 1);
+      const TupuNode *node = tupu_graph_get_node (layout->graph, layout->nodes[geom].node);
+
+      g_array_set_size (stack, stack->len - 1);
+      g_array_append_val (tree->preorder, geom);
+      /* Pushed last to first, so the first child is visited next. */
+      for (guint c = node->children->len; c > 0; c--)
+        {
+          int child = layout->geom_of_node[g_array_index (node->children, guint, c - 1)];
+
+          if (child < 0)
+            continue;
+          tree->depth[child] = tree->depth[geom] + 1;
+          g_array_append_val (stack, child);
+        }
+    }
+}
+
+/* Puts the nodes of each depth on one rank and ties them together there with invisible edges
+ * in preorder. dot keeps the two ends of a same-rank edge in order while it minimises crossings
+ * (only for a constraining edge of nonzero weight: it ignores the others), so these chains fix
+ * the order of every rank to the tree's, with each node's children in speech order. Cross-links
+ * (constraint=false) cannot reorder the tree then: they only move the bends of their own routes.
+ * The ranks are those the tree gives anyway, so the chains only order. */
+static void
+gv_add_rank_chains (Agraph_t *g, Agnode_t **gv_nodes, const Tree *tree, guint n_nodes)
+{
+  g_autofree int       *last_at_depth = g_new (int, MAX (1u, n_nodes));
+  g_autofree Agraph_t **rank = g_new0 (Agraph_t *, MAX (1u, n_nodes));
+
+  for (guint i = 0; i < n_nodes; i++)
+    last_at_depth[i] = -1;
+  for (guint i = 0; i < tree->preorder->len; i++)
+    {
+      guint     geom = g_array_index (tree->preorder, guint, i);
+      guint     depth = tree->depth[geom];
+      Agedge_t *e;
+
+      if (last_at_depth[depth] >= 0)
+        {
+          if (rank[depth] == NULL)
+            {
+              char name[32];
+
+              g_snprintf (name, sizeof name, "depth%u", depth);
+              rank[depth] = agsubg (g, name, TRUE);
+              gv_set (rank[depth], "rank", "same");
+              agsubnode (rank[depth], gv_nodes[last_at_depth[depth]], TRUE);
+            }
+          agsubnode (rank[depth], gv_nodes[geom], TRUE);
+          e = agedge (g, gv_nodes[last_at_depth[depth]], gv_nodes[geom], NULL, TRUE);
+          gv_set (e, "style", "invis");
+          gv_set (e, "dir", "none");
+        }
+      last_at_depth[depth] = geom;
+    }
+}
+
+/* Adds every edge of the layout to @g, storing it in gv_edges[] and whether it runs against the
+ * data in reversed[]. Part-of edges point child → parent in the data and run parent → child in
+ * Graphviz, added parent by parent in preorder, children in speech order: the order in which the
+ * engines that follow edge order (dot's initial ranks, twopi) place them. */
+static void
+gv_add_edges (Agraph_t *g, Agnode_t **gv_nodes, Agedge_t **gv_edges, gboolean *reversed,
+              const TupuLayout *layout, guint root)
+{
+  const TupuLayoutOptions *options = &layout->options;
+  Tree                     tree = { 0 };
+
+  tree_init (&tree, layout, root);
+  for (guint i = 0; i < tree.preorder->len; i++)
+    {
+      guint geom = g_array_index (tree.preorder, guint, i);
+      int   edge = tree.parent_edge[geom];
+
+      if (edge < 0)
+        continue;
+      reversed[edge] = TRUE;
+      gv_edges[edge] = gv_add_edge (g, gv_nodes, layout,
+                                    tupu_graph_get_edge (layout->graph, layout->edges[edge].edge),
+                                    TRUE, options);
+    }
+  if (options->engine == TUPU_ENGINE_DOT)
+    gv_add_rank_chains (g, gv_nodes, &tree, layout->n_nodes);
+
+  /* twopi lays out the tree of a breadth-first search over every edge: a cross-link met first
+   * would take a concept under the wrong parent and out of its siblings' order. It gets the
+   * part-of tree alone, and cross-links are drawn straight from box to box, as twopi draws every
+   * edge above SPLINE_ROUTING_MAX_NODES anyway. */
+  for (guint i = 0; i < layout->n_edges && options->engine != TUPU_ENGINE_TWOPI; i++)
+    if (gv_edges[i] == NULL)
+      gv_edges[i] =
+          gv_add_edge (g, gv_nodes, layout,
+                       tupu_graph_get_edge (layout->graph, layout->edges[i].edge), FALSE, options);
+  tree_clear (&tree);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -692,12 +822,12 @@ read_spline (TupuEdgeGeom *eg, Agedge_t *e, gboolean reversed, TupuPoint *arrow_
       eg->points[i].x = bz->list[from].x;
       eg->points[i].y = bz->list[from].y;
     }
-  /* Arrowheads are only requested on forward (non-tree) edges, so they sit at the end. */
-  *has_tip = !reversed && bz->eflag;
+  /* A reversed edge asked for its arrowhead at Graphviz's tail (dir=back): our head. */
+  *has_tip = reversed ? bz->sflag : bz->eflag;
   if (*has_tip)
     {
-      arrow_tip->x = bz->ep.x;
-      arrow_tip->y = bz->ep.y;
+      arrow_tip->x = reversed ? bz->sp.x : bz->ep.x;
+      arrow_tip->y = reversed ? bz->sp.y : bz->ep.y;
     }
   return TRUE;
 }
@@ -752,6 +882,26 @@ extend_bounds (double *b, const TupuPoint *p)
   b[1] = MIN (b[1], p->y);
   b[2] = MAX (b[2], p->x);
   b[3] = MAX (b[3], p->y);
+}
+
+/* Mirrors the drawing left to right. twopi places each node's children counterclockwise in
+ * the order of their edges (Graphviz's y points up); mirrored, they run clockwise on screen.
+ * circo orders the nodes on its circles by its own crossing reduction, not by edge order, so
+ * no order can be asked of it. */
+static void
+mirror_x (TupuLayout *layout)
+{
+  for (guint i = 0; i < layout->n_nodes; i++)
+    layout->nodes[i].box.x = -(layout->nodes[i].box.x + layout->nodes[i].box.width);
+  for (guint i = 0; i < layout->n_edges; i++)
+    {
+      TupuEdgeGeom *eg = &layout->edges[i];
+
+      for (guint p = 0; p < eg->n_points; p++)
+        eg->points[p].x = -eg->points[p].x;
+      for (guint p = 0; p < 3; p++)
+        eg->arrow[p].x = -eg->arrow[p].x;
+    }
 }
 
 /* Flips y (Graphviz's points up, ours down) and moves the drawing to start at (MARGIN, MARGIN). */
@@ -841,17 +991,16 @@ flipped_box (const TupuRect *r)
 }
 
 static void
-read_edges (TupuLayout *layout, Agedge_t **gv_edges)
+read_edges (TupuLayout *layout, Agedge_t **gv_edges, const gboolean *reversed)
 {
   for (guint i = 0; i < layout->n_edges; i++)
     {
       TupuEdgeGeom   *eg = &layout->edges[i];
       const TupuEdge *edge = tupu_graph_get_edge (layout->graph, eg->edge);
-      gboolean        tree = edge->relation == TUPU_RELATION_PART_OF;
       TupuPoint       tip = { 0 };
       gboolean        has_tip = FALSE;
 
-      if (!read_spline (eg, gv_edges[i], tree, &tip, &has_tip))
+      if (gv_edges[i] == NULL || !read_spline (eg, gv_edges[i], reversed[i], &tip, &has_tip))
         {
           /* Work in y-down space so clipping is plain, then flip back to Graphviz's. */
           TupuRect t = flipped_box (&layout->nodes[eg->tail].box);
@@ -1023,6 +1172,72 @@ tupu_layout_nearest_in_direction (TupuLayout *self, guint from, int dx, int dy)
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* The order check                                                                             */
+
+/* Where a box's centre lies along the axis on which @direction puts siblings. */
+static double
+cross_axis_centre (const TupuRect *r, TupuDirection direction)
+{
+  return direction == TUPU_DIRECTION_TOP_TO_BOTTOM ? r->x + r->width / 2 : r->y + r->height / 2;
+}
+
+/* TRUE when @parent's laid-out children, taken in speech order, advance along the cross-axis.
+ * Sets *n_laid_out to how many of its children are laid out. */
+static gboolean
+children_in_order (TupuLayout *self, const TupuNode *parent, TupuDirection direction,
+                   guint *n_laid_out)
+{
+  double   last = -G_MAXDOUBLE;
+  gboolean ordered = TRUE;
+
+  *n_laid_out = 0;
+  for (guint c = 0; c < parent->children->len; c++)
+    {
+      int    geom = self->geom_of_node[g_array_index (parent->children, guint, c)];
+      double here;
+
+      if (geom < 0)
+        continue;
+      here = cross_axis_centre (&self->nodes[geom].box, direction);
+      /* Strictly: two siblings side by side on the other axis show no order at all. */
+      if (*n_laid_out > 0 && here <= last)
+        ordered = FALSE;
+      last = here;
+      (*n_laid_out)++;
+    }
+  return ordered;
+}
+
+guint
+tupu_layout_check_order (TupuLayout *self, TupuDirection direction, GArray *parents,
+                         GArray *misordered)
+{
+  guint n_misordered = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (direction < TUPU_N_DIRECTIONS, 0);
+
+  for (guint i = 0; i < self->n_nodes; i++)
+    {
+      guint           index = self->nodes[i].node;
+      const TupuNode *node = tupu_graph_get_node (self->graph, index);
+      guint           n_laid_out;
+      gboolean        ordered = children_in_order (self, node, direction, &n_laid_out);
+
+      if (n_laid_out < 2)
+        continue;
+      if (parents != NULL)
+        g_array_append_val (parents, index);
+      if (ordered)
+        continue;
+      n_misordered++;
+      if (misordered != NULL)
+        g_array_append_val (misordered, index);
+    }
+  return n_misordered;
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* One layout, start to end (layout thread)                                                    */
 
 static TupuLayout *
@@ -1089,6 +1304,7 @@ run_graphviz (TupuLayout *layout, GError **error)
   GVC_t                *gvc = gv_context ();
   g_autofree Agnode_t **gv_nodes = g_new0 (Agnode_t *, MAX (1u, layout->n_nodes));
   g_autofree Agedge_t **gv_edges = g_new0 (Agedge_t *, MAX (1u, layout->n_edges));
+  g_autofree gboolean  *reversed = g_new0 (gboolean, MAX (1u, layout->n_edges));
   guint                 root =
       layout->geom_of_node[layout->options.root >= 0 ? (guint)layout->options.root
                                                      : tupu_graph_get_root (layout->graph)];
@@ -1102,16 +1318,13 @@ run_graphviz (TupuLayout *layout, GError **error)
   gv_set_graph_attributes (g, &layout->options, layout->n_nodes, root_name);
   for (guint i = 0; i < layout->n_nodes; i++)
     gv_add_node (g, gv_nodes, i, &layout->nodes[i]);
-  for (guint i = 0; i < layout->n_edges; i++)
-    gv_edges[i] =
-        gv_add_edge (g, gv_nodes, layout,
-                     tupu_graph_get_edge (layout->graph, layout->edges[i].edge), &layout->options);
+  gv_add_edges (g, gv_nodes, gv_edges, reversed, layout, root);
 
   status = gvLayout (gvc, g, engine_names[layout->options.engine]);
   if (status == 0)
     {
       read_nodes (layout, gv_nodes);
-      read_edges (layout, gv_edges);
+      read_edges (layout, gv_edges, reversed);
       gvFreeLayout (gvc, g);
     }
   close_graph (g, layout->options.engine == TUPU_ENGINE_CIRCO);
@@ -1149,6 +1362,8 @@ run_layout (TupuGraph *graph, const TupuLayoutOptions *options, GCancellable *ca
   if (g_cancellable_set_error_if_cancelled (cancellable, error) || !run_graphviz (layout, error))
     return NULL;
 
+  if (options->engine == TUPU_ENGINE_TWOPI)
+    mirror_x (layout);
   normalize_coordinates (layout);
   layout->index = grid_new (layout);
   return g_steal_pointer (&layout);

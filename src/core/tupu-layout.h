@@ -42,6 +42,17 @@ typedef enum
 const char *tupu_engine_to_string (TupuEngine engine);
 gboolean    tupu_engine_from_string (const char *str, TupuEngine *engine);
 
+/* Which way dot draws the part-of tree: the root's side, and where its children go. */
+typedef enum
+{
+  TUPU_DIRECTION_LEFT_TO_RIGHT, /* root at the left; siblings top to bottom */
+  TUPU_DIRECTION_TOP_TO_BOTTOM, /* root at the top; siblings left to right */
+  TUPU_N_DIRECTIONS
+} TupuDirection;
+
+const char *tupu_direction_to_string (TupuDirection direction); /* "lr", "tb" */
+gboolean    tupu_direction_from_string (const char *str, TupuDirection *direction);
+
 typedef struct
 {
   TupuEngine engine;
@@ -52,10 +63,12 @@ typedef struct
    * laid out, and the node carries a badge with their number. The branch root's own fold is
    * ignored. NULL, or the wrong size for the graph, folds nothing. Copies of the options share
    * it: tupu_layout_options_copy() takes a reference, tupu_layout_options_clear() drops it. */
-  GBytes *folded;
+  GBytes       *folded;
+  TupuDirection direction; /* dot only; the other engines have no direction */
 } TupuLayoutOptions;
 
-void tupu_layout_options_init (TupuLayoutOptions *options); /* dot, whole graph, gloss, 1.0 */
+/* dot, whole graph, gloss, 1.0, nothing folded, left to right */
+void tupu_layout_options_init (TupuLayoutOptions *options);
 void tupu_layout_options_copy (TupuLayoutOptions *dest, const TupuLayoutOptions *src);
 void tupu_layout_options_clear (TupuLayoutOptions *options);
 
@@ -76,6 +89,7 @@ typedef struct
   TupuFontRole role;
   double       x, y; /* top-left of the line's logical rectangle */
   double       width, height;
+  double       baseline; /* below y, where the line's baseline lies */
 } TupuTextRun;
 
 typedef struct
@@ -140,6 +154,13 @@ TupuLayout *tupu_layout_compute_finish (GAsyncResult *result, GError **error);
 /* Runs on the layout thread too, blocking the caller (for the CLI and tests; never the UI). */
 TupuLayout *tupu_layout_compute (TupuGraph *graph, const TupuLayoutOptions *options,
                                  GCancellable *cancellable, GError **error);
+
+/* The parents (graph node indices) that have two or more part-of children laid out, and of
+ * those the ones whose children's box centres do not follow speech order along @direction's
+ * cross-axis: strictly increasing x for top-to-bottom, strictly increasing y (downwards) for
+ * left-to-right. Either array may be NULL. Returns how many parents are out of order. */
+guint tupu_layout_check_order (TupuLayout *self, TupuDirection direction, GArray *parents,
+                               GArray *misordered);
 
 /* Geometry index of the node whose box contains (x, y), or -1. Uses a grid index. */
 int tupu_layout_pick (TupuLayout *self, double x, double y);

@@ -222,17 +222,6 @@ append_edge (GString *out, TupuLayout *layout, const TupuEdgeGeom *eg)
     }
 }
 
-/* SVG places text by its baseline; a run knows the top of its line, so ask Pango where the
- * baseline of that line falls. */
-static double
-run_baseline (PangoContext *context, const TupuTextRun *run, TupuKind kind, double text_scale)
-{
-  g_autoptr (PangoLayout) layout =
-      _tupu_text_run_layout (context, run->text, run->role, kind, text_scale);
-
-  return run->y + pango_layout_get_baseline (layout) / (double)PANGO_SCALE;
-}
-
 /* The count of folded parts, as the painter draws it: a dark pill with white figures. */
 static void
 append_badge (GString *out, TupuLayout *layout, guint geom_index)
@@ -262,7 +251,7 @@ append_badge (GString *out, TupuLayout *layout, guint geom_index)
 }
 
 static void
-append_node (GString *out, PangoContext *context, TupuLayout *layout, guint geom_index)
+append_node (GString *out, TupuLayout *layout, guint geom_index)
 {
   const TupuNodeGeom  *ng = &layout->nodes[geom_index];
   const TupuNode      *node = tupu_graph_get_node (layout->graph, ng->node);
@@ -295,7 +284,8 @@ append_node (GString *out, PangoContext *context, TupuLayout *layout, guint geom
                               label ? "label" : "gloss", label ? "zh-CN" : "en");
       append_number (out, run->x + run->width / 2);
       g_string_append (out, "\" y=\"");
-      append_number (out, run_baseline (context, run, node->kind, layout->options.text_scale));
+      /* SVG places text by its baseline, which the layout measured. */
+      append_number (out, run->y + run->baseline);
       g_string_append (out, "\">");
       _tupu_xml_append_escaped (out, run->text);
       g_string_append (out, "</text>\n");
@@ -307,10 +297,7 @@ append_node (GString *out, PangoContext *context, TupuLayout *layout, guint geom
 void
 _tupu_svg_write (TupuLayout *layout, GString *out)
 {
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  TupuColor     bg = tupu_style_background (FALSE);
-
-  _tupu_text_setup_context (context);
+  TupuColor bg = tupu_style_background (FALSE);
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
@@ -335,8 +322,6 @@ _tupu_svg_write (TupuLayout *layout, GString *out)
     append_edge (out, layout, &layout->edges[i]);
   g_string_append (out, "</g>\n<g class=\"nodes\">\n");
   for (guint i = 0; i < layout->n_nodes; i++)
-    append_node (out, context, layout, i);
+    append_node (out, layout, i);
   g_string_append (out, "</g>\n</svg>\n");
-
-  g_object_unref (context);
 }

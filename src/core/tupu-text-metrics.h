@@ -20,6 +20,21 @@ void _tupu_text_setup_context (PangoContext *context);
 PangoLayout *_tupu_text_run_layout (PangoContext *context, const char *text, TupuFontRole role,
                                     TupuKind kind, double text_scale);
 
+/* One line of a wrapped text, measured from the text's one shaping. */
+typedef struct
+{
+  int    start, length;       /* bytes of the text, without the spaces at the break */
+  double width, height;       /* logical size */
+  double baseline;            /* from the top of the logical rectangle */
+  double ink_left, ink_right; /* ink extents, from the logical left edge */
+} TupuTextLine;
+
+/* Shapes @text once in the font of @role for @kind and wraps it into lines no wider than
+ * @max_width (at word boundaries, else between characters), balanced so the lines are of even
+ * length and the last holds more than one character: an array of TupuTextLine. */
+GArray *_tupu_text_wrap (PangoContext *context, const char *text, TupuFontRole role, TupuKind kind,
+                         double text_scale, double max_width);
+
 /* The corner radius of a node's box of @shape and height @box_height (the radius depends on
  * nothing else), shared by the layout's padding, the painter and SVG. */
 double _tupu_shape_radius (TupuShape shape, double box_height);

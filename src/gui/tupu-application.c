@@ -31,6 +31,10 @@ static const GOptionEntry option_entries[] = {
     N_ ("Layout engine for --export: dot, neato, fdp, sfdp, circo or twopi"), N_ ("ENGINE") },
   { "root", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("Export only the concept ID and what lies under it"), N_ ("ID") },
+  { "direction", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_ ("Which way dot draws the tree for --export: lr (left to right, the default) or tb (top "
+        "to bottom)"),
+    N_ ("DIRECTION") },
   { "validate", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_ ("Check FILE, print every problem and exit"),
     N_ ("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Show the version and exit"), NULL },
@@ -158,6 +162,7 @@ tupu_application_handle_local_options (GApplication *application, GVariantDict *
   const char             *validate_path = NULL;
   const char             *engine = NULL;
   const char             *root = NULL;
+  const char             *direction = NULL;
   g_autofree const char **files = NULL;
   guint                   n_files;
 
@@ -173,12 +178,13 @@ tupu_application_handle_local_options (GApplication *application, GVariantDict *
   g_variant_dict_lookup (options, "validate", "^&ay", &validate_path);
   g_variant_dict_lookup (options, "engine", "&s", &engine);
   g_variant_dict_lookup (options, "root", "&s", &root);
+  g_variant_dict_lookup (options, "direction", "&s", &direction);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
   n_files = files != NULL ? g_strv_length ((char **)files) : 0;
 
   if (validate_path != NULL)
     {
-      if (export_path != NULL || engine != NULL || root != NULL || n_files > 0)
+      if (export_path != NULL || engine != NULL || root != NULL || direction != NULL || n_files > 0)
         return usage_error (_ ("--validate takes one FILE and no other option"));
       return tupu_cli_validate (validate_path);
     }
@@ -187,11 +193,11 @@ tupu_application_handle_local_options (GApplication *application, GVariantDict *
     {
       if (n_files > 1)
         return usage_error (_ ("--export takes at most one FILE"));
-      return tupu_cli_export (export_path, engine, root, n_files == 1 ? files[0] : NULL);
+      return tupu_cli_export (export_path, engine, root, direction, n_files == 1 ? files[0] : NULL);
     }
 
-  if (engine != NULL || root != NULL)
-    return usage_error (_ ("--engine and --root only apply to --export"));
+  if (engine != NULL || root != NULL || direction != NULL)
+    return usage_error (_ ("--engine, --root and --direction only apply to --export"));
 
   if (n_files > 1)
     return usage_error (_ ("Tupu opens one FILE at a time"));
@@ -276,10 +282,11 @@ tupu_application_init (TupuApplication *self)
       _ ("Explore the concept graph of a speech. Without options, opens FILE (or the built-in "
          "speech graph) in a window."));
 
-  description = g_strdup_printf ("%s\n  0  %s\n  1  %s\n  2  %s\n  3  %s", _ ("Exit status:"),
-                                 _ ("success"), _ ("the graph file is invalid"),
-                                 _ ("usage error: unknown option, engine, file extension or id"),
-                                 _ ("input/output error: a file could not be read or written"));
+  description =
+      g_strdup_printf ("%s\n  0  %s\n  1  %s\n  2  %s\n  3  %s", _ ("Exit status:"), _ ("success"),
+                       _ ("the graph file is invalid"),
+                       _ ("usage error: unknown option, engine, direction, file extension or id"),
+                       _ ("input/output error: a file could not be read or written"));
   g_application_set_option_context_description (G_APPLICATION (self), description);
 }
 

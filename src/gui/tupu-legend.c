@@ -83,10 +83,14 @@ static void
 tupu_legend_dispose (GObject *object)
 {
   TupuLegend *self = TUPU_LEGEND (object);
+  GtkWidget  *child;
 
   if (adw_is_initialized ())
     g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TUPU_TYPE_LEGEND);
+  /* The template's box has no id, so disposing the template leaves it: unparent it here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (tupu_legend_parent_class)->dispose (object);
 }

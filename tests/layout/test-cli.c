@@ -302,6 +302,35 @@ test_export_dot (Fixture *fx, gconstpointer data)
   agclose (g);
 }
 
+/* --direction tb draws the root on top, and the DOT export keeps that meaning: rankdir=BT (its
+ * part-of edges run child → parent), where the default left-to-right export says RL. */
+static void
+test_export_direction (Fixture *fx, gconstpointer data)
+{
+  const char      *directions[][2] = { { NULL, "RL" }, { "lr", "RL" }, { "tb", "BT" } };
+  g_autofree char *json = fixture ("escapes.json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (directions); i++)
+    {
+      g_auto (Run) run = { 0 };
+      g_autofree char *out = out_path (fx, "graph.dot");
+      g_autofree char *contents = NULL;
+      Agraph_t        *g;
+
+      if (directions[i][0] != NULL)
+        run_tupu (&run, "--export", out, "--direction", directions[i][0], json, NULL);
+      else
+        run_tupu (&run, "--export", out, json, NULL);
+      g_assert_cmpint (run.status, ==, TUPU_EXIT_OK);
+      g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+      g = agmemread (contents);
+      g_assert_nonnull (g);
+      g_assert_cmpstr (agget (g, (char *)"rankdir"), ==, directions[i][1]);
+      agclose (g);
+      g_unlink (out);
+    }
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Exit codes                                                                                  */
 
@@ -352,6 +381,7 @@ test_exit_usage (Fixture *fx, gconstpointer data)
   assert_export_fails (fx, "a.svg", TUPU_EXIT_USAGE, "no-such-id", "--root", "no-such-id", json,
                        NULL);
   assert_export_fails (fx, "a.svg", TUPU_EXIT_USAGE, NULL, "--no-such-option", json, NULL);
+  assert_export_fails (fx, "a.svg", TUPU_EXIT_USAGE, "“TB”", "--direction", "TB", json, NULL);
 }
 
 static void
@@ -453,6 +483,7 @@ main (int argc, char *argv[])
   ADD ("/cli/export/png", test_export_png);
   ADD ("/cli/export/pdf", test_export_pdf);
   ADD ("/cli/export/dot", test_export_dot);
+  ADD ("/cli/export/direction", test_export_direction);
   ADD ("/cli/exit/usage", test_exit_usage);
   ADD ("/cli/exit/invalid", test_exit_invalid);
   ADD ("/cli/exit/io", test_exit_io);

@@ -83,7 +83,7 @@ generate_graph (guint n_children, guint fanout)
 }
 
 static TupuLayout *
-compute (TupuGraph *graph, TupuEngine engine, int root)
+compute_in (TupuGraph *graph, TupuEngine engine, int root, TupuDirection direction)
 {
   g_autoptr (GError) error = NULL;
   TupuLayoutOptions options;
@@ -92,10 +92,17 @@ compute (TupuGraph *graph, TupuEngine engine, int root)
   tupu_layout_options_init (&options);
   options.engine = engine;
   options.root = root;
+  options.direction = direction;
   layout = tupu_layout_compute (graph, &options, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (layout);
   return layout;
+}
+
+static TupuLayout *
+compute (TupuGraph *graph, TupuEngine engine, int root)
+{
+  return compute_in (graph, engine, root, TUPU_DIRECTION_LEFT_TO_RIGHT);
 }
 
 static gboolean
@@ -352,6 +359,7 @@ test_options (void)
   g_assert_cmpint (options.root, ==, -1);
   g_assert_true (options.show_gloss);
   g_assert_cmpfloat (options.text_scale, ==, 1.0);
+  g_assert_cmpint (options.direction, ==, TUPU_DIRECTION_LEFT_TO_RIGHT);
 
   normal = tupu_layout_compute (graph, &options, NULL, &error);
   g_assert_no_error (error);
@@ -374,6 +382,249 @@ test_options (void)
       for (guint r = 0; r < plain->nodes[i].n_runs; r++)
         g_assert_cmpint (plain->nodes[i].runs[r].role, ==, TUPU_FONT_LABEL);
     }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Speech order                                                                                */
+
+/* Lays @graph out with dot in @direction and fails, naming them, if any parent's children are
+ * out of speech order. */
+static void
+assert_speech_order (TupuGraph *graph, const char *name, TupuDirection direction)
+{
+  g_autoptr (TupuLayout) layout = compute_in (graph, TUPU_ENGINE_DOT, -1, direction);
+  g_autoptr (GArray) parents = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) misordered = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GString) names = g_string_new (NULL);
+  guint n = tupu_layout_check_order (layout, direction, parents, misordered);
+
+  assert_layout_sound (layout);
+  for (guint i = 0; i < misordered->len; i++)
+    g_string_append_printf (names, " %s",
+                            tupu_graph_get_node (graph, g_array_index (misordered, guint, i))->id);
+  g_test_message ("%s, dot, %s: %u of %u parents out of order:%s", name,
+                  tupu_direction_to_string (direction), n, parents->len, names->str);
+  g_assert_cmpuint (parents->len, >, 0);
+  g_assert_cmpuint (misordered->len, ==, n);
+  if (n != 0)
+    g_error ("%s, dot, %s: %u of %u parents out of order:%s", name,
+             tupu_direction_to_string (direction), n, parents->len, names->str);
+}
+
+/* How many parents with two or more children have them not clockwise (on screen, y down) around
+ * the root's centre, which twopi draws its rings around, in speech order: each step turns less
+ * than half a turn, all in one sense. Sets *n_parents. */
+static guint
+count_not_clockwise (TupuLayout *layout, guint *n_parents)
+{
+  TupuPoint c =
+      centre (&layout->nodes[layout->geom_of_node[tupu_graph_get_root (layout->graph)]].box);
+  guint n = 0;
+
+  *n_parents = 0;
+  for (guint i = 0; i < layout->n_nodes; i++)
+    {
+      const TupuNode *node = tupu_graph_get_node (layout->graph, layout->nodes[i].node);
+      double          last = 0;
+      gboolean        clockwise = TRUE;
+
+      if (node->children->len < 2)
+        continue;
+      (*n_parents)++;
+      for (guint k = 0; k < node->children->len; k++)
+        {
+          guint     child = g_array_index (node->children, guint, k);
+          TupuPoint p = centre (&layout->nodes[layout->geom_of_node[child]].box);
+          double    angle = atan2 (p.y - c.y, p.x - c.x);
+
+          if (k > 0)
+            clockwise &= remainder (angle - last, 2 * G_PI) > 0;
+          last = angle;
+        }
+      n += !clockwise;
+    }
+  return n;
+}
+
+/* twopi draws the parts clockwise, but for the few that its overlap removal moves; circo orders
+ * its circles by its own crossing reduction, so only its figure is reported. */
+static void
+test_order_radial (void)
+{
+  g_autoptr (TupuGraph) graph = load_builtin ();
+  g_autoptr (TupuLayout) twopi = compute (graph, TUPU_ENGINE_TWOPI, -1);
+  g_autoptr (TupuLayout) circo = compute (graph, TUPU_ENGINE_CIRCO, -1);
+  guint n_parents, n_twopi = count_not_clockwise (twopi, &n_parents);
+  guint n_circo = count_not_clockwise (circo, &n_parents);
+
+  g_test_message ("built-in: %u of %u parents not clockwise with twopi, %u with circo", n_twopi,
+                  n_parents, n_circo);
+  assert_layout_sound (twopi);
+  g_assert_cmpuint (n_twopi, <=, n_parents / 5);
+}
+
+static void
+test_order_builtin (void)
+{
+  g_autoptr (TupuGraph) graph = load_builtin ();
+
+  assert_speech_order (graph, "built-in", TUPU_DIRECTION_LEFT_TO_RIGHT);
+  assert_speech_order (graph, "built-in", TUPU_DIRECTION_TOP_TO_BOTTOM);
+}
+
+/* Graphs written by gen-graph.py (a report, parts, lists of items, cross-links): the one under
+ * data/, and a bigger one that the build generates when the tool is there (see meson.build). */
+static void
+test_order_generated (void)
+{
+  const char *generated = g_getenv ("TUPU_GENERATED_GRAPH");
+  g_autoptr (GPtrArray) graphs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (graphs, load_fixture ("generated-200.json"));
+  if (generated != NULL && g_file_test (generated, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (generated);
+      g_autoptr (GError) error = NULL;
+      TupuGraph *graph = tupu_graph_load_file (file, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (graphs, graph);
+    }
+  else
+    g_test_message ("no bigger generated graph in this build");
+
+  for (guint i = 0; i < graphs->len; i++)
+    {
+      TupuGraph       *graph = g_ptr_array_index (graphs, i);
+      g_autofree char *name = g_strdup_printf ("%s, %u nodes", tupu_graph_get_id (graph),
+                                               tupu_graph_get_n_nodes (graph));
+
+      assert_speech_order (graph, name, TUPU_DIRECTION_LEFT_TO_RIGHT);
+      assert_speech_order (graph, name, TUPU_DIRECTION_TOP_TO_BOTTOM);
+    }
+}
+
+/* The check itself: siblings whose boxes trade places are reported, along the right axis. */
+static void
+test_order_checker (void)
+{
+  g_autoptr (TupuGraph) graph = load_fixture ("generated-200.json");
+  g_autoptr (TupuLayout) layout =
+      compute_in (graph, TUPU_ENGINE_DOT, -1, TUPU_DIRECTION_TOP_TO_BOTTOM);
+  g_autoptr (GArray) misordered = g_array_new (FALSE, FALSE, sizeof (guint));
+  const TupuNode *parent = NULL;
+  TupuNodeGeom   *a, *b;
+  TupuRect        box;
+  gboolean        found = FALSE;
+
+  for (guint i = 0; i < tupu_graph_get_n_nodes (graph) && parent == NULL; i++)
+    if (tupu_graph_get_node (graph, i)->children->len >= 3)
+      parent = tupu_graph_get_node (graph, i);
+  g_assert_nonnull (parent);
+
+  /* Tests may change a layout they own: swap the first two children's boxes. */
+  a = &layout->nodes[layout->geom_of_node[g_array_index (parent->children, guint, 0)]];
+  b = &layout->nodes[layout->geom_of_node[g_array_index (parent->children, guint, 1)]];
+  box = a->box;
+  a->box = b->box;
+  b->box = box;
+
+  g_assert_cmpuint (
+      tupu_layout_check_order (layout, TUPU_DIRECTION_TOP_TO_BOTTOM, NULL, misordered), >=, 1);
+  for (guint i = 0; i < misordered->len; i++)
+    found |= g_array_index (misordered, guint, i) == parent->index;
+  g_assert_true (found);
+
+  /* Read along the wrong axis, a top-to-bottom layout's siblings (one rank, same y) show no
+   * order at all. */
+  g_assert_cmpuint (tupu_layout_check_order (layout, TUPU_DIRECTION_LEFT_TO_RIGHT, NULL, NULL), >,
+                    0);
+}
+
+static void
+test_direction_names (void)
+{
+  TupuDirection direction = TUPU_N_DIRECTIONS;
+
+  g_assert_cmpstr (tupu_direction_to_string (TUPU_DIRECTION_LEFT_TO_RIGHT), ==, "lr");
+  g_assert_cmpstr (tupu_direction_to_string (TUPU_DIRECTION_TOP_TO_BOTTOM), ==, "tb");
+  g_assert_true (tupu_direction_from_string ("tb", &direction));
+  g_assert_cmpint (direction, ==, TUPU_DIRECTION_TOP_TO_BOTTOM);
+  g_assert_false (tupu_direction_from_string ("TB", &direction));
+  g_assert_false (tupu_direction_from_string (NULL, &direction));
+}
+
+/* No line of a wrapped Chinese label holds one character alone (the root title once ended on a
+ * lone 报), at the normal text size and at the larger ones a desktop may ask for. */
+static void
+test_no_lone_character (void)
+{
+  g_autoptr (TupuGraph) graph = load_builtin ();
+  const double scales[] = { 1.0, 1.25, 1.5, 2.0 };
+  guint        n_wrapped = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (TupuLayout) layout = NULL;
+      TupuLayoutOptions options;
+
+      tupu_layout_options_init (&options);
+      options.text_scale = scales[s];
+      layout = tupu_layout_compute (graph, &options, NULL, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < layout->n_nodes; i++)
+        {
+          const TupuNodeGeom *ng = &layout->nodes[i];
+          guint               n_label = 0;
+
+          for (guint r = 0; r < ng->n_runs; r++)
+            n_label += ng->runs[r].role == TUPU_FONT_LABEL;
+          n_wrapped += n_label > 1;
+          for (guint r = 0; r < ng->n_runs && n_label > 1; r++)
+            if (ng->runs[r].role == TUPU_FONT_LABEL && g_utf8_strlen (ng->runs[r].text, -1) < 2)
+              g_error ("at text scale %g, line %u of “%s” holds “%s” alone", scales[s], r + 1,
+                       tupu_graph_get_node (graph, ng->node)->label_zh, ng->runs[r].text);
+        }
+    }
+  g_test_message ("%u wrapped labels checked", n_wrapped);
+  g_assert_cmpuint (n_wrapped, >, 0);
+}
+
+/* The same on made-up labels of 2 to 40 characters, in lines of 4 to 12 characters: balanced
+ * lines alone leave 报 by itself in some (with punctuation that may not start a line, say). */
+static void
+test_wrap_no_lone_character (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  const char   *alphabet = "人社局主题教育工作进展汇报学思用贯通知信行统一深谋实干促改民生保障";
+  const char   *endings[] = { "报", "报。", "。报", "" };
+
+  _tupu_text_setup_context (context);
+  for (guint n = 2; n <= 40; n++)
+    for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+      for (guint ems = 4; ems <= 12; ems++)
+        {
+          g_autoptr (GString) text = g_string_new (NULL);
+          g_autoptr (GArray) lines = NULL;
+          double size = 16;
+
+          for (guint c = 0; c < n; c++)
+            g_string_append_unichar (text,
+                                     g_utf8_get_char (g_utf8_offset_to_pointer (alphabet, c % 34)));
+          g_string_append (text, endings[e]);
+          lines = _tupu_text_wrap (context, text->str, TUPU_FONT_LABEL, TUPU_KIND_REPORT, 1.0,
+                                   ems * size);
+          for (guint i = 0; i < lines->len && lines->len > 1; i++)
+            {
+              const TupuTextLine *line = &g_array_index (lines, TupuTextLine, i);
+
+              if (g_utf8_strlen (text->str + line->start, line->length) < 2)
+                g_error ("“%s” in lines of %u ems: line %u of %u holds “%.*s” alone", text->str,
+                         ems, i + 1, lines->len, line->length, text->str + line->start);
+            }
+        }
+  g_object_unref (context);
 }
 
 static void
@@ -662,6 +913,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/every-engine", test_every_engine);
   g_test_add_func ("/layout/options", test_options);
   g_test_add_func ("/layout/subtree", test_subtree);
+  g_test_add_func ("/layout/wrap/no-lone-character", test_no_lone_character);
+  g_test_add_func ("/layout/wrap/no-lone-character-made-up", test_wrap_no_lone_character);
+  g_test_add_func ("/layout/direction-names", test_direction_names);
+  g_test_add_func ("/layout/order/checker", test_order_checker);
+  g_test_add_func ("/layout/order/builtin", test_order_builtin);
+  g_test_add_func ("/layout/order/generated", test_order_generated);
+  g_test_add_func ("/layout/order/radial", test_order_radial);
   g_test_add_func ("/layout/caps/nodes", test_caps_nodes);
   g_test_add_func ("/layout/caps/degree", test_caps_degree);
   g_test_add_func ("/layout/cancellation/async", test_cancellation);
