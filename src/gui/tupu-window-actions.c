@@ -39,6 +39,7 @@ open_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
     }
 
   g_clear_object (&self->chooser);
+  _tupu_window_restore_focus (self);
 }
 
 static void
@@ -71,6 +72,7 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     }
 
   g_signal_connect (self->chooser, "response", G_CALLBACK (open_response_cb), self);
+  _tupu_window_save_focus (self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
@@ -210,6 +212,7 @@ export_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
     }
 
   g_clear_object (&self->chooser);
+  _tupu_window_restore_focus (self);
 }
 
 static const char *
@@ -258,6 +261,7 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
 
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
+  _tupu_window_save_focus (self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 

@@ -1180,6 +1180,27 @@ focus_chooser (App *app, const char *title, const char *focus)
   json_object_unref (wait_for (app, chooser_is, &ready, STEP_TIMEOUT_MS, title));
 }
 
+/* The focus chain of the main window ("GtkToggleButton<GtkMenuButton<GtkBox"), or NULL. */
+static const char *
+main_focus (JsonObject *state)
+{
+  JsonObject *window = window_of_type (state, "TupuWindow");
+
+  return window != NULL ? state_string (window, "focus") : NULL;
+}
+
+/* The main window is active again and its focus is on @data (a type in the chain), not lost on
+ * a closed menu's insides. */
+static gboolean
+main_focus_is (JsonObject *state, gpointer data)
+{
+  JsonObject *window = window_of_type (state, "TupuWindow");
+  const char *focus = main_focus (state);
+
+  return window != NULL && json_object_get_boolean_member (window, "active") && focus != NULL &&
+         strstr (focus, "Popover") == NULL && strstr (focus, data) != NULL;
+}
+
 static gboolean
 menu_shows (JsonObject *state, gpointer data)
 {
@@ -1253,9 +1274,9 @@ test_export_svg (void)
   g_autoptr (JsonObject) done = NULL;
   g_autofree char *svg = NULL;
 
-  /* The primary menu from the keyboard: F10, then the mnemonics of Export and As SVG. */
-  menu_key (app, "F10", "Export");
-  menu_key (app, "e", "As SVG…");
+  /* The primary menu from the keyboard: F10, then the mnemonic of Export as SVG (a flat
+   * section: no submenu to leave the focus behind). */
+  menu_key (app, "F10", "Export as SVG…");
   xdo ("key s");
   /* The name field has the focus and the suggested name selected: type over it. */
   focus_chooser (app, "Export as SVG", "GtkText");
@@ -1269,6 +1290,33 @@ test_export_svg (void)
   g_assert_nonnull (strstr (svg, "xml:lang=\"zh-CN\""));
   app_stop (app);
   remove_temp_dir (dir);
+}
+
+/* Escape in the export dialog: the dialog goes, the focus is back on the menu's button (not on
+ * the closed menu), and the keyboard goes on from there: Tab moves it, Ctrl+O opens. */
+static void
+test_export_escape (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) back = NULL;
+  g_autoptr (JsonObject) moved = NULL;
+
+  menu_key (app, "F10", "Export as PNG…");
+  xdo ("key p");
+  focus_chooser (app, "Export as PNG", "GtkText");
+  xdo ("key Escape");
+  json_object_unref (wait_for (app, chooser_closed, NULL, STEP_TIMEOUT_MS, "the dialog to close"));
+  /* No window manager gives the focus back to the main window: do it as one would. */
+  xdo ("windowfocus --sync %s", app->window_id);
+  back = wait_for (app, main_focus_is, "GtkMenuButton", STEP_TIMEOUT_MS,
+                   "the focus back on the menu button");
+  xdo ("key shift+Tab");
+  moved = wait_for (app, main_focus_is, "Gtk", STEP_TIMEOUT_MS, "Shift+Tab to move the focus");
+  g_assert_cmpstr (main_focus (moved), !=, main_focus (back));
+  xdo ("key ctrl+o");
+  focus_chooser (app, "Open Graph", "Gtk");
+  app_stop (app);
 }
 
 typedef struct
@@ -1298,15 +1346,17 @@ test_layout_engine (void)
   g_autofree char *id = pick_visible_node (state, &moved.before);
   guint            n_before = n_nodes (state);
 
-  /* Primary menu → Layout → Spring (neato), by their mnemonics. */
+  /* Primary menu → Spring (neato) in its Layout section, by its mnemonic. */
   moved.id = id;
-  menu_key (app, "F10", "Layout");
-  menu_key (app, "l", "Spring (neato)");
-  xdo ("key s");
+  menu_key (app, "F10", "Spring (neato)");
+  xdo ("key n");
 
   after = wait_for (app, node_moved, &moved, READY_TIMEOUT_MS, "the graph to be laid out again");
   g_assert_false (json_object_get_boolean_member (after, "layout_pending"));
   g_assert_cmpuint (n_nodes (after), ==, n_before);
+  /* The menu closed with the focus back on its button, from where Tab goes on. */
+  json_object_unref (wait_for (app, main_focus_is, "GtkMenuButton", STEP_TIMEOUT_MS,
+                               "the focus back on the menu button"));
   app_stop (app);
 }
 
@@ -1336,6 +1386,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/load/broken-later", test_broken_later_keeps_graph);
   g_test_add_func ("/gui/load/broken-start", test_broken_start_status_page);
   g_test_add_func ("/gui/export/svg", test_export_svg);
+  g_test_add_func ("/gui/export/escape", test_export_escape);
   g_test_add_func ("/gui/layout/engine", test_layout_engine);
 
   return g_test_run ();
