@@ -833,3 +833,14 @@ tupu_detail_pane_get_node_id (TupuDetailPane *self)
 
   return self->node_id;
 }
+
+gboolean
+tupu_detail_pane_focus_title (TupuDetailPane *self)
+{
+  g_return_val_if_fail (TUPU_IS_DETAIL_PANE (self), FALSE);
+
+  if (!gtk_widget_is_visible (GTK_WIDGET (self)) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "concept") != 0)
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->label_label));
+}

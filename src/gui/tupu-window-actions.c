@@ -319,6 +319,19 @@ select_concept_action (GtkWidget *widget, const char *action_name, GVariant *par
                           TRUE);
 }
 
+/* F6: between the graph and the details, a way in and out of each that needs no Tab. From
+ * anywhere else, to the graph. */
+static void
+focus_next_pane_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TupuWindow *self = TUPU_WINDOW (widget);
+  GtkWidget  *view = GTK_WIDGET (self->graph_view);
+
+  if (gtk_widget_has_focus (view) && tupu_detail_pane_focus_title (self->detail_pane))
+    return;
+  gtk_widget_grab_focus (view);
+}
+
 /* All enabled states, recomputed in one place. */
 void
 _tupu_window_actions_update (TupuWindow *self)
@@ -340,6 +353,7 @@ _tupu_window_actions_update (TupuWindow *self)
   gtk_widget_action_set_enabled (widget, "win.leave-branch", in_branch);
   gtk_widget_action_set_enabled (widget, "win.show-whole-graph", in_branch);
   gtk_widget_action_set_enabled (widget, "win.select-concept", shown);
+  gtk_widget_action_set_enabled (widget, "win.focus-next-pane", shown);
 }
 
 /* Every window command, installed on the class. The engine, the glosses and the detail pane's
@@ -361,6 +375,8 @@ _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-whole-graph", NULL,
                                    show_whole_graph_action);
   gtk_widget_class_install_action (widget_class, "win.select-concept", "s", select_concept_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL,
+                                   focus_next_pane_action);
   gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
   gtk_widget_class_install_property_action (widget_class, "win.show-gloss", "show-gloss");
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-details");
@@ -385,6 +401,7 @@ tupu_window_set_accels (GtkApplication *application)
     { "win.focus-branch", { "<Alt>Down", NULL } },
     { "win.leave-branch", { "<Alt>Up", NULL } },
     { "win.show-whole-graph", { "<Alt>Home", NULL } },
+    { "win.focus-next-pane", { "F6", "<Shift>F6", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

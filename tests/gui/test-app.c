@@ -708,6 +708,116 @@ test_select_link (void)
   app_stop (app);
 }
 
+/* The detail pane shows @data, its focus on the title (where following a link must put it). */
+static gboolean
+pane_title_focused (JsonObject *state, gpointer data)
+{
+  JsonObject *detail = json_object_get_object_member (state, "detail");
+
+  return g_strcmp0 (state_string (detail, "node_id"), data) == 0 &&
+         g_strcmp0 (state_string (detail, "focus"), "title") == 0;
+}
+
+static const char *main_focus (JsonObject *state);
+static const char *main_focus_id (JsonObject *state);
+
+static gboolean
+focus_moved_from (JsonObject *state, gpointer data)
+{
+  return g_strcmp0 (main_focus_id (state), data) != 0;
+}
+
+/* Presses Tab until @done holds, waiting after each press for the focus to move. */
+static void
+tab_until (App *app, StatePredicate done, gpointer data, const char *what)
+{
+  for (int i = 0; i < 80; i++)
+    {
+      g_autoptr (JsonObject) state = app_state (app);
+      g_autofree char *from = NULL;
+
+      if (done (state, data))
+        return;
+      from = g_strdup (main_focus_id (state));
+      xdo ("key Tab");
+      json_object_unref (wait_for (app, focus_moved_from, from, STEP_TIMEOUT_MS, "Tab to move"));
+    }
+  g_error ("Tab never reached %s", what);
+}
+
+static gboolean
+focus_on_link (JsonObject *state, gpointer data)
+{
+  g_autofree char *want = g_strconcat ("link:", (const char *)data, NULL);
+
+  return g_strcmp0 (state_string (json_object_get_object_member (state, "detail"), "focus"),
+                    want) == 0;
+}
+
+static gboolean
+focus_on_view (JsonObject *state, gpointer data)
+{
+  const char *focus = main_focus (state);
+
+  return focus != NULL && g_str_has_prefix (focus, "TupuGraphView");
+}
+
+static gboolean
+shows_selected (JsonObject *state, gpointer data)
+{
+  return g_strcmp0 (state_string (state, "selected"), data) == 0 &&
+         g_strcmp0 (state_string (json_object_get_object_member (state, "detail"), "node_id"),
+                    data) == 0;
+}
+
+/* Tabs to the pane's link to @id, presses Return, and waits for the focus on the new title. */
+static JsonObject *
+follow_link_by_keyboard (App *app, const char *id)
+{
+  g_autofree char *what = g_strdup_printf ("the title of %s to have the focus", id);
+
+  tab_until (app, focus_on_link, (gpointer)id, id);
+  xdo ("key Return");
+  return wait_for (app, pane_title_focused, (gpointer)id, STEP_TIMEOUT_MS, what);
+}
+
+/* Issue 12's blocker: following links by keyboard down to a leaf (总要求, no parts of its own)
+ * used to destroy the focused link and lose the focus. The focus must land on each new title,
+ * and the keyboard must go on from there. */
+static void
+test_select_link_keyboard (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) leaf = NULL;
+  g_autoptr (JsonObject) after = NULL;
+  JsonObject *detail;
+
+  /* Into the canvas with Tab, the speech's root with Home, into the pane with F6. */
+  tab_until (app, focus_on_view, NULL, "the graph");
+  xdo ("key Home");
+  json_object_unref (wait_for (app, shows_selected, "report", STEP_TIMEOUT_MS, "Home"));
+  xdo ("key F6");
+  json_object_unref (wait_for (app, pane_title_focused, "report", STEP_TIMEOUT_MS, "F6"));
+
+  json_object_unref (follow_link_by_keyboard (app, "introduction"));
+  json_object_unref (follow_link_by_keyboard (app, "campaign-aims"));
+  leaf = follow_link_by_keyboard (app, "general-requirement");
+  g_assert_cmpstr (state_string (leaf, "selected"), ==, "general-requirement");
+  detail = json_object_get_object_member (leaf, "detail");
+  g_assert_cmpstr (state_string (detail, "label"), ==, "总要求");
+
+  /* Not stranded: Tab moves on inside the pane, Shift+Tab comes back to the title. */
+  xdo ("key Tab");
+  after = wait_for (app, focus_moved_from, (gpointer)main_focus_id (leaf), STEP_TIMEOUT_MS,
+                    "Tab after following the link");
+  g_assert_nonnull (state_string (json_object_get_object_member (after, "detail"), "focus"));
+  xdo ("key shift+Tab");
+  json_object_unref (wait_for (app, pane_title_focused, "general-requirement", STEP_TIMEOUT_MS,
+                               "Shift+Tab back to the title"));
+  app_stop (app);
+}
+
 static void
 test_zoom_pointer (void)
 {
@@ -1189,6 +1299,14 @@ main_focus (JsonObject *state)
   return window != NULL ? state_string (window, "focus") : NULL;
 }
 
+static const char *
+main_focus_id (JsonObject *state)
+{
+  JsonObject *window = window_of_type (state, "TupuWindow");
+
+  return window != NULL ? state_string (window, "focus_id") : NULL;
+}
+
 /* The main window is active again and its focus is on @data (a type in the chain), not lost on
  * a closed menu's insides. */
 static gboolean
@@ -1374,6 +1492,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/startup/builtin", test_startup_builtin);
   g_test_add_func ("/gui/select/click", test_select_click);
   g_test_add_func ("/gui/select/link", test_select_link);
+  g_test_add_func ("/gui/select/link-keyboard", test_select_link_keyboard);
   g_test_add_func ("/gui/select/arrows", test_select_arrows);
   g_test_add_func ("/gui/branch/keys", test_branch_keys);
   g_test_add_func ("/gui/zoom/pointer", test_zoom_pointer);
