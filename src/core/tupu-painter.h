@@ -16,6 +16,7 @@ typedef struct
   double          scale;   /* device pixels per layout unit, for level of detail: labels
                             * too small to read are drawn as bars; 0 = always full detail */
   gboolean background;     /* fill the bounds with the background colour first */
+  gboolean high_contrast;  /* the high-contrast palette (light or dark as @dark says) */
 } TupuPaintOptions;
 
 void tupu_paint_options_init (TupuPaintOptions *options);

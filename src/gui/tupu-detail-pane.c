@@ -333,18 +333,21 @@ new_citation_source (const TupuSource *source)
 /* Sections */
 
 /* The pills wear the colours their kinds have on the canvas: one stylesheet with a class per
- * kind, parsed when the style (light or dark) changes, not on every selection. */
+ * kind, parsed when the style (light or dark, high contrast or not) changes, not on every
+ * selection. */
 static void
 load_kind_css (TupuDetailPane *self)
 {
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  TupuStyleVariant variant = tupu_style_variant (adw_style_manager_get_dark (manager),
+                                                 adw_style_manager_get_high_contrast (manager));
   g_autoptr (GString) css = g_string_new (NULL);
 
   g_assert (TUPU_IS_DETAIL_PANE (self));
 
   for (TupuKind kind = 0; kind < TUPU_N_KINDS; kind++)
     {
-      const TupuKindStyle *style = tupu_style_for_kind (kind, dark);
+      const TupuKindStyle *style = tupu_style_kind (kind, variant);
 
       g_string_append_printf (css,
                               ".tupu-kind-pill.kind-%s { background-color: rgba(%d,%d,%d,%.3f);"
@@ -779,6 +782,8 @@ tupu_detail_pane_init (TupuDetailPane *self)
                                   GTK_STYLE_PROVIDER (self->kind_provider),
                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (dark_changed_cb), self);
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::high-contrast",
                             G_CALLBACK (dark_changed_cb), self);
 }
 

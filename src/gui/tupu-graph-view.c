@@ -218,6 +218,7 @@ record_tile (TupuGraphView *self, int i, int j)
 
   tupu_paint_options_init (&options);
   options.dark = self->dark;
+  options.high_contrast = self->high_contrast;
   options.visible = &visible;
   options.scale = cz * gtk_widget_get_scale_factor (GTK_WIDGET (self));
   options.background = FALSE;
@@ -961,19 +962,26 @@ static void
 update_dark (TupuGraphView *self)
 {
   gboolean dark = FALSE;
+  gboolean high_contrast = FALSE;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   if (adw_is_initialized ())
-    dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+    {
+      AdwStyleManager *manager = adw_style_manager_get_default ();
+
+      dark = adw_style_manager_get_dark (manager);
+      high_contrast = adw_style_manager_get_high_contrast (manager);
+    }
   else
     g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-application-prefer-dark-theme",
                   &dark, NULL);
 
-  if (self->dark == !!dark)
+  if (self->dark == !!dark && self->high_contrast == !!high_contrast)
     return;
 
   self->dark = !!dark;
+  self->high_contrast = !!high_contrast;
   invalidate_cache (self);
 }
 
@@ -1010,10 +1018,11 @@ static void
 tupu_graph_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
-  TupuColor      bg = tupu_style_background (self->dark);
-  GdkRGBA        rgba = { bg.r, bg.g, bg.b, bg.a };
-  int            scale = gtk_widget_get_scale_factor (widget);
-  double         ox, oy;
+  TupuColor      bg =
+      tupu_style_variant_background (tupu_style_variant (self->dark, self->high_contrast));
+  GdkRGBA rgba = { bg.r, bg.g, bg.b, bg.a };
+  int     scale = gtk_widget_get_scale_factor (widget);
+  double  ox, oy;
 
   gtk_snapshot_append_color (
       snapshot, &rgba,
@@ -1262,8 +1271,12 @@ tupu_graph_view_init (TupuGraphView *self)
   update_accessible_description (self);
 
   if (adw_is_initialized ())
-    g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                             G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                               G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                               G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   update_dark (self);
 
   _tupu_graph_view_init_input (self);
