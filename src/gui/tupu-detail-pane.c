@@ -172,7 +172,6 @@ new_node_link (void)
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "tupu-link");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select-concept");
   return button;
 }
 
@@ -193,7 +192,9 @@ set_node_link (TupuDetailPane *self, GtkWidget *button, const TupuNode *node, co
   gtk_label_set_text (GTK_LABEL (zh), node->label_zh);
   gtk_label_set_text (GTK_LABEL (en), node->label_en);
   gtk_widget_set_tooltip_text (button, tupu_kind_display_name (node->kind));
+  /* The target first: the action takes a parameter. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", node->id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select-concept");
 
   /* Translators: a link's accessible description: how the linked concept relates to the one
    * shown, then where it sits, e.g. "Contains: Item, level 3, 2 of 6" */
