@@ -143,18 +143,16 @@ _tupu_window_restore_focus (TupuWindow *self)
     gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }
 
-/* The details control is exposed as a check box (see tupu-window.ui): its checked state. */
+/* The details control is exposed as a check box (see tupu-window.ui): its checked state. The
+ * button comes from the signal, as the window's pointer to it is cleared in dispose. */
 static void
-details_active_cb (TupuWindow *self)
+details_active_cb (GtkToggleButton *button, GParamSpec *pspec, gpointer user_data)
 {
-  g_assert (TUPU_IS_WINDOW (self));
-
-  gtk_accessible_update_state (
-      GTK_ACCESSIBLE (self->details_button), GTK_ACCESSIBLE_STATE_CHECKED,
-      gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->details_button))
-          ? GTK_ACCESSIBLE_TRISTATE_TRUE
-          : GTK_ACCESSIBLE_TRISTATE_FALSE,
-      -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_toggle_button_get_active (button)
+                                   ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                   : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                               -1);
 }
 
 /* Toasts and problems */
@@ -745,9 +743,8 @@ tupu_window_init (TupuWindow *self)
   self->engine = g_strdup ("dot");
   gtk_widget_init_template (GTK_WIDGET (self));
   _tupu_a11y_fix_mnemonic_names (GTK_WIDGET (self));
-  g_signal_connect_object (self->details_button, "notify::active", G_CALLBACK (details_active_cb),
-                           self, G_CONNECT_SWAPPED);
-  details_active_cb (self);
+  g_signal_connect (self->details_button, "notify::active", G_CALLBACK (details_active_cb), NULL);
+  details_active_cb (GTK_TOGGLE_BUTTON (self->details_button), NULL, NULL);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "engine", self, "engine", G_SETTINGS_BIND_DEFAULT);
