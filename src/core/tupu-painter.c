@@ -15,7 +15,7 @@
 
 /* Below this many device pixels of font size, text is unreadable: draw a bar per line. */
 #define MIN_READABLE_PX 4.0
-#define ARROW_SAMPLE 8.0 /* a legend's arrowhead length */
+#define ARROW_SAMPLE 8.0  /* a legend's arrowhead length */
 #define QUERY_MARGIN 16.0 /* layout units a node's drawing reaches past its box */
 
 /* ------------------------------------------------------------------------------------------ */
@@ -75,6 +75,13 @@ tupu_paint_options_init (TupuPaintOptions *options)
   options->scale = 0;
   options->background = FALSE;
   options->cross_links = TRUE;
+  options->high_contrast = FALSE;
+}
+
+static TupuStyleVariant
+variant_of (const TupuPaintOptions *options)
+{
+  return tupu_style_variant (options->dark, options->high_contrast);
 }
 
 static gboolean
@@ -99,7 +106,7 @@ static void
 draw_edge (cairo_t *cr, TupuLayout *layout, const TupuEdgeGeom *eg, const TupuPaintOptions *options)
 {
   const TupuEdge          *edge = tupu_graph_get_edge (layout->graph, eg->edge);
-  const TupuRelationStyle *style = tupu_style_for_relation (edge->relation, options->dark);
+  const TupuRelationStyle *style = tupu_style_relation (edge->relation, variant_of (options));
   double                   x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
   static const double      dash[] = { 5.0, 3.0 };
 
@@ -142,12 +149,12 @@ static void
 draw_run (cairo_t *cr, PangoContext *context, TupuLayout *layout, TupuKind kind,
           const TupuTextRun *run, const TupuPaintOptions *options)
 {
-  const TupuKindStyle *style = tupu_style_for_kind (kind, options->dark);
+  const TupuKindStyle *style = tupu_style_kind (kind, variant_of (options));
   g_autoptr (PangoFontDescription) desc =
       tupu_style_font (run->role, kind, layout->options.text_scale);
   double size = pango_font_description_get_size (desc) / (double)PANGO_SCALE;
-  /* The gloss is secondary: slightly softer than the label. */
-  double alpha = run->role == TUPU_FONT_GLOSS ? 0.78 : 1.0;
+  /* The gloss is secondary: slightly softer than the label (still 4.5:1 on its fill). */
+  double alpha = run->role == TUPU_FONT_GLOSS ? tupu_style_gloss_alpha (variant_of (options)) : 1.0;
 
   set_color (cr, &style->text, alpha);
   if (options->scale > 0 && options->scale * size < MIN_READABLE_PX)
@@ -215,7 +222,7 @@ draw_node (cairo_t *cr, PangoContext *context, TupuLayout *layout, guint geom_in
 {
   const TupuNodeGeom  *ng = &layout->nodes[geom_index];
   TupuKind             kind = _tupu_layout_geom_kind (layout, geom_index);
-  const TupuKindStyle *style = tupu_style_for_kind (kind, options->dark);
+  const TupuKindStyle *style = tupu_style_kind (kind, variant_of (options));
 
   cairo_new_path (cr);
   rounded_rect (cr, &ng->box, _tupu_shape_radius (style->shape, ng->box.height));
@@ -256,7 +263,7 @@ tupu_painter_draw (cairo_t *cr, TupuLayout *layout, const TupuPaintOptions *opti
   cairo_save (cr);
   if (options->background)
     {
-      TupuColor bg = tupu_style_background (options->dark);
+      TupuColor bg = tupu_style_variant_background (variant_of (options));
 
       set_color (cr, &bg, 1.0);
       cairo_rectangle (cr, layout->bounds.x, layout->bounds.y, layout->bounds.width,

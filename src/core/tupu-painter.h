@@ -17,6 +17,7 @@ typedef struct
                             * too small to read are drawn as bars; 0 = always full detail */
   gboolean background;     /* fill the bounds with the background colour first */
   gboolean cross_links;    /* draw the links other than part-of (the view shows them on demand) */
+  gboolean high_contrast;  /* the high-contrast palette (light or dark as @dark says) */
 } TupuPaintOptions;
 
 void tupu_paint_options_init (TupuPaintOptions *options);
@@ -32,8 +33,9 @@ gboolean tupu_painter_arrow_path (cairo_t *cr, TupuLayout *layout, guint edge_in
 
 /* Samples for a legend, drawn as the canvas draws them: a node box of @kind filling @rect, and
  * a link of @relation from (x0, y) to (x1, y) with its arrowhead. */
-void tupu_painter_draw_kind_sample (cairo_t *cr, TupuKind kind, gboolean dark, const TupuRect *rect);
-void tupu_painter_draw_relation_sample (cairo_t *cr, TupuRelation relation, gboolean dark, double x0,
-                                        double x1, double y);
+void tupu_painter_draw_kind_sample (cairo_t *cr, TupuKind kind, gboolean dark,
+                                    const TupuRect *rect);
+void tupu_painter_draw_relation_sample (cairo_t *cr, TupuRelation relation, gboolean dark,
+                                        double x0, double x1, double y);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "tupu-style.h"
 
 #define RGB(hex)                                                                                   \
@@ -27,6 +29,7 @@
 #define RED_1 0xf66151
 #define RED_3 0xe01b24
 #define RED_5 0xa51d2d
+#define PURPLE_2 0xc061cb
 #define PURPLE_3 0x9141ac
 #define PURPLE_5 0x613583
 #define BROWN_3 0x986a44
@@ -56,6 +59,14 @@
 #define ORANGE_SHADE 0x4d2a0c
 #define PURPLE_SHADE 0x3a2344
 #define BROWN_SHADE 0x3d2c1f
+/* Outlines and lines that keep 3:1 on the light canvas (issue 12): the pale hues above fell to
+ * 1.8–2.9:1. The light palette's part text and report fill are deepened for 4.5:1 glosses. */
+#define BLUE_DEEP 0x0d3a75
+#define YELLOW_DEEP 0xa87a00
+#define ORANGE_DEEP 0xd35f00
+#define GREEN_DEEP 0x1f8a55
+#define GREY_OUTLINE 0x8a8986
+#define GREY_LINE 0x8b8a87
 
 #define KIND(shape, fill, stroke, text, width, bold, size)                                         \
   {                                                                                                \
@@ -64,29 +75,29 @@
 
 /* Indexed by TupuKind, in the order of tupu-graph.h. */
 static const TupuKindStyle light_kinds[TUPU_N_KINDS] = {
-  [TUPU_KIND_REPORT] = KIND (PILL, BLUE_3, BLUE_5, LIGHT_1, 2.0, TRUE, 17),
-  [TUPU_KIND_PART] = KIND (ROUNDED, BLUE_TINT, BLUE_3, BLUE_5, 2.0, TRUE, 15),
+  [TUPU_KIND_REPORT] = KIND (PILL, BLUE_5, BLUE_5, LIGHT_1, 2.0, TRUE, 17),
+  [TUPU_KIND_PART] = KIND (ROUNDED, BLUE_TINT, BLUE_3, BLUE_DEEP, 2.0, TRUE, 15),
   [TUPU_KIND_POINT] = KIND (ROUNDED, LIGHT_1, BLUE_3, TEXT_LIGHT, 1.5, TRUE, 13),
   [TUPU_KIND_LIST] = KIND (BOX, LIGHT_1, PURPLE_3, PURPLE_5, 1.5, FALSE, 13),
-  [TUPU_KIND_ITEM] = KIND (ROUNDED, LIGHT_2, LIGHT_4, TEXT_LIGHT, 1.0, FALSE, 12),
-  [TUPU_KIND_CONCEPT] = KIND (ROUNDED, YELLOW_TINT, YELLOW_5, TEXT_LIGHT, 1.0, FALSE, 12),
-  [TUPU_KIND_PRINCIPLE] = KIND (ROUNDED, 0xfdf0ef, RED_1, TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_ITEM] = KIND (ROUNDED, LIGHT_2, GREY_OUTLINE, TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_CONCEPT] = KIND (ROUNDED, YELLOW_TINT, YELLOW_DEEP, TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_PRINCIPLE] = KIND (ROUNDED, 0xfdf0ef, RED_3, TEXT_LIGHT, 1.0, FALSE, 12),
   [TUPU_KIND_GOAL] = KIND (ROUNDED, GREEN_TINT, GREEN_5, TEXT_LIGHT, 1.0, FALSE, 12),
-  [TUPU_KIND_ACTION] = KIND (ROUNDED, ORANGE_TINT, ORANGE_3, TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_ACTION] = KIND (ROUNDED, ORANGE_TINT, ORANGE_DEEP, TEXT_LIGHT, 1.0, FALSE, 12),
   [TUPU_KIND_TASK] = KIND (BOX, ORANGE_TINT, ORANGE_5, TEXT_LIGHT, 1.0, FALSE, 12),
   [TUPU_KIND_DUTY] = KIND (BOX, BROWN_TINT, BROWN_3, TEXT_LIGHT, 1.0, FALSE, 12),
   [TUPU_KIND_BRAND] = KIND (PILL, PURPLE_TINT, PURPLE_3, PURPLE_5, 2.0, TRUE, 12),
-  [TUPU_KIND_CAPABILITY] = KIND (ROUNDED, GREEN_TINT, GREEN_3, TEXT_LIGHT, 1.0, FALSE, 12),
-  [TUPU_KIND_METHOD] = KIND (ROUNDED, BLUE_TINT, BLUE_1, TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_CAPABILITY] = KIND (ROUNDED, GREEN_TINT, GREEN_DEEP, TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_METHOD] = KIND (ROUNDED, BLUE_TINT, BLUE_3, TEXT_LIGHT, 1.0, FALSE, 12),
   [TUPU_KIND_PROBLEM] = KIND (BOX, LIGHT_1, RED_3, RED_5, 1.5, FALSE, 12),
   [TUPU_KIND_DOCUMENT] = KIND (BOX, LIGHT_2, DARK_1, TEXT_LIGHT, 1.0, FALSE, 12),
 };
 
 static const TupuKindStyle dark_kinds[TUPU_N_KINDS] = {
-  [TUPU_KIND_REPORT] = KIND (PILL, BLUE_4, BLUE_1, TEXT_DARK, 2.0, TRUE, 17),
+  [TUPU_KIND_REPORT] = KIND (PILL, BLUE_5, BLUE_1, TEXT_DARK, 2.0, TRUE, 17),
   [TUPU_KIND_PART] = KIND (ROUNDED, BLUE_SHADE, BLUE_3, TEXT_DARK, 2.0, TRUE, 15),
   [TUPU_KIND_POINT] = KIND (ROUNDED, DARK_3, BLUE_3, TEXT_DARK, 1.5, TRUE, 13),
-  [TUPU_KIND_LIST] = KIND (BOX, DARK_4, PURPLE_3, 0xdcb8e8, 1.5, FALSE, 13),
+  [TUPU_KIND_LIST] = KIND (BOX, DARK_4, PURPLE_2, 0xdcb8e8, 1.5, FALSE, 13),
   [TUPU_KIND_ITEM] = KIND (ROUNDED, DARK_3, DARK_1, TEXT_DARK, 1.0, FALSE, 12),
   [TUPU_KIND_CONCEPT] = KIND (ROUNDED, YELLOW_SHADE, YELLOW_5, TEXT_DARK, 1.0, FALSE, 12),
   [TUPU_KIND_PRINCIPLE] = KIND (ROUNDED, 0x3a2628, RED_1, TEXT_DARK, 1.0, FALSE, 12),
@@ -94,10 +105,10 @@ static const TupuKindStyle dark_kinds[TUPU_N_KINDS] = {
   [TUPU_KIND_ACTION] = KIND (ROUNDED, ORANGE_SHADE, ORANGE_3, TEXT_DARK, 1.0, FALSE, 12),
   [TUPU_KIND_TASK] = KIND (BOX, ORANGE_SHADE, ORANGE_5, TEXT_DARK, 1.0, FALSE, 12),
   [TUPU_KIND_DUTY] = KIND (BOX, BROWN_SHADE, BROWN_3, TEXT_DARK, 1.0, FALSE, 12),
-  [TUPU_KIND_BRAND] = KIND (PILL, PURPLE_SHADE, PURPLE_3, TEXT_DARK, 2.0, TRUE, 12),
+  [TUPU_KIND_BRAND] = KIND (PILL, PURPLE_SHADE, PURPLE_2, TEXT_DARK, 2.0, TRUE, 12),
   [TUPU_KIND_CAPABILITY] = KIND (ROUNDED, GREEN_SHADE, GREEN_3, TEXT_DARK, 1.0, FALSE, 12),
   [TUPU_KIND_METHOD] = KIND (ROUNDED, BLUE_SHADE, BLUE_1, TEXT_DARK, 1.0, FALSE, 12),
-  [TUPU_KIND_PROBLEM] = KIND (BOX, DARK_4, RED_3, 0xf66151, 1.5, FALSE, 12),
+  [TUPU_KIND_PROBLEM] = KIND (BOX, DARK_4, RED_3, 0xf99b8f, 1.5, FALSE, 12),
   [TUPU_KIND_DOCUMENT] = KIND (BOX, DARK_3, LIGHT_4, TEXT_DARK, 1.0, FALSE, 12),
 };
 
@@ -110,7 +121,7 @@ static const TupuKindStyle dark_kinds[TUPU_N_KINDS] = {
  * Cross-links are coloured and dashed so they never read as part of the tree; relates-to is
  * undirected, so it has no arrow. */
 static const TupuRelationStyle light_relations[TUPU_N_RELATIONS] = {
-  [TUPU_RELATION_PART_OF] = RELATION (0x9a9996, 1.2, FALSE, FALSE),
+  [TUPU_RELATION_PART_OF] = RELATION (GREY_LINE, 1.2, FALSE, FALSE),
   [TUPU_RELATION_SUPPORTS] = RELATION (GREEN_5, 1.2, TRUE, TRUE),
   [TUPU_RELATION_EMBODIES] = RELATION (PURPLE_3, 1.2, TRUE, TRUE),
   [TUPU_RELATION_BUILDS] = RELATION (ORANGE_5, 1.2, TRUE, TRUE),
@@ -131,29 +142,178 @@ static const TupuRelationStyle dark_relations[TUPU_N_RELATIONS] = {
 #define GLOSS_RATIO 0.72
 #define GLOSS_MIN_SIZE 8.0
 
+/* High contrast: text in black or white, boxes on the plain background, each kind's outline in
+ * a deep (light) or pale (dark) shade of its hue, well over 4.5:1. */
+#define HC_TEXT_LIGHT 0x000000
+#define HC_TEXT_DARK 0xffffff
+
+static const TupuKindStyle hc_light_kinds[TUPU_N_KINDS] = {
+  [TUPU_KIND_REPORT] = KIND (PILL, BLUE_5, 0x0d3a75, LIGHT_1, 2.0, TRUE, 17),
+  [TUPU_KIND_PART] = KIND (ROUNDED, LIGHT_1, 0x0d3a75, HC_TEXT_LIGHT, 2.0, TRUE, 15),
+  [TUPU_KIND_POINT] = KIND (ROUNDED, LIGHT_1, BLUE_5, HC_TEXT_LIGHT, 1.5, TRUE, 13),
+  [TUPU_KIND_LIST] = KIND (BOX, LIGHT_1, PURPLE_5, HC_TEXT_LIGHT, 1.5, FALSE, 13),
+  [TUPU_KIND_ITEM] = KIND (ROUNDED, LIGHT_1, DARK_2, HC_TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_CONCEPT] = KIND (ROUNDED, LIGHT_1, 0x6b4b00, HC_TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_PRINCIPLE] = KIND (ROUNDED, LIGHT_1, RED_5, HC_TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_GOAL] = KIND (ROUNDED, LIGHT_1, 0x0f5e36, HC_TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_ACTION] = KIND (ROUNDED, LIGHT_1, 0x8f3300, HC_TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_TASK] = KIND (BOX, LIGHT_1, 0x8f3300, HC_TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_DUTY] = KIND (BOX, LIGHT_1, BROWN_5, HC_TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_BRAND] = KIND (PILL, LIGHT_1, PURPLE_5, HC_TEXT_LIGHT, 2.0, TRUE, 12),
+  [TUPU_KIND_CAPABILITY] = KIND (ROUNDED, LIGHT_1, 0x0f5e36, HC_TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_METHOD] = KIND (ROUNDED, LIGHT_1, BLUE_5, HC_TEXT_LIGHT, 1.0, FALSE, 12),
+  [TUPU_KIND_PROBLEM] = KIND (BOX, LIGHT_1, RED_5, HC_TEXT_LIGHT, 1.5, FALSE, 12),
+  [TUPU_KIND_DOCUMENT] = KIND (BOX, LIGHT_1, DARK_3, HC_TEXT_LIGHT, 1.0, FALSE, 12),
+};
+
+static const TupuKindStyle hc_dark_kinds[TUPU_N_KINDS] = {
+  [TUPU_KIND_REPORT] = KIND (PILL, BLUE_1, LIGHT_1, DARK_5, 2.0, TRUE, 17),
+  [TUPU_KIND_PART] = KIND (ROUNDED, DARK_5, BLUE_1, HC_TEXT_DARK, 2.0, TRUE, 15),
+  [TUPU_KIND_POINT] = KIND (ROUNDED, DARK_5, BLUE_1, HC_TEXT_DARK, 1.5, TRUE, 13),
+  [TUPU_KIND_LIST] = KIND (BOX, DARK_5, 0xdc8add, HC_TEXT_DARK, 1.5, FALSE, 13),
+  [TUPU_KIND_ITEM] = KIND (ROUNDED, DARK_5, LIGHT_4, HC_TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_CONCEPT] = KIND (ROUNDED, DARK_5, 0xf9f06b, HC_TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_PRINCIPLE] = KIND (ROUNDED, DARK_5, 0xf99b8f, HC_TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_GOAL] = KIND (ROUNDED, DARK_5, 0x8ff0a4, HC_TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_ACTION] = KIND (ROUNDED, DARK_5, 0xffbe6f, HC_TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_TASK] = KIND (BOX, DARK_5, 0xffbe6f, HC_TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_DUTY] = KIND (BOX, DARK_5, 0xcdab8f, HC_TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_BRAND] = KIND (PILL, DARK_5, 0xdc8add, HC_TEXT_DARK, 2.0, TRUE, 12),
+  [TUPU_KIND_CAPABILITY] = KIND (ROUNDED, DARK_5, 0x8ff0a4, HC_TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_METHOD] = KIND (ROUNDED, DARK_5, BLUE_1, HC_TEXT_DARK, 1.0, FALSE, 12),
+  [TUPU_KIND_PROBLEM] = KIND (BOX, DARK_5, 0xf99b8f, HC_TEXT_DARK, 1.5, FALSE, 12),
+  [TUPU_KIND_DOCUMENT] = KIND (BOX, DARK_5, LIGHT_3, HC_TEXT_DARK, 1.0, FALSE, 12),
+};
+
+static const TupuRelationStyle hc_light_relations[TUPU_N_RELATIONS] = {
+  [TUPU_RELATION_PART_OF] = RELATION (DARK_3, 1.2, FALSE, FALSE),
+  [TUPU_RELATION_SUPPORTS] = RELATION (0x0f5e36, 1.2, TRUE, TRUE),
+  [TUPU_RELATION_EMBODIES] = RELATION (PURPLE_5, 1.2, TRUE, TRUE),
+  [TUPU_RELATION_BUILDS] = RELATION (0x8f3300, 1.2, TRUE, TRUE),
+  [TUPU_RELATION_LEADS_TO] = RELATION (BLUE_5, 1.2, TRUE, TRUE),
+  [TUPU_RELATION_RELATES_TO] = RELATION (DARK_2, 1.0, TRUE, FALSE),
+};
+
+static const TupuRelationStyle hc_dark_relations[TUPU_N_RELATIONS] = {
+  [TUPU_RELATION_PART_OF] = RELATION (LIGHT_3, 1.2, FALSE, FALSE),
+  [TUPU_RELATION_SUPPORTS] = RELATION (0x8ff0a4, 1.2, TRUE, TRUE),
+  [TUPU_RELATION_EMBODIES] = RELATION (0xdc8add, 1.2, TRUE, TRUE),
+  [TUPU_RELATION_BUILDS] = RELATION (0xffbe6f, 1.2, TRUE, TRUE),
+  [TUPU_RELATION_LEADS_TO] = RELATION (BLUE_1, 1.2, TRUE, TRUE),
+  [TUPU_RELATION_RELATES_TO] = RELATION (LIGHT_4, 1.0, TRUE, FALSE),
+};
+
+static const TupuKindStyle *const kind_tables[TUPU_N_STYLE_VARIANTS] = {
+  light_kinds,
+  dark_kinds,
+  hc_light_kinds,
+  hc_dark_kinds,
+};
+
+static const TupuRelationStyle *const relation_tables[TUPU_N_STYLE_VARIANTS] = {
+  light_relations,
+  dark_relations,
+  hc_light_relations,
+  hc_dark_relations,
+};
+
+TupuStyleVariant
+tupu_style_variant (gboolean dark, gboolean high_contrast)
+{
+  if (high_contrast)
+    return dark ? TUPU_STYLE_HC_DARK : TUPU_STYLE_HC_LIGHT;
+  return dark ? TUPU_STYLE_DARK : TUPU_STYLE_LIGHT;
+}
+
+const char *
+tupu_style_variant_name (TupuStyleVariant variant)
+{
+  static const char *const names[TUPU_N_STYLE_VARIANTS] = { "light", "dark", "hc-light",
+                                                            "hc-dark" };
+
+  g_return_val_if_fail (variant < TUPU_N_STYLE_VARIANTS, NULL);
+
+  return names[variant];
+}
+
+const TupuKindStyle *
+tupu_style_kind (TupuKind kind, TupuStyleVariant variant)
+{
+  g_return_val_if_fail (kind < TUPU_N_KINDS, &light_kinds[TUPU_KIND_ITEM]);
+  g_return_val_if_fail (variant < TUPU_N_STYLE_VARIANTS, &light_kinds[kind]);
+
+  return &kind_tables[variant][kind];
+}
+
+const TupuRelationStyle *
+tupu_style_relation (TupuRelation relation, TupuStyleVariant variant)
+{
+  g_return_val_if_fail (relation < TUPU_N_RELATIONS, &light_relations[TUPU_RELATION_RELATES_TO]);
+  g_return_val_if_fail (variant < TUPU_N_STYLE_VARIANTS, &light_relations[relation]);
+
+  return &relation_tables[variant][relation];
+}
+
+TupuColor
+tupu_style_variant_background (TupuStyleVariant variant)
+{
+  static const TupuColor backgrounds[TUPU_N_STYLE_VARIANTS] = {
+    RGB (0xfafafa),
+    RGB (0x242424),
+    RGB (0xffffff),
+    RGB (0x000000),
+  };
+
+  g_return_val_if_fail (variant < TUPU_N_STYLE_VARIANTS, backgrounds[0]);
+
+  return backgrounds[variant];
+}
+
+double
+tupu_style_gloss_alpha (TupuStyleVariant variant)
+{
+  return variant == TUPU_STYLE_HC_LIGHT || variant == TUPU_STYLE_HC_DARK ? 1.0 : 0.82;
+}
+
+static double
+channel_luminance (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+relative_luminance (TupuColor c)
+{
+  return 0.2126 * channel_luminance (c.r) + 0.7152 * channel_luminance (c.g) +
+         0.0722 * channel_luminance (c.b);
+}
+
+double
+tupu_color_contrast (TupuColor fg, TupuColor bg)
+{
+  TupuColor seen = { fg.r * fg.a + bg.r * (1 - fg.a), fg.g * fg.a + bg.g * (1 - fg.a),
+                     fg.b * fg.a + bg.b * (1 - fg.a), 1.0 };
+  double    a = relative_luminance (seen), b = relative_luminance (bg);
+
+  return (MAX (a, b) + 0.05) / (MIN (a, b) + 0.05);
+}
+
 const TupuKindStyle *
 tupu_style_for_kind (TupuKind kind, gboolean dark)
 {
-  g_return_val_if_fail (kind < TUPU_N_KINDS, &light_kinds[TUPU_KIND_ITEM]);
-
-  return dark ? &dark_kinds[kind] : &light_kinds[kind];
+  return tupu_style_kind (kind, tupu_style_variant (dark, FALSE));
 }
 
 const TupuRelationStyle *
 tupu_style_for_relation (TupuRelation relation, gboolean dark)
 {
-  g_return_val_if_fail (relation < TUPU_N_RELATIONS, &light_relations[TUPU_RELATION_RELATES_TO]);
-
-  return dark ? &dark_relations[relation] : &light_relations[relation];
+  return tupu_style_relation (relation, tupu_style_variant (dark, FALSE));
 }
 
 TupuColor
 tupu_style_background (gboolean dark)
 {
-  static const TupuColor light = RGB (0xfafafa);
-  static const TupuColor dark_bg = RGB (0x242424);
-
-  return dark ? dark_bg : light;
+  return tupu_style_variant_background (tupu_style_variant (dark, FALSE));
 }
 
 const char *

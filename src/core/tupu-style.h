@@ -46,7 +46,28 @@ typedef struct
   gboolean  arrow;
 } TupuRelationStyle;
 
-/* @dark selects the dark palette (the desktop's dark style). */
+/* The four palettes: the desktop's light or dark style, each also in high contrast. */
+typedef enum
+{
+  TUPU_STYLE_LIGHT,
+  TUPU_STYLE_DARK,
+  TUPU_STYLE_HC_LIGHT,
+  TUPU_STYLE_HC_DARK,
+  TUPU_N_STYLE_VARIANTS
+} TupuStyleVariant;
+
+TupuStyleVariant         tupu_style_variant (gboolean dark, gboolean high_contrast);
+const char              *tupu_style_variant_name (TupuStyleVariant variant); /* "hc-dark" */
+const TupuKindStyle     *tupu_style_kind (TupuKind kind, TupuStyleVariant variant);
+const TupuRelationStyle *tupu_style_relation (TupuRelation relation, TupuStyleVariant variant);
+TupuColor                tupu_style_variant_background (TupuStyleVariant variant);
+/* How strongly the English gloss is drawn, as the alpha of the kind's text colour. */
+double tupu_style_gloss_alpha (TupuStyleVariant variant);
+/* WCAG 2.1 contrast ratio of @fg drawn over the opaque @bg (@fg's alpha blended first). */
+double tupu_color_contrast (TupuColor fg, TupuColor bg);
+
+/* @dark selects the dark palette (the desktop's dark style): the variants without high
+ * contrast. */
 const TupuKindStyle     *tupu_style_for_kind (TupuKind kind, gboolean dark);
 const TupuRelationStyle *tupu_style_for_relation (TupuRelation relation, gboolean dark);
 TupuColor                tupu_style_background (gboolean dark);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "tupu-a11y.h"
 #include "tupu-detail-pane.h"
 #include "tupu-style.h"
 
@@ -153,15 +154,17 @@ remove_all (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
-/* Links: buttons for the window's win.select-concept action, the concept's id as target. */
+/* Links: buttons for the window's win.select-concept action, the concept's id as target. Built
+ * once and then reused for the next concept shown (see sync_rows), so that following a link
+ * updates the pane in place. */
 
 static GtkWidget *
-new_node_link (const TupuNode *node)
+new_node_link (void)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkLabel  *zh = new_label (node->label_zh, NULL, TRUE);
-  GtkLabel  *en = new_label (node->label_en, "caption", FALSE);
+  GtkLabel  *zh = new_label (NULL, NULL, TRUE);
+  GtkLabel  *en = new_label (NULL, "caption", FALSE);
 
   gtk_widget_add_css_class (GTK_WIDGET (en), "dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (zh));
@@ -169,13 +172,68 @@ new_node_link (const TupuNode *node)
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "tupu-link");
-  gtk_widget_set_tooltip_text (button, tupu_kind_display_name (node->kind));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  node->label_zh, -1);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select-concept");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", node->id);
   return button;
+}
+
+/* Points @button at @node. Its name is the concept's in both languages; its description says
+ * how the concept relates to the one shown (@relation, e.g. "Contains") and where it sits. */
+static void
+set_node_link (TupuDetailPane *self, GtkWidget *button, const TupuNode *node, const char *relation)
+{
+  GtkWidget       *box = gtk_button_get_child (GTK_BUTTON (button));
+  GtkWidget       *zh = gtk_widget_get_first_child (box);
+  GtkWidget       *en = gtk_widget_get_next_sibling (zh);
+  g_autofree char *name = _tupu_a11y_node_name (node);
+  g_autofree char *position = _tupu_a11y_node_position (self->graph, node);
+  g_autofree char *description = NULL;
+
+  g_assert (TUPU_IS_DETAIL_PANE (self));
+
+  gtk_label_set_text (GTK_LABEL (zh), node->label_zh);
+  gtk_label_set_text (GTK_LABEL (en), node->label_en);
+  gtk_widget_set_tooltip_text (button, tupu_kind_display_name (node->kind));
+  /* The target first: the action takes a parameter. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", node->id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select-concept");
+
+  /* Translators: a link's accessible description: how the linked concept relates to the one
+   * shown, then where it sits, e.g. "Contains: Item, level 3, 2 of 6" */
+  description = g_strdup_printf (_ ("%s: %s"), relation, position);
+  /* After the tooltip, which GTK also makes the description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+/* Keeps exactly @n rows in @box, reusing those there, adding with @new_row and removing from the
+ * end. The focus is never inside @box here (update() has moved it to the title). */
+static void
+sync_rows (GtkBox *box, guint n, GtkWidget *(*new_row) (void))
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+  guint      i = 0;
+
+  for (; child != NULL && i < n; i++)
+    child = gtk_widget_get_next_sibling (child);
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_box_remove (box, child);
+      child = next;
+    }
+  for (; i < n; i++)
+    gtk_box_append (box, new_row ());
+}
+
+static GtkWidget *
+nth_child (GtkBox *box, guint n)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+
+  for (guint i = 0; child != NULL && i < n; i++)
+    child = gtk_widget_get_next_sibling (child);
+  g_assert (child != NULL);
+  return child;
 }
 
 static void
@@ -276,18 +334,21 @@ new_citation_source (const TupuSource *source)
 /* Sections */
 
 /* The pills wear the colours their kinds have on the canvas: one stylesheet with a class per
- * kind, parsed when the style (light or dark) changes, not on every selection. */
+ * kind, parsed when the style (light or dark, high contrast or not) changes, not on every
+ * selection. */
 static void
 load_kind_css (TupuDetailPane *self)
 {
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  TupuStyleVariant variant = tupu_style_variant (adw_style_manager_get_dark (manager),
+                                                 adw_style_manager_get_high_contrast (manager));
   g_autoptr (GString) css = g_string_new (NULL);
 
   g_assert (TUPU_IS_DETAIL_PANE (self));
 
   for (TupuKind kind = 0; kind < TUPU_N_KINDS; kind++)
     {
-      const TupuKindStyle *style = tupu_style_for_kind (kind, dark);
+      const TupuKindStyle *style = tupu_style_kind (kind, variant);
 
       g_string_append_printf (css,
                               ".tupu-kind-pill.kind-%s { background-color: rgba(%d,%d,%d,%.3f);"
@@ -396,25 +457,28 @@ update_sources (TupuDetailPane *self, const TupuNode *node)
 static void
 update_tree_links (TupuDetailPane *self, const TupuNode *node)
 {
+  guint n_children = node->children != NULL ? node->children->len : 0;
+
   g_assert (TUPU_IS_DETAIL_PANE (self));
 
-  remove_all (self->parent_box);
-  remove_all (self->children_box);
-
+  sync_rows (self->parent_box, node->parent >= 0 ? 1 : 0, new_node_link);
   if (node->parent >= 0)
-    gtk_box_append (self->parent_box,
-                    new_node_link (tupu_graph_get_node (self->graph, node->parent)));
+    /* Translators: the relation of a concept's parent, in a link's accessible description */
+    set_node_link (self, nth_child (self->parent_box, 0),
+                   tupu_graph_get_node (self->graph, node->parent), C_ ("link", "Part of"));
   gtk_widget_set_visible (self->parent_section, node->parent >= 0);
 
   /* Children are kept in speech order by the loader. */
-  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+  sync_rows (self->children_box, n_children, new_node_link);
+  for (guint i = 0; i < n_children; i++)
     {
       guint child = g_array_index (node->children, guint, i);
 
-      gtk_box_append (self->children_box, new_node_link (tupu_graph_get_node (self->graph, child)));
+      /* Translators: the relation of a concept's part, in a link's accessible description */
+      set_node_link (self, nth_child (self->children_box, i),
+                     tupu_graph_get_node (self->graph, child), C_ ("link", "Contains"));
     }
-  gtk_widget_set_visible (self->children_section,
-                          node->children != NULL && node->children->len > 0);
+  gtk_widget_set_visible (self->children_section, n_children > 0);
 }
 
 /* How the linked concept relates to this one, read from this one's side. */
@@ -456,6 +520,18 @@ relation_caption (TupuRelation relation, gboolean outgoing)
   return g_strdup_printf (_ ("← %s"), relation_passive_name (relation));
 }
 
+/* A related concept: the relation's caption over the link. */
+static GtkWidget *
+new_related_row (void)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_add_css_class (row, "tupu-related");
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (new_label (NULL, "tupu-relation", FALSE)));
+  gtk_box_append (GTK_BOX (row), new_node_link ());
+  return row;
+}
+
 static void
 update_related (TupuDetailPane *self, const TupuNode *node)
 {
@@ -464,28 +540,53 @@ update_related (TupuDetailPane *self, const TupuNode *node)
 
   g_assert (TUPU_IS_DETAIL_PANE (self));
 
-  remove_all (self->related_box);
+  for (guint i = 0; edges != NULL && i < edges->len; i++)
+    if (tupu_graph_get_edge (self->graph, g_array_index (edges, guint, i))->relation !=
+        TUPU_RELATION_PART_OF)
+      n_shown++;
+  sync_rows (self->related_box, n_shown, new_related_row);
 
+  n_shown = 0;
   for (guint i = 0; edges != NULL && i < edges->len; i++)
     {
       const TupuEdge  *edge = tupu_graph_get_edge (self->graph, g_array_index (edges, guint, i));
       gboolean         outgoing = edge->source == node->index;
       guint            other = outgoing ? edge->target : edge->source;
       g_autofree char *caption = NULL;
-      GtkWidget       *row;
+      GtkWidget       *row, *caption_label;
 
       if (edge->relation == TUPU_RELATION_PART_OF)
         continue;
 
+      row = nth_child (self->related_box, n_shown++);
+      caption_label = gtk_widget_get_first_child (row);
       caption = relation_caption (edge->relation, outgoing);
-      row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      gtk_widget_add_css_class (row, "tupu-related");
-      gtk_box_append (GTK_BOX (row), GTK_WIDGET (new_label (caption, "tupu-relation", FALSE)));
-      gtk_box_append (GTK_BOX (row), new_node_link (tupu_graph_get_node (self->graph, other)));
-      gtk_box_append (self->related_box, row);
-      n_shown++;
+      gtk_label_set_text (GTK_LABEL (caption_label), caption);
+      /* The arrows are for the eye; the link's description says the relation in words. */
+      set_node_link (self, gtk_widget_get_next_sibling (caption_label),
+                     tupu_graph_get_node (self->graph, other),
+                     outgoing || edge->relation == TUPU_RELATION_RELATES_TO
+                         ? tupu_relation_display_name (edge->relation)
+                         : relation_passive_name (edge->relation));
     }
   gtk_widget_set_visible (self->related_section, n_shown > 0);
+}
+
+/* The title's description: the gloss and where the concept sits, so that a screen reader
+ * moving there (see update()) reads the whole entry's header. */
+static void
+update_title_description (TupuDetailPane *self, const TupuNode *node)
+{
+  g_autofree char *position = _tupu_a11y_node_position (self->graph, node);
+  g_autofree char *description = NULL;
+
+  g_assert (TUPU_IS_DETAIL_PANE (self));
+
+  /* Translators: the concept title's accessible description: its English gloss, then where it
+   * sits, e.g. "Study the thought. Item, level 3, 1 of 4" */
+  description = g_strdup_printf (_ ("%s. %s"), node->label_en, position);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->label_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
 static void
@@ -493,6 +594,7 @@ update (TupuDetailPane *self)
 {
   int             index = -1;
   const TupuNode *node;
+  gboolean        focus_in_pane;
 
   g_assert (TUPU_IS_DETAIL_PANE (self));
 
@@ -506,12 +608,20 @@ update (TupuDetailPane *self)
     }
 
   node = tupu_graph_get_node (self->graph, index);
+  focus_in_pane =
+      (gtk_widget_get_state_flags (GTK_WIDGET (self)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
   update_header (self, node);
+  update_title_description (self, node);
+  gtk_stack_set_visible_child_name (self->stack, "concept");
+  /* A link was followed (or a key pressed in the pane changed the selection): the focus goes to
+   * the new concept's title, which a screen reader then reads, before the links it may have
+   * been on are reused or removed. A selection made elsewhere leaves the focus where it is. */
+  if (focus_in_pane)
+    gtk_widget_grab_focus (GTK_WIDGET (self->label_label));
   update_sources (self, node);
   update_tree_links (self, node);
   update_related (self, node);
 
-  gtk_stack_set_visible_child_name (self->stack, "concept");
   /* A new concept is read from the top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
@@ -662,6 +772,7 @@ tupu_detail_pane_init (TupuDetailPane *self)
   g_assert (TUPU_IS_DETAIL_PANE (self));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _tupu_a11y_fix_mnemonic_names (GTK_WIDGET (self));
 
   set_zh_language (self->label_label);
   set_zh_language (self->summary_zh_label);
@@ -672,6 +783,8 @@ tupu_detail_pane_init (TupuDetailPane *self)
                                   GTK_STYLE_PROVIDER (self->kind_provider),
                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (dark_changed_cb), self);
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::high-contrast",
                             G_CALLBACK (dark_changed_cb), self);
 }
 
@@ -725,4 +838,15 @@ tupu_detail_pane_get_node_id (TupuDetailPane *self)
   g_return_val_if_fail (TUPU_IS_DETAIL_PANE (self), NULL);
 
   return self->node_id;
+}
+
+gboolean
+tupu_detail_pane_focus_title (TupuDetailPane *self)
+{
+  g_return_val_if_fail (TUPU_IS_DETAIL_PANE (self), FALSE);
+
+  if (!gtk_widget_is_visible (GTK_WIDGET (self)) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "concept") != 0)
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->label_label));
 }

@@ -20,5 +20,7 @@ void        tupu_detail_pane_set_graph (TupuDetailPane *self, TupuGraph *graph);
 TupuGraph  *tupu_detail_pane_get_graph (TupuDetailPane *self);
 void        tupu_detail_pane_set_node_id (TupuDetailPane *self, const char *node_id);
 const char *tupu_detail_pane_get_node_id (TupuDetailPane *self);
+/* Moves the keyboard focus to the shown concept's title; FALSE when no concept is shown. */
+gboolean tupu_detail_pane_focus_title (TupuDetailPane *self);
 
 G_END_DECLS

@@ -2,10 +2,11 @@
 /* tupu-graph-view-input.c: how the graph view is driven — pointer, touchpad and keyboard.
  *
  * The canvas-local commands (select, move, pan) are "view.*" actions with their key bindings on
- * the class. An action is disabled when it has nothing to do, which lets its key propagate (Tab
- * moves focus on when there is no graph). Zoom and branch commands are the window's actions
- * (win.*), which call the public API below; only their unmodified keys (+, -, 0, 1), which must
- * not reach the window while another widget types text, are bound here, on the canvas. */
+ * the class. Tab and Shift+Tab are left alone: they move the focus in and out of the canvas. An
+ * action is disabled when it has nothing to do, which lets its key propagate. Zoom and branch
+ * commands are the window's actions (win.*), which call the public API below; only their unmodified
+ * keys (+, -, 0, 1), which must not reach the window while another widget types text, are bound
+ * here, on the canvas. */
 
 #include "config.h"
 
@@ -492,8 +493,8 @@ add_key_bindings (GtkWidgetClass *widget_class)
   static const guint last[] = { GDK_KEY_End, GDK_KEY_KP_End };
   static const guint activate[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter,
                                     GDK_KEY_space, GDK_KEY_KP_Space };
-  /* GTK's key triggers fold ISO_Left_Tab (Shift+Tab on X11) into Tab. */
-  static const guint previous[] = { GDK_KEY_Tab, GDK_KEY_KP_Tab };
+  static const guint next[] = { GDK_KEY_Page_Down, GDK_KEY_KP_Page_Down };
+  static const guint previous[] = { GDK_KEY_Page_Up, GDK_KEY_KP_Page_Up };
 
   /* With Ctrl they are the window's accelerators (tupu-window-actions.c). */
   gtk_widget_class_add_binding (widget_class, GDK_KEY_plus, 0, fold_key_cb, "s", "in");
@@ -508,11 +509,11 @@ add_key_bindings (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "view.clear-selection",
                                        NULL);
 
-  /* Tab steps through the concepts; Ctrl+Tab is left to the window to move focus on. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "view.select-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Tab, 0, "view.select-next", NULL);
-  add_bindings (widget_class, previous, G_N_ELEMENTS (previous), GDK_SHIFT_MASK,
-                "view.select-previous");
+  /* Page Down and Page Up step through the concepts in the order of the speech (Home and End go
+   * to its ends). Tab is not bound: it leaves the canvas like any widget, so the keyboard never
+   * gets stuck here. */
+  add_bindings (widget_class, next, G_N_ELEMENTS (next), 0, "view.select-next");
+  add_bindings (widget_class, previous, G_N_ELEMENTS (previous), 0, "view.select-previous");
 
   add_arrow_bindings (widget_class, 0, "view.move-selection");
   add_arrow_bindings (widget_class, GDK_CONTROL_MASK, "view.pan");

@@ -37,6 +37,7 @@ struct _TupuGraphView
   guint  fitted : 1;         /* untouched since the last fit: refit on resize */
   guint  center_pending : 1; /* centre the selection once a layout arrives */
   guint  dark : 1;
+  guint  high_contrast : 1; /* AdwStyleManager's: the canvas's own high-contrast palette */
 
   /* Layout requests: only the newest one's result is used. */
   GCancellable *layout_cancellable;

@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "tupu-folding.h"
+#include "tupu-a11y.h"
 #include "tupu-graph-view-private.h"
 #include "tupu-painter.h"
 #include "tupu-style.h"
@@ -227,6 +228,7 @@ record_tile (TupuGraphView *self, int i, int j)
 
   tupu_paint_options_init (&options);
   options.dark = self->dark;
+  options.high_contrast = self->high_contrast;
   options.visible = &visible;
   options.scale = cz * gtk_widget_get_scale_factor (GTK_WIDGET (self));
   options.background = FALSE;
@@ -448,7 +450,6 @@ append_view_focus_ring (TupuGraphView *self, GtkSnapshot *snapshot, const GdkRGB
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  color.alpha *= 0.5f;
   for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
     colors[i] = color;
 
@@ -485,8 +486,9 @@ snapshot_overlays (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double
       append_selection_edges (self, snapshot, ox, oy, selected, &accent);
       append_outline (self, snapshot, ox, oy, selected, 4, 10, &accent, 0.22, 0.10);
       append_outline (self, snapshot, ox, oy, selected, 4, 3, &accent, 1.0, 0);
+      /* The focus ring at full strength: at half it fell below 3:1 on the background. */
       if (focus_visible)
-        append_outline (self, snapshot, ox, oy, selected, 11, 2, &accent, 0.5, 0);
+        append_outline (self, snapshot, ox, oy, selected, 11, 2, &accent, 1.0, 0);
     }
   else if (focus_visible)
     {
@@ -728,6 +730,10 @@ _tupu_graph_view_activate (TupuGraphView *self)
 /* ------------------------------------------------------------------------------------------ */
 /* Selection and accessibility                                                                */
 
+/* What a screen reader says of the canvas. GTK 4.8 has no way to announce (no
+ * gtk_accessible_announce, no live regions), so both are kept current and an AT reads their
+ * changes on the focused canvas: the name says which branch is shown and how big it is, the
+ * description which concept is selected and where it sits ("3 of 6"). */
 static void
 update_accessible_description (TupuGraphView *self)
 {
@@ -741,11 +747,13 @@ update_accessible_description (TupuGraphView *self)
 
   if (index >= 0)
     {
-      const TupuNode *node = tupu_graph_get_node (self->graph, index);
+      const TupuNode  *node = tupu_graph_get_node (self->graph, index);
+      g_autofree char *name = _tupu_a11y_node_name (node);
+      g_autofree char *position = _tupu_a11y_node_position (self->graph, node);
 
-      /* e.g. "共同富裕 (common prosperity), Concept" */
-      description = g_strdup_printf (_ ("%s (%s), %s"), node->label_zh, node->label_en,
-                                     tupu_kind_display_name (node->kind));
+      /* Translators: the canvas's accessible description, the selected concept and where it
+       * sits, e.g. "总要求 (the general requirement), Concept, level 4, 1 of 3" */
+      description = g_strdup_printf (_ ("%s, %s"), name, position);
     }
   else
     {
@@ -754,6 +762,36 @@ update_accessible_description (TupuGraphView *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description, -1);
+}
+
+static void
+update_accessible_name (TupuGraphView *self)
+{
+  g_autofree char *name = NULL;
+  int              root;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  root = _tupu_graph_view_root_index (self);
+  if (root >= 0)
+    {
+      const TupuNode  *node = tupu_graph_get_node (self->graph, root);
+      g_autofree char *root_name = _tupu_a11y_node_name (node);
+      guint            n = 0;
+
+      for (guint i = 0; i < tupu_graph_get_n_nodes (self->graph); i++)
+        if (tupu_graph_is_descendant (self->graph, i, (guint)root))
+          n++;
+      /* Translators: the canvas's accessible name when one branch is shown, e.g.
+       * "Concept graph, branch 总要求 (the general requirement), 5 concepts" */
+      name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Concept graph, branch %s, %u concept",
+                                           "Concept graph, branch %s, %u concepts", n),
+                              root_name, n);
+    }
+  else
+    name = g_strdup (_ ("Concept graph"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 int
@@ -781,6 +819,7 @@ set_root_id (TupuGraphView *self, const char *id)
     return;
   g_free (self->root_id);
   self->root_id = g_strdup (id);
+  update_accessible_name (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOT_ID]);
 }
 
@@ -1016,19 +1055,26 @@ static void
 update_dark (TupuGraphView *self)
 {
   gboolean dark = FALSE;
+  gboolean high_contrast = FALSE;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   if (adw_is_initialized ())
-    dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+    {
+      AdwStyleManager *manager = adw_style_manager_get_default ();
+
+      dark = adw_style_manager_get_dark (manager);
+      high_contrast = adw_style_manager_get_high_contrast (manager);
+    }
   else
     g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-application-prefer-dark-theme",
                   &dark, NULL);
 
-  if (self->dark == !!dark)
+  if (self->dark == !!dark && self->high_contrast == !!high_contrast)
     return;
 
   self->dark = !!dark;
+  self->high_contrast = !!high_contrast;
   invalidate_cache (self);
 }
 
@@ -1065,10 +1111,11 @@ static void
 tupu_graph_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
-  TupuColor      bg = tupu_style_background (self->dark);
-  GdkRGBA        rgba = { bg.r, bg.g, bg.b, bg.a };
-  int            scale = gtk_widget_get_scale_factor (widget);
-  double         ox, oy;
+  TupuColor      bg =
+      tupu_style_variant_background (tupu_style_variant (self->dark, self->high_contrast));
+  GdkRGBA rgba = { bg.r, bg.g, bg.b, bg.a };
+  int     scale = gtk_widget_get_scale_factor (widget);
+  double  ox, oy;
 
   gtk_snapshot_append_color (
       snapshot, &rgba,
@@ -1329,13 +1376,16 @@ tupu_graph_view_init (TupuGraphView *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Concept graph"), -1);
+  update_accessible_name (self);
   update_accessible_description (self);
 
   if (adw_is_initialized ())
-    g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                             G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                               G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                               G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   update_dark (self);
 
   _tupu_graph_view_init_input (self);

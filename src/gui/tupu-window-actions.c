@@ -40,6 +40,7 @@ open_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
     }
 
   g_clear_object (&self->chooser);
+  _tupu_window_restore_focus (self);
 }
 
 static void
@@ -72,6 +73,7 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     }
 
   g_signal_connect (self->chooser, "response", G_CALLBACK (open_response_cb), self);
+  _tupu_window_save_focus (self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
@@ -211,6 +213,7 @@ export_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
     }
 
   g_clear_object (&self->chooser);
+  _tupu_window_restore_focus (self);
 }
 
 static const char *
@@ -277,6 +280,7 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
 
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
+  _tupu_window_save_focus (self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
@@ -363,6 +367,19 @@ select_concept_action (GtkWidget *widget, const char *action_name, GVariant *par
                           TRUE);
 }
 
+/* F6: between the graph and the details, a way in and out of each that needs no Tab. From
+ * anywhere else, to the graph. */
+static void
+focus_next_pane_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TupuWindow *self = TUPU_WINDOW (widget);
+  GtkWidget  *view = GTK_WIDGET (self->graph_view);
+
+  if (gtk_widget_has_focus (view) && tupu_detail_pane_focus_title (self->detail_pane))
+    return;
+  gtk_widget_grab_focus (view);
+}
+
 /* All enabled states, recomputed in one place. */
 void
 _tupu_window_actions_update (TupuWindow *self)
@@ -390,6 +407,7 @@ _tupu_window_actions_update (TupuWindow *self)
                                          tupu_graph_view_get_selected_id (self->graph_view)));
   gtk_widget_action_set_enabled (widget, "win.expand-all", shown);
   gtk_widget_action_set_enabled (widget, "win.show-levels", shown);
+  gtk_widget_action_set_enabled (widget, "win.focus-next-pane", shown);
 }
 
 /* Every window command, installed on the class. The engine, the glosses and the detail pane's
@@ -415,6 +433,8 @@ _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.expand-all", NULL, expand_all_action);
   gtk_widget_class_install_action (widget_class, "win.show-levels", "u", show_levels_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-all-links", "show-all-links");
+  gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL,
+                                   focus_next_pane_action);
   gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
   gtk_widget_class_install_property_action (widget_class, "win.show-gloss", "show-gloss");
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-details");
@@ -442,6 +462,7 @@ tupu_window_set_accels (GtkApplication *application)
     { "win.expand-all", { "<Control><Shift>e", NULL } },
     { "win.show-levels(uint32 0)", { "<Control><Shift>o", NULL } },
     { "win.show-all-links", { "<Control><Shift>l", NULL } },
+    { "win.focus-next-pane", { "F6", "<Shift>F6", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -14,6 +14,8 @@ struct _TupuWindow
   GtkLabel        *title_label;
   GtkLabel        *subtitle_label;
   GtkWidget       *leave_branch_button;
+  GtkWidget       *details_button;
+  GtkWidget       *menu_button;
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
   AdwStatusPage   *error_page;
@@ -35,6 +37,7 @@ struct _TupuWindow
   guint         reload_source;
 
   GtkFileChooserNative *chooser;
+  GtkWidget            *focus_before_chooser; /* weak: where the focus goes back to */
   GCancellable         *export_cancellable;
 
   char    *engine;          /* the "engine" property: a TupuEngine's name, as GSettings keeps it */
@@ -45,6 +48,10 @@ void _tupu_window_class_actions_init (GtkWidgetClass *widget_class);
 void _tupu_window_actions_update (TupuWindow *self);
 void _tupu_window_dnd_init (TupuWindow *self);
 void _tupu_window_show_problems (TupuWindow *self);
+/* Around a file dialog: remember where the focus was, and put it back (or somewhere sensible,
+ * never on a closed menu) when the dialog is gone. */
+void _tupu_window_save_focus (TupuWindow *self);
+void _tupu_window_restore_focus (TupuWindow *self);
 /* Shows @title (plain text; escaped here, as toast titles are markup). */
 AdwToast *_tupu_window_toast (TupuWindow *self, const char *title);
 

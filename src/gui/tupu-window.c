@@ -7,6 +7,7 @@
 
 #include "tupu-folding.h"
 #include "tupu-legend.h"
+#include "tupu-a11y.h"
 #include "tupu-problems-dialog.h"
 #include "tupu-window-private.h"
 
@@ -108,6 +109,53 @@ update_title (TupuWindow *self)
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
   gtk_window_set_title (GTK_WINDOW (self), tupu_graph_get_title_zh (self->graph));
+}
+
+/* Focus */
+
+static gboolean
+in_popover (GtkWidget *widget)
+{
+  return gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) != NULL;
+}
+
+void
+_tupu_window_save_focus (TupuWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  /* Chosen from the primary menu: back to the menu's button, where the menu was opened. */
+  if (focus == NULL || in_popover (focus))
+    focus = self->menu_button;
+  g_set_weak_pointer (&self->focus_before_chooser, focus);
+}
+
+void
+_tupu_window_restore_focus (TupuWindow *self)
+{
+  GtkWidget *focus = self->focus_before_chooser;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  g_clear_weak_pointer (&self->focus_before_chooser);
+  if (focus == NULL || !gtk_widget_get_mapped (focus) || !gtk_widget_is_sensitive (focus))
+    focus = GTK_WIDGET (self->graph_view);
+  if (!gtk_widget_grab_focus (focus))
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+/* The details control is exposed as a check box (see tupu-window.ui): its checked state. The
+ * button comes from the signal, as the window's pointer to it is cleared in dispose. */
+static void
+details_active_cb (GtkToggleButton *button, GParamSpec *pspec, gpointer user_data)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_toggle_button_get_active (button)
+                                   ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                   : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                               -1);
 }
 
 /* Toasts and problems */
@@ -465,6 +513,11 @@ selected_id_changed_cb (TupuWindow *self)
 {
   g_assert (TUPU_IS_WINDOW (self));
 
+  /* Nothing selected: the pane empties, so a focus inside it goes back to the graph first. */
+  if (tupu_graph_view_get_selected_id (self->graph_view) == NULL &&
+      (gtk_widget_get_state_flags (GTK_WIDGET (self->detail_pane)) & GTK_STATE_FLAG_FOCUS_WITHIN))
+    gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
+
   tupu_detail_pane_set_node_id (self->detail_pane,
                                 tupu_graph_view_get_selected_id (self->graph_view));
   _tupu_window_actions_update (self);
@@ -606,6 +659,7 @@ tupu_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_weak_pointer (&self->focus_before_chooser);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TUPU_TYPE_WINDOW);
 
@@ -733,6 +787,8 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, leave_branch_button);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, error_page);
@@ -756,6 +812,9 @@ tupu_window_init (TupuWindow *self)
   /* Before the template: its menu reads the win.engine action's state. */
   self->engine = g_strdup ("dot");
   gtk_widget_init_template (GTK_WIDGET (self));
+  _tupu_a11y_fix_mnemonic_names (GTK_WIDGET (self));
+  g_signal_connect (self->details_button, "notify::active", G_CALLBACK (details_active_cb), NULL);
+  details_active_cb (GTK_TOGGLE_BUTTON (self->details_button), NULL, NULL);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "engine", self, "engine", G_SETTINGS_BIND_DEFAULT);

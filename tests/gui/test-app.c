@@ -763,6 +763,116 @@ test_select_link (void)
   app_stop (app);
 }
 
+/* The detail pane shows @data, its focus on the title (where following a link must put it). */
+static gboolean
+pane_title_focused (JsonObject *state, gpointer data)
+{
+  JsonObject *detail = json_object_get_object_member (state, "detail");
+
+  return g_strcmp0 (state_string (detail, "node_id"), data) == 0 &&
+         g_strcmp0 (state_string (detail, "focus"), "title") == 0;
+}
+
+static const char *main_focus (JsonObject *state);
+static const char *main_focus_id (JsonObject *state);
+
+static gboolean
+focus_moved_from (JsonObject *state, gpointer data)
+{
+  return g_strcmp0 (main_focus_id (state), data) != 0;
+}
+
+/* Presses Tab until @done holds, waiting after each press for the focus to move. */
+static void
+tab_until (App *app, StatePredicate done, gpointer data, const char *what)
+{
+  for (int i = 0; i < 80; i++)
+    {
+      g_autoptr (JsonObject) state = app_state (app);
+      g_autofree char *from = NULL;
+
+      if (done (state, data))
+        return;
+      from = g_strdup (main_focus_id (state));
+      xdo ("key Tab");
+      json_object_unref (wait_for (app, focus_moved_from, from, STEP_TIMEOUT_MS, "Tab to move"));
+    }
+  g_error ("Tab never reached %s", what);
+}
+
+static gboolean
+focus_on_link (JsonObject *state, gpointer data)
+{
+  g_autofree char *want = g_strconcat ("link:", (const char *)data, NULL);
+
+  return g_strcmp0 (state_string (json_object_get_object_member (state, "detail"), "focus"),
+                    want) == 0;
+}
+
+static gboolean
+focus_on_view (JsonObject *state, gpointer data)
+{
+  const char *focus = main_focus (state);
+
+  return focus != NULL && g_str_has_prefix (focus, "TupuGraphView");
+}
+
+static gboolean
+shows_selected (JsonObject *state, gpointer data)
+{
+  return g_strcmp0 (state_string (state, "selected"), data) == 0 &&
+         g_strcmp0 (state_string (json_object_get_object_member (state, "detail"), "node_id"),
+                    data) == 0;
+}
+
+/* Tabs to the pane's link to @id, presses Return, and waits for the focus on the new title. */
+static JsonObject *
+follow_link_by_keyboard (App *app, const char *id)
+{
+  g_autofree char *what = g_strdup_printf ("the title of %s to have the focus", id);
+
+  tab_until (app, focus_on_link, (gpointer)id, id);
+  xdo ("key Return");
+  return wait_for (app, pane_title_focused, (gpointer)id, STEP_TIMEOUT_MS, what);
+}
+
+/* Issue 12's blocker: following links by keyboard down to a leaf (总要求, no parts of its own)
+ * used to destroy the focused link and lose the focus. The focus must land on each new title,
+ * and the keyboard must go on from there. */
+static void
+test_select_link_keyboard (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) leaf = NULL;
+  g_autoptr (JsonObject) after = NULL;
+  JsonObject *detail;
+
+  /* Into the canvas with Tab, the speech's root with Home, into the pane with F6. */
+  tab_until (app, focus_on_view, NULL, "the graph");
+  xdo ("key Home");
+  json_object_unref (wait_for (app, shows_selected, "report", STEP_TIMEOUT_MS, "Home"));
+  xdo ("key F6");
+  json_object_unref (wait_for (app, pane_title_focused, "report", STEP_TIMEOUT_MS, "F6"));
+
+  json_object_unref (follow_link_by_keyboard (app, "introduction"));
+  json_object_unref (follow_link_by_keyboard (app, "campaign-aims"));
+  leaf = follow_link_by_keyboard (app, "general-requirement");
+  g_assert_cmpstr (state_string (leaf, "selected"), ==, "general-requirement");
+  detail = json_object_get_object_member (leaf, "detail");
+  g_assert_cmpstr (state_string (detail, "label"), ==, "总要求");
+
+  /* Not stranded: Tab moves on inside the pane, Shift+Tab comes back to the title. */
+  xdo ("key Tab");
+  after = wait_for (app, focus_moved_from, (gpointer)main_focus_id (leaf), STEP_TIMEOUT_MS,
+                    "Tab after following the link");
+  g_assert_nonnull (state_string (json_object_get_object_member (after, "detail"), "focus"));
+  xdo ("key shift+Tab");
+  json_object_unref (wait_for (app, pane_title_focused, "general-requirement", STEP_TIMEOUT_MS,
+                               "Shift+Tab back to the title"));
+  app_stop (app);
+}
+
 static void
 test_zoom_pointer (void)
 {
@@ -1236,6 +1346,35 @@ focus_chooser (App *app, const char *title, const char *focus)
   json_object_unref (wait_for (app, chooser_is, &ready, STEP_TIMEOUT_MS, title));
 }
 
+/* The focus chain of the main window ("GtkToggleButton<GtkMenuButton<GtkBox"), or NULL. */
+static const char *
+main_focus (JsonObject *state)
+{
+  JsonObject *window = window_of_type (state, "TupuWindow");
+
+  return window != NULL ? state_string (window, "focus") : NULL;
+}
+
+static const char *
+main_focus_id (JsonObject *state)
+{
+  JsonObject *window = window_of_type (state, "TupuWindow");
+
+  return window != NULL ? state_string (window, "focus_id") : NULL;
+}
+
+/* The main window is active again and its focus is on @data (a type in the chain), not lost on
+ * a closed menu's insides. */
+static gboolean
+main_focus_is (JsonObject *state, gpointer data)
+{
+  JsonObject *window = window_of_type (state, "TupuWindow");
+  const char *focus = main_focus (state);
+
+  return window != NULL && json_object_get_boolean_member (window, "active") && focus != NULL &&
+         strstr (focus, "Popover") == NULL && strstr (focus, data) != NULL;
+}
+
 static gboolean
 menu_shows (JsonObject *state, gpointer data)
 {
@@ -1335,9 +1474,9 @@ test_export_svg (void)
   g_autoptr (JsonObject) done = NULL;
   g_autofree char *svg = NULL;
 
-  /* The primary menu from the keyboard: F10, then the mnemonics of Export and As SVG. */
-  menu_key (app, "F10", "Export");
-  menu_key (app, "e", "As SVG…");
+  /* The primary menu from the keyboard: F10, then the mnemonic of Export as SVG (a flat
+   * section: no submenu to leave the focus behind). */
+  menu_key (app, "F10", "Export as SVG…");
   xdo ("key s");
   /* The name field has the focus and the suggested name selected: type over it. */
   focus_chooser (app, "Export as SVG", "GtkText");
@@ -1351,6 +1490,35 @@ test_export_svg (void)
   g_assert_nonnull (strstr (svg, "xml:lang=\"zh-CN\""));
   app_stop (app);
   remove_temp_dir (dir);
+}
+
+/* Escape in the export dialog: the dialog goes, the focus is back on the menu's button (not on
+ * the closed menu), and the keyboard goes on from there: Tab moves it, Ctrl+O opens. */
+static void
+test_export_escape (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) back = NULL;
+  g_autoptr (JsonObject) moved = NULL;
+
+  menu_key (app, "F10", "Export as PNG…");
+  xdo ("key p");
+  focus_chooser (app, "Export as PNG", "GtkText");
+  xdo ("key Escape");
+  json_object_unref (wait_for (app, chooser_closed, NULL, STEP_TIMEOUT_MS, "the dialog to close"));
+  /* No window manager gives the focus back to the main window: do it as one would. */
+  xdo ("windowfocus --sync %s", app->window_id);
+  back = wait_for (app, main_focus_is, "GtkMenuButton", STEP_TIMEOUT_MS,
+                   "the focus back on the menu button");
+  xdo ("key shift+Tab");
+  /* Which widget, not which type: the neighbour may be another menu button (the legend). */
+  moved = wait_for (app, focus_moved_from, (gpointer)main_focus_id (back), STEP_TIMEOUT_MS,
+                    "Shift+Tab to move the focus");
+  g_assert_true (main_focus_is (moved, "Gtk"));
+  xdo ("key ctrl+o");
+  focus_chooser (app, "Open Graph", "Gtk");
+  app_stop (app);
 }
 
 typedef struct
@@ -1380,15 +1548,17 @@ test_layout_engine (void)
   g_autofree char *id = pick_visible_node (state, &moved.before);
   guint            n_before = n_nodes (state);
 
-  /* Primary menu → Layout → Spring (neato), by their mnemonics. */
+  /* Primary menu → Spring (neato) in its Layout section, by its mnemonic. */
   moved.id = id;
-  menu_key (app, "F10", "Layout");
-  menu_key (app, "l", "Spring (neato)");
-  xdo ("key s");
+  menu_key (app, "F10", "Spring (neato)");
+  xdo ("key n");
 
   after = wait_for (app, node_moved, &moved, READY_TIMEOUT_MS, "the graph to be laid out again");
   g_assert_false (json_object_get_boolean_member (after, "layout_pending"));
   g_assert_cmpuint (n_nodes (after), ==, n_before);
+  /* The menu closed with the focus back on its button, from where Tab goes on. */
+  json_object_unref (wait_for (app, main_focus_is, "GtkMenuButton", STEP_TIMEOUT_MS,
+                               "the focus back on the menu button"));
   app_stop (app);
 }
 
@@ -1557,6 +1727,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/startup/builtin", test_startup_builtin);
   g_test_add_func ("/gui/select/click", test_select_click);
   g_test_add_func ("/gui/select/link", test_select_link);
+  g_test_add_func ("/gui/select/link-keyboard", test_select_link_keyboard);
   g_test_add_func ("/gui/select/arrows", test_select_arrows);
   g_test_add_func ("/gui/branch/keys", test_branch_keys);
   g_test_add_func ("/gui/zoom/pointer", test_zoom_pointer);
@@ -1569,6 +1740,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/load/broken-later", test_broken_later_keeps_graph);
   g_test_add_func ("/gui/load/broken-start", test_broken_start_status_page);
   g_test_add_func ("/gui/export/svg", test_export_svg);
+  g_test_add_func ("/gui/export/escape", test_export_escape);
   g_test_add_func ("/gui/layout/engine", test_layout_engine);
   g_test_add_func ("/gui/first-view", test_first_view);
   g_test_add_func ("/gui/fold/badge", test_fold_badge);

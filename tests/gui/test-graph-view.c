@@ -383,29 +383,35 @@ test_arrow_keys (Fixture *fixture, gconstpointer data)
   g_assert_false (press_key (fixture->view, GDK_KEY_Escape, 0));
 }
 
+/* Page Down and Page Up step through the concepts in speech order, wrapping round; Tab is never
+ * the canvas's, so the focus can always leave it (issue 12). */
 static void
-test_tab_order (Fixture *fixture, gconstpointer data)
+test_speech_order (Fixture *fixture, gconstpointer data)
 {
   guint        n = tupu_graph_get_n_nodes (fixture->graph);
   const guint *order = tupu_graph_get_speech_order (fixture->graph);
 
   g_assert_null (tupu_graph_view_get_selected_id (fixture->view));
+  g_assert_false (press_key (fixture->view, GDK_KEY_Tab, 0));
+  g_assert_false (press_key (fixture->view, GDK_KEY_Tab, GDK_SHIFT_MASK));
   for (guint i = 0; i < n; i++)
     {
-      g_assert_true (press_key (fixture->view, GDK_KEY_Tab, 0));
+      g_assert_true (press_key (fixture->view, GDK_KEY_Page_Down, 0));
       g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==,
                        node_id (fixture->graph, order[i]));
     }
   /* Wraps around. */
-  g_assert_true (press_key (fixture->view, GDK_KEY_Tab, 0));
+  g_assert_true (press_key (fixture->view, GDK_KEY_Page_Down, 0));
   g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==,
                    node_id (fixture->graph, order[0]));
-  g_assert_true (press_key (fixture->view, GDK_KEY_Tab, GDK_SHIFT_MASK));
+  g_assert_true (press_key (fixture->view, GDK_KEY_Page_Up, 0));
   g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==,
                    node_id (fixture->graph, order[n - 1]));
-  g_assert_true (press_key (fixture->view, GDK_KEY_Tab, GDK_SHIFT_MASK));
+  g_assert_true (press_key (fixture->view, GDK_KEY_Page_Up, 0));
   g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==,
                    node_id (fixture->graph, order[n - 2]));
+  /* With a selection too, Tab goes on to the next widget. */
+  g_assert_false (press_key (fixture->view, GDK_KEY_Tab, 0));
 
   g_assert_true (press_key (fixture->view, GDK_KEY_Home, 0));
   g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==,
@@ -568,10 +574,10 @@ test_branch (Fixture *fixture, gconstpointer data)
   assert_every_box_inside (fixture->view);
   g_assert_cmpstr (tupu_graph_view_get_selected_id (fixture->view), ==, "part-2");
 
-  /* Tab walks the branch only, in speech order, and wraps inside it. */
+  /* Page Down walks the branch only, in speech order, and wraps inside it. */
   for (guint i = 0; i < count_subtree (fixture->graph, part) + 2; i++)
     {
-      g_assert_true (press_key (fixture->view, GDK_KEY_Tab, 0));
+      g_assert_true (press_key (fixture->view, GDK_KEY_Page_Down, 0));
       g_assert_true (tupu_graph_is_descendant (
           fixture->graph,
           tupu_graph_lookup (fixture->graph, tupu_graph_view_get_selected_id (fixture->view)),
@@ -636,13 +642,26 @@ test_new_graph (Fixture *fixture, gconstpointer data)
   assert_every_box_inside (fixture->view);
 }
 
+/* The canvas tells a screen reader what is selected and where it sits: kind, level, position in
+ * its parent and members; its name says which branch is shown (issue 12). */
 static void
 test_accessible (Fixture *fixture, gconstpointer data)
 {
   GtkAccessible  *accessible = GTK_ACCESSIBLE (fixture->view);
-  const TupuNode *node = tupu_graph_get_node (fixture->graph, tupu_graph_get_root (fixture->graph));
-  g_autofree char *expected = g_strdup_printf ("%s (%s), %s", node->label_zh, node->label_en,
-                                               tupu_kind_display_name (node->kind));
+  guint           root = tupu_graph_get_root (fixture->graph);
+  const TupuNode *node = tupu_graph_get_node (fixture->graph, root);
+  guint           n_parts = node->children->len;
+  const TupuNode *second =
+      tupu_graph_get_node (fixture->graph, g_array_index (node->children, guint, 1));
+  g_autofree char *expected =
+      g_strdup_printf ("%s (%s), %s, level 1, %u members", node->label_zh, node->label_en,
+                       tupu_kind_display_name (node->kind), n_parts);
+  guint second_members = second->count > 0 ? (guint)second->count : second->children->len;
+  g_autofree char *expected_second =
+      g_strdup_printf ("%s (%s), %s, level 2, 2 of %u, %u member%s", second->label_zh,
+                       second->label_en, tupu_kind_display_name (second->kind), n_parts,
+                       second_members, second_members == 1 ? "" : "s");
+  g_autofree char *expected_branch = NULL;
   g_autofree char *failure = NULL;
 
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (fixture->view)));
@@ -653,6 +672,25 @@ test_accessible (Fixture *fixture, gconstpointer data)
   failure = gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                                 expected);
   g_assert_null (failure);
+
+  /* A part of the report: its place among the report's parts. */
+  g_assert_true (tupu_graph_view_select (fixture->view, second->id, FALSE));
+  g_clear_pointer (&failure, g_free);
+  failure = gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                expected_second);
+  g_assert_null (failure);
+
+  /* Showing its branch changes the canvas's name, which a screen reader reads out. */
+  g_assert_true (tupu_graph_view_set_root_id (fixture->view, second->id));
+  expected_branch =
+      g_strdup_printf ("Concept graph, branch %s (%s), %u concepts", second->label_zh,
+                       second->label_en, count_subtree (fixture->graph, second->index));
+  g_clear_pointer (&failure, g_free);
+  failure = gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                expected_branch);
+  g_assert_null (failure);
+  g_assert_true (tupu_graph_view_set_root_id (fixture->view, NULL));
+  gtk_test_accessible_assert_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL, "Concept graph");
 
   g_assert_true (tupu_graph_view_select (fixture->view, NULL, FALSE));
   gtk_test_accessible_assert_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -888,7 +926,7 @@ main (int argc, char *argv[])
   ADD ("zoom-actions", test_zoom_actions);
   ADD ("pan-keys", test_pan_keys);
   ADD ("arrow-keys", test_arrow_keys);
-  ADD ("tab-order", test_tab_order);
+  ADD ("speech-order", test_speech_order);
   ADD ("select-center", test_select_center);
   ADD ("reload", test_reload);
   ADD ("new-graph", test_new_graph);

@@ -206,6 +206,25 @@ add_detail (JsonBuilder *builder, TupuDetailPane *pane)
   add_string_member (builder, "gloss", gloss);
   add_string_member (builder, "kind", kind);
 
+  /* Where the keyboard focus is in the pane: "title", a link's "link:ID", "other" inside the
+   * pane, or null outside it. */
+  {
+    GtkRoot         *root = gtk_widget_get_root (GTK_WIDGET (pane));
+    GtkWidget       *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+    GtkWidget       *link = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_BUTTON) : NULL;
+    g_autofree char *where = NULL;
+
+    if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (pane)))
+      where = NULL;
+    else if (focus == tupu_test_pane_get_title (pane))
+      where = g_strdup ("title");
+    else if (link != NULL && tupu_test_link_get_id (link) != NULL)
+      where = g_strconcat ("link:", tupu_test_link_get_id (link), NULL);
+    else
+      where = g_strdup ("other");
+    add_string_member (builder, "focus", where);
+  }
+
   json_builder_set_member_name (builder, "links");
   json_builder_begin_array (builder);
   for (guint i = 0; i < links->len; i++)
@@ -256,6 +275,12 @@ add_focus (JsonBuilder *builder, GtkWindow *window)
     g_string_append_printf (chain, "%s%s", depth > 0 ? "<" : "", G_OBJECT_TYPE_NAME (widget));
 
   add_string_member (builder, "focus", chain->len > 0 ? chain->str : NULL);
+  /* Which widget exactly, so that a test can wait for a key to have moved the focus on. */
+  {
+    g_autofree char *id = focus != NULL ? g_strdup_printf ("%p", (void *)focus) : NULL;
+
+    add_string_member (builder, "focus_id", id);
+  }
   add_string_member (builder, "text",
                      GTK_IS_EDITABLE (focus) ? gtk_editable_get_text (GTK_EDITABLE (focus)) : NULL);
 }

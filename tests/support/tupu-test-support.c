@@ -179,3 +179,12 @@ tupu_test_pane_get_links (TupuDetailPane *pane)
     collect_links (GTK_WIDGET (pane), links);
   return links;
 }
+
+GtkWidget *
+tupu_test_pane_get_title (TupuDetailPane *pane)
+{
+  g_assert (TUPU_IS_DETAIL_PANE (pane));
+
+  return GTK_WIDGET (
+      gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, "label_label"));
+}

@@ -31,5 +31,7 @@ void tupu_test_pane_get_shown (TupuDetailPane *pane, const char **label, const c
  * target concept. */
 GPtrArray  *tupu_test_pane_get_links (TupuDetailPane *pane);
 const char *tupu_test_link_get_id (GtkWidget *link);
+/* The label showing the concept's title (where the focus goes after following a link). */
+GtkWidget *tupu_test_pane_get_title (TupuDetailPane *pane);
 
 G_END_DECLS

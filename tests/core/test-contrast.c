@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-contrast.c: the canvas palette is readable in every style (issue 12).
+ *
+ * For each palette (light, dark, high-contrast light and dark) and each kind: the label's colour
+ * on the box's fill and the gloss (drawn at tupu_style_gloss_alpha) on it at least 4.5:1 (WCAG
+ * 2.1 AA text), the box's outline on the canvas background at least 3:1 (non-text contrast);
+ * each relation's line on the background at least 3:1; and the accent colour libadwaita draws
+ * the selection and focus ring in (light #1c71d8, dark #78aeed; high contrast keeps them) at
+ * least 3:1.
+ *
+ * The window's dimmed text: the opacities data/style.css (and style-hc.css in high contrast)
+ * give it, applied to libadwaita 1.2's foreground colours (defaults-light.css and
+ * defaults-dark.css: the window's rgba(0,0,0,0.8) or white, the header bar's the same) over
+ * the backgrounds it sits on (window #fafafa or #242424, header bar #ebebeb or #303030, card
+ * white or white at 8% over the window), at least 4.5:1.
+ *
+ * Prints the whole table with --verbose (g_test_message). */
+#include <glib.h>
+#include <stdlib.h>
+
+#include "tupu-style.h"
+
+#define TEXT_MIN 4.5
+#define NON_TEXT_MIN 3.0
+
+static TupuColor
+rgb (guint hex)
+{
+  TupuColor c = { (hex >> 16 & 0xff) / 255.0, (hex >> 8 & 0xff) / 255.0, (hex & 0xff) / 255.0,
+                  1.0 };
+
+  return c;
+}
+
+static guint
+hex (TupuColor c)
+{
+  return (guint)(c.r * 255 + 0.5) << 16 | (guint)(c.g * 255 + 0.5) << 8 | (guint)(c.b * 255 + 0.5);
+}
+
+static guint n_failures;
+
+static void
+check (const char *what, TupuColor fg, TupuColor bg, double min)
+{
+  double ratio = tupu_color_contrast (fg, bg);
+
+  g_test_message ("%-40s #%06x%s on #%06x  %5.2f:1  (>= %.1f)%s", what, hex (fg),
+                  fg.a < 1 ? "*a" : "  ", hex (bg), ratio, min, ratio < min ? "  FAIL" : "");
+  if (ratio < min)
+    {
+      g_printerr ("%s: %.2f:1, below %.1f:1\n", what, ratio, min);
+      n_failures++;
+    }
+}
+
+static void
+test_contrast_math (void)
+{
+  /* The WCAG extremes and a known pair: #767676 on white is 4.54:1. */
+  g_assert_cmpfloat_with_epsilon (tupu_color_contrast (rgb (0x000000), rgb (0xffffff)), 21.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (tupu_color_contrast (rgb (0x767676), rgb (0xffffff)), 4.54, 0.01);
+  g_assert_cmpfloat_with_epsilon (tupu_color_contrast (rgb (0x8c8c8c), rgb (0xfafafa)), 3.22, 0.01);
+}
+
+static void
+test_palette (gconstpointer data)
+{
+  TupuStyleVariant variant = GPOINTER_TO_INT (data);
+  TupuColor        bg = tupu_style_variant_background (variant);
+  gboolean         dark = variant == TUPU_STYLE_DARK || variant == TUPU_STYLE_HC_DARK;
+  TupuColor        accent = rgb (dark ? 0x78aeed : 0x1c71d8);
+
+  n_failures = 0;
+  for (TupuKind kind = 0; kind < TUPU_N_KINDS; kind++)
+    {
+      const TupuKindStyle *style = tupu_style_kind (kind, variant);
+      TupuColor            gloss = style->text;
+      g_autofree char     *label = g_strdup_printf ("%s label on fill", tupu_kind_to_string (kind));
+      g_autofree char     *gloss_what =
+          g_strdup_printf ("%s gloss on fill", tupu_kind_to_string (kind));
+      g_autofree char *outline =
+          g_strdup_printf ("%s outline on canvas", tupu_kind_to_string (kind));
+
+      gloss.a *= tupu_style_gloss_alpha (variant);
+      check (label, style->text, style->fill, TEXT_MIN);
+      check (gloss_what, gloss, style->fill, TEXT_MIN);
+      check (outline, style->stroke, bg, NON_TEXT_MIN);
+    }
+  for (TupuRelation relation = 0; relation < TUPU_N_RELATIONS; relation++)
+    {
+      g_autofree char *what =
+          g_strdup_printf ("%s line on canvas", tupu_relation_to_string (relation));
+
+      check (what, tupu_style_relation (relation, variant)->color, bg, NON_TEXT_MIN);
+    }
+  check ("selection and focus ring (accent)", accent, bg, NON_TEXT_MIN);
+  if (n_failures > 0)
+    g_test_fail ();
+}
+
+/* The opacity the last rule of @css listing @selector sets, or -1. */
+static double
+css_opacity (const char *css, const char *selector)
+{
+  g_autoptr (GRegex) rule = g_regex_new ("([^{}]+)\\{([^}]*)\\}", 0, 0, NULL);
+  g_autoptr (GRegex) comment = g_regex_new ("/\\*.*?\\*/", G_REGEX_DOTALL, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autofree char *plain = g_regex_replace_literal (comment, css, -1, 0, "", 0, NULL);
+  double           opacity = -1;
+
+  g_regex_match (rule, plain, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *selectors = g_match_info_fetch (match, 1);
+      g_autofree char *body = g_match_info_fetch (match, 2);
+      g_auto (GStrv) list = g_strsplit (selectors, ",", -1);
+      const char *value;
+
+      for (guint i = 0; list[i] != NULL; i++)
+        if (g_str_equal (g_strstrip (list[i]), selector) &&
+            (value = strstr (body, "opacity:")) != NULL)
+          opacity = g_ascii_strtod (value + strlen ("opacity:"), NULL);
+    }
+  return opacity;
+}
+
+static char *
+read_data_file (const char *name)
+{
+  const char      *source_dir = g_getenv ("TUPU_SOURCE_DIR");
+  g_autofree char *path = NULL;
+  char            *contents = NULL;
+
+  g_assert_nonnull (source_dir);
+  path = g_build_filename (source_dir, "data", name, NULL);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* @fg (with its alpha) at @opacity over @bg. */
+static TupuColor
+dimmed (TupuColor fg, double opacity)
+{
+  fg.a *= opacity;
+  return fg;
+}
+
+static TupuColor
+over (TupuColor top, TupuColor bottom)
+{
+  TupuColor c = { top.r * top.a + bottom.r * (1 - top.a), top.g * top.a + bottom.g * (1 - top.a),
+                  top.b * top.a + bottom.b * (1 - top.a), 1.0 };
+
+  return c;
+}
+
+static void
+test_window_text (gconstpointer data)
+{
+  static const struct
+  {
+    const char *selector;
+    gboolean    in_header;
+    gboolean    adwaita; /* libadwaita dims it too (0.55, 0.9 in high contrast) */
+  } texts[] = {
+    { ".dim-label", FALSE, TRUE },
+    { ".tupu-gloss", FALSE, FALSE },
+    { ".tupu-relation", FALSE, FALSE },
+    { "headerbar .subtitle", TRUE, TRUE },
+    { ".tupu-window-title .subtitle", TRUE, FALSE },
+  };
+  TupuStyleVariant variant = GPOINTER_TO_INT (data);
+  gboolean         dark = variant == TUPU_STYLE_DARK || variant == TUPU_STYLE_HC_DARK;
+  gboolean         hc = variant == TUPU_STYLE_HC_LIGHT || variant == TUPU_STYLE_HC_DARK;
+  g_autofree char *css = read_data_file ("style.css");
+  g_autofree char *css_hc = read_data_file ("style-hc.css");
+  TupuColor        fg = dark ? rgb (0xffffff) : (TupuColor){ 0, 0, 0, 0.8 };
+  TupuColor        window = rgb (dark ? 0x242424 : 0xfafafa);
+  TupuColor        header = rgb (dark ? 0x303030 : 0xebebeb);
+  TupuColor        card = dark ? over ((TupuColor){ 1, 1, 1, 0.08 }, window) : rgb (0xffffff);
+
+  n_failures = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      double           opacity = css_opacity (css, texts[i].selector);
+      double           opacity_hc = css_opacity (css_hc, texts[i].selector);
+      g_autofree char *what = NULL;
+
+      if (opacity < 0 && texts[i].adwaita)
+        opacity = 0.55;
+      if (hc && opacity_hc >= 0)
+        opacity = opacity_hc;
+      else if (hc && texts[i].adwaita)
+        opacity = MAX (opacity, 0.9);
+      if (opacity < 0)
+        g_error ("no opacity for %s in data/style.css", texts[i].selector);
+
+      what = g_strdup_printf ("%s (%.2f) on %s", texts[i].selector, opacity,
+                              texts[i].in_header ? "header bar" : "window");
+      check (what, dimmed (fg, opacity), texts[i].in_header ? header : window, TEXT_MIN);
+      if (!texts[i].in_header)
+        {
+          g_autofree char *on_card =
+              g_strdup_printf ("%s (%.2f) on card", texts[i].selector, opacity);
+
+          check (on_card, dimmed (fg, opacity), card, TEXT_MIN);
+        }
+    }
+  if (n_failures > 0)
+    g_test_fail ();
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/contrast/math", test_contrast_math);
+  for (TupuStyleVariant v = 0; v < TUPU_N_STYLE_VARIANTS; v++)
+    {
+      g_autofree char *path = g_strdup_printf ("/contrast/palette/%s", tupu_style_variant_name (v));
+
+      g_autofree char *text_path =
+          g_strdup_printf ("/contrast/window-text/%s", tupu_style_variant_name (v));
+
+      g_test_add_data_func (path, GINT_TO_POINTER (v), test_palette);
+      g_test_add_data_func (text_path, GINT_TO_POINTER (v), test_window_text);
+    }
+  return g_test_run ();
+}
