@@ -40,8 +40,9 @@ struct _TupuWindow
   GtkWidget            *focus_before_chooser; /* weak: where the focus goes back to */
   GCancellable         *export_cancellable;
 
-  char    *engine;          /* the "engine" property: a TupuEngine's name, as GSettings keeps it */
-  gboolean restoring_folds; /* setting the kept folds on the view: nothing to save */
+  char     *engine;          /* the "engine" property: a TupuEngine's name, as GSettings keeps it */
+  gboolean  restoring_folds; /* setting the kept folds on the view: nothing to save */
+  AdwToast *pending_toast;   /* shown once the window is mapped (see _tupu_window_toast) */
 };
 
 void _tupu_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -52,7 +53,8 @@ void _tupu_window_show_problems (TupuWindow *self);
  * never on a closed menu) when the dialog is gone. */
 void _tupu_window_save_focus (TupuWindow *self);
 void _tupu_window_restore_focus (TupuWindow *self);
-/* Shows @title (plain text; escaped here, as toast titles are markup). */
+/* Shows @title (plain text; escaped here, as toast titles are markup) in a toast, now or, for a
+ * window not yet on screen, once it is mapped. Returns the toast to adjust (borrowed). */
 AdwToast *_tupu_window_toast (TupuWindow *self, const char *title);
 
 G_END_DECLS
