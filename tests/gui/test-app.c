@@ -293,20 +293,27 @@ state_string (JsonObject *state, const char *member)
              : json_object_get_string_member (state, member);
 }
 
+/* The rectangle [x, y, width, height] under @id in the state's object @member, if any. */
 static gboolean
-node_rect (JsonObject *state, const char *id, Rect *rect)
+member_rect (JsonObject *state, const char *member, const char *id, Rect *rect)
 {
-  JsonObject *nodes = json_object_get_object_member (state, "nodes");
+  JsonObject *rects = json_object_get_object_member (state, member);
   JsonArray  *array;
 
-  if (!json_object_has_member (nodes, id))
+  if (rects == NULL || !json_object_has_member (rects, id))
     return FALSE;
-  array = json_object_get_array_member (nodes, id);
+  array = json_object_get_array_member (rects, id);
   rect->x = json_array_get_double_element (array, 0);
   rect->y = json_array_get_double_element (array, 1);
   rect->width = json_array_get_double_element (array, 2);
   rect->height = json_array_get_double_element (array, 3);
   return TRUE;
+}
+
+static gboolean
+node_rect (JsonObject *state, const char *id, Rect *rect)
+{
+  return member_rect (state, "nodes", id, rect);
 }
 
 static Rect
@@ -1596,17 +1603,7 @@ test_first_view (void)
 static gboolean
 badge_rect (JsonObject *state, const char *id, Rect *rect)
 {
-  JsonObject *badges = json_object_get_object_member (state, "badges");
-  JsonArray  *array;
-
-  if (!json_object_has_member (badges, id))
-    return FALSE;
-  array = json_object_get_array_member (badges, id);
-  rect->x = json_array_get_double_element (array, 0);
-  rect->y = json_array_get_double_element (array, 1);
-  rect->width = json_array_get_double_element (array, 2);
-  rect->height = json_array_get_double_element (array, 3);
-  return TRUE;
+  return member_rect (state, "badges", id, rect);
 }
 
 static gboolean
