@@ -153,7 +153,8 @@ shaped_init (Shaped *s, PangoContext *context, const char *text, TupuFontRole ro
   items = pango_itemize (context, text, 0, length, attrs, NULL);
   for (GList *l = items; l != NULL; l = l->next)
     {
-      PangoGlyphItem *run = g_new0 (PangoGlyphItem, 1);
+      /* pango_glyph_item_free() frees with g_slice_free(): allocate the same way. */
+      PangoGlyphItem *run = g_slice_new0 (PangoGlyphItem);
       PangoItem      *item = l->data;
 
       run->item = item;
