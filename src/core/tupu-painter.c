@@ -380,3 +380,18 @@ tupu_painter_draw_relation_sample (cairo_t *cr, TupuRelation relation, gboolean 
     }
   cairo_restore (cr);
 }
+
+void
+tupu_painter_draw_badge (cairo_t *cr, TupuLayout *layout, guint geom_index,
+                         const TupuPaintOptions *options)
+{
+  PangoContext *context;
+
+  g_return_if_fail (cr != NULL && layout != NULL && geom_index < layout->n_nodes);
+  g_return_if_fail (options != NULL);
+
+  context = pango_cairo_create_context (cr);
+  _tupu_text_setup_context (context);
+  draw_badge (cr, context, layout, geom_index, options);
+  g_object_unref (context);
+}

@@ -31,6 +31,11 @@ void tupu_painter_node_path (cairo_t *cr, TupuLayout *layout, guint geom_index, 
 void     tupu_painter_edge_path (cairo_t *cr, TupuLayout *layout, guint edge_index);
 gboolean tupu_painter_arrow_path (cairo_t *cr, TupuLayout *layout, guint edge_index);
 
+/* Node @geom_index's badge of folded parts alone (for overlays drawn over the node: the
+ * selection's rings must not hide its count); nothing when it has none. */
+void tupu_painter_draw_badge (cairo_t *cr, TupuLayout *layout, guint geom_index,
+                              const TupuPaintOptions *options);
+
 /* Samples for a legend, drawn as the canvas draws them: a node box of @kind filling @rect, and
  * a link of @relation from (x0, y) to (x1, y) with its arrowhead. */
 void tupu_painter_draw_kind_sample (cairo_t *cr, TupuKind kind, gboolean dark,

@@ -437,6 +437,33 @@ append_hover_links (TupuGraphView *self, GtkSnapshot *snapshot, double ox, doubl
     cairo_destroy (cr);
 }
 
+/* The selected concept's badge again, above its rings, so that its count stays readable. */
+static void
+append_badge (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy, guint geom)
+{
+  TupuPaintOptions options;
+  TupuRect         badge;
+  cairo_t         *cr;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (!tupu_layout_badge_rect (self->layout, geom, &badge))
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (ox + (badge.x - 2) * self->zoom,
+                                                                 oy + (badge.y - 2) * self->zoom,
+                                                                 (badge.width + 4) * self->zoom,
+                                                                 (badge.height + 4) * self->zoom));
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  tupu_paint_options_init (&options);
+  options.dark = self->dark;
+  options.high_contrast = self->high_contrast;
+  options.scale = self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  tupu_painter_draw_badge (cr, self->layout, geom, &options);
+  cairo_destroy (cr);
+}
+
 /* With keyboard focus and nothing selected, the ring goes around the whole canvas. */
 static void
 append_view_focus_ring (TupuGraphView *self, GtkSnapshot *snapshot, const GdkRGBA *accent)
@@ -489,6 +516,7 @@ snapshot_overlays (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double
       /* The focus ring at full strength: at half it fell below 3:1 on the background. */
       if (focus_visible)
         append_outline (self, snapshot, ox, oy, selected, 11, 2, &accent, 1.0, 0);
+      append_badge (self, snapshot, ox, oy, selected);
     }
   else if (focus_visible)
     {
