@@ -963,6 +963,30 @@ restore_anchor (TupuGraphView *self, const char *id, double wx, double wy)
   _tupu_graph_view_set_view (self, self->zoom, wx - cx * self->zoom, wy - cy * self->zoom);
 }
 
+/* Shows the visible area asked for by tupu_graph_view_set_visible(), once there is a layout to
+ * show it in and a size to show it at. */
+static gboolean
+apply_pending_visible (TupuGraphView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (!self->pending_visible || self->layout == NULL || !has_size (self))
+    return FALSE;
+
+  self->pending_visible = FALSE;
+  self->fit_pending = FALSE;
+  self->center_pending = FALSE;
+  g_clear_pointer (&self->anchor_id, g_free);
+  _tupu_graph_view_stop_animation (self);
+  _tupu_graph_view_set_view (self, self->pending_zoom,
+                             width / 2 - self->pending_x * self->pending_zoom,
+                             height / 2 - self->pending_y * self->pending_zoom);
+  return TRUE;
+}
+
 static void
 install_layout (TupuGraphView *self, TupuLayout *layout)
 {
@@ -988,10 +1012,15 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
   self->hover = -1;
   g_hash_table_remove_all (self->tiles);
 
-  if (self->fit_pending || (fitted && anchor_id == NULL))
-    tupu_graph_view_zoom_fit (self);
-  else if (anchor_id != NULL)
-    restore_anchor (self, anchor_id, anchor_x, anchor_y);
+  /* Going back in history asked for an area of this layout; else fit it, or keep in place the
+   * concept that was in the middle. */
+  if (!apply_pending_visible (self))
+    {
+      if (self->fit_pending || (fitted && anchor_id == NULL))
+        tupu_graph_view_zoom_fit (self);
+      else if (anchor_id != NULL)
+        restore_anchor (self, anchor_id, anchor_x, anchor_y);
+    }
 
   if (self->center_pending && !self->fit_pending)
     {
@@ -1177,6 +1206,8 @@ tupu_graph_view_size_allocate (GtkWidget *widget, int width, int height, int bas
   if (self->layout == NULL || (width == old_width && height == old_height))
     return;
 
+  if (apply_pending_visible (self))
+    return;
   if (self->fit_pending || self->fitted || old_width <= 0 || old_height <= 0)
     tupu_graph_view_zoom_fit (self);
   else /* keep what is at the centre there */
@@ -1581,6 +1612,37 @@ tupu_graph_view_get_selected_id (TupuGraphView *self)
   g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), NULL);
 
   return self->selected_id;
+}
+
+gboolean
+tupu_graph_view_get_visible (TupuGraphView *self, double *center_x, double *center_y, double *zoom)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
+  g_return_val_if_fail (center_x != NULL && center_y != NULL && zoom != NULL, FALSE);
+
+  if (self->layout == NULL || !has_size (self))
+    return FALSE;
+
+  _tupu_graph_view_widget_to_layout (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                                     gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, center_x,
+                                     center_y);
+  *zoom = self->zoom;
+  return TRUE;
+}
+
+void
+tupu_graph_view_set_visible (TupuGraphView *self, double center_x, double center_y, double zoom)
+{
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+  g_return_if_fail (zoom > 0);
+
+  self->pending_visible = TRUE;
+  self->pending_x = center_x;
+  self->pending_y = center_y;
+  self->pending_zoom = zoom;
+  /* The layout shown now is not the one the area belongs to while another is on its way. */
+  if (self->layout_cancellable == NULL)
+    apply_pending_visible (self);
 }
 
 double
