@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tupu-window-actions.c: the win.* actions (open, reload, export, engine, glosses, zoom,
- * branches), their enabled states and accelerators, and dropping files onto the window.
+ * branches, panes, back and forward), their enabled states and accelerators, and dropping files
+ * onto the window.
  * A new command takes one action below, one line in tupu_window_set_accels() and one entry in
  * the menu (ui/tupu-window.ui) and the shortcuts window (ui/gtk/help-overlay.ui). */
 #include "config.h"
@@ -367,17 +368,87 @@ select_concept_action (GtkWidget *widget, const char *action_name, GVariant *par
                           TRUE);
 }
 
-/* F6: between the graph and the details, a way in and out of each that needs no Tab. From
- * anywhere else, to the graph. */
+/* Back and forward through the places visited, as in a browser. */
+
+static void
+go_back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  _tupu_window_go_back (TUPU_WINDOW (widget));
+}
+
+static void
+go_forward_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  _tupu_window_go_forward (TUPU_WINDOW (widget));
+}
+
+/* F6 and Shift+F6: through the panes as they sit, outline, graph, details, round, a way in and
+ * out of each that needs no Tab; a pane hidden or empty is passed over. From anywhere else
+ * (the header bar, the breadcrumb), to the graph. */
+
+enum
+{
+  PANE_OUTLINE,
+  PANE_GRAPH,
+  PANE_DETAILS,
+  N_PANES
+};
+
+static int
+focused_pane (TupuWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL)
+    return -1;
+  if (focus == GTK_WIDGET (self->graph_view))
+    return PANE_GRAPH;
+  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->outline)))
+    return PANE_OUTLINE;
+  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->detail_pane)))
+    return PANE_DETAILS;
+  return -1;
+}
+
+static gboolean
+focus_pane (TupuWindow *self, int pane)
+{
+  switch (pane)
+    {
+    case PANE_OUTLINE:
+      return tupu_outline_focus_selected (self->outline);
+    case PANE_DETAILS:
+      return tupu_detail_pane_focus_title (self->detail_pane);
+    default:
+      return gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
+    }
+}
+
+static void
+cycle_panes (TupuWindow *self, int direction)
+{
+  int from = focused_pane (self);
+
+  if (from < 0)
+    {
+      focus_pane (self, PANE_GRAPH);
+      return;
+    }
+  for (int i = 1; i <= N_PANES; i++)
+    if (focus_pane (self, (from + N_PANES + direction * i) % N_PANES))
+      return;
+}
+
 static void
 focus_next_pane_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  TupuWindow *self = TUPU_WINDOW (widget);
-  GtkWidget  *view = GTK_WIDGET (self->graph_view);
+  cycle_panes (TUPU_WINDOW (widget), 1);
+}
 
-  if (gtk_widget_has_focus (view) && tupu_detail_pane_focus_title (self->detail_pane))
-    return;
-  gtk_widget_grab_focus (view);
+static void
+focus_previous_pane_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  cycle_panes (TUPU_WINDOW (widget), -1);
 }
 
 /* All enabled states, recomputed in one place. */
@@ -408,10 +479,16 @@ _tupu_window_actions_update (TupuWindow *self)
   gtk_widget_action_set_enabled (widget, "win.expand-all", shown);
   gtk_widget_action_set_enabled (widget, "win.show-levels", shown);
   gtk_widget_action_set_enabled (widget, "win.focus-next-pane", shown);
+  gtk_widget_action_set_enabled (widget, "win.focus-previous-pane", shown);
+  gtk_widget_action_set_enabled (widget, "win.toggle-outline", shown);
+  gtk_widget_action_set_enabled (widget, "win.go-back",
+                                 shown && tupu_history_can_go_back (self->history));
+  gtk_widget_action_set_enabled (widget, "win.go-forward",
+                                 shown && tupu_history_can_go_forward (self->history));
 }
 
-/* Every window command, installed on the class. The engine, the glosses and the detail pane's
- * visibility are window properties (kept in GSettings), so their actions carry their state. */
+/* Every window command, installed on the class. The engine, the glosses, the detail pane's and
+ * the outline's visibility are window properties, so their actions carry their state. */
 void
 _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -435,9 +512,14 @@ _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.show-all-links", "show-all-links");
   gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL,
                                    focus_next_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-previous-pane", NULL,
+                                   focus_previous_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
   gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
   gtk_widget_class_install_property_action (widget_class, "win.show-gloss", "show-gloss");
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-details");
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-outline", "show-outline");
 }
 
 /* Every accelerator of a window command, in one table. Set on the application, so menus show
@@ -455,14 +537,20 @@ tupu_window_set_accels (GtkApplication *application)
     { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
     { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
     { "win.zoom-fit", { "<Control>0", "<Control>KP_0", NULL } },
-    { "win.toggle-sidebar", { "F9", NULL } },
+    /* F9 is the sidebar, as in GNOME's apps; the second pane is Ctrl+F9, as in gedit's and
+     * Eye of GNOME's. */
+    { "win.toggle-outline", { "F9", NULL } },
+    { "win.toggle-sidebar", { "<Control>F9", NULL } },
+    { "win.go-back", { "<Alt>Left", "Back", NULL } },
+    { "win.go-forward", { "<Alt>Right", "Forward", NULL } },
     { "win.focus-branch", { "<Alt>Down", NULL } },
     { "win.leave-branch", { "<Alt>Up", NULL } },
     { "win.show-whole-graph", { "<Alt>Home", NULL } },
     { "win.expand-all", { "<Control><Shift>e", NULL } },
     { "win.show-levels(uint32 0)", { "<Control><Shift>o", NULL } },
     { "win.show-all-links", { "<Control><Shift>l", NULL } },
-    { "win.focus-next-pane", { "F6", "<Shift>F6", NULL } },
+    { "win.focus-next-pane", { "F6", NULL } },
+    { "win.focus-previous-pane", { "<Shift>F6", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
