@@ -6,6 +6,10 @@
  *           width,height}, "nodes": {id: [x,y,w,h,label_px]},
  *           "badges": {id: [x,y,w,h]}, "show_all_links", "detail": {...}, "toasts": [...],
  *           "status_page", "problems", "layout_pending", "menu": [the open menu's items],
+ *           "outline": {"shown", "selected", "search", "rows": [{"id", x, y, width, height,
+ *           "visible", "depth", "expanded", "selected", "focused"}]}, "breadcrumb": [{"id", x,
+ *           y, width, height}], "header": {action: {x, y, width, height, "enabled", "active"}},
+ *           "history": {"back", "forward"}, "visible": [layout x, y at the middle, zoom],
  *           "windows": [{"type", "title", "active", "focus", "text"}]}
  *   quit   {"ok": true}, then quits.
  * Coordinates are in the toplevel surface's pixels. The probe only observes: every input in the

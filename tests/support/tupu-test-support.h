@@ -5,12 +5,18 @@
  * exists only for the tests. Linked by the test probe, test-graph-view and the GUI stress test. */
 #pragma once
 
+#include "tupu-breadcrumb.h"
+#include "tupu-history.h"
+#include "tupu-outline.h"
 #include "tupu-window.h"
 
 G_BEGIN_DECLS
 
 TupuGraphView  *tupu_test_window_get_view (TupuWindow *window);
 TupuDetailPane *tupu_test_window_get_pane (TupuWindow *window);
+TupuOutline    *tupu_test_window_get_outline (TupuWindow *window);
+TupuBreadcrumb *tupu_test_window_get_breadcrumb (TupuWindow *window);
+TupuHistory    *tupu_test_window_get_history (TupuWindow *window);
 /* Whether a load is under way (a reload included). */
 gboolean tupu_test_window_is_loading (TupuWindow *window);
 /* The problems the "could not open" status page lists, or NULL when it is not shown. */
