@@ -729,6 +729,7 @@ static void
 tupu_outline_dispose (GObject *object)
 {
   TupuOutline *self = TUPU_OUTLINE (object);
+  GtkWidget   *child;
 
   if (adw_is_initialized ())
     g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), style_changed_cb, self);
@@ -740,6 +741,9 @@ tupu_outline_dispose (GObject *object)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TUPU_TYPE_OUTLINE);
+  /* The template's box is not a bound child, so disposing the template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   g_clear_object (&self->graph);
