@@ -288,7 +288,9 @@ new_row_label (const char *css_class)
 static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TupuOutline *self)
 {
-  GtkWidget     *expander = gtk_tree_expander_new ();
+  /* A tree item to screen readers: GTK 4.8's list view says nothing of the tree. */
+  GtkWidget *expander = g_object_new (GTK_TYPE_TREE_EXPANDER, "accessible-role",
+                                      GTK_ACCESSIBLE_ROLE_TREE_ITEM, NULL);
   GtkWidget     *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget     *chip = gtk_drawing_area_new ();
   GtkWidget     *label = new_row_label ("zh");
@@ -472,8 +474,10 @@ focus_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 }
 
 /* Gives the keyboard focus to the row at @position (scrolled into sight), where a screen
- * reader reads it. A row scrolled to is made at the next layout: the focus goes to it then. */
-static gboolean
+ * reader reads it. A row scrolled to, or in a list just shown, is made at the next layout: the
+ * focus goes to it then. Never to the list itself: GTK 4.8 would pass it on to the row it last
+ * had, and select that one. */
+static void
 focus_row (TupuOutline *self, guint position)
 {
   GtkWidget *row;
@@ -485,13 +489,15 @@ focus_row (TupuOutline *self, guint position)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_tick_id);
   self->focus_tick_id = 0;
   if ((row = row_widget_at (self, position)) != NULL)
-    return gtk_widget_grab_focus (row);
+    {
+      gtk_widget_grab_focus (row);
+      return;
+    }
 
   self->focus_position = position;
   self->focus_frames = 0;
   self->focus_tick_id =
       gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), focus_tick_cb, self, NULL);
-  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 /* Moves the selection and the keyboard focus to the row at @position. */
@@ -992,5 +998,6 @@ tupu_outline_focus_selected (TupuOutline *self)
   if (!gtk_widget_is_visible (GTK_WIDGET (self)) || n_rows (self) == 0)
     return FALSE;
 
-  return focus_row (self, selected_or (self, 0));
+  focus_row (self, selected_or (self, 0));
+  return TRUE;
 }
