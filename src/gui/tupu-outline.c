@@ -289,8 +289,8 @@ static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TupuOutline *self)
 {
   /* A tree item to screen readers: GTK 4.8's list view says nothing of the tree. */
-  GtkWidget *expander = g_object_new (GTK_TYPE_TREE_EXPANDER, "accessible-role",
-                                      GTK_ACCESSIBLE_ROLE_TREE_ITEM, NULL);
+  GtkWidget *expander =
+      g_object_new (GTK_TYPE_TREE_EXPANDER, "accessible-role", GTK_ACCESSIBLE_ROLE_TREE_ITEM, NULL);
   GtkWidget     *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget     *chip = gtk_drawing_area_new ();
   GtkWidget     *label = new_row_label ("zh");
@@ -508,6 +508,21 @@ move_to (TupuOutline *self, guint position)
 
   choose (self, position);
   focus_row (self, position);
+}
+
+/* Tab into the list: GTK 4.8 puts the focus on the row it last had (or the first); the reader
+ * expects the selected concept's. A click puts it where it clicks. */
+static void
+focus_enter_cb (GtkEventControllerFocus *controller, TupuOutline *self)
+{
+  guint           position = gtk_single_selection_get_selected (self->selection);
+  GdkModifierType state =
+      gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if ((state & (GDK_BUTTON1_MASK | GDK_BUTTON2_MASK | GDK_BUTTON3_MASK)) == 0 &&
+      position != GTK_INVALID_LIST_POSITION && row_widget_at (self, position) != NULL &&
+      !gtk_widget_has_focus (gtk_widget_get_first_child (row_widget_at (self, position))))
+    focus_row (self, position);
 }
 
 /* Right opens a row or goes to its first part; Left closes it or goes up to its parent, as in
@@ -809,6 +824,7 @@ tupu_outline_init (TupuOutline *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkEventController *search_keys = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   self->show_gloss = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -821,6 +837,8 @@ tupu_outline_init (TupuOutline *self)
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+  g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), focus);
   g_signal_connect (search_keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), search_keys);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

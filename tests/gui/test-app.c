@@ -789,9 +789,10 @@ focus_moved_from (JsonObject *state, gpointer data)
   return g_strcmp0 (main_focus_id (state), data) != 0;
 }
 
-/* Presses Tab until @done holds, waiting after each press for the focus to move. */
+/* Presses @key (Tab or shift+Tab) until @done holds, waiting after each press for the focus to
+ * move. */
 static void
-tab_until (App *app, StatePredicate done, gpointer data, const char *what)
+key_until (App *app, const char *key, StatePredicate done, gpointer data, const char *what)
 {
   for (int i = 0; i < 80; i++)
     {
@@ -801,10 +802,16 @@ tab_until (App *app, StatePredicate done, gpointer data, const char *what)
       if (done (state, data))
         return;
       from = g_strdup (main_focus_id (state));
-      xdo ("key Tab");
+      xdo ("key %s", key);
       json_object_unref (wait_for (app, focus_moved_from, from, STEP_TIMEOUT_MS, "Tab to move"));
     }
-  g_error ("Tab never reached %s", what);
+  g_error ("%s never reached %s", key, what);
+}
+
+static void
+tab_until (App *app, StatePredicate done, gpointer data, const char *what)
+{
+  key_until (app, "Tab", done, data, what);
 }
 
 static gboolean
@@ -1899,6 +1906,25 @@ test_outline_select_row (void)
   app_stop (app);
 }
 
+static gboolean
+focus_in_any_row (JsonObject *state, gpointer data)
+{
+  const char *focus = main_focus (state);
+
+  return focus != NULL && strstr (focus, "GtkListItemWidget") != NULL;
+}
+
+/* The keyboard focus is on @data's row (in GTK 4.8, on its expander). */
+static gboolean
+focus_in_outline (JsonObject *state, gpointer data)
+{
+  const char *focus = main_focus (state);
+  JsonObject *row = outline_row (state, data);
+
+  return focus != NULL && strstr (focus, "GtkListItemWidget") != NULL && row != NULL &&
+         json_object_get_boolean_member (row, "focused");
+}
+
 /* A selection made in the graph selects its row: one the outline shows, and one under a
  * collapsed row (a part's point, unfolded in the graph first), whose rows open to show it. */
 static void
@@ -1909,6 +1935,7 @@ test_outline_follows_graph (void)
   g_autoptr (JsonObject) shown = NULL;
   g_autoptr (JsonObject) unfolded = NULL;
   g_autoptr (JsonObject) deep = NULL;
+  g_autoptr (JsonObject) tabbed = NULL;
   Rect r;
 
   xdo ("key F9");
@@ -1931,18 +1958,14 @@ test_outline_follows_graph (void)
   deep = wait_for (app, selected_everywhere, "xi-thought", STEP_TIMEOUT_MS,
                    "a click on xi-thought in the graph to open part-1's row and select its own");
   g_assert_true (row_expanded (deep, "part-1"));
+
+  /* Shift+Tab from the graph, past the breadcrumb, into the outline: the focus lands on the
+   * selected row, and the selection stays what it was. */
+  key_until (app, "shift+Tab", focus_in_any_row, NULL, "the outline");
+  tabbed = app_state (app);
+  g_assert_true (selected_everywhere (tabbed, "xi-thought"));
+  g_assert_true (focus_in_outline (tabbed, "xi-thought"));
   app_stop (app);
-}
-
-/* The keyboard focus is on @data's row (in GTK 4.8, on its expander). */
-static gboolean
-focus_in_outline (JsonObject *state, gpointer data)
-{
-  const char *focus = main_focus (state);
-  JsonObject *row = outline_row (state, data);
-
-  return focus != NULL && strstr (focus, "GtkListItemWidget") != NULL && row != NULL &&
-         json_object_get_boolean_member (row, "focused");
 }
 
 static gboolean
