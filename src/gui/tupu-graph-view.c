@@ -1755,7 +1755,8 @@ tupu_graph_view_set_folded (TupuGraphView *self, GBytes *folded)
 
   g_clear_pointer (&self->folded, g_bytes_unref);
   self->folded = folded != NULL ? g_bytes_ref (folded) : NULL;
-  if (self->layout != NULL)
+  /* A layout on its way has the old folds: ask again (the first one too, else it would stay). */
+  if (self->layout != NULL || self->layout_cancellable != NULL)
     request_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
 }
