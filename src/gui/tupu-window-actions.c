@@ -451,40 +451,52 @@ focus_previous_pane_action (GtkWidget *widget, const char *action_name, GVariant
   cycle_panes (TUPU_WINDOW (widget), -1);
 }
 
+/* Changes an action's enabled state only when it changes: GTK 4.8 tells every widget watching
+ * the action each time it is set, even to what it was, and the detail pane's and the
+ * breadcrumb's links all watch win.select-concept (that was most of a selection's time). */
+static void
+set_enabled (TupuWindow *self, const char *action, gboolean enabled)
+{
+  gpointer state = GINT_TO_POINTER (enabled ? 2 : 1);
+
+  if (self->actions_enabled == NULL)
+    self->actions_enabled = g_hash_table_new (g_str_hash, g_str_equal);
+  if (g_hash_table_lookup (self->actions_enabled, action) == state)
+    return;
+  /* The names are the static strings below. */
+  g_hash_table_insert (self->actions_enabled, (gpointer)action, state);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, enabled);
+}
+
 /* All enabled states, recomputed in one place. */
 void
 _tupu_window_actions_update (TupuWindow *self)
 {
-  GtkWidget  *widget = GTK_WIDGET (self);
   gboolean    shown = self->graph != NULL;
   gboolean    laid_out = shown && tupu_graph_view_get_layout (self->graph_view) != NULL;
   gboolean    in_branch = shown && tupu_graph_view_get_root_id (self->graph_view) != NULL;
   const char *zoom_actions[] = { "win.zoom-in", "win.zoom-out", "win.zoom-fit", "win.zoom-one" };
 
-  gtk_widget_action_set_enabled (widget, "win.export", laid_out);
-  gtk_widget_action_set_enabled (widget, "win.show-problems",
-                                 self->problems != NULL && self->problems->len > 0);
-  gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", shown);
+  set_enabled (self, "win.export", laid_out);
+  set_enabled (self, "win.show-problems", self->problems != NULL && self->problems->len > 0);
+  set_enabled (self, "win.toggle-sidebar", shown);
   for (guint i = 0; i < G_N_ELEMENTS (zoom_actions); i++)
-    gtk_widget_action_set_enabled (widget, zoom_actions[i], laid_out);
-  gtk_widget_action_set_enabled (widget, "win.focus-branch",
-                                 shown && tupu_graph_view_can_focus_branch (self->graph_view));
-  gtk_widget_action_set_enabled (widget, "win.leave-branch", in_branch);
-  gtk_widget_action_set_enabled (widget, "win.show-whole-graph", in_branch);
-  gtk_widget_action_set_enabled (widget, "win.select-concept", shown);
-  gtk_widget_action_set_enabled (
-      widget, "win.toggle-fold",
-      shown && tupu_graph_view_can_fold (self->graph_view,
-                                         tupu_graph_view_get_selected_id (self->graph_view)));
-  gtk_widget_action_set_enabled (widget, "win.expand-all", shown);
-  gtk_widget_action_set_enabled (widget, "win.show-levels", shown);
-  gtk_widget_action_set_enabled (widget, "win.focus-next-pane", shown);
-  gtk_widget_action_set_enabled (widget, "win.focus-previous-pane", shown);
-  gtk_widget_action_set_enabled (widget, "win.toggle-outline", shown);
-  gtk_widget_action_set_enabled (widget, "win.go-back",
-                                 shown && tupu_history_can_go_back (self->history));
-  gtk_widget_action_set_enabled (widget, "win.go-forward",
-                                 shown && tupu_history_can_go_forward (self->history));
+    set_enabled (self, zoom_actions[i], laid_out);
+  set_enabled (self, "win.focus-branch",
+               shown && tupu_graph_view_can_focus_branch (self->graph_view));
+  set_enabled (self, "win.leave-branch", in_branch);
+  set_enabled (self, "win.show-whole-graph", in_branch);
+  set_enabled (self, "win.select-concept", shown);
+  set_enabled (self, "win.toggle-fold",
+               shown && tupu_graph_view_can_fold (
+                            self->graph_view, tupu_graph_view_get_selected_id (self->graph_view)));
+  set_enabled (self, "win.expand-all", shown);
+  set_enabled (self, "win.show-levels", shown);
+  set_enabled (self, "win.focus-next-pane", shown);
+  set_enabled (self, "win.focus-previous-pane", shown);
+  set_enabled (self, "win.toggle-outline", shown);
+  set_enabled (self, "win.go-back", shown && tupu_history_can_go_back (self->history));
+  set_enabled (self, "win.go-forward", shown && tupu_history_can_go_forward (self->history));
 }
 
 /* Every window command, installed on the class. The engine, the glosses, the detail pane's and

@@ -56,6 +56,8 @@ struct _TupuWindow
   TupuHistoryMove history_move;      /* how the changes being recorded came */
   gboolean        restoring_history; /* showing a place from the history: nothing to record */
   gboolean        last_input_key;    /* the reader's last press was a key, not a button */
+
+  GHashTable *actions_enabled; /* action name → the enabled state last set, + 1 */
 };
 
 void _tupu_window_class_actions_init (GtkWidgetClass *widget_class);

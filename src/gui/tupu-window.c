@@ -894,6 +894,7 @@ tupu_window_finalize (GObject *object)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->problems_file, g_free);
   g_clear_pointer (&self->engine, g_free);
+  g_clear_pointer (&self->actions_enabled, g_hash_table_unref);
 
   G_OBJECT_CLASS (tupu_window_parent_class)->finalize (object);
 }
