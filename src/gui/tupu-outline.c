@@ -284,6 +284,25 @@ new_row_label (const char *css_class)
   return label;
 }
 
+/* The whole name of a row whose label or gloss is cut short. Made when asked for: setting a
+ * tooltip on every row bound costs X round trips in GTK 4.8 (most of a selection's time). */
+static gboolean
+query_tooltip_cb (GtkWidget *box, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                  TupuOutline *self)
+{
+  GtkWidget      *expander = gtk_widget_get_parent (box);
+  const TupuNode *node =
+      GTK_IS_TREE_EXPANDER (expander)
+          ? row_node (self, gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)))
+          : NULL;
+  g_autofree char *name = node != NULL ? _tupu_a11y_node_name (node) : NULL;
+
+  if (name == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, name);
+  return TRUE;
+}
+
 /* A row: expander, chip, Chinese label, English gloss, member count. */
 static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TupuOutline *self)
@@ -312,6 +331,8 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TupuOutline
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), gloss);
   gtk_box_append (GTK_BOX (box), count);
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
   /* The row itself is named and described (see bind_cb): its parts would say it twice. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
@@ -340,7 +361,6 @@ update_row_accessible (TupuOutline *self, GtkWidget *expander, const TupuNode *n
   gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, position,
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, (int)node->depth + 1, -1);
-  gtk_widget_set_tooltip_text (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander)), name);
 }
 
 static guint
@@ -391,9 +411,10 @@ unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TupuOutlin
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   GtkWidget      *expander = gtk_list_item_get_child (list_item);
 
+  /* The expander keeps its row until the next bind gives it another: GTK 4.8 rebuilds its
+   * indentation and arrow at every change of row. */
   if (row != NULL)
     g_signal_handlers_disconnect_by_func (row, update_row_state, expander);
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
 }
 
 /* Calls @func on every row's expander under @widget. */
