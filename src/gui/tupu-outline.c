@@ -145,8 +145,7 @@ find_position (TupuOutline *self, int index, gboolean expand)
 /* ------------------------------------------------------------------------------------------ */
 /* Selecting and scrolling                                                                    */
 
-/* Scrolls @position into view; GtkListBase also makes it the row the keyboard focus goes to
- * when the list takes the focus. */
+/* Scrolls @position into view (GTK 4.8 has no gtk_list_view_scroll_to()). */
 static void
 scroll_to (TupuOutline *self, guint position)
 {
