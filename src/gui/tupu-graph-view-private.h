@@ -23,9 +23,10 @@ struct _TupuGraphView
   gboolean    show_all_links; /* else only the selected and hovered concepts' cross-links */
 
   /* A concept to keep where it is on screen through the next layout (one just folded). */
-  char  *anchor_id;
-  double anchor_x;
-  double anchor_y;
+  char    *anchor_id;
+  double   anchor_x;
+  double   anchor_y;
+  gboolean anchor_unfolded; /* its parts were just unfolded: bring them into view */
 
   /* The view transform: widget = layout * zoom + offset. */
   double zoom;

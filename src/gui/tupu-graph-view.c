@@ -33,6 +33,7 @@
 #define MAX_TILES 2048
 #define SETTLE_MS 200
 #define READABLE_LABEL_PX 12.0 /* a concept brought into view shows its label at least this big */
+#define LEGIBLE_LABEL_PX 9.0   /* unfolding zooms out no further than labels this big */
 #define PAN_USEC (250 * G_TIME_SPAN_MILLISECOND)
 #define ZOOM_USEC (200 * G_TIME_SPAN_MILLISECOND)
 
@@ -667,16 +668,23 @@ _tupu_graph_view_animate_zoom (TupuGraphView *self, double zoom, double x, doubl
   start_animation (self, TRUE, ZOOM_USEC);
 }
 
-/* The zoom at which node @geom's label reads as text comfortably, or the current one if more. */
+/* The zoom at which node @geom's label shows @label_px pixels tall. */
 static double
-readable_zoom (TupuGraphView *self, int geom)
+zoom_for_label_px (TupuGraphView *self, int geom, double label_px)
 {
   TupuKind kind = tupu_graph_get_node (self->layout->graph, self->layout->nodes[geom].node)->kind;
   g_autoptr (PangoFontDescription) desc =
       tupu_style_font (TUPU_FONT_LABEL, kind, self->layout->options.text_scale);
   double px = pango_font_description_get_size (desc) / (double)PANGO_SCALE;
 
-  return MAX (self->zoom, READABLE_LABEL_PX / MAX (px, 1.0));
+  return label_px / MAX (px, 1.0);
+}
+
+/* The zoom at which node @geom's label reads as text comfortably, or the current one if more. */
+static double
+readable_zoom (TupuGraphView *self, int geom)
+{
+  return MAX (self->zoom, zoom_for_label_px (self, geom, READABLE_LABEL_PX));
 }
 
 void
@@ -963,12 +971,66 @@ restore_anchor (TupuGraphView *self, const char *id, double wx, double wy)
   _tupu_graph_view_set_view (self, self->zoom, wx - cx * self->zoom, wy - cy * self->zoom);
 }
 
+/* How far around (@ax, @ay) the view may shrink for [@lo, @hi] to lie within [@margin,
+ * @size - @margin]: a factor of at most 1. */
+static double
+shrink_to_fit (double ax, double lo, double hi, double size, double margin)
+{
+  double f = 1.0;
+
+  if (hi > size - margin && hi > ax && size - margin > ax)
+    f = MIN (f, (size - margin - ax) / (hi - ax));
+  if (lo < margin && lo < ax && ax > margin)
+    f = MIN (f, (ax - margin) / (ax - lo));
+  return f;
+}
+
+/* After an unfold the concept stays where the reader's eye is, but its parts may have landed
+ * off screen: zoom out around it (so it still does not move) until they show, never so far
+ * that their labels stop being legible. */
+static void
+reveal_unfolded (TupuGraphView *self, const char *id)
+{
+  int             index = tupu_graph_lookup (self->layout->graph, id);
+  const TupuNode *node;
+  graphene_rect_t anchor, box, rect;
+  double          ax, ay, f, zoom, legible = 0;
+  double          width = gtk_widget_get_width (GTK_WIDGET (self));
+  double          height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (index < 0 || self->layout->geom_of_node[index] < 0 || !has_size (self))
+    return;
+  node = tupu_graph_get_node (self->layout->graph, index);
+  geom_widget_rect (self, self->layout->geom_of_node[index], &anchor);
+  box = anchor;
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    {
+      int geom = self->layout->geom_of_node[g_array_index (node->children, guint, i)];
+
+      if (geom < 0)
+        continue;
+      geom_widget_rect (self, geom, &rect);
+      graphene_rect_union (&box, &rect, &box);
+      legible = MAX (legible, zoom_for_label_px (self, geom, LEGIBLE_LABEL_PX));
+    }
+  ax = anchor.origin.x + anchor.size.width / 2;
+  ay = anchor.origin.y + anchor.size.height / 2;
+  f = MIN (shrink_to_fit (ax, box.origin.x, box.origin.x + box.size.width, width, SCROLL_MARGIN),
+           shrink_to_fit (ay, box.origin.y, box.origin.y + box.size.height, height, SCROLL_MARGIN));
+  zoom = MAX (self->zoom * f, legible);
+  if (zoom < self->zoom * 0.99)
+    _tupu_graph_view_animate_zoom (self, zoom, ax, ay);
+}
+
 static void
 install_layout (TupuGraphView *self, TupuLayout *layout)
 {
   g_autofree char *anchor_id = NULL;
   double           anchor_x = 0, anchor_y = 0;
   gboolean         fitted = self->fitted;
+  gboolean         unfolded = self->anchor_unfolded;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -978,6 +1040,7 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
       anchor_id = g_steal_pointer (&self->anchor_id);
       anchor_x = self->anchor_x;
       anchor_y = self->anchor_y;
+      self->anchor_unfolded = FALSE;
     }
   else if (!self->fit_pending)
     anchor_id = g_strdup (find_anchor (self, &anchor_x, &anchor_y));
@@ -991,7 +1054,11 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
   if (self->fit_pending || (fitted && anchor_id == NULL))
     tupu_graph_view_zoom_fit (self);
   else if (anchor_id != NULL)
-    restore_anchor (self, anchor_id, anchor_x, anchor_y);
+    {
+      restore_anchor (self, anchor_id, anchor_x, anchor_y);
+      if (unfolded)
+        reveal_unfolded (self, anchor_id);
+    }
 
   if (self->center_pending && !self->fit_pending)
     {
@@ -1739,6 +1806,7 @@ tupu_graph_view_set_node_folded (TupuGraphView *self, const char *id, gboolean f
       self->anchor_id = g_strdup (id);
       self->anchor_x = rect.origin.x + rect.size.width / 2;
       self->anchor_y = rect.origin.y + rect.size.height / 2;
+      self->anchor_unfolded = !folded;
     }
   changed = tupu_folding_set (self->folded, self->graph, index, folded);
   tupu_graph_view_set_folded (self, changed);

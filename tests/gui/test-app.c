@@ -1631,8 +1631,33 @@ assert_kept_in_place (JsonObject *state, const char *id, const Rect *before, con
              after.x + after.width / 2, after.y + after.height / 2);
 }
 
+/* Every concept @after shows and @before did not lies within the canvas. */
+static void
+assert_new_nodes_shown (JsonObject *before, JsonObject *after, const char *what)
+{
+  JsonObject *old_nodes = json_object_get_object_member (before, "nodes");
+  Rect        view = view_rect (after);
+  g_autoptr (GList) ids = json_object_get_members (json_object_get_object_member (after, "nodes"));
+
+  /* The probe's node rectangles are in the same surface coordinates as the view's. */
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      Rect rect;
+
+      if (json_object_has_member (old_nodes, l->data))
+        continue;
+      g_assert_true (node_rect (after, l->data, &rect));
+      if (!rect_contains (&view, &rect, 1))
+        g_error (
+            "%s left %s at (%.0f, %.0f, %.0fx%.0f), outside the canvas (%.0f, %.0f, %.0fx%.0f)",
+            what, (const char *)l->data, rect.x, rect.y, rect.width, rect.height, view.x, view.y,
+            view.width, view.height);
+    }
+}
+
 /* A click on a part's badge unfolds its points there, the part staying where it was on screen
- * (±2 px); selecting it and pressing − folds them again, still in place. */
+ * (±2 px) and the view zooming out around it until its points show; selecting it and pressing
+ * − folds them again, still in place. */
 static void
 test_fold_badge (void)
 {
@@ -1652,6 +1677,7 @@ test_fold_badge (void)
   json_object_unref (expanded);
   expanded = wait_settled (app, "the unfolded graph to settle");
   assert_kept_in_place (expanded, "part-1", &part, "unfolding");
+  assert_new_nodes_shown (state, expanded, "unfolding part-1");
   g_assert_false (badge_rect (expanded, "part-1", &badge));
 
   click_at (app, part.x + part.width / 2, part.y + part.height / 2);
