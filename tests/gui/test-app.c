@@ -702,6 +702,13 @@ test_select_click (void)
   app_stop (app);
 }
 
+static gboolean
+pane_shows (JsonObject *state, gpointer data)
+{
+  return g_strcmp0 (state_string (json_object_get_object_member (state, "detail"), "node_id"),
+                    data) == 0;
+}
+
 static JsonObject *
 first_visible_link (JsonObject *state)
 {
@@ -731,7 +738,7 @@ test_select_link (void)
   Rect             view, r;
 
   select_by_click (app, state, &id);
-  after = app_state (app);
+  after = wait_for (app, pane_shows, id, STEP_TIMEOUT_MS, "the pane to show the concept");
 
   /* Scroll the detail pane with the wheel, as a reader would, until a link shows. */
   for (int i = 0; i < 30 && (link = first_visible_link (after)) == NULL; i++)
@@ -1575,6 +1582,43 @@ test_layout_engine (void)
 /* Readable at a glance: the speech opens on the report and its parts, fitted, every label big
  * enough to read as text (the painter draws bars below 4 px; a reader wants 9 px or more), and
  * the keyboard already on the graph. */
+static gboolean
+is_selected (JsonObject *state, gpointer data)
+{
+  return g_strcmp0 (state_string (state, "selected"), data) == 0;
+}
+
+/* With nothing selected the detail pane offers the root and its parts; a click on a part
+ * selects it. */
+static void
+assert_start_page (App *app, JsonObject *state)
+{
+  JsonObject *detail = json_object_get_object_member (state, "detail");
+  JsonArray  *links = json_object_get_array_member (detail, "links");
+  JsonObject *part = NULL;
+
+  g_assert_null (state_string (detail, "node_id"));
+  for (guint i = 0; i < json_array_get_length (links); i++)
+    {
+      JsonObject *link = json_array_get_object_element (links, i);
+
+      if (g_strcmp0 (json_object_get_string_member (link, "id"), "part-1") == 0 &&
+          json_object_get_boolean_member (link, "visible"))
+        part = link;
+    }
+  g_assert_cmpuint (json_array_get_length (links), >=, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (links, 0), "id"),
+                   ==, "report");
+  g_assert_nonnull (part);
+  click_at (app,
+            json_object_get_double_member (part, "x") +
+                json_object_get_double_member (part, "width") / 2,
+            json_object_get_double_member (part, "y") +
+                json_object_get_double_member (part, "height") / 2);
+  json_object_unref (wait_for (app, is_selected, "part-1", STEP_TIMEOUT_MS,
+                               "part-1 to be selected from the start page"));
+}
+
 static void
 test_first_view (void)
 {
@@ -1597,6 +1641,7 @@ test_first_view (void)
     }
   g_assert_nonnull (window);
   g_assert_true (g_str_has_prefix (state_string (window, "focus"), "TupuGraphView"));
+  assert_start_page (app, state);
   app_stop (app);
 }
 
@@ -1604,12 +1649,6 @@ static gboolean
 badge_rect (JsonObject *state, const char *id, Rect *rect)
 {
   return member_rect (state, "badges", id, rect);
-}
-
-static gboolean
-is_selected (JsonObject *state, gpointer data)
-{
-  return g_strcmp0 (state_string (state, "selected"), data) == 0;
 }
 
 static gboolean

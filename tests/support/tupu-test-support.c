@@ -172,11 +172,15 @@ GPtrArray *
 tupu_test_pane_get_links (TupuDetailPane *pane)
 {
   GPtrArray *links = g_ptr_array_new ();
+  GtkStack  *stack;
 
   g_assert (TUPU_IS_DETAIL_PANE (pane));
 
-  if (pane_shows_concept (pane))
-    collect_links (GTK_WIDGET (pane), links);
+  /* The page shown: the concept's links, or the start page's rows. Not both, even while the
+   * stack crossfades from one to the other. */
+  stack =
+      GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, "stack"));
+  collect_links (gtk_stack_get_visible_child (stack), links);
   return links;
 }
 

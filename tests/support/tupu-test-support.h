@@ -27,8 +27,8 @@ gboolean tupu_test_view_get_node_rect (TupuGraphView *view, const char *id, grap
 /* The texts the detail pane shows (NULL in its empty state). */
 void tupu_test_pane_get_shown (TupuDetailPane *pane, const char **label, const char **gloss,
                                const char **kind);
-/* The pane's links to other concepts in the order shown (transfer container), and a link's
- * target concept. */
+/* The pane's links to other concepts in the order shown, the start page's rows when nothing is
+ * selected (transfer container), and a link's target concept. */
 GPtrArray  *tupu_test_pane_get_links (TupuDetailPane *pane);
 const char *tupu_test_link_get_id (GtkWidget *link);
 /* The label showing the concept's title (where the focus goes after following a link). */
