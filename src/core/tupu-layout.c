@@ -355,6 +355,26 @@ tupu_layout_check_limits (TupuGraph *graph, const TupuLayoutOptions *options, GE
   return ok;
 }
 
+TupuEngine
+tupu_layout_pick_engine (TupuGraph *graph, const TupuLayoutOptions *options, GError **refusal)
+{
+  g_autoptr (GError) error = NULL;
+  TupuLayoutOptions fallback = *options;
+
+  g_return_val_if_fail (TUPU_IS_GRAPH (graph), options->engine);
+  g_return_val_if_fail (refusal == NULL || *refusal == NULL, options->engine);
+
+  /* sfdp's caps are the widest (twopi's equal them): what it refuses, nothing takes. */
+  fallback.engine = TUPU_ENGINE_SFDP;
+  if (options->engine == TUPU_ENGINE_SFDP || tupu_layout_check_limits (graph, options, &error) ||
+      !g_error_matches (error, TUPU_LAYOUT_ERROR, TUPU_LAYOUT_ERROR_TOO_LARGE) ||
+      !tupu_layout_check_limits (graph, &fallback, NULL))
+    return options->engine;
+
+  g_propagate_error (refusal, g_steal_pointer (&error));
+  return TUPU_ENGINE_SFDP;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Measuring and wrapping labels (layout thread)                                               */
 

@@ -144,6 +144,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TupuLayout, tupu_layout_unref)
 gboolean tupu_layout_check_limits (TupuGraph *graph, const TupuLayoutOptions *options,
                                    GError **error);
 
+/* The engine to lay @graph out with: options->engine when its caps accept the graph, else sfdp
+ * (whose caps are the widest) if it does, with why options->engine refused in @refusal. When
+ * sfdp refuses too, options->engine (whose layout then fails with that error). The user's choice
+ * stays theirs: a graph it fits is laid out with it again. */
+TupuEngine tupu_layout_pick_engine (TupuGraph *graph, const TupuLayoutOptions *options,
+                                    GError **refusal);
+
 /* Queues a layout on the layout thread. A request whose @cancellable is cancelled before its
  * turn is skipped; one cancelled while running finishes in the background and its result is
  * dropped. Either way the callback sees G_IO_ERROR_CANCELLED. */

@@ -1117,6 +1117,9 @@ request_layout (TupuGraphView *self)
   options.text_scale = self->text_scale;
   options.root = _tupu_graph_view_root_index (self);
   options.folded = self->folded; /* borrowed: the request takes its own reference */
+  /* A graph too large for the engine chosen is laid out with one that takes it, rather than
+   * left blank; the layout's options say which, and the window says so. */
+  options.engine = tupu_layout_pick_engine (self->graph, &options, NULL);
 
   request = g_new0 (LayoutRequest, 1);
   g_weak_ref_init (&request->view, self);

@@ -77,6 +77,34 @@ file_display_name (GFile *file)
   return path != NULL ? g_strdup (path) : g_file_get_uri (file);
 }
 
+/* When the layout shown was made with another engine than the one chosen (too large for it),
+ * the subtitle says which, and its tooltip why; the choice stays for graphs it fits. */
+static void
+fallback_subtitle (TupuWindow *self, char **subtitle)
+{
+  TupuLayout       *layout = tupu_graph_view_get_layout (self->graph_view);
+  TupuLayoutOptions chosen;
+  g_autoptr (GError) refusal = NULL;
+  char *with;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), NULL);
+  if (layout == NULL || layout->graph != self->graph ||
+      layout->options.engine == tupu_graph_view_get_engine (self->graph_view))
+    return;
+
+  chosen = layout->options;
+  chosen.engine = tupu_graph_view_get_engine (self->graph_view);
+  if (!tupu_layout_check_limits (self->graph, &chosen, &refusal))
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), refusal->message);
+  /* Translators: the subtitle, then the layout engine used instead of the one chosen */
+  with = g_strdup_printf (_ ("%s · laid out with %s"), *subtitle,
+                          tupu_engine_to_string (layout->options.engine));
+  g_free (*subtitle);
+  *subtitle = with;
+}
+
 static void
 update_title (TupuWindow *self)
 {
@@ -106,6 +134,7 @@ update_title (TupuWindow *self)
     subtitle = g_file_get_basename (self->file);
   else
     subtitle = g_strdup (_ ("Built-in speech graph"));
+  fallback_subtitle (self, &subtitle);
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
   gtk_window_set_title (GTK_WINDOW (self), tupu_graph_get_title_zh (self->graph));
@@ -547,6 +576,7 @@ layout_changed_cb (TupuWindow *self)
 {
   g_assert (TUPU_IS_WINDOW (self));
 
+  update_title (self);
   _tupu_window_actions_update (self);
 }
 

@@ -251,13 +251,18 @@ add_detail (JsonBuilder *builder, TupuDetailPane *pane)
 static gboolean
 layout_pending (TupuGraphView *view)
 {
-  TupuGraph  *graph = tupu_graph_view_get_graph (view);
-  TupuLayout *layout = tupu_graph_view_get_layout (view);
+  TupuGraph        *graph = tupu_graph_view_get_graph (view);
+  TupuLayout       *layout = tupu_graph_view_get_layout (view);
+  TupuLayoutOptions wanted;
 
   if (graph == NULL)
     return FALSE;
-  return layout == NULL || layout->graph != graph ||
-         layout->options.engine != tupu_graph_view_get_engine (view) ||
+  if (layout == NULL || layout->graph != graph)
+    return TRUE;
+  /* The engine chosen, or the one the view falls back on when the graph is too large for it. */
+  wanted = layout->options;
+  wanted.engine = tupu_graph_view_get_engine (view);
+  return layout->options.engine != tupu_layout_pick_engine (graph, &wanted, NULL) ||
          !layout->options.show_gloss != !tupu_graph_view_get_show_gloss (view);
 }
 
@@ -353,6 +358,9 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   add_string_member (builder, "graph_id", graph != NULL ? tupu_graph_get_id (graph) : NULL);
   add_string_member (builder, "title", graph != NULL ? tupu_graph_get_title_en (graph) : NULL);
   add_string_member (builder, "file", path);
+  add_string_member (builder, "subtitle", tupu_test_window_get_subtitle (window));
+  add_string_member (builder, "layout_engine",
+                     layout != NULL ? tupu_engine_to_string (layout->options.engine) : NULL);
   json_builder_set_member_name (builder, "loads");
   json_builder_add_int_value (builder,
                               GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), LOADS_KEY)));

@@ -692,6 +692,48 @@ test_caps_nodes (void)
   g_assert_no_error (error);
 }
 
+/* Too large for the engine chosen: sfdp, which takes the most, and why; the choice where it fits.
+ */
+static void
+test_caps_fallback (void)
+{
+  g_autoptr (TupuGraph) big = generate_graph (40, 50);  /* 2041 nodes */
+  g_autoptr (TupuGraph) wide = generate_graph (201, 0); /* a node of degree 201 */
+  g_autoptr (GError) refusal = NULL;
+  TupuLayoutOptions options;
+
+  tupu_layout_options_init (&options);
+  g_assert_cmpint (tupu_layout_pick_engine (big, &options, &refusal), ==, TUPU_ENGINE_SFDP);
+  g_assert_error (refusal, TUPU_LAYOUT_ERROR, TUPU_LAYOUT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (refusal->message, "dot"));
+  g_assert_nonnull (strstr (refusal->message, "2000"));
+  g_clear_error (&refusal);
+
+  options.engine = TUPU_ENGINE_CIRCO;
+  g_assert_cmpint (tupu_layout_pick_engine (big, &options, &refusal), ==, TUPU_ENGINE_SFDP);
+  g_assert_nonnull (strstr (refusal->message, "circo"));
+  g_clear_error (&refusal);
+
+  /* Accepted: the engine chosen, no refusal. */
+  options.engine = TUPU_ENGINE_TWOPI;
+  g_assert_cmpint (tupu_layout_pick_engine (big, &options, &refusal), ==, TUPU_ENGINE_TWOPI);
+  g_assert_no_error (refusal);
+  options.engine = TUPU_ENGINE_DOT;
+  options.root = tupu_graph_lookup (big, "n1");
+  g_assert_cmpint (tupu_layout_pick_engine (big, &options, &refusal), ==, TUPU_ENGINE_DOT);
+  g_assert_no_error (refusal);
+  options.root = -1;
+
+  g_assert_cmpint (tupu_layout_pick_engine (wide, &options, &refusal), ==, TUPU_ENGINE_SFDP);
+  g_assert_nonnull (strstr (refusal->message, "200"));
+  g_clear_error (&refusal);
+
+  /* sfdp itself is never replaced (the loader's own limits keep every graph within its caps). */
+  options.engine = TUPU_ENGINE_SFDP;
+  g_assert_cmpint (tupu_layout_pick_engine (wide, &options, &refusal), ==, TUPU_ENGINE_SFDP);
+  g_assert_no_error (refusal);
+}
+
 static void
 test_caps_degree (void)
 {
@@ -922,6 +964,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/order/radial", test_order_radial);
   g_test_add_func ("/layout/caps/nodes", test_caps_nodes);
   g_test_add_func ("/layout/caps/degree", test_caps_degree);
+  g_test_add_func ("/layout/caps/fallback", test_caps_fallback);
   g_test_add_func ("/layout/cancellation/async", test_cancellation);
   g_test_add_func ("/layout/cancellation/sync", test_sync_cancelled);
   g_test_add_func ("/layout/pick-and-query", test_pick_and_query);

@@ -24,6 +24,16 @@ tupu_test_window_get_pane (TupuWindow *window)
   return window->detail_pane;
 }
 
+const char *
+tupu_test_window_get_subtitle (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return gtk_widget_get_visible (GTK_WIDGET (window->subtitle_label))
+             ? gtk_label_get_text (window->subtitle_label)
+             : NULL;
+}
+
 gboolean
 tupu_test_window_is_loading (TupuWindow *window)
 {

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 TupuGraphView  *tupu_test_window_get_view (TupuWindow *window);
 TupuDetailPane *tupu_test_window_get_pane (TupuWindow *window);
+/* The header bar's subtitle (the file or branch shown, and the engine used when it is not the one
+ * chosen). */
+const char *tupu_test_window_get_subtitle (TupuWindow *window);
 /* Whether a load is under way (a reload included). */
 gboolean tupu_test_window_is_loading (TupuWindow *window);
 /* The problems the "could not open" status page lists, or NULL when it is not shown. */
