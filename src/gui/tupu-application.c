@@ -26,7 +26,13 @@ G_DEFINE_FINAL_TYPE (TupuApplication, tupu_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_ ("Lay the graph out, write it to OUT (.svg, .png, .pdf or .dot) and exit"), N_ ("OUT") },
+    N_ ("Lay the graph out, write it to OUT (.svg, .png, .pdf or .dot; - for standard output) "
+        "and exit"),
+    N_ ("OUT") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_ ("Format for --export: svg, png, pdf or dot (needed for standard output; otherwise "
+        "overrides OUT's extension)"),
+    N_ ("FORMAT") },
   { "engine", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("Layout engine for --export: dot, neato, fdp, sfdp, circo or twopi"), N_ ("ENGINE") },
   { "root", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -160,6 +166,7 @@ tupu_application_handle_local_options (GApplication *application, GVariantDict *
   TupuApplication        *self = TUPU_APPLICATION (application);
   const char             *export_path = NULL;
   const char             *validate_path = NULL;
+  const char             *format = NULL;
   const char             *engine = NULL;
   const char             *root = NULL;
   const char             *direction = NULL;
@@ -176,6 +183,7 @@ tupu_application_handle_local_options (GApplication *application, GVariantDict *
 
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
   g_variant_dict_lookup (options, "validate", "^&ay", &validate_path);
+  g_variant_dict_lookup (options, "format", "&s", &format);
   g_variant_dict_lookup (options, "engine", "&s", &engine);
   g_variant_dict_lookup (options, "root", "&s", &root);
   g_variant_dict_lookup (options, "direction", "&s", &direction);
@@ -184,7 +192,8 @@ tupu_application_handle_local_options (GApplication *application, GVariantDict *
 
   if (validate_path != NULL)
     {
-      if (export_path != NULL || engine != NULL || root != NULL || direction != NULL || n_files > 0)
+      if (export_path != NULL || format != NULL || engine != NULL || root != NULL ||
+          direction != NULL || n_files > 0)
         return usage_error (_ ("--validate takes one FILE and no other option"));
       return tupu_cli_validate (validate_path);
     }
@@ -193,11 +202,12 @@ tupu_application_handle_local_options (GApplication *application, GVariantDict *
     {
       if (n_files > 1)
         return usage_error (_ ("--export takes at most one FILE"));
-      return tupu_cli_export (export_path, engine, root, direction, n_files == 1 ? files[0] : NULL);
+      return tupu_cli_export (export_path, format, engine, root, direction,
+                              n_files == 1 ? files[0] : NULL);
     }
 
-  if (engine != NULL || root != NULL || direction != NULL)
-    return usage_error (_ ("--engine, --root and --direction only apply to --export"));
+  if (format != NULL || engine != NULL || root != NULL || direction != NULL)
+    return usage_error (_ ("--format, --engine, --root and --direction only apply to --export"));
 
   if (n_files > 1)
     return usage_error (_ ("Tupu opens one FILE at a time"));
