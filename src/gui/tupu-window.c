@@ -27,6 +27,7 @@ enum
   PROP_SHOW_GLOSS,
   PROP_SHOW_DETAILS,
   PROP_SHOW_ALL_LINKS,
+  PROP_DIRECTION,
   N_PROPS
 };
 
@@ -602,6 +603,21 @@ tupu_window_set_engine (TupuWindow *self, const char *name)
 }
 
 static void
+tupu_window_set_direction (TupuWindow *self, const char *name)
+{
+  TupuDirection direction;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (!tupu_direction_from_string (name, &direction) ||
+      tupu_graph_view_get_direction (self->graph_view) == direction)
+    return;
+
+  tupu_graph_view_set_direction (self->graph_view, direction);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
+}
+
+static void
 tupu_window_set_show_gloss (TupuWindow *self, gboolean show_gloss)
 {
   g_assert (TUPU_IS_WINDOW (self));
@@ -730,6 +746,12 @@ tupu_window_get_property (GObject *object, guint prop_id, GValue *value, GParamS
       g_value_set_boolean (value, self->graph_view != NULL &&
                                       tupu_graph_view_get_show_all_links (self->graph_view));
       break;
+    case PROP_DIRECTION:
+      g_value_set_string (
+          value, tupu_direction_to_string (self->graph_view != NULL
+                                               ? tupu_graph_view_get_direction (self->graph_view)
+                                               : TUPU_DIRECTION_LEFT_TO_RIGHT));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -750,6 +772,9 @@ tupu_window_set_property (GObject *object, guint prop_id, const GValue *value, G
       break;
     case PROP_SHOW_DETAILS:
       tupu_window_set_show_details (self, g_value_get_boolean (value));
+      break;
+    case PROP_DIRECTION:
+      tupu_window_set_direction (self, g_value_get_string (value));
       break;
     case PROP_SHOW_ALL_LINKS:
       if (!tupu_graph_view_get_show_all_links (self->graph_view) != !g_value_get_boolean (value))
@@ -795,6 +820,9 @@ tupu_window_class_init (TupuWindowClass *klass)
   properties[PROP_SHOW_ALL_LINKS] =
       g_param_spec_boolean ("show-all-links", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DIRECTION] =
+      g_param_spec_string ("direction", NULL, NULL, "lr",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _tupu_window_class_actions_init (widget_class);
@@ -841,6 +869,7 @@ tupu_window_init (TupuWindow *self)
   g_settings_bind (self->settings, "show-gloss", self, "show-gloss", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-all-links", self, "show-all-links",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "direction", self, "direction", G_SETTINGS_BIND_DEFAULT);
 
   _tupu_window_actions_update (self);
   _tupu_window_dnd_init (self);
