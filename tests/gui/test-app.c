@@ -224,6 +224,10 @@ test_state_dir (void)
   return state_dir;
 }
 
+/* Where the app keeps its settings: in memory (each start from the defaults), unless a test
+ * that restarts the app needs them kept ("keyfile", under the test's XDG_CONFIG_HOME). */
+static const char *settings_backend = "memory";
+
 static App *
 app_start_full (const char *file, const char *lang)
 {
@@ -238,7 +242,7 @@ app_start_full (const char *file, const char *lang)
 
   launcher =
       g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", settings_backend, TRUE);
   g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
   /* Each test starts from what a new user has (no folds kept), and its restarts share it. */
   g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", test_state_dir (), TRUE);
@@ -1932,6 +1936,72 @@ test_portal_change (void)
   remove_temp_dir (dir);
 }
 
+/* The X window's size, as X has it. */
+static void
+window_size (App *app, int *width, int *height)
+{
+  g_autofree char *query = g_strdup_printf ("getwindowgeometry --shell %s", app->window_id);
+  g_autofree char *geometry = xdo_output (query);
+  g_auto (GStrv) fields = g_strsplit (geometry, "\n", -1);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (fields[i], "WIDTH="))
+        *width = atoi (fields[i] + 6);
+      else if (g_str_has_prefix (fields[i], "HEIGHT="))
+        *height = atoi (fields[i] + 7);
+    }
+}
+
+/* A window resized, then closed with Ctrl+W (the last one: Tupu quits), opens at that size
+ * next time: the size is kept in GSettings. */
+static void
+test_size_kept (void)
+{
+  g_autofree char *config = make_temp_dir ();
+  App             *app;
+  int              width = 0, height = 0;
+  gint64           end;
+
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  settings_backend = "keyfile";
+  json_object_unref (start_ready (&app, NULL));
+  window_size (app, &width, &height);
+  g_assert_cmpint (width, ==, 1100);
+  g_assert_cmpint (height, ==, 720);
+
+  xdo ("windowsize --sync %s 900 600", app->window_id);
+  end = g_get_monotonic_time () + (gint64)STEP_TIMEOUT_MS * 1000;
+  while ((width != 900 || height != 600) && g_get_monotonic_time () < end)
+    {
+      sleep_ms (50);
+      window_size (app, &width, &height);
+    }
+  g_assert_cmpint (width, ==, 900);
+  /* Let GTK take the new size in before the window closes. */
+  json_object_unref (wait_settled (app, "the resized window to settle"));
+  xdo ("key ctrl+w");
+  if (!wait_exit (app->process, STEP_TIMEOUT_MS))
+    g_error ("closing the last window did not quit Tupu");
+  g_clear_object (&app->in);
+  g_clear_object (&app->out);
+  g_clear_object (&app->process);
+  g_free (app->window_id);
+  g_free (app);
+
+  json_object_unref (start_ready (&app, NULL));
+  window_size (app, &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 600);
+  app_stop (app);
+  if (g_str_has_prefix (config, g_get_tmp_dir ()))
+    {
+      g_autofree char *command = g_strdup_printf ("rm -rf '%s'", config);
+
+      g_assert_cmpint (system (command), ==, 0);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1968,6 +2038,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/window/single-instance", test_single_instance);
   g_test_add_func ("/gui/window/new-close-quit", test_new_close_quit);
   g_test_add_func ("/gui/load/portal-change", test_portal_change);
+  g_test_add_func ("/gui/window/size-kept", test_size_kept);
 
   return g_test_run ();
 }
