@@ -22,6 +22,8 @@ struct _TupuGraphView
   GBytes     *folded;         /* whose parts are folded (TupuLayoutOptions.folded), or NULL */
   gboolean    show_all_links; /* else only the selected and hovered concepts' cross-links */
 
+  TupuDirection direction; /* which way dot grows the tree */
+
   /* A concept to keep where it is on screen through the next layout (one just folded). */
   char    *anchor_id;
   double   anchor_x;

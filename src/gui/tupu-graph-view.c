@@ -49,6 +49,7 @@ enum
   PROP_ROOT_ID,
   PROP_FOLDED,
   PROP_SHOW_ALL_LINKS,
+  PROP_DIRECTION,
   N_PROPS
 };
 
@@ -1113,6 +1114,7 @@ request_layout (TupuGraphView *self)
   self->text_scale = read_text_scale (self);
   tupu_layout_options_init (&options);
   options.engine = self->engine;
+  options.direction = self->direction;
   options.show_gloss = self->show_gloss;
   options.text_scale = self->text_scale;
   options.root = _tupu_graph_view_root_index (self);
@@ -1348,6 +1350,9 @@ tupu_graph_view_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_ENGINE:
       g_value_set_int (value, self->engine);
       break;
+    case PROP_DIRECTION:
+      g_value_set_int (value, self->direction);
+      break;
     case PROP_SHOW_GLOSS:
       g_value_set_boolean (value, self->show_gloss);
       break;
@@ -1384,6 +1389,9 @@ tupu_graph_view_set_property (GObject *object, guint prop_id, const GValue *valu
       break;
     case PROP_ENGINE:
       tupu_graph_view_set_engine (self, g_value_get_int (value));
+      break;
+    case PROP_DIRECTION:
+      tupu_graph_view_set_direction (self, g_value_get_int (value));
       break;
     case PROP_SHOW_GLOSS:
       tupu_graph_view_set_show_gloss (self, g_value_get_boolean (value));
@@ -1441,6 +1449,8 @@ tupu_graph_view_class_init (TupuGraphViewClass *klass)
   properties[PROP_ROOT_ID] = g_param_spec_string ("root-id", NULL, NULL, NULL, rw);
   properties[PROP_FOLDED] = g_param_spec_boxed ("folded", NULL, NULL, G_TYPE_BYTES, rw);
   properties[PROP_SHOW_ALL_LINKS] = g_param_spec_boolean ("show-all-links", NULL, NULL, FALSE, rw);
+  properties[PROP_DIRECTION] = g_param_spec_int ("direction", NULL, NULL, 0, TUPU_N_DIRECTIONS - 1,
+                                                 TUPU_DIRECTION_LEFT_TO_RIGHT, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted when a layout fails (e.g. TUPU_LAYOUT_ERROR_TOO_LARGE); the previous one stays. */
@@ -1577,6 +1587,33 @@ tupu_graph_view_get_engine (TupuGraphView *self)
   g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), TUPU_ENGINE_DOT);
 
   return self->engine;
+}
+
+void
+tupu_graph_view_set_direction (TupuGraphView *self, TupuDirection direction)
+{
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+  g_return_if_fail (direction < TUPU_N_DIRECTIONS);
+
+  if (self->direction == direction)
+    return;
+
+  self->direction = direction;
+  /* Only dot draws a direction; the others would lay out the same picture again. */
+  if (self->engine == TUPU_ENGINE_DOT)
+    {
+      self->fit_pending = TRUE;
+      request_layout (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
+}
+
+TupuDirection
+tupu_graph_view_get_direction (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), TUPU_DIRECTION_LEFT_TO_RIGHT);
+
+  return self->direction;
 }
 
 void

@@ -35,6 +35,10 @@ TupuLayout *tupu_graph_view_get_layout (TupuGraphView *self);
 /* Layout engine; changing it relayouts. Property: "engine" (TupuEngine as int). */
 void       tupu_graph_view_set_engine (TupuGraphView *self, TupuEngine engine);
 TupuEngine tupu_graph_view_get_engine (TupuGraphView *self);
+/* Which way dot grows the tree; changing it relayouts under dot (the other engines have no
+ * direction). Property: "direction" (TupuDirection as int). */
+void          tupu_graph_view_set_direction (TupuGraphView *self, TupuDirection direction);
+TupuDirection tupu_graph_view_get_direction (TupuGraphView *self);
 /* Whether the English gloss is shown under labels. Property: "show-gloss". */
 void     tupu_graph_view_set_show_gloss (TupuGraphView *self, gboolean show_gloss);
 gboolean tupu_graph_view_get_show_gloss (TupuGraphView *self);

@@ -2,7 +2,8 @@
 /* tupu-window-actions.c: the win.* actions (open, reload, export, engine, glosses, zoom,
  * branches), their enabled states and accelerators, and dropping files onto the window.
  * A new command takes one action below, one line in tupu_window_set_accels() and one entry in
- * the menu (ui/tupu-window.ui) and the shortcuts window (ui/gtk/help-overlay.ui). */
+ * the menu (ui/tupu-window.ui) and the shortcuts window (ui/gtk/help-overlay.ui). Closing and
+ * fullscreen are here too; new windows, preferences and quitting are app.* actions. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -380,6 +381,14 @@ focus_next_pane_action (GtkWidget *widget, const char *action_name, GVariant *pa
   gtk_widget_grab_focus (view);
 }
 
+/* Window management */
+
+static void
+close_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
 /* All enabled states, recomputed in one place. */
 void
 _tupu_window_actions_update (TupuWindow *self)
@@ -438,10 +447,14 @@ _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
   gtk_widget_class_install_property_action (widget_class, "win.show-gloss", "show-gloss");
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-details");
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  /* GtkWindow's own property, so the action's state follows fullscreen however it was set. */
+  gtk_widget_class_install_property_action (widget_class, "win.fullscreen", "fullscreened");
 }
 
-/* Every accelerator of a window command, in one table. Set on the application, so menus show
- * them. The canvas binds only its unmodified keys (tupu-graph-view-input.c). */
+/* Every accelerator of a command, the window's and the application's (tupu-application.c), in
+ * one table. Set on the application, so menus show them. The canvas binds only its unmodified
+ * keys (tupu-graph-view-input.c). */
 void
 tupu_window_set_accels (GtkApplication *application)
 {
@@ -450,6 +463,11 @@ tupu_window_set_accels (GtkApplication *application)
     const char *action;
     const char *accels[4];
   } accels[] = {
+    { "app.new-window", { "<Control>n", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.fullscreen", { "F11", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.reload", { "<Control>r", "F5", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },

@@ -36,6 +36,13 @@ struct _TupuWindow
   GFileMonitor *monitor;
   guint         reload_source;
 
+  /* Files opened through the document portal report no changes to a monitor: the file's size
+   * and modification time, read before each load, are checked again when the window gains the
+   * focus and every few seconds while it is shown. */
+  char         *file_stamp; /* the shown or retried file's, at its last load; NULL = unknown */
+  guint         poll_source;
+  GCancellable *poll_cancellable; /* the check under way */
+
   GtkFileChooserNative *chooser;
   GtkWidget            *focus_before_chooser; /* weak: where the focus goes back to */
   GCancellable         *export_cancellable;

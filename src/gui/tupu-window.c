@@ -13,6 +13,11 @@
 
 /* Editors save in bursts (write, rename, chmod): wait for the burst to end. */
 #define RELOAD_DEBOUNCE_MS 250
+/* How often a shown window checks its file for changes no monitor reported (portal files). */
+#define POLL_INTERVAL_S 2
+#define STAMP_ATTRIBUTES                                                                           \
+  G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_TIME_MODIFIED                                \
+                                 "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC
 /* The status page lists this many problems; the dialog has them all. */
 #define STATUS_MAX_PROBLEMS 12
 
@@ -27,6 +32,7 @@ enum
   PROP_SHOW_GLOSS,
   PROP_SHOW_DETAILS,
   PROP_SHOW_ALL_LINKS,
+  PROP_DIRECTION,
   N_PROPS
 };
 
@@ -37,11 +43,13 @@ typedef struct
   TupuGraph *graph;
   GPtrArray *diagnostics;
   GError    *error;
+  char      *stamp; /* the file's, read before loading it */
 } LoadResult;
 
 static void
 load_result_free (LoadResult *result)
 {
+  g_clear_pointer (&result->stamp, g_free);
   g_clear_object (&result->graph);
   g_clear_pointer (&result->diagnostics, g_ptr_array_unref);
   g_clear_error (&result->error);
@@ -50,6 +58,9 @@ load_result_free (LoadResult *result)
 
 static void start_load (TupuWindow *self, GFile *file);
 static void watch_file (TupuWindow *self);
+static void schedule_reload (TupuWindow *self);
+static void start_checking (TupuWindow *self);
+static void stop_checking (TupuWindow *self);
 
 /* Helpers */
 
@@ -217,6 +228,16 @@ tupu_window_map (GtkWidget *widget)
 
   if (self->pending_toast != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, g_steal_pointer (&self->pending_toast));
+  start_checking (self);
+}
+
+/* A window not shown checks nothing; it checks again once it is shown and active. */
+static void
+tupu_window_unmap (GtkWidget *widget)
+{
+  stop_checking (TUPU_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (tupu_window_parent_class)->unmap (widget);
 }
 
 void
@@ -381,8 +402,7 @@ monitor_changed_cb (GFileMonitor *monitor, GFile *file, GFile *other_file, GFile
       return;
     }
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  self->reload_source = g_timeout_add (RELOAD_DEBOUNCE_MS, reload_timeout_cb, self);
+  schedule_reload (self);
 }
 
 static void
@@ -410,6 +430,101 @@ watch_file (TupuWindow *self)
       return;
     }
   g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
+}
+
+/* Checking the file without a monitor */
+
+/* What tells one version of a file from the next without reading it: size and modification
+ * time to the microsecond; "missing" when it cannot be read. */
+static char *
+stamp_from_info (GFileInfo *info)
+{
+  if (info == NULL)
+    return g_strdup ("missing");
+  return g_strdup_printf (
+      "%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ".%06u",
+      g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_STANDARD_SIZE),
+      g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
+      g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC));
+}
+
+static void
+schedule_reload (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->reload_source = g_timeout_add (RELOAD_DEBOUNCE_MS, reload_timeout_cb, self);
+}
+
+static void
+check_file_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GCancellable) cancellable = user_data;
+  g_autoptr (GFileInfo) info = g_file_query_info_finish (G_FILE (source), result, NULL);
+  g_autofree char *stamp = NULL;
+  TupuWindow      *self;
+
+  /* Cancelled in dispose or unmap, or superseded by a load: the window may be gone. */
+  if (g_cancellable_is_cancelled (cancellable))
+    return;
+
+  self = g_object_get_data (G_OBJECT (cancellable), "window");
+  g_clear_object (&self->poll_cancellable);
+  stamp = stamp_from_info (info);
+  if (self->file != NULL && g_file_equal (G_FILE (source), self->file) &&
+      self->load_cancellable == NULL && g_strcmp0 (stamp, self->file_stamp) != 0)
+    schedule_reload (self);
+}
+
+/* Reloads the file when its stamp has changed since it was loaded. Nothing to do while a load
+ * or a reload is on its way (the load reads the stamp anew). */
+static void
+check_file (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (self->file == NULL || self->file_stamp == NULL || self->load_cancellable != NULL ||
+      self->reload_source != 0 || self->poll_cancellable != NULL)
+    return;
+
+  self->poll_cancellable = g_cancellable_new ();
+  g_object_set_data (G_OBJECT (self->poll_cancellable), "window", self);
+  g_file_query_info_async (self->file, STAMP_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, G_PRIORITY_LOW,
+                           self->poll_cancellable, check_file_done_cb,
+                           g_object_ref (self->poll_cancellable));
+}
+
+static gboolean
+poll_timeout_cb (gpointer user_data)
+{
+  check_file (TUPU_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+/* Coming back to the window (from the editor, say) shows the file as it is now. */
+static void
+is_active_cb (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    check_file (self);
+}
+
+static void
+start_checking (TupuWindow *self)
+{
+  if (self->poll_source == 0)
+    self->poll_source = g_timeout_add_seconds (POLL_INTERVAL_S, poll_timeout_cb, self);
+}
+
+static void
+stop_checking (TupuWindow *self)
+{
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_cancellable_cancel (self->poll_cancellable);
+  g_clear_object (&self->poll_cancellable);
 }
 
 /* Loading */
@@ -500,6 +615,15 @@ load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
   GFile      *file = task_data;
   LoadResult *result = g_new0 (LoadResult, 1);
 
+  /* The stamp first: a change while loading then shows as a new stamp at the next check. */
+  if (file != NULL)
+    {
+      g_autoptr (GFileInfo) info =
+          g_file_query_info (file, STAMP_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+      result->stamp = stamp_from_info (info);
+    }
+
   /* The loader is Graphviz-free and keeps no shared state, so it runs here safely. */
   if (file != NULL)
     result->graph = tupu_graph_load_file (file, cancellable, &result->diagnostics, &result->error);
@@ -528,6 +652,13 @@ load_done_cb (GObject *source_object, GAsyncResult *res, gpointer user_data)
   else
     show_failure (self, file, result);
 
+  /* Another file that failed to open leaves the shown one, whose stamp stays. */
+  if (file == NULL || (self->file != NULL && g_file_equal (file, self->file)))
+    {
+      g_free (self->file_stamp);
+      self->file_stamp = g_steal_pointer (&result->stamp);
+    }
+
   _tupu_window_actions_update (self);
   load_result_free (result);
 }
@@ -542,6 +673,9 @@ start_load (TupuWindow *self, GFile *file)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
+  /* A check under way would compare the new file with the old stamp. */
+  g_cancellable_cancel (self->poll_cancellable);
+  g_clear_object (&self->poll_cancellable);
 
   if (self->graph == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -632,6 +766,21 @@ tupu_window_set_engine (TupuWindow *self, const char *name)
 }
 
 static void
+tupu_window_set_direction (TupuWindow *self, const char *name)
+{
+  TupuDirection direction;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (!tupu_direction_from_string (name, &direction) ||
+      tupu_graph_view_get_direction (self->graph_view) == direction)
+    return;
+
+  tupu_graph_view_set_direction (self->graph_view, direction);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
+}
+
+static void
 tupu_window_set_show_gloss (TupuWindow *self, gboolean show_gloss)
 {
   g_assert (TUPU_IS_WINDOW (self));
@@ -698,6 +847,7 @@ tupu_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->export_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  stop_checking (self);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->monitor, monitor_changed_cb, self);
@@ -727,6 +877,7 @@ tupu_window_finalize (GObject *object)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->problems_file, g_free);
   g_clear_pointer (&self->engine, g_free);
+  g_clear_pointer (&self->file_stamp, g_free);
 
   G_OBJECT_CLASS (tupu_window_parent_class)->finalize (object);
 }
@@ -760,6 +911,12 @@ tupu_window_get_property (GObject *object, guint prop_id, GValue *value, GParamS
       g_value_set_boolean (value, self->graph_view != NULL &&
                                       tupu_graph_view_get_show_all_links (self->graph_view));
       break;
+    case PROP_DIRECTION:
+      g_value_set_string (
+          value, tupu_direction_to_string (self->graph_view != NULL
+                                               ? tupu_graph_view_get_direction (self->graph_view)
+                                               : TUPU_DIRECTION_LEFT_TO_RIGHT));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -780,6 +937,9 @@ tupu_window_set_property (GObject *object, guint prop_id, const GValue *value, G
       break;
     case PROP_SHOW_DETAILS:
       tupu_window_set_show_details (self, g_value_get_boolean (value));
+      break;
+    case PROP_DIRECTION:
+      tupu_window_set_direction (self, g_value_get_string (value));
       break;
     case PROP_SHOW_ALL_LINKS:
       if (!tupu_graph_view_get_show_all_links (self->graph_view) != !g_value_get_boolean (value))
@@ -805,6 +965,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   object_class->dispose = tupu_window_dispose;
   object_class->finalize = tupu_window_finalize;
   widget_class->map = tupu_window_map;
+  widget_class->unmap = tupu_window_unmap;
   window_class->close_request = tupu_window_close_request;
 
   properties[PROP_GRAPH] =
@@ -825,6 +986,9 @@ tupu_window_class_init (TupuWindowClass *klass)
   properties[PROP_SHOW_ALL_LINKS] =
       g_param_spec_boolean ("show-all-links", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DIRECTION] =
+      g_param_spec_string ("direction", NULL, NULL, "lr",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _tupu_window_class_actions_init (widget_class);
@@ -871,6 +1035,9 @@ tupu_window_init (TupuWindow *self)
   g_settings_bind (self->settings, "show-gloss", self, "show-gloss", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-all-links", self, "show-all-links",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "direction", self, "direction", G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
 
   _tupu_window_actions_update (self);
   _tupu_window_dnd_init (self);

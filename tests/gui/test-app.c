@@ -224,6 +224,10 @@ test_state_dir (void)
   return state_dir;
 }
 
+/* Where the app keeps its settings: in memory (each start from the defaults), unless a test
+ * that restarts the app needs them kept ("keyfile", under the test's XDG_CONFIG_HOME). */
+static const char *settings_backend = "memory";
+
 static App *
 app_start_full (const char *file, const char *lang)
 {
@@ -238,7 +242,7 @@ app_start_full (const char *file, const char *lang)
 
   launcher =
       g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", settings_backend, TRUE);
   g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
   /* Each test starts from what a new user has (no folds kept), and its restarts share it. */
   g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", test_state_dir (), TRUE);
@@ -1849,6 +1853,291 @@ test_links_toggle (void)
   app_stop (app);
 }
 
+/* Windows, single instance, files changed where no monitor sees */
+
+/* The windows of Tupu (not dialogs) in the probe's list of toplevels on screen. */
+static guint
+count_tupu_windows (JsonObject *state)
+{
+  JsonArray *windows = json_object_get_array_member (state, "windows");
+  guint      n = 0;
+
+  for (guint i = 0; i < json_array_get_length (windows); i++)
+    n += g_strcmp0 (state_string (json_array_get_object_element (windows, i), "type"),
+                    "TupuWindow") == 0;
+  return n;
+}
+
+static gboolean
+has_tupu_windows (JsonObject *state, gpointer data)
+{
+  return count_tupu_windows (state) == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+has_window_for (JsonObject *state, gpointer data)
+{
+  JsonArray *windows = json_object_get_array_member (state, "windows");
+
+  for (guint i = 0; i < json_array_get_length (windows); i++)
+    {
+      JsonObject *window = json_array_get_object_element (windows, i);
+
+      if (g_strcmp0 (state_string (window, "type"), "TupuWindow") == 0 &&
+          g_strcmp0 (state_string (window, "file"), data) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+wait_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(gboolean *)user_data = g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+}
+
+/* Whether @process exits within @timeout_ms (it is killed if not). */
+static gboolean
+wait_exit (GSubprocess *process, int timeout_ms)
+{
+  gboolean exited = FALSE;
+  gint64   end = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
+
+  g_subprocess_wait_async (process, NULL, wait_cb, &exited);
+  while (!exited && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10000);
+  if (!exited)
+    g_subprocess_force_exit (process);
+  return exited;
+}
+
+/* `tupu FILE` while Tupu runs: the running instance opens FILE in a new window, and the second
+ * process exits at once without a window of its own. */
+static void
+test_single_instance (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *first = copy_builtin_graph (dir);
+  g_autofree char *second = g_build_filename (dir, "second.tupu.json", NULL);
+  g_autofree char *contents = read_file (first);
+  g_autofree char *tupu = g_build_filename (g_getenv ("TUPU_BUILD_DIR"), "src", "tupu", NULL);
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) state = NULL;
+  App *app;
+
+  rewrite_file (second, contents);
+  /* The probed app owns the application's name on this test's own session bus (the variable
+   * means nothing to the second, real tupu). */
+  g_setenv ("TUPU_PROBED_UNIQUE", "1", TRUE);
+  json_object_unref (start_ready (&app, first));
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, tupu, second, NULL);
+  g_assert_no_error (error);
+  if (!wait_exit (process, STEP_TIMEOUT_MS))
+    g_error ("a second “tupu FILE” did not hand FILE to the running Tupu and exit");
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+
+  state = wait_for (app, has_window_for, second, READY_TIMEOUT_MS,
+                    "the running Tupu to open the second file in a window");
+  g_assert_cmpuint (count_tupu_windows (state), ==, 2);
+  g_assert_true (has_window_for (state, first));
+  app_stop (app);
+  remove_temp_dir (dir);
+}
+
+/* The X window of the app that is not @except, once there is one. */
+static char *
+other_window (App *app, const char *except)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)STEP_TIMEOUT_MS * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_autofree char *search = g_strdup_printf ("search --onlyvisible --pid %s",
+                                                 g_subprocess_get_identifier (app->process));
+      g_autofree char *ids = xdo_output (search);
+      g_auto (GStrv) lines = g_strsplit (g_strstrip (ids), "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_autofree char *query = g_strdup_printf ("getwindowgeometry --shell %s", lines[i]);
+          g_autofree char *geometry = NULL;
+
+          if (*lines[i] == '\0' || g_str_equal (lines[i], except))
+            continue;
+          /* GTK's 1×1 client leader window is not one. */
+          geometry = xdo_output (query);
+          if (strstr (geometry, "WIDTH=1\n") == NULL)
+            return g_strdup (lines[i]);
+        }
+      sleep_ms (100);
+    }
+  g_error ("no second window of the app appeared");
+}
+
+/* Ctrl+N opens a window, Ctrl+W closes the focused one, Ctrl+Q quits. */
+static void
+test_new_close_quit (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autofree char *second = NULL;
+
+  xdo ("key ctrl+n");
+  json_object_unref (wait_for (app, has_tupu_windows, GUINT_TO_POINTER (2), READY_TIMEOUT_MS,
+                               "Ctrl+N to open a second window"));
+  second = other_window (app, app->window_id);
+  xdo ("windowfocus --sync %s", second);
+  xdo ("key ctrl+w");
+  json_object_unref (wait_for (app, has_tupu_windows, GUINT_TO_POINTER (1), STEP_TIMEOUT_MS,
+                               "Ctrl+W to close the second window"));
+
+  /* The first window is still there and working. */
+  json_object_unref (state);
+  state = wait_for (app, is_ready, NULL, STEP_TIMEOUT_MS, "the first window");
+  xdo ("windowfocus --sync %s", app->window_id);
+  xdo ("key ctrl+q");
+  if (!wait_exit (app->process, STEP_TIMEOUT_MS))
+    g_error ("Ctrl+Q did not quit Tupu");
+  g_assert_true (g_subprocess_get_if_exited (app->process));
+  g_assert_cmpint (g_subprocess_get_exit_status (app->process), ==, 0);
+  g_clear_object (&app->in);
+  g_clear_object (&app->out);
+  g_clear_object (&app->process);
+  g_free (app->window_id);
+  g_free (app);
+}
+
+static gboolean
+has_active_window_of_type (JsonObject *state, gpointer data)
+{
+  JsonObject *window = window_of_type (state, data);
+
+  return window != NULL && json_object_get_boolean_member (window, "active");
+}
+
+/* Retitles the graph in @path, as a curator's editor would. */
+static char *
+retitle (const char *path, const char *old_title, const char *suffix)
+{
+  g_autofree char *contents = read_file (path);
+  g_autoptr (GString) edited = g_string_new (contents);
+  g_autofree char *needle = g_strdup_printf ("\"%s\"", old_title);
+  char            *new_title = g_strconcat (old_title, suffix, NULL);
+  g_autofree char *replacement = g_strdup_printf ("\"%s\"", new_title);
+
+  g_assert_cmpuint (g_string_replace (edited, needle, replacement, 1), ==, 1);
+  rewrite_file (path, edited->str);
+  return new_title;
+}
+
+/* A file whose changes no monitor reports (the document portal's): Tupu still reloads it, by
+ * itself while the window is shown, and when the window gains the focus. */
+static void
+test_portal_change (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = copy_builtin_graph (dir);
+  App             *app;
+  g_autoptr (JsonObject) state = start_ready (&app, path);
+  JsonObject      *after;
+  g_autofree char *title = g_strdup (state_string (state, "title"));
+  g_autofree char *revised = NULL;
+  g_autofree char *again = NULL;
+
+  /* The periodic check. */
+  json_object_unref (app_command (app, "blind-monitor"));
+  revised = retitle (path, title, " (revised)");
+  after = wait_for (app, title_is, revised, STEP_TIMEOUT_MS,
+                    "the periodic check to reload the changed file");
+  json_object_unref (after);
+
+  /* Gaining the focus: with the periodic check stopped too, nothing reloads while another
+   * window (the preferences) has the focus; coming back does. */
+  json_object_unref (app_command (app, "blind-all"));
+  again = retitle (path, revised, " again");
+  xdo ("key ctrl+comma");
+  after = wait_for (app, has_active_window_of_type, (gpointer) "Preferences", STEP_TIMEOUT_MS,
+                    "the preferences to take the focus");
+  g_assert_cmpstr (state_string (after, "title"), ==, revised);
+  json_object_unref (after);
+  xdo ("windowfocus --sync %s", app->window_id);
+  after = wait_for (app, title_is, again, STEP_TIMEOUT_MS, "gaining the focus to reload the file");
+  g_assert_cmpint (json_object_get_int_member (after, "loads"), ==, 3);
+  json_object_unref (after);
+  app_stop (app);
+  remove_temp_dir (dir);
+}
+
+/* The X window's size, as X has it. */
+static void
+window_size (App *app, int *width, int *height)
+{
+  g_autofree char *query = g_strdup_printf ("getwindowgeometry --shell %s", app->window_id);
+  g_autofree char *geometry = xdo_output (query);
+  g_auto (GStrv) fields = g_strsplit (geometry, "\n", -1);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (fields[i], "WIDTH="))
+        *width = atoi (fields[i] + 6);
+      else if (g_str_has_prefix (fields[i], "HEIGHT="))
+        *height = atoi (fields[i] + 7);
+    }
+}
+
+/* A window resized, then closed with Ctrl+W (the last one: Tupu quits), opens at that size
+ * next time: the size is kept in GSettings. */
+static void
+test_size_kept (void)
+{
+  g_autofree char *config = make_temp_dir ();
+  App             *app;
+  int              width = 0, height = 0;
+  gint64           end;
+
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  settings_backend = "keyfile";
+  json_object_unref (start_ready (&app, NULL));
+  window_size (app, &width, &height);
+  g_assert_cmpint (width, ==, 1100);
+  g_assert_cmpint (height, ==, 720);
+
+  xdo ("windowsize --sync %s 900 600", app->window_id);
+  end = g_get_monotonic_time () + (gint64)STEP_TIMEOUT_MS * 1000;
+  while ((width != 900 || height != 600) && g_get_monotonic_time () < end)
+    {
+      sleep_ms (50);
+      window_size (app, &width, &height);
+    }
+  g_assert_cmpint (width, ==, 900);
+  /* Let GTK take the new size in before the window closes. */
+  json_object_unref (wait_settled (app, "the resized window to settle"));
+  xdo ("key ctrl+w");
+  if (!wait_exit (app->process, STEP_TIMEOUT_MS))
+    g_error ("closing the last window did not quit Tupu");
+  g_clear_object (&app->in);
+  g_clear_object (&app->out);
+  g_clear_object (&app->process);
+  g_free (app->window_id);
+  g_free (app);
+
+  json_object_unref (start_ready (&app, NULL));
+  window_size (app, &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 600);
+  app_stop (app);
+  if (g_str_has_prefix (config, g_get_tmp_dir ()))
+    {
+      g_autofree char *command = g_strdup_printf ("rm -rf '%s'", config);
+
+      g_assert_cmpint (system (command), ==, 0);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1883,6 +2172,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/fold/badge", test_fold_badge);
   g_test_add_func ("/gui/fold/restart", test_fold_restart);
   g_test_add_func ("/gui/links/toggle", test_links_toggle);
+  g_test_add_func ("/gui/window/single-instance", test_single_instance);
+  g_test_add_func ("/gui/window/new-close-quit", test_new_close_quit);
+  g_test_add_func ("/gui/load/portal-change", test_portal_change);
+  g_test_add_func ("/gui/window/size-kept", test_size_kept);
 
   return g_test_run ();
 }

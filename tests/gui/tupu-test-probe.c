@@ -306,6 +306,13 @@ add_windows (JsonBuilder *builder, TupuTestProbe *self)
       json_builder_begin_object (builder);
       add_string_member (builder, "type", G_OBJECT_TYPE_NAME (window));
       add_string_member (builder, "title", gtk_window_get_title (window));
+      if (TUPU_IS_WINDOW (window))
+        {
+          GFile           *file = tupu_window_get_file (TUPU_WINDOW (window));
+          g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+          add_string_member (builder, "file", path);
+        }
       json_builder_set_member_name (builder, "active");
       json_builder_add_boolean_value (builder, gtk_window_is_active (window));
       add_focus (builder, window);
@@ -433,6 +440,14 @@ handle_command (TupuTestProbe *self, const char *command)
       g_autofree char *state = dup_state (self);
 
       reply (state);
+    }
+  else if (g_strcmp0 (command, "blind-monitor") == 0 || g_strcmp0 (command, "blind-all") == 0)
+    {
+      TupuWindow *window = find_window (self);
+
+      if (window != NULL)
+        tupu_test_window_blind (window, g_str_equal (command, "blind-all"));
+      reply (window != NULL ? "{\"ok\":true}" : "{\"error\":\"no window\"}");
     }
   else if (g_strcmp0 (command, "quit") == 0)
     {

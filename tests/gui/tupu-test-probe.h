@@ -6,7 +6,9 @@
  *           width,height}, "nodes": {id: [x,y,w,h,label_px]},
  *           "badges": {id: [x,y,w,h]}, "show_all_links", "detail": {...}, "toasts": [...],
  *           "status_page", "problems", "layout_pending", "menu": [the open menu's items],
- *           "windows": [{"type", "title", "active", "focus", "text"}]}
+ *           "windows": [{"type", "title", "file" (Tupu's windows), "active", "focus", "text"}]}
+ *   blind-monitor, blind-all  {"ok": true}: the window's file monitor goes deaf (as to a file
+ *           opened through the document portal); blind-all stops its periodic check too.
  *   quit   {"ok": true}, then quits.
  * Coordinates are in the toplevel surface's pixels. The probe only observes: every input in the
  * tests goes through real X events. */

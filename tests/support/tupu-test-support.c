@@ -42,6 +42,18 @@ tupu_test_window_is_loading (TupuWindow *window)
   return window->load_cancellable != NULL;
 }
 
+void
+tupu_test_window_blind (TupuWindow *window, gboolean stop_polling)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  /* Cancelled but kept: the window re-watches a file only when it has no monitor. */
+  if (window->monitor != NULL)
+    g_file_monitor_cancel (window->monitor);
+  if (stop_polling)
+    g_clear_handle_id (&window->poll_source, g_source_remove);
+}
+
 char *
 tupu_test_window_dup_status_problems (TupuWindow *window)
 {

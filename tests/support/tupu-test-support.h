@@ -16,6 +16,9 @@ TupuDetailPane *tupu_test_window_get_pane (TupuWindow *window);
 const char *tupu_test_window_get_subtitle (TupuWindow *window);
 /* Whether a load is under way (a reload included). */
 gboolean tupu_test_window_is_loading (TupuWindow *window);
+/* Makes the window's file monitor deaf, as monitors are to files opened through the document
+ * portal; with @stop_polling, stops the periodic check too, so only gaining the focus checks. */
+void tupu_test_window_blind (TupuWindow *window, gboolean stop_polling);
 /* The problems the "could not open" status page lists, or NULL when it is not shown. */
 char *tupu_test_window_dup_status_problems (TupuWindow *window);
 /* The plain-text titles of the toasts on screen (transfer full). */
