@@ -519,9 +519,34 @@ add_key_bindings (GtkWidgetClass *widget_class)
   add_arrow_bindings (widget_class, GDK_CONTROL_MASK, "view.pan");
 }
 
+/* The concept under the pointer: its English gloss and its kind (and count), which the
+ * canvas may show too small to read or not at all (glosses off). */
+static gboolean
+query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
+{
+  TupuGraphView   *self = TUPU_GRAPH_VIEW (widget);
+  int              geom = keyboard ? _tupu_graph_view_selected_geom (self) : pick (self, x, y);
+  const TupuNode  *node;
+  g_autofree char *kind = NULL;
+  g_autofree char *text = NULL;
+
+  if (geom < 0)
+    return FALSE;
+  node = tupu_graph_get_node (self->layout->graph, self->layout->nodes[geom].node);
+  kind = node->count > 0
+             ? g_strdup_printf ("%s (%d)", tupu_kind_display_name (node->kind), node->count)
+             : g_strdup (tupu_kind_display_name (node->kind));
+  text = node->label_en != NULL ? g_strdup_printf ("%s\n%s", node->label_en, kind)
+                                : g_steal_pointer (&kind);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 void
 _tupu_graph_view_class_init_input (GtkWidgetClass *widget_class)
 {
+  widget_class->query_tooltip = query_tooltip;
+
   gtk_widget_class_install_action (widget_class, "view.select-next", NULL, select_next_action);
   gtk_widget_class_install_action (widget_class, "view.select-previous", NULL,
                                    select_previous_action);
@@ -551,6 +576,7 @@ _tupu_graph_view_init_input (TupuGraphView *self)
   GtkEventController *scroll =
       gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
 
+  gtk_widget_set_has_tooltip (widget, TRUE);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (click_pressed_cb), self);
   g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);

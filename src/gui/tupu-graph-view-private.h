@@ -17,8 +17,10 @@ struct _TupuGraphView
   gboolean    show_gloss;
   double      text_scale; /* from GtkSettings:gtk-xft-dpi */
   char       *selected_id;
-  char       *root_id;        /* the branch shown (its part-of subtree), NULL = everything */
-  int         hover;          /* geometry index in layout, or -1 */
+  char       *root_id;   /* the branch shown (its part-of subtree), NULL = everything */
+  int         hover;     /* geometry index in layout, or -1 */
+  gboolean    hover_dim; /* the pointer has rested on it: the rest of the graph is dimmed */
+  guint       hover_dim_id;
   GBytes     *folded;         /* whose parts are folded (TupuLayoutOptions.folded), or NULL */
   gboolean    show_all_links; /* else only the selected and hovered concepts' cross-links */
 

@@ -32,6 +32,8 @@
 #define TILE_PAD 16.0  /* layout units around the bounds that strokes may reach */
 #define MAX_TILES 2048
 #define SETTLE_MS 200
+#define HOVER_DIM_MS 400 /* how long the pointer rests on a concept before the rest dims */
+#define HOVER_DIM_ALPHA 0.6
 #define READABLE_LABEL_PX 12.0 /* a concept brought into view shows its label at least this big */
 #define LEGIBLE_LABEL_PX 9.0   /* unfolding zooms out no further than labels this big */
 #define PAN_USEC (250 * G_TIME_SPAN_MILLISECOND)
@@ -398,8 +400,48 @@ append_selection_edges (TupuGraphView *self, GtkSnapshot *snapshot, double ox, d
     cairo_destroy (cr);
 }
 
-/* The hovered concept's cross-links, in their own style, when the canvas does not show them all
- * (its part-of links are always drawn). */
+/* Whether edge @eg touches the hovered concept. */
+static gboolean
+touches_hover (TupuGraphView *self, const TupuEdgeGeom *eg)
+{
+  return eg->tail == (guint)self->hover || eg->head == (guint)self->hover;
+}
+
+/* The pointer has rested on a concept: a veil of the background over everything but it and its
+ * neighbours, so that its links stand out; the links are drawn again above the veil. */
+static void
+append_hover_dim (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy)
+{
+  double    width = gtk_widget_get_width (GTK_WIDGET (self));
+  double    height = gtk_widget_get_height (GTK_WIDGET (self));
+  TupuColor bg =
+      tupu_style_variant_background (tupu_style_variant (self->dark, self->high_contrast));
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  /* Holes in the veil: even-odd, the boxes' paths inside the whole widget's rectangle (cairo
+   * keeps each path point in device space as it is added, so the transform may change). */
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  tupu_painter_node_path (cr, self->layout, self->hover, 2);
+  for (guint i = 0; i < self->layout->n_edges; i++)
+    {
+      const TupuEdgeGeom *eg = &self->layout->edges[i];
+
+      if (touches_hover (self, eg))
+        tupu_painter_node_path (cr, self->layout,
+                                eg->tail == (guint)self->hover ? eg->head : eg->tail, 2);
+    }
+  cairo_set_source_rgba (cr, bg.r, bg.g, bg.b, HOVER_DIM_ALPHA);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+}
+
+/* The hovered concept's links in their own style: its cross-links when the canvas does not show
+ * them all (its part-of links are always drawn), all of them above the dimming veil. */
 static void
 append_hover_links (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy)
 {
@@ -409,15 +451,15 @@ append_hover_links (TupuGraphView *self, GtkSnapshot *snapshot, double ox, doubl
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  for (guint i = 0; !self->show_all_links && i < self->layout->n_edges; i++)
+  for (guint i = 0; (self->hover_dim || !self->show_all_links) && i < self->layout->n_edges; i++)
     {
       const TupuEdgeGeom      *eg = &self->layout->edges[i];
       const TupuEdge          *edge = tupu_graph_get_edge (self->layout->graph, eg->edge);
       const TupuRelationStyle *style;
       static const double      dash[] = { 5.0, 3.0 };
 
-      if ((eg->tail != (guint)self->hover && eg->head != (guint)self->hover) ||
-          edge->relation == TUPU_RELATION_PART_OF)
+      if (!touches_hover (self, eg) ||
+          (edge->relation == TUPU_RELATION_PART_OF && !self->hover_dim))
         continue;
       if (cr == NULL)
         {
@@ -498,6 +540,8 @@ snapshot_overlays (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double
   get_accent (self, &accent);
 
   /* Hover is neutral (the text colour, faint) so that only the selection is in the accent. */
+  if (self->hover >= 0 && self->hover_dim)
+    append_hover_dim (self, snapshot, ox, oy);
   if (self->hover >= 0)
     append_hover_links (self, snapshot, ox, oy);
   if (self->hover >= 0 && self->hover != selected)
@@ -747,6 +791,17 @@ _tupu_graph_view_scroll_into_view (TupuGraphView *self, int geom)
     _tupu_graph_view_animate_to (self, self->off_x + dx, self->off_y + dy);
 }
 
+static gboolean
+hover_dim_cb (gpointer data)
+{
+  TupuGraphView *self = data;
+
+  self->hover_dim_id = 0;
+  self->hover_dim = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
 void
 _tupu_graph_view_set_hover (TupuGraphView *self, int geom)
 {
@@ -754,6 +809,11 @@ _tupu_graph_view_set_hover (TupuGraphView *self, int geom)
     return;
 
   self->hover = geom;
+  /* Dimming waits until the pointer rests: a pointer passing over the graph flickers nothing. */
+  self->hover_dim = FALSE;
+  g_clear_handle_id (&self->hover_dim_id, g_source_remove);
+  if (geom >= 0)
+    self->hover_dim_id = g_timeout_add (HOVER_DIM_MS, hover_dim_cb, self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1049,7 +1109,7 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
   _tupu_graph_view_stop_animation (self);
   g_clear_pointer (&self->layout, tupu_layout_unref);
   self->layout = tupu_layout_ref (layout);
-  self->hover = -1;
+  _tupu_graph_view_set_hover (self, -1); /* its index meant a box of the old layout */
   g_hash_table_remove_all (self->tiles);
 
   if (self->fit_pending || (fitted && anchor_id == NULL))
@@ -1141,7 +1201,7 @@ clear_layout (TupuGraphView *self)
 
   _tupu_graph_view_stop_animation (self);
   g_clear_pointer (&self->layout, tupu_layout_unref);
-  self->hover = -1;
+  _tupu_graph_view_set_hover (self, -1);
   g_hash_table_remove_all (self->tiles);
   _tupu_graph_view_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1312,6 +1372,7 @@ tupu_graph_view_dispose (GObject *object)
   g_clear_object (&self->layout_cancellable);
   _tupu_graph_view_stop_animation (self);
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_handle_id (&self->hover_dim_id, g_source_remove);
   g_clear_pointer (&self->layout, tupu_layout_unref);
   g_clear_object (&self->graph);
   if (self->tiles != NULL)

@@ -900,6 +900,61 @@ test_drawing (Fixture *fixture, gconstpointer data)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* How far, on average, the pixels of @rect are from the background: what a box stands out. */
+static double
+contrast_in (const guchar *pixels, const graphene_rect_t *rect, TupuColor bg)
+{
+  double sum = 0;
+  guint  n = 0;
+
+  for (int y = MAX (0, (int)rect->origin.y);
+       y < MIN (VIEW_HEIGHT, rect->origin.y + rect->size.height); y++)
+    for (int x = MAX (0, (int)rect->origin.x);
+         x < MIN (VIEW_WIDTH, rect->origin.x + rect->size.width); x++, n++)
+      {
+        double rgb[3];
+
+        pixel_at (pixels, x, y, rgb);
+        sum += fabs (rgb[0] - bg.r) + fabs (rgb[1] - bg.g) + fabs (rgb[2] - bg.b);
+      }
+  g_assert_cmpuint (n, >, 0);
+  return sum / n;
+}
+
+static gboolean
+hover_dimmed (Fixture *fixture)
+{
+  return tupu_test_view_is_hover_dimmed (fixture->view);
+}
+
+/* The pointer resting on a concept dims the rest of the graph: a concept not linked to it fades
+ * towards the background; it and its parent do not. */
+static void
+test_hover (Fixture *fixture, gconstpointer data)
+{
+  TupuColor          bg = tupu_style_background (FALSE);
+  g_autofree guchar *before = NULL;
+  g_autofree guchar *after = NULL;
+  graphene_rect_t    hovered, parent, other;
+
+  g_assert_true (tupu_test_view_get_node_rect (fixture->view, "part-1", &hovered));
+  g_assert_true (tupu_test_view_get_node_rect (fixture->view, "report", &parent));
+  g_assert_true (tupu_test_view_get_node_rect (fixture->view, "part-2", &other));
+  before = render_view (fixture);
+  tupu_test_view_hover (fixture->view, "part-1");
+  g_assert_false (tupu_test_view_is_hover_dimmed (fixture->view)); /* not while passing over */
+  g_assert_true (wait_until (fixture, hover_dimmed));
+  after = render_view (fixture);
+
+  g_assert_cmpfloat (contrast_in (after, &other, bg), <, 0.6 * contrast_in (before, &other, bg));
+  /* (The hovered one gains its hover ring, so it may stand out more.) */
+  g_assert_cmpfloat (contrast_in (after, &hovered, bg), >,
+                     contrast_in (before, &hovered, bg) - 0.02);
+  g_assert_cmpfloat (contrast_in (after, &parent, bg), >, contrast_in (before, &parent, bg) - 0.02);
+  tupu_test_view_hover (fixture->view, NULL);
+  g_assert_false (tupu_test_view_is_hover_dimmed (fixture->view));
+}
+
 static void
 test_text_scale (Fixture *fixture, gconstpointer data)
 {
@@ -942,6 +997,7 @@ main (int argc, char *argv[])
   ADD ("drawing", test_drawing);
   ADD ("text-scale", test_text_scale);
   ADD ("layout-fallback", test_layout_fallback);
+  ADD ("hover", test_hover);
 #undef ADD
 
   return g_test_run ();

@@ -128,6 +128,24 @@ tupu_test_view_get_node_rect (TupuGraphView *view, const char *id, graphene_rect
   return TRUE;
 }
 
+void
+tupu_test_view_hover (TupuGraphView *view, const char *id)
+{
+  int index = id != NULL && view->layout != NULL ? tupu_graph_lookup (view->layout->graph, id) : -1;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (view));
+
+  _tupu_graph_view_set_hover (view, index >= 0 ? view->layout->geom_of_node[index] : -1);
+}
+
+gboolean
+tupu_test_view_is_hover_dimmed (TupuGraphView *view)
+{
+  g_assert (TUPU_IS_GRAPH_VIEW (view));
+
+  return view->hover >= 0 && view->hover_dim;
+}
+
 /* Detail pane */
 
 static const char *

@@ -29,6 +29,10 @@ GPtrArray *tupu_test_window_dup_toasts (TupuWindow *window);
 gboolean tupu_test_view_layout_to_widget (TupuGraphView *view, double lx, double ly, double *wx,
                                           double *wy);
 gboolean tupu_test_view_get_node_rect (TupuGraphView *view, const char *id, graphene_rect_t *rect);
+/* The pointer over concept @id (NULL: over none), as the motion controller reports it; and
+ * whether it has rested there long enough for the rest of the graph to dim. */
+void     tupu_test_view_hover (TupuGraphView *view, const char *id);
+gboolean tupu_test_view_is_hover_dimmed (TupuGraphView *view);
 
 /* The texts the detail pane shows (NULL in its empty state). */
 void tupu_test_pane_get_shown (TupuDetailPane *pane, const char **label, const char **gloss,
