@@ -273,6 +273,36 @@ click_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, Tu
     _tupu_graph_view_activate (self);
 }
 
+/* A right click selects the concept under the pointer and asks for its menu there. */
+static void
+secondary_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y,
+                      TupuGraphView *self)
+{
+  int geom = pick (self, x, y);
+
+  if (geom < 0)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  tupu_graph_view_select (self, _tupu_graph_view_geom_id (self, geom), FALSE);
+  _tupu_graph_view_context_menu (self, x, y);
+}
+
+/* Menu or Shift+F10: the selected concept's menu, under its box. */
+static gboolean
+context_menu_key_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  TupuGraphView  *self = TUPU_GRAPH_VIEW (widget);
+  int             geom = _tupu_graph_view_selected_geom (self);
+  const TupuRect *box;
+
+  if (geom < 0)
+    return FALSE;
+  box = &self->layout->nodes[geom].box;
+  _tupu_graph_view_context_menu (self, (box->x + box->width / 2) * self->zoom + self->off_x,
+                                 (box->y + box->height) * self->zoom + self->off_y);
+  return TRUE;
+}
+
 static void
 drag_begin_cb (GtkGestureDrag *gesture, double x, double y, TupuGraphView *self)
 {
@@ -515,6 +545,10 @@ add_key_bindings (GtkWidgetClass *widget_class)
   add_bindings (widget_class, next, G_N_ELEMENTS (next), 0, "view.select-next");
   add_bindings (widget_class, previous, G_N_ELEMENTS (previous), 0, "view.select-previous");
 
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, context_menu_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, context_menu_key_cb,
+                                NULL);
+
   add_arrow_bindings (widget_class, 0, "view.move-selection");
   add_arrow_bindings (widget_class, GDK_CONTROL_MASK, "view.pan");
 }
@@ -570,6 +604,7 @@ _tupu_graph_view_init_input (TupuGraphView *self)
 {
   GtkWidget          *widget = GTK_WIDGET (self);
   GtkGesture         *click = gtk_gesture_click_new ();
+  GtkGesture         *secondary = gtk_gesture_click_new ();
   GtkGesture         *drag = gtk_gesture_drag_new ();
   GtkGesture         *pinch = gtk_gesture_zoom_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
@@ -577,6 +612,10 @@ _tupu_graph_view_init_input (TupuGraphView *self)
       gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
 
   gtk_widget_set_has_tooltip (widget, TRUE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (secondary));
+
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (click_pressed_cb), self);
   g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);

@@ -93,9 +93,11 @@ double      _tupu_graph_view_target_zoom (TupuGraphView *self);
 void        _tupu_graph_view_center_on (TupuGraphView *self, int geom, gboolean animate);
 void        _tupu_graph_view_scroll_into_view (TupuGraphView *self, int geom);
 void        _tupu_graph_view_set_hover (TupuGraphView *self, int geom);
-void        _tupu_graph_view_activate (TupuGraphView *self);
-double      _tupu_graph_view_fit_zoom (TupuGraphView *self);
-int         _tupu_graph_view_center_geom (TupuGraphView *self);
+/* Asks the window for the selected concept's menu at (@x, @y) (the "context-menu" signal). */
+void   _tupu_graph_view_context_menu (TupuGraphView *self, double x, double y);
+void   _tupu_graph_view_activate (TupuGraphView *self);
+double _tupu_graph_view_fit_zoom (TupuGraphView *self);
+int    _tupu_graph_view_center_geom (TupuGraphView *self);
 
 /* tupu-graph-view-input.c */
 void _tupu_graph_view_class_init_input (GtkWidgetClass *widget_class);

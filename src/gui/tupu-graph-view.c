@@ -57,6 +57,7 @@ enum
 
 enum
 {
+  CONTEXT_MENU,
   LAYOUT_FAILED,
   NODE_ACTIVATED,
   N_SIGNALS
@@ -818,6 +819,13 @@ _tupu_graph_view_set_hover (TupuGraphView *self, int geom)
 }
 
 void
+_tupu_graph_view_context_menu (TupuGraphView *self, double x, double y)
+{
+  if (self->selected_id != NULL)
+    g_signal_emit (self, signals[CONTEXT_MENU], 0, x, y);
+}
+
+void
 _tupu_graph_view_activate (TupuGraphView *self)
 {
   if (self->selected_id != NULL)
@@ -1518,6 +1526,11 @@ tupu_graph_view_class_init (TupuGraphViewClass *klass)
   signals[LAYOUT_FAILED] =
       g_signal_new ("layout-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                     NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* A right click on a concept (selected first), or Menu or Shift+F10 with one selected: the
+   * window pops up the concept's menu at (x, y), in the view's coordinates. */
+  signals[CONTEXT_MENU] =
+      g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   /* Enter, space or a double click on the selected node; the argument is its id. */
   signals[NODE_ACTIVATED] =
       g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,

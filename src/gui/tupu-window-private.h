@@ -47,14 +47,18 @@ struct _TupuWindow
   GtkWidget            *focus_before_chooser; /* weak: where the focus goes back to */
   GCancellable         *export_cancellable;
 
-  char     *engine;          /* the "engine" property: a TupuEngine's name, as GSettings keeps it */
-  gboolean  restoring_folds; /* setting the kept folds on the view: nothing to save */
-  AdwToast *pending_toast;   /* shown once the window is mapped (see _tupu_window_toast) */
+  char      *engine; /* the "engine" property: a TupuEngine's name, as GSettings keeps it */
+  gboolean   restoring_folds; /* setting the kept folds on the view: nothing to save */
+  AdwToast  *pending_toast;   /* shown once the window is mapped (see _tupu_window_toast) */
+  GtkWidget *concept_menu;    /* the selected concept's context menu, parented to the graph view */
 };
 
 void _tupu_window_class_actions_init (GtkWidgetClass *widget_class);
 void _tupu_window_actions_update (TupuWindow *self);
 void _tupu_window_dnd_init (TupuWindow *self);
+/* The selected concept's menu (its branch, folding, copying), popped up at (@x, @y) in the graph
+ * view's coordinates. */
+void _tupu_window_popup_concept_menu (TupuWindow *self, double x, double y);
 void _tupu_window_show_problems (TupuWindow *self);
 /* Around a file dialog: remember where the focus was, and put it back (or somewhere sensible,
  * never on a closed menu) when the dialog is gone. */

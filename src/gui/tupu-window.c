@@ -737,6 +737,14 @@ layout_failed_cb (TupuWindow *self, const GError *error)
   adw_toast_set_timeout (toast, 10);
 }
 
+static void
+context_menu_cb (TupuWindow *self, double x, double y)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  _tupu_window_popup_concept_menu (self, x, y);
+}
+
 /* Enter or a double click on a concept: make sure its details are in sight. */
 static void
 node_activated_cb (TupuWindow *self)
@@ -860,6 +868,7 @@ tupu_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->focus_before_chooser);
 
   g_clear_object (&self->pending_toast);
+  g_clear_pointer (&self->concept_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), TUPU_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
@@ -1014,6 +1023,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, layout_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, root_id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_failed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, context_menu_cb);
   gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
 }

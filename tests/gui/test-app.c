@@ -1439,6 +1439,46 @@ menu_key (App *app, const char *key, const char *item)
 }
 
 static gboolean
+menu_closed (JsonObject *state, gpointer data)
+{
+  JsonArray *items = json_object_get_array_member (state, "menu");
+
+  return items == NULL || json_array_get_length (items) == 0;
+}
+
+/* A right click on a concept selects it and opens its menu; Copy Chinese Label (by its
+ * mnemonic) puts the label on the clipboard. Shift+F10 opens the same menu from the keyboard. */
+static void
+test_context_menu (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) clipboard = NULL;
+  g_autoptr (JsonObject) shown = NULL;
+  MenuWait         wait = { "Copy Chinese Label", NULL };
+  Rect             r;
+  g_autofree char *id = pick_visible_node (state, &r);
+  int              x, y;
+
+  to_screen (app, r.x + r.width / 2, r.y + r.height / 2, &x, &y);
+  xdo ("mousemove %d %d click 3", x, y);
+  shown = wait_for (app, menu_settled_on, &wait, STEP_TIMEOUT_MS, "the concept's menu");
+  g_clear_pointer (&wait.last, g_free);
+  g_assert_cmpstr (state_string (shown, "selected"), ==, id);
+  xdo ("key c");
+  json_object_unref (wait_for (app, menu_closed, NULL, STEP_TIMEOUT_MS, "the menu to close"));
+  clipboard = app_command (app, "clipboard");
+  g_assert_cmpstr (state_string (clipboard, "text"), ==,
+                   state_string (json_object_get_object_member (shown, "detail"), "label"));
+
+  xdo ("mousemove %d %d", x + 2000, y); /* no hover tooltip in the way */
+  menu_key (app, "shift+F10", "Copy English Gloss");
+  xdo ("key Escape");
+  json_object_unref (wait_for (app, menu_closed, NULL, STEP_TIMEOUT_MS, "the menu to close"));
+  app_stop (app);
+}
+
+static gboolean
 file_is (JsonObject *state, gpointer data)
 {
   return is_ready (state, NULL) && g_strcmp0 (state_string (state, "file"), data) == 0;
@@ -2169,6 +2209,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/layout/engine", test_layout_engine);
   g_test_add_func ("/gui/first-view", test_first_view);
   g_test_add_func ("/gui/layout/large", test_layout_large);
+  g_test_add_func ("/gui/context-menu", test_context_menu);
   g_test_add_func ("/gui/fold/badge", test_fold_badge);
   g_test_add_func ("/gui/fold/restart", test_fold_restart);
   g_test_add_func ("/gui/links/toggle", test_links_toggle);

@@ -433,6 +433,24 @@ reply (const char *json)
 }
 
 static void
+clipboard_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  g_autofree char *json = NULL;
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "text", text);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, NULL);
+  reply (json);
+}
+
+static void
 handle_command (TupuTestProbe *self, const char *command)
 {
   if (g_strcmp0 (command, "state") == 0)
@@ -448,6 +466,17 @@ handle_command (TupuTestProbe *self, const char *command)
       if (window != NULL)
         tupu_test_window_blind (window, g_str_equal (command, "blind-all"));
       reply (window != NULL ? "{\"ok\":true}" : "{\"error\":\"no window\"}");
+    }
+  else if (g_strcmp0 (command, "clipboard") == 0)
+    {
+      /* The text on the clipboard, answered once it has been read. */
+      TupuWindow *window = find_window (self);
+
+      if (window != NULL)
+        gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                       clipboard_read_cb, NULL);
+      else
+        reply ("{\"error\":\"no window\"}");
     }
   else if (g_strcmp0 (command, "quit") == 0)
     {
