@@ -52,6 +52,7 @@ enum
   PROP_FOLDED,
   PROP_SHOW_ALL_LINKS,
   PROP_DIRECTION,
+  PROP_LAYOUT_PENDING,
   N_PROPS
 };
 
@@ -1141,6 +1142,17 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
 }
 
 static void
+set_layout_pending (TupuGraphView *self, gboolean pending)
+{
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->layout_pending == pending)
+    return;
+  self->layout_pending = pending;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_PENDING]);
+}
+
+static void
 layout_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (LayoutRequest) request = user_data;
@@ -1153,6 +1165,7 @@ layout_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
 
   g_clear_object (&self->layout_cancellable);
+  set_layout_pending (self, FALSE);
   if (layout == NULL)
     {
       /* The previous layout (if any) stays on screen; the window tells the user. */
@@ -1161,6 +1174,25 @@ layout_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   install_layout (self, layout);
+}
+
+/* Whether the layout shown is already the one @options ask for (an engine chosen and then
+ * chosen back, say): then nothing is queued, and whatever was running is dropped. */
+static gboolean
+shows_options (TupuGraphView *self, const TupuLayoutOptions *options)
+{
+  const TupuLayoutOptions *shown;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->layout == NULL || self->layout->graph != self->graph)
+    return FALSE;
+  shown = &self->layout->options;
+  return shown->engine == options->engine && shown->root == options->root &&
+         !shown->show_gloss == !options->show_gloss && shown->text_scale == options->text_scale &&
+         (shown->engine != TUPU_ENGINE_DOT || shown->direction == options->direction) &&
+         (shown->folded == options->folded || (shown->folded != NULL && options->folded != NULL &&
+                                               g_bytes_equal (shown->folded, options->folded)));
 }
 
 static void
@@ -1177,7 +1209,10 @@ request_layout (TupuGraphView *self)
   self->layout_serial++;
 
   if (self->graph == NULL)
-    return;
+    {
+      set_layout_pending (self, FALSE);
+      return;
+    }
 
   self->text_scale = read_text_scale (self);
   tupu_layout_options_init (&options);
@@ -1190,6 +1225,12 @@ request_layout (TupuGraphView *self)
   /* A graph too large for the engine chosen is laid out with one that takes it, rather than
    * left blank; the layout's options say which, and the window says so. */
   options.engine = tupu_layout_pick_engine (self->graph, &options, NULL);
+  if (shows_options (self, &options))
+    {
+      self->fit_pending = FALSE;
+      set_layout_pending (self, FALSE);
+      return;
+    }
 
   request = g_new0 (LayoutRequest, 1);
   g_weak_ref_init (&request->view, self);
@@ -1197,6 +1238,7 @@ request_layout (TupuGraphView *self)
   self->layout_cancellable = g_cancellable_new ();
   tupu_layout_compute_async (self->graph, &options, self->layout_cancellable, layout_ready_cb,
                              request);
+  set_layout_pending (self, TRUE);
 }
 
 static void
@@ -1422,6 +1464,9 @@ tupu_graph_view_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_DIRECTION:
       g_value_set_int (value, self->direction);
       break;
+    case PROP_LAYOUT_PENDING:
+      g_value_set_boolean (value, self->layout_pending);
+      break;
     case PROP_SHOW_GLOSS:
       g_value_set_boolean (value, self->show_gloss);
       break;
@@ -1520,6 +1565,10 @@ tupu_graph_view_class_init (TupuGraphViewClass *klass)
   properties[PROP_SHOW_ALL_LINKS] = g_param_spec_boolean ("show-all-links", NULL, NULL, FALSE, rw);
   properties[PROP_DIRECTION] = g_param_spec_int ("direction", NULL, NULL, 0, TUPU_N_DIRECTIONS - 1,
                                                  TUPU_DIRECTION_LEFT_TO_RIGHT, rw);
+  /* A layout is being computed for what the view now asks for (the one shown is older). */
+  properties[PROP_LAYOUT_PENDING] =
+      g_param_spec_boolean ("layout-pending", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted when a layout fails (e.g. TUPU_LAYOUT_ERROR_TOO_LARGE); the previous one stays. */
@@ -1653,6 +1702,59 @@ tupu_graph_view_set_engine (TupuGraphView *self, TupuEngine engine)
   self->fit_pending = TRUE;
   request_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+}
+
+gboolean
+tupu_graph_view_get_layout_pending (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
+
+  return self->layout_pending;
+}
+
+/* Drops the layout being computed and goes back to what the one shown was made of: its engine,
+ * direction, branch and folds (the window follows their notifications). */
+void
+tupu_graph_view_cancel_layout (TupuGraphView *self)
+{
+  const TupuLayoutOptions *shown;
+  int                      root;
+
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+
+  if (!self->layout_pending || self->layout == NULL || self->layout->graph != self->graph)
+    return;
+
+  g_cancellable_cancel (self->layout_cancellable);
+  g_clear_object (&self->layout_cancellable);
+  self->layout_serial++;
+  self->fit_pending = FALSE;
+  shown = &self->layout->options;
+  root = shown->root >= 0 ? shown->root : (int)tupu_graph_get_root (self->graph);
+  set_root_id (self, (guint)root == tupu_graph_get_root (self->graph)
+                         ? NULL
+                         : tupu_graph_get_node (self->graph, root)->id);
+  if (!(self->folded == shown->folded || (self->folded != NULL && shown->folded != NULL &&
+                                          g_bytes_equal (self->folded, shown->folded))))
+    {
+      g_clear_pointer (&self->folded, g_bytes_unref);
+      self->folded = shown->folded != NULL ? g_bytes_ref (shown->folded) : NULL;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
+    }
+  /* The engine asked for, unless it was only the fallback that was used (the graph too large). */
+  if (tupu_layout_pick_engine (self->graph, shown, NULL) == shown->engine &&
+      self->engine != shown->engine)
+    {
+      self->engine = shown->engine;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+    }
+  if (shown->engine == TUPU_ENGINE_DOT && self->direction != shown->direction)
+    {
+      self->direction = shown->direction;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
+    }
+  set_layout_pending (self, FALSE);
+  _tupu_graph_view_update_actions (self);
 }
 
 TupuEngine

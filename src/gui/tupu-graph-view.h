@@ -35,6 +35,8 @@ TupuLayout *tupu_graph_view_get_layout (TupuGraphView *self);
 /* Layout engine; changing it relayouts. Property: "engine" (TupuEngine as int). */
 void       tupu_graph_view_set_engine (TupuGraphView *self, TupuEngine engine);
 TupuEngine tupu_graph_view_get_engine (TupuGraphView *self);
+gboolean   tupu_graph_view_get_layout_pending (TupuGraphView *self);
+void       tupu_graph_view_cancel_layout (TupuGraphView *self);
 /* Which way dot grows the tree; changing it relayouts under dot (the other engines have no
  * direction). Property: "direction" (TupuDirection as int). */
 void          tupu_graph_view_set_direction (TupuGraphView *self, TupuDirection direction);

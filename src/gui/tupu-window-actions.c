@@ -479,6 +479,12 @@ _tupu_window_popup_concept_menu (TupuWindow *self, double x, double y)
 }
 
 static void
+cancel_layout_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  tupu_graph_view_cancel_layout (TUPU_WINDOW (widget)->graph_view);
+}
+
+static void
 expand_all_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   tupu_graph_view_set_folded (TUPU_WINDOW (widget)->graph_view, NULL);
@@ -553,6 +559,8 @@ _tupu_window_actions_update (TupuWindow *self)
   gtk_widget_action_set_enabled (widget, "win.expand-all", shown);
   gtk_widget_action_set_enabled (widget, "win.copy-label", selected_node (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.copy-passage", selected_node (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.cancel-layout",
+                                 laid_out && tupu_graph_view_get_layout_pending (self->graph_view));
   gtk_widget_action_set_enabled (widget, "win.show-levels", shown);
   gtk_widget_action_set_enabled (widget, "win.focus-next-pane", shown);
 }
@@ -580,6 +588,7 @@ _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.expand-all", NULL, expand_all_action);
   gtk_widget_class_install_action (widget_class, "win.copy-label", "s", copy_label_action);
   gtk_widget_class_install_action (widget_class, "win.copy-passage", NULL, copy_passage_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-layout", NULL, cancel_layout_action);
   gtk_widget_class_install_action (widget_class, "win.show-levels", "u", show_levels_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-all-links", "show-all-links");
   gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL,

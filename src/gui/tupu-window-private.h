@@ -14,6 +14,7 @@ struct _TupuWindow
   GtkLabel        *title_label;
   GtkLabel        *subtitle_label;
   GtkWidget       *leave_branch_button;
+  GtkWidget       *layout_progress;
   GtkWidget       *details_button;
   GtkWidget       *menu_button;
   AdwToastOverlay *toast_overlay;
@@ -51,6 +52,7 @@ struct _TupuWindow
   gboolean   restoring_folds; /* setting the kept folds on the view: nothing to save */
   AdwToast  *pending_toast;   /* shown once the window is mapped (see _tupu_window_toast) */
   GtkWidget *concept_menu;    /* the selected concept's context menu, parented to the graph view */
+  guint      progress_source; /* shows the layout's progress once it has taken a moment */
 };
 
 void _tupu_window_class_actions_init (GtkWidgetClass *widget_class);

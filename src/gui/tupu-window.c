@@ -11,6 +11,8 @@
 #include "tupu-problems-dialog.h"
 #include "tupu-window-private.h"
 
+#define PROGRESS_DELAY_MS 300
+
 /* Editors save in bursts (write, rename, chmod): wait for the burst to end. */
 #define RELOAD_DEBOUNCE_MS 250
 /* How often a shown window checks its file for changes no monitor reported (portal files). */
@@ -116,6 +118,19 @@ fallback_subtitle (TupuWindow *self, char **subtitle)
   *subtitle = with;
 }
 
+/* While a slow layout runs: which engine is at work. */
+static void
+progress_subtitle (TupuWindow *self, char **subtitle)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (!gtk_widget_get_visible (self->layout_progress))
+    return;
+  g_free (*subtitle);
+  /* Translators: the subtitle while a layout engine (dot, circo…) is at work */
+  *subtitle = g_strdup_printf (_ ("Laying out with %s…"), self->engine);
+}
+
 static void
 update_title (TupuWindow *self)
 {
@@ -146,6 +161,7 @@ update_title (TupuWindow *self)
   else
     subtitle = g_strdup (_ ("Built-in speech graph"));
   fallback_subtitle (self, &subtitle);
+  progress_subtitle (self, &subtitle);
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
   gtk_window_set_title (GTK_WINDOW (self), tupu_graph_get_title_zh (self->graph));
@@ -788,6 +804,48 @@ tupu_window_set_direction (TupuWindow *self, const char *name)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
 }
 
+/* A layout that takes a moment (circo on the whole speech takes seconds) shows a spinner and
+ * Cancel in the header bar, and the subtitle says which engine is at work; quick ones flash
+ * nothing. */
+static gboolean
+show_progress_cb (gpointer data)
+{
+  TupuWindow *self = data;
+
+  self->progress_source = 0;
+  gtk_widget_set_visible (self->layout_progress, TRUE);
+  update_title (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+layout_pending_changed_cb (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (tupu_graph_view_get_layout_pending (self->graph_view))
+    self->progress_source = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, self);
+  else if (gtk_widget_get_visible (self->layout_progress))
+    {
+      gtk_widget_set_visible (self->layout_progress, FALSE);
+      update_title (self);
+    }
+  _tupu_window_actions_update (self);
+}
+
+/* The view went back to another engine or direction (a cancelled layout): the window's settings
+ * follow, without asking for a layout again. */
+static void
+view_engine_changed_cb (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  tupu_window_set_engine (self,
+                          tupu_engine_to_string (tupu_graph_view_get_engine (self->graph_view)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
+}
+
 static void
 tupu_window_set_show_gloss (TupuWindow *self, gboolean show_gloss)
 {
@@ -869,6 +927,7 @@ tupu_window_dispose (GObject *object)
 
   g_clear_object (&self->pending_toast);
   g_clear_pointer (&self->concept_menu, gtk_widget_unparent);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TUPU_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
@@ -1010,6 +1069,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, leave_branch_button);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, layout_progress);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, toast_overlay);
@@ -1024,6 +1084,8 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, root_id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, context_menu_cb);
+  gtk_widget_class_bind_template_callback (widget_class, layout_pending_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_engine_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
 }

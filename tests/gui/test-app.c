@@ -2178,6 +2178,47 @@ test_size_kept (void)
     }
 }
 
+static gboolean
+shows_progress (JsonObject *state, gpointer data)
+{
+  return json_object_get_boolean_member (state, "progress");
+}
+
+static gboolean
+progress_gone (JsonObject *state, gpointer data)
+{
+  return !json_object_get_boolean_member (state, "progress") && is_ready (state, NULL);
+}
+
+/* A slow layout (circo on the whole speech takes seconds) shows a spinner and Cancel; Cancel
+ * keeps the layout shown and goes back to its engine at once, without waiting for circo. */
+static void
+test_layout_cancel (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) expanded = NULL;
+  g_autoptr (JsonObject) busy = NULL;
+  g_autoptr (JsonObject) after = NULL;
+  guint n_expanded;
+
+  xdo ("key ctrl+shift+e");
+  expanded = wait_for (app, shows_more_than, GUINT_TO_POINTER (n_nodes (state)), READY_TIMEOUT_MS,
+                       "the whole graph");
+  n_expanded = n_nodes (expanded);
+  menu_key (app, "F10", "Circular (circo)");
+  xdo ("key c");
+  busy = wait_for (app, shows_progress, NULL, STEP_TIMEOUT_MS, "the layout's progress");
+  g_assert_cmpstr (state_string (busy, "engine"), ==, "circo");
+  g_assert_nonnull (strstr (state_string (busy, "subtitle"), "circo"));
+  xdo ("key alt+c");
+  after = wait_for (app, progress_gone, NULL, STEP_TIMEOUT_MS, "the layout to be cancelled");
+  g_assert_cmpstr (state_string (after, "engine"), ==, "dot");
+  g_assert_cmpstr (state_string (after, "layout_engine"), ==, "dot");
+  g_assert_cmpuint (n_nodes (after), ==, n_expanded);
+  app_stop (app);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2209,6 +2250,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/layout/engine", test_layout_engine);
   g_test_add_func ("/gui/first-view", test_first_view);
   g_test_add_func ("/gui/layout/large", test_layout_large);
+  g_test_add_func ("/gui/layout/cancel", test_layout_cancel);
   g_test_add_func ("/gui/context-menu", test_context_menu);
   g_test_add_func ("/gui/fold/badge", test_fold_badge);
   g_test_add_func ("/gui/fold/restart", test_fold_restart);

@@ -366,6 +366,9 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   add_string_member (builder, "title", graph != NULL ? tupu_graph_get_title_en (graph) : NULL);
   add_string_member (builder, "file", path);
   add_string_member (builder, "subtitle", tupu_test_window_get_subtitle (window));
+  json_builder_set_member_name (builder, "progress");
+  json_builder_add_boolean_value (builder, tupu_test_window_shows_progress (window));
+  add_string_member (builder, "engine", tupu_engine_to_string (tupu_graph_view_get_engine (view)));
   add_string_member (builder, "layout_engine",
                      layout != NULL ? tupu_engine_to_string (layout->options.engine) : NULL);
   json_builder_set_member_name (builder, "loads");

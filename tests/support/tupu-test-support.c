@@ -35,6 +35,14 @@ tupu_test_window_get_subtitle (TupuWindow *window)
 }
 
 gboolean
+tupu_test_window_shows_progress (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return gtk_widget_get_visible (window->layout_progress);
+}
+
+gboolean
 tupu_test_window_is_loading (TupuWindow *window)
 {
   g_assert (TUPU_IS_WINDOW (window));

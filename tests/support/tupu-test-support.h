@@ -14,6 +14,8 @@ TupuDetailPane *tupu_test_window_get_pane (TupuWindow *window);
 /* The header bar's subtitle (the file or branch shown, and the engine used when it is not the one
  * chosen). */
 const char *tupu_test_window_get_subtitle (TupuWindow *window);
+/* Whether the header bar shows a slow layout's spinner and Cancel button. */
+gboolean tupu_test_window_shows_progress (TupuWindow *window);
 /* Whether a load is under way (a reload included). */
 gboolean tupu_test_window_is_loading (TupuWindow *window);
 /* Makes the window's file monitor deaf, as monitors are to files opened through the document
