@@ -594,6 +594,7 @@ _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL,
                                    focus_next_pane_action);
   gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
+  gtk_widget_class_install_property_action (widget_class, "win.direction", "direction");
   gtk_widget_class_install_property_action (widget_class, "win.show-gloss", "show-gloss");
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-details");
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);

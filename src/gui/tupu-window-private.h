@@ -15,6 +15,7 @@ struct _TupuWindow
   GtkLabel        *subtitle_label;
   GtkWidget       *leave_branch_button;
   GtkWidget       *layout_progress;
+  GtkMenuButton   *layout_button;
   GtkWidget       *details_button;
   GtkWidget       *menu_button;
   AdwToastOverlay *toast_overlay;

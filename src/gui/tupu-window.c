@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tupu-folding.h"
+#include "tupu-layout-chooser.h"
 #include "tupu-legend.h"
 #include "tupu-a11y.h"
 #include "tupu-problems-dialog.h"
@@ -1064,12 +1065,14 @@ tupu_window_class_init (TupuWindowClass *klass)
   g_type_ensure (TUPU_TYPE_GRAPH_VIEW);
   g_type_ensure (TUPU_TYPE_DETAIL_PANE);
   g_type_ensure (TUPU_TYPE_LEGEND);
+  g_type_ensure (TUPU_TYPE_LAYOUT_CHOOSER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tupu/Tupu/tupu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, leave_branch_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, layout_progress);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, layout_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, toast_overlay);

@@ -1725,6 +1725,12 @@ test_layout_large (void)
   expanded = wait_for (app, has_engine, "sfdp", timeout_ms (300000), "sfdp to lay out the graph");
   g_assert_cmpuint (n_nodes (expanded), ==, 1 + 49 + 49 * 100);
   g_assert_nonnull (strstr (state_string (expanded, "subtitle"), "sfdp"));
+  /* The layout control says which engines cannot take it: all but sfdp and twopi. */
+  g_assert_cmpuint (
+      json_array_get_length (json_object_get_array_member (expanded, "unavailable_engines")), ==,
+      4);
+  g_assert_cmpuint (
+      json_array_get_length (json_object_get_array_member (state, "unavailable_engines")), ==, 0);
   select_by_click (app, expanded, &id);
   app_stop (app);
   g_assert_no_errno (g_unlink (path));
@@ -2206,11 +2212,25 @@ test_layout_cancel (void)
   expanded = wait_for (app, shows_more_than, GUINT_TO_POINTER (n_nodes (state)), READY_TIMEOUT_MS,
                        "the whole graph");
   n_expanded = n_nodes (expanded);
-  menu_key (app, "F10", "Circular (circo)");
-  xdo ("key c");
+  /* The header bar's layout control, its row by mnemonic (the main menu's Layout section does
+   * the same: app/layout/engine). */
+  {
+    JsonObject *button = json_object_get_object_member (expanded, "layout_button");
+
+    click_at (app,
+              json_object_get_double_member (button, "x") +
+                  json_object_get_double_member (button, "width") / 2,
+              json_object_get_double_member (button, "y") +
+                  json_object_get_double_member (button, "height") / 2);
+  }
+  json_object_unref (
+      wait_for (app, menu_shows, "Circular (circo)", STEP_TIMEOUT_MS, "the layout control"));
+  xdo ("key alt+c"); /* a popover, not a menu: its mnemonics take Alt */
   busy = wait_for (app, shows_progress, NULL, STEP_TIMEOUT_MS, "the layout's progress");
   g_assert_cmpstr (state_string (busy, "engine"), ==, "circo");
   g_assert_nonnull (strstr (state_string (busy, "subtitle"), "circo"));
+  xdo ("key Escape"); /* the layout control stays open for the direction: close it */
+  json_object_unref (wait_for (app, menu_closed, NULL, STEP_TIMEOUT_MS, "the control to close"));
   xdo ("key alt+c");
   after = wait_for (app, progress_gone, NULL, STEP_TIMEOUT_MS, "the layout to be cancelled");
   g_assert_cmpstr (state_string (after, "engine"), ==, "dot");

@@ -366,6 +366,15 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   add_string_member (builder, "title", graph != NULL ? tupu_graph_get_title_en (graph) : NULL);
   add_string_member (builder, "file", path);
   add_string_member (builder, "subtitle", tupu_test_window_get_subtitle (window));
+  {
+    g_autoptr (GPtrArray) unavailable = tupu_test_window_dup_unavailable_engines (window);
+
+    json_builder_set_member_name (builder, "unavailable_engines");
+    json_builder_begin_array (builder);
+    for (guint i = 0; i < unavailable->len; i++)
+      json_builder_add_string_value (builder, g_ptr_array_index (unavailable, i));
+    json_builder_end_array (builder);
+  }
   json_builder_set_member_name (builder, "progress");
   json_builder_add_boolean_value (builder, tupu_test_window_shows_progress (window));
   add_string_member (builder, "engine", tupu_engine_to_string (tupu_graph_view_get_engine (view)));
@@ -379,6 +388,12 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   json_builder_add_boolean_value (builder, tupu_graph_view_get_show_all_links (view));
   json_builder_set_member_name (builder, "zoom");
   json_builder_add_double_value (builder, tupu_graph_view_get_zoom (view));
+
+  json_builder_set_member_name (builder, "layout_button");
+  json_builder_begin_object (builder);
+  if (widget_surface_bounds (tupu_test_window_get_layout_button (window), &view_rect))
+    add_rect_members (builder, &view_rect);
+  json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "view");
   json_builder_begin_object (builder);

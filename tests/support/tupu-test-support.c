@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "tupu-graph-view-private.h"
+#include "tupu-layout-chooser.h"
 #include "tupu-test-support.h"
 #include "tupu-window-private.h"
 
@@ -32,6 +33,32 @@ tupu_test_window_get_subtitle (TupuWindow *window)
   return gtk_widget_get_visible (GTK_WIDGET (window->subtitle_label))
              ? gtk_label_get_text (window->subtitle_label)
              : NULL;
+}
+
+GtkWidget *
+tupu_test_window_get_layout_button (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return GTK_WIDGET (window->layout_button);
+}
+
+GPtrArray *
+tupu_test_window_dup_unavailable_engines (TupuWindow *window)
+{
+  GtkWidget *chooser = gtk_popover_get_child (gtk_menu_button_get_popover (window->layout_button));
+  GtkWidget *list =
+      GTK_WIDGET (gtk_widget_get_template_child (chooser, TUPU_TYPE_LAYOUT_CHOOSER, "engine_list"));
+  GPtrArray *engines = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert (TUPU_IS_WINDOW (window));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (!gtk_widget_get_sensitive (row))
+      g_ptr_array_add (engines,
+                       g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))));
+  return engines;
 }
 
 gboolean

@@ -16,6 +16,10 @@ TupuDetailPane *tupu_test_window_get_pane (TupuWindow *window);
 const char *tupu_test_window_get_subtitle (TupuWindow *window);
 /* Whether the header bar shows a slow layout's spinner and Cancel button. */
 gboolean tupu_test_window_shows_progress (TupuWindow *window);
+/* The header bar's layout control (a menu button). */
+GtkWidget *tupu_test_window_get_layout_button (TupuWindow *window);
+/* The titles of the layout control's engines that are unavailable for what is shown. */
+GPtrArray *tupu_test_window_dup_unavailable_engines (TupuWindow *window);
 /* Whether a load is under way (a reload included). */
 gboolean tupu_test_window_is_loading (TupuWindow *window);
 /* Makes the window's file monitor deaf, as monitors are to files opened through the document
