@@ -40,14 +40,17 @@ typedef struct
 {
   guint32  start; /* bytes of the text */
   guint32  end;
-  gunichar ch;  /* ASCII letters lowercased */
-  guint    set; /* reading set + 1, 0 for none */
+  gunichar ch;    /* ASCII letters lowercased */
+  guint    set;   /* reading set + 1, 0 for none */
+  guint32  heads; /* letters a token can be spelled from: its readings' first letters, or
+                   * itself (bit 0 = a) */
 } Token;
 
 struct _TupuPinyinText
 {
-  guint n_tokens;
-  Token tokens[];
+  guint32 letters; /* every letter its readings and ASCII letters have (bit 0 = a) */
+  guint   n_tokens;
+  Token   tokens[];
 };
 
 /* ------------------------------------------------------------------------------------------ */
@@ -281,6 +284,26 @@ tupu_pinyin_fold_query (const char *query)
 /* ------------------------------------------------------------------------------------------ */
 /* Texts                                                                                      */
 
+static guint32
+letter_bit (gunichar c)
+{
+  return 1u << (c - 'a');
+}
+
+static void
+add_reading_letters (const Table *table, Token *token, guint32 *letters)
+{
+  const char *readings[TUPU_PINYIN_MAX_READINGS];
+  guint       n = set_readings (table, token->set, readings);
+
+  for (guint i = 0; i < n; i++)
+    {
+      token->heads |= letter_bit (readings[i][0]);
+      for (const char *p = readings[i]; *p != '\0'; p++)
+        *letters |= letter_bit (*p);
+    }
+}
+
 TupuPinyinText *
 tupu_pinyin_text_new (const char *text)
 {
@@ -292,6 +315,7 @@ tupu_pinyin_text_new (const char *text)
 
   n_chars = g_utf8_strlen (text, -1);
   self = g_malloc (sizeof (TupuPinyinText) + n_chars * sizeof (Token));
+  self->letters = 0;
   self->n_tokens = 0;
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -305,6 +329,10 @@ tupu_pinyin_text_new (const char *text)
       token->end = g_utf8_next_char (p) - text;
       token->ch = c < 0x80 ? (gunichar)g_ascii_tolower (c) : c;
       token->set = lookup_set (table, c);
+      token->heads = g_ascii_islower (token->ch) ? letter_bit (token->ch) : 0;
+      self->letters |= token->heads;
+      if (token->set != 0)
+        add_reading_letters (table, token, &self->letters);
     }
   return self;
 }
@@ -374,7 +402,9 @@ matches_from (Matcher *m, guint t, guint q)
   token = &m->text->tokens[t];
   if (token->ch == m->query[q] && matches_from (m, t + 1, q + 1))
     return TRUE;
-  if (token->set != 0)
+  /* Most tokens cannot start the rest of the query: say so without reading their readings. */
+  if (token->set != 0 && m->query[q] >= 'a' && m->query[q] <= 'z' &&
+      (token->heads & letter_bit (m->query[q])))
     {
       const char *readings[TUPU_PINYIN_MAX_READINGS];
       guint       n = set_readings (m->table, token->set, readings);
@@ -399,6 +429,27 @@ find_start (Matcher *m, gsize memo_bytes)
   return -1;
 }
 
+guint32
+tupu_pinyin_query_letters (const char *folded_query)
+{
+  guint32 letters = 0;
+
+  g_return_val_if_fail (folded_query != NULL, 0);
+
+  for (const char *p = folded_query; *p != '\0'; p++)
+    if (*p >= 'a' && *p <= 'z')
+      letters |= letter_bit (*p);
+  return letters;
+}
+
+guint32
+tupu_pinyin_text_get_letters (const TupuPinyinText *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->letters;
+}
+
 gboolean
 tupu_pinyin_text_match (const TupuPinyinText *self, const char *folded_query,
                         TupuPinyinMatch *match)
@@ -420,6 +471,10 @@ tupu_pinyin_text_match (const TupuPinyinText *self, const char *folded_query,
     }
   if (m.qlen == 0 || self->n_tokens == 0)
     return FALSE;
+  /* A letter no reading has cannot be spelled. */
+  for (guint i = 0; i < m.qlen; i++)
+    if (query[i] >= 'a' && query[i] <= 'z' && !(self->letters & letter_bit (query[i])))
+      return FALSE;
 
   m.table = get_table ();
   m.text = self;

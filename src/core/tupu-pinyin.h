@@ -46,6 +46,11 @@ typedef struct
   gboolean to_end;   /* up to the text's last character (punctuation after it skipped) */
 } TupuPinyinMatch;
 
+/* The letters a query or a text's readings hold, as bits (a = bit 0): a query whose letters are
+ * not all among a text's cannot match it, which a search can tell without reading the text. */
+guint32 tupu_pinyin_query_letters (const char *folded_query);
+guint32 tupu_pinyin_text_get_letters (const TupuPinyinText *self);
+
 /* Where @folded_query (from tupu_pinyin_fold_query()) matches @self: the first match with whole
  * readings, else the first with initials. FALSE when there is none. */
 gboolean tupu_pinyin_text_match (const TupuPinyinText *self, const char *folded_query,
