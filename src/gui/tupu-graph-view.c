@@ -33,6 +33,9 @@
 #define MAX_TILES 2048
 #define SETTLE_MS 200
 #define READABLE_LABEL_PX 12.0 /* a concept brought into view shows its label at least this big */
+#define MARK_GROW 5.0          /* widget pixels from a marked box to the middle of its band */
+#define MARK_BAND 5.0
+#define MARK_EDGE 1.5
 #define PAN_USEC (250 * G_TIME_SPAN_MILLISECOND)
 #define ZOOM_USEC (200 * G_TIME_SPAN_MILLISECOND)
 
@@ -48,6 +51,7 @@ enum
   PROP_ROOT_ID,
   PROP_FOLDED,
   PROP_SHOW_ALL_LINKS,
+  PROP_MARKED,
   N_PROPS
 };
 
@@ -464,6 +468,180 @@ append_badge (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy, 
   cairo_destroy (cr);
 }
 
+/* Search marks. Worked out once per layout and set of marks: which boxes shown are marked, and
+ * which badges hide marked concepts (a match folded away is marked on the badge of the nearest
+ * concept shown above it). */
+static void
+update_marks (TupuGraphView *self)
+{
+  TupuLayout        *layout = self->layout;
+  const guint8      *marked;
+  gsize              n;
+  g_autofree guint8 *badged = NULL;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (!self->marks_stale)
+    return;
+  self->marks_stale = FALSE;
+  g_array_set_size (self->mark_geoms, 0);
+  g_array_set_size (self->mark_badges, 0);
+  if (layout == NULL || self->marked == NULL)
+    return;
+  marked = g_bytes_get_data (self->marked, &n);
+  /* A layout of the previous graph, shown while the new one is laid out: no marks yet. */
+  if (layout->graph != self->graph || n != tupu_graph_get_n_nodes (layout->graph))
+    return;
+
+  badged = g_new0 (guint8, layout->n_nodes);
+  for (guint i = 0; i < n; i++)
+    {
+      int up = i;
+
+      if (!marked[i])
+        continue;
+      while (up >= 0 && layout->geom_of_node[up] < 0)
+        up = tupu_graph_get_node (layout->graph, up)->parent;
+      if (up == (int)i)
+        g_array_append_val (self->mark_geoms, layout->geom_of_node[i]);
+      else if (up >= 0 && !badged[layout->geom_of_node[up]] &&
+               layout->nodes[layout->geom_of_node[up]].n_folded > 0)
+        {
+          badged[layout->geom_of_node[up]] = TRUE;
+          g_array_append_val (self->mark_badges, layout->geom_of_node[up]);
+        }
+    }
+}
+
+/* A badge's outline, @grow layout units outside it. */
+static void
+badge_path (cairo_t *cr, const TupuRect *badge, double grow)
+{
+  double r = badge->height / 2 + grow;
+  double x0 = badge->x - grow + r, x1 = badge->x + badge->width + grow - r;
+  double cy = badge->y + badge->height / 2;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x1, cy, r, -G_PI / 2, G_PI / 2);
+  cairo_arc (cr, x0, cy, r, G_PI / 2, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* A mark in view: a concept's box, or only its badge. */
+typedef struct
+{
+  guint    geom;
+  gboolean badge;
+} Mark;
+
+static gboolean
+rects_meet (const TupuRect *a, const TupuRect *b)
+{
+  return a->x <= b->x + b->width && b->x <= a->x + a->width && a->y <= b->y + b->height &&
+         b->y <= a->y + a->height;
+}
+
+/* The marks that reach into @visible (layout units), and the widget-pixel bounds of what they
+ * cover, badges included. FALSE when none does. */
+static gboolean
+visible_marks (TupuGraphView *self, const TupuRect *visible, GArray *marks, graphene_rect_t *bounds)
+{
+  for (int pass = 0; pass < 2; pass++)
+    {
+      GArray *geoms = pass == 0 ? self->mark_geoms : self->mark_badges;
+
+      for (guint i = 0; i < geoms->len; i++)
+        {
+          Mark     mark = { g_array_index (geoms, int, i), pass == 1 };
+          TupuRect r = self->layout->nodes[mark.geom].box;
+          TupuRect badge;
+
+          if (tupu_layout_badge_rect (self->layout, mark.geom, &badge))
+            {
+              if (mark.badge)
+                r = badge;
+              else
+                r = (TupuRect){ r.x, MIN (r.y, badge.y),
+                                MAX (r.x + r.width, badge.x + badge.width) - r.x,
+                                r.y + r.height - MIN (r.y, badge.y) };
+            }
+          if (!rects_meet (&r, visible))
+            continue;
+          graphene_rect_union (marks->len == 0 ? &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height)
+                                               : bounds,
+                               &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height), bounds);
+          g_array_append_val (marks, mark);
+        }
+    }
+  graphene_rect_scale (bounds, self->zoom, self->zoom, bounds);
+  return marks->len > 0;
+}
+
+/* The marks' outlines, @grow widget pixels outside each box or badge. */
+static void
+marks_path (TupuGraphView *self, cairo_t *cr, GArray *marks, double grow)
+{
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const Mark *mark = &g_array_index (marks, Mark, i);
+      TupuRect    badge;
+
+      if (!mark->badge)
+        tupu_painter_node_path (cr, self->layout, mark->geom, grow / self->zoom);
+      else if (tupu_layout_badge_rect (self->layout, mark->geom, &badge))
+        badge_path (cr, &badge, grow / self->zoom);
+    }
+}
+
+/* Every mark in view: a band in the highlighter's colour, edged on its outside so that it keeps
+ * its contrast on the canvas, then the badges again over the bands so that their counts stay
+ * readable; all in one cairo node over just the marks. */
+static void
+append_marks (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy)
+{
+  const TupuMarkStyle *style =
+      tupu_style_mark (tupu_style_variant (self->dark, self->high_contrast));
+  double reach = MARK_GROW + MARK_BAND / 2 + MARK_EDGE + 1;
+  g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  TupuPaintOptions options;
+  TupuRect         visible;
+  graphene_rect_t  bounds;
+  cairo_t         *cr;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  update_marks (self);
+  visible.x = (-ox - reach) / self->zoom;
+  visible.y = (-oy - reach) / self->zoom;
+  visible.width = (gtk_widget_get_width (GTK_WIDGET (self)) + 2 * reach) / self->zoom;
+  visible.height = (gtk_widget_get_height (GTK_WIDGET (self)) + 2 * reach) / self->zoom;
+  if (!visible_marks (self, &visible, marks, &bounds))
+    return;
+  graphene_rect_offset (&bounds, ox, oy);
+  graphene_rect_inset (&bounds, -reach, -reach);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  marks_path (self, cr, marks, MARK_GROW);
+  cairo_set_source_rgba (cr, style->band.r, style->band.g, style->band.b, style->band.a);
+  cairo_set_line_width (cr, MARK_BAND / self->zoom);
+  cairo_stroke (cr);
+  marks_path (self, cr, marks, MARK_GROW + (MARK_BAND + MARK_EDGE) / 2);
+  cairo_set_source_rgba (cr, style->edge.r, style->edge.g, style->edge.b, style->edge.a);
+  cairo_set_line_width (cr, MARK_EDGE / self->zoom);
+  cairo_stroke (cr);
+
+  tupu_paint_options_init (&options);
+  options.dark = self->dark;
+  options.high_contrast = self->high_contrast;
+  options.scale = self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  for (guint i = 0; i < marks->len; i++)
+    tupu_painter_draw_badge (cr, self->layout, g_array_index (marks, Mark, i).geom, &options);
+  cairo_destroy (cr);
+}
+
 /* With keyboard focus and nothing selected, the ring goes around the whole canvas. */
 static void
 append_view_focus_ring (TupuGraphView *self, GtkSnapshot *snapshot, const GdkRGBA *accent)
@@ -494,6 +672,9 @@ snapshot_overlays (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   get_accent (self, &accent);
+
+  /* Search marks under the rest: the selection's rings stay whole over a marked concept. */
+  append_marks (self, snapshot, ox, oy);
 
   /* Hover is neutral (the text colour, faint) so that only the selection is in the accent. */
   if (self->hover >= 0)
@@ -986,6 +1167,7 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
   g_clear_pointer (&self->layout, tupu_layout_unref);
   self->layout = tupu_layout_ref (layout);
   self->hover = -1;
+  self->marks_stale = TRUE;
   g_hash_table_remove_all (self->tiles);
 
   if (self->fit_pending || (fitted && anchor_id == NULL))
@@ -1070,6 +1252,7 @@ clear_layout (TupuGraphView *self)
   _tupu_graph_view_stop_animation (self);
   g_clear_pointer (&self->layout, tupu_layout_unref);
   self->hover = -1;
+  self->marks_stale = TRUE;
   g_hash_table_remove_all (self->tiles);
   _tupu_graph_view_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1254,6 +1437,9 @@ tupu_graph_view_finalize (GObject *object)
   TupuGraphView *self = TUPU_GRAPH_VIEW (object);
 
   g_clear_pointer (&self->folded, g_bytes_unref);
+  g_clear_pointer (&self->marked, g_bytes_unref);
+  g_clear_pointer (&self->mark_geoms, g_array_unref);
+  g_clear_pointer (&self->mark_badges, g_array_unref);
   g_clear_pointer (&self->anchor_id, g_free);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_pointer (&self->selected_id, g_free);
@@ -1296,6 +1482,9 @@ tupu_graph_view_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_SHOW_ALL_LINKS:
       g_value_set_boolean (value, self->show_all_links);
       break;
+    case PROP_MARKED:
+      g_value_set_boxed (value, self->marked);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1329,6 +1518,9 @@ tupu_graph_view_set_property (GObject *object, guint prop_id, const GValue *valu
       break;
     case PROP_SHOW_ALL_LINKS:
       tupu_graph_view_set_show_all_links (self, g_value_get_boolean (value));
+      break;
+    case PROP_MARKED:
+      tupu_graph_view_set_marked (self, g_value_get_boxed (value));
       break;
     case PROP_ZOOM:
       tupu_graph_view_zoom_at (self, g_value_get_double (value),
@@ -1371,6 +1563,7 @@ tupu_graph_view_class_init (TupuGraphViewClass *klass)
   properties[PROP_ROOT_ID] = g_param_spec_string ("root-id", NULL, NULL, NULL, rw);
   properties[PROP_FOLDED] = g_param_spec_boxed ("folded", NULL, NULL, G_TYPE_BYTES, rw);
   properties[PROP_SHOW_ALL_LINKS] = g_param_spec_boolean ("show-all-links", NULL, NULL, FALSE, rw);
+  properties[PROP_MARKED] = g_param_spec_boxed ("marked", NULL, NULL, G_TYPE_BYTES, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted when a layout fails (e.g. TUPU_LAYOUT_ERROR_TOO_LARGE); the previous one stays. */
@@ -1400,6 +1593,8 @@ tupu_graph_view_init (TupuGraphView *self)
   self->fit_pending = TRUE;
   self->pointer_x = self->pointer_y = -1;
   self->tiles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)gsk_render_node_unref);
+  self->mark_geoms = g_array_new (FALSE, FALSE, sizeof (int));
+  self->mark_badges = g_array_new (FALSE, FALSE, sizeof (int));
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
@@ -1813,4 +2008,28 @@ tupu_graph_view_get_show_all_links (TupuGraphView *self)
   g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
 
   return self->show_all_links;
+}
+
+void
+tupu_graph_view_set_marked (TupuGraphView *self, GBytes *marked)
+{
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->marked == marked ||
+      (self->marked != NULL && marked != NULL && g_bytes_equal (self->marked, marked)))
+    return;
+
+  g_clear_pointer (&self->marked, g_bytes_unref);
+  self->marked = marked != NULL ? g_bytes_ref (marked) : NULL;
+  self->marks_stale = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKED]);
+}
+
+GBytes *
+tupu_graph_view_get_marked (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), NULL);
+
+  return self->marked;
 }

@@ -367,6 +367,13 @@ select_concept_action (GtkWidget *widget, const char *action_name, GVariant *par
                           TRUE);
 }
 
+/* Ctrl+F: the search bar, open with the keyboard in its entry. */
+static void
+find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  _tupu_window_find (TUPU_WINDOW (widget));
+}
+
 /* F6: between the graph and the details, a way in and out of each that needs no Tab. From
  * anywhere else, to the graph. */
 static void
@@ -408,6 +415,8 @@ _tupu_window_actions_update (TupuWindow *self)
   gtk_widget_action_set_enabled (widget, "win.expand-all", shown);
   gtk_widget_action_set_enabled (widget, "win.show-levels", shown);
   gtk_widget_action_set_enabled (widget, "win.focus-next-pane", shown);
+  gtk_widget_action_set_enabled (widget, "win.find", shown);
+  gtk_widget_set_sensitive (self->search_button, shown);
 }
 
 /* Every window command, installed on the class. The engine, the glosses and the detail pane's
@@ -435,6 +444,7 @@ _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.show-all-links", "show-all-links");
   gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL,
                                    focus_next_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
   gtk_widget_class_install_property_action (widget_class, "win.show-gloss", "show-gloss");
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-details");
@@ -463,6 +473,7 @@ tupu_window_set_accels (GtkApplication *application)
     { "win.show-levels(uint32 0)", { "<Control><Shift>o", NULL } },
     { "win.show-all-links", { "<Control><Shift>l", NULL } },
     { "win.focus-next-pane", { "F6", "<Shift>F6", NULL } },
+    { "win.find", { "<Control>f", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
