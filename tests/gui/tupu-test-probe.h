@@ -6,6 +6,8 @@
  *           width,height}, "nodes": {id: [x,y,w,h,label_px]},
  *           "badges": {id: [x,y,w,h]}, "show_all_links", "detail": {...}, "toasts": [...],
  *           "status_page", "problems", "layout_pending", "menu": [the open menu's items],
+ *           "search": {"open", "entry_focused", "query", "n_results", "cursor", "rows":
+ *           [{"label", "highlight", "cursor"}], "empty", "marked", "mark_boxes", "mark_badges"},
  *           "windows": [{"type", "title", "active", "focus", "text"}]}
  *   quit   {"ok": true}, then quits.
  * Coordinates are in the toplevel surface's pixels. The probe only observes: every input in the
