@@ -1150,6 +1150,7 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
   g_autofree char *anchor_id = NULL;
   double           anchor_x = 0, anchor_y = 0;
   gboolean         fitted = self->fitted;
+  gboolean         refit;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -1170,15 +1171,18 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
   self->marks_stale = TRUE;
   g_hash_table_remove_all (self->tiles);
 
-  if (self->fit_pending || (fitted && anchor_id == NULL))
+  refit = self->fit_pending || (fitted && anchor_id == NULL);
+  if (refit)
     tupu_graph_view_zoom_fit (self);
   else if (anchor_id != NULL)
     restore_anchor (self, anchor_id, anchor_x, anchor_y);
 
+  /* A concept unfolded into a picture kept in place (a search result, a link) is glided to; in
+   * a new picture it starts in the middle. */
   if (self->center_pending && !self->fit_pending)
     {
       self->center_pending = FALSE;
-      _tupu_graph_view_center_on (self, _tupu_graph_view_selected_geom (self), FALSE);
+      _tupu_graph_view_center_on (self, _tupu_graph_view_selected_geom (self), !refit);
     }
 
   _tupu_graph_view_update_actions (self);
