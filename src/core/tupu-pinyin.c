@@ -329,7 +329,7 @@ tupu_pinyin_text_new (const char *text)
       token->end = g_utf8_next_char (p) - text;
       token->ch = c < 0x80 ? (gunichar)g_ascii_tolower (c) : c;
       token->set = lookup_set (table, c);
-      token->heads = g_ascii_islower (token->ch) ? letter_bit (token->ch) : 0;
+      token->heads = token->ch < 0x80 && g_ascii_islower (token->ch) ? letter_bit (token->ch) : 0;
       self->letters |= token->heads;
       if (token->set != 0)
         add_reading_letters (table, token, &self->letters);
