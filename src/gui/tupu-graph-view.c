@@ -1366,9 +1366,20 @@ tupu_graph_view_size_allocate (GtkWidget *widget, int width, int height, int bas
 
   if (self->fit_pending || self->fitted || old_width <= 0 || old_height <= 0)
     tupu_graph_view_zoom_fit (self);
-  else /* keep what is at the centre there */
-    _tupu_graph_view_set_view (self, self->zoom, self->off_x + (width - old_width) / 2.0,
-                               self->off_y + (height - old_height) / 2.0);
+  else
+    {
+      /* Keep what is at the centre there, and where a running animation is heading to: a
+       * sidebar sliding in while the view glides to a concept must not leave it off centre. */
+      double dx = (width - old_width) / 2.0, dy = (height - old_height) / 2.0;
+
+      self->anim_from_x += dx;
+      self->anim_to_x += dx;
+      self->anim_px += dx;
+      self->anim_from_y += dy;
+      self->anim_to_y += dy;
+      self->anim_py += dy;
+      _tupu_graph_view_set_view (self, self->zoom, self->off_x + dx, self->off_y + dy);
+    }
 
   if (self->center_pending)
     {

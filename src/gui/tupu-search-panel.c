@@ -54,6 +54,8 @@ row_label (GtkWidget *box, const char *first_class, const char *second_class)
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  /* The panel is as wide as its rows want: long texts ellipsize rather than widen it. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   if (first_class != NULL)
     gtk_widget_add_css_class (label, first_class);
   if (second_class != NULL)

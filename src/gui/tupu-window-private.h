@@ -27,6 +27,7 @@ struct _TupuWindow
   GtkWidget       *search_button;
   GtkSearchBar    *search_bar;
   GtkSearchEntry  *search_entry;
+  AdwFlap         *search_flap;
   TupuSearchPanel *search_panel;
 
   GSettings *settings;

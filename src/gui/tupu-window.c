@@ -639,7 +639,7 @@ update_search (TupuWindow *self)
 
   g_assert (TUPU_IS_WINDOW (self));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->search_panel), open && search_typed (self));
+  adw_flap_set_reveal_flap (self->search_flap, open && search_typed (self));
   tupu_graph_view_set_marked (self->graph_view, marked);
   update_search_description (self);
 }
@@ -978,6 +978,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_flap);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_panel);
   gtk_widget_class_bind_template_callback (widget_class, selected_id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_changed_cb);
