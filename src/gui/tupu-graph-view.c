@@ -809,6 +809,9 @@ start_animation (TupuGraphView *self, gboolean zooming, gint64 duration)
 void
 _tupu_graph_view_animate_to (TupuGraphView *self, double off_x, double off_y)
 {
+  /* Heading elsewhere: no longer the fitted picture a resize would fit again (a sidebar
+   * sliding in before the first frame of the pan would otherwise cancel it). */
+  self->fitted = FALSE;
   if (!animations_enabled (self))
     {
       _tupu_graph_view_stop_animation (self);
@@ -840,6 +843,7 @@ _tupu_graph_view_animate_zoom (TupuGraphView *self, double zoom, double x, doubl
       return;
     }
 
+  self->fitted = FALSE;
   self->anim_from_zoom = self->zoom;
   self->anim_to_zoom = clamp_zoom (self, zoom);
   self->anim_px = x;
