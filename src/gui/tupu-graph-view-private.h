@@ -23,6 +23,13 @@ struct _TupuGraphView
   guint       hover_dim_id;
   GBytes     *folded;         /* whose parts are folded (TupuLayoutOptions.folded), or NULL */
   gboolean    show_all_links; /* else only the selected and hovered concepts' cross-links */
+  GBytes     *marked;         /* search matches to mark, per graph node, or NULL */
+
+  /* What the marks fall on in the layout shown, worked out once per layout and marks (not per
+   * frame): geometry indices of marked concepts, and of concepts whose badge hides marked ones. */
+  GArray  *mark_geoms;  /* int */
+  GArray  *mark_badges; /* int */
+  gboolean marks_stale; /* the layout or the marks changed since */
 
   TupuDirection direction; /* which way dot grows the tree */
 

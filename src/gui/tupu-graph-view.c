@@ -36,6 +36,9 @@
 #define HOVER_DIM_ALPHA 0.6
 #define READABLE_LABEL_PX 12.0 /* a concept brought into view shows its label at least this big */
 #define LEGIBLE_LABEL_PX 9.0   /* unfolding zooms out no further than labels this big */
+#define MARK_GROW 5.0          /* widget pixels from a marked box to the middle of its band */
+#define MARK_BAND 5.0
+#define MARK_EDGE 1.5
 #define PAN_USEC (250 * G_TIME_SPAN_MILLISECOND)
 #define ZOOM_USEC (200 * G_TIME_SPAN_MILLISECOND)
 
@@ -53,6 +56,7 @@ enum
   PROP_SHOW_ALL_LINKS,
   PROP_DIRECTION,
   PROP_LAYOUT_PENDING,
+  PROP_MARKED,
   N_PROPS
 };
 
@@ -510,6 +514,180 @@ append_badge (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy, 
   cairo_destroy (cr);
 }
 
+/* Search marks. Worked out once per layout and set of marks: which boxes shown are marked, and
+ * which badges hide marked concepts (a match folded away is marked on the badge of the nearest
+ * concept shown above it). */
+static void
+update_marks (TupuGraphView *self)
+{
+  TupuLayout        *layout = self->layout;
+  const guint8      *marked;
+  gsize              n;
+  g_autofree guint8 *badged = NULL;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (!self->marks_stale)
+    return;
+  self->marks_stale = FALSE;
+  g_array_set_size (self->mark_geoms, 0);
+  g_array_set_size (self->mark_badges, 0);
+  if (layout == NULL || self->marked == NULL)
+    return;
+  marked = g_bytes_get_data (self->marked, &n);
+  /* A layout of the previous graph, shown while the new one is laid out: no marks yet. */
+  if (layout->graph != self->graph || n != tupu_graph_get_n_nodes (layout->graph))
+    return;
+
+  badged = g_new0 (guint8, layout->n_nodes);
+  for (guint i = 0; i < n; i++)
+    {
+      int up = i;
+
+      if (!marked[i])
+        continue;
+      while (up >= 0 && layout->geom_of_node[up] < 0)
+        up = tupu_graph_get_node (layout->graph, up)->parent;
+      if (up == (int)i)
+        g_array_append_val (self->mark_geoms, layout->geom_of_node[i]);
+      else if (up >= 0 && !badged[layout->geom_of_node[up]] &&
+               layout->nodes[layout->geom_of_node[up]].n_folded > 0)
+        {
+          badged[layout->geom_of_node[up]] = TRUE;
+          g_array_append_val (self->mark_badges, layout->geom_of_node[up]);
+        }
+    }
+}
+
+/* A badge's outline, @grow layout units outside it. */
+static void
+badge_path (cairo_t *cr, const TupuRect *badge, double grow)
+{
+  double r = badge->height / 2 + grow;
+  double x0 = badge->x - grow + r, x1 = badge->x + badge->width + grow - r;
+  double cy = badge->y + badge->height / 2;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x1, cy, r, -G_PI / 2, G_PI / 2);
+  cairo_arc (cr, x0, cy, r, G_PI / 2, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* A mark in view: a concept's box, or only its badge. */
+typedef struct
+{
+  guint    geom;
+  gboolean badge;
+} Mark;
+
+static gboolean
+rects_meet (const TupuRect *a, const TupuRect *b)
+{
+  return a->x <= b->x + b->width && b->x <= a->x + a->width && a->y <= b->y + b->height &&
+         b->y <= a->y + a->height;
+}
+
+/* The marks that reach into @visible (layout units), and the widget-pixel bounds of what they
+ * cover, badges included. FALSE when none does. */
+static gboolean
+visible_marks (TupuGraphView *self, const TupuRect *visible, GArray *marks, graphene_rect_t *bounds)
+{
+  for (int pass = 0; pass < 2; pass++)
+    {
+      GArray *geoms = pass == 0 ? self->mark_geoms : self->mark_badges;
+
+      for (guint i = 0; i < geoms->len; i++)
+        {
+          Mark     mark = { g_array_index (geoms, int, i), pass == 1 };
+          TupuRect r = self->layout->nodes[mark.geom].box;
+          TupuRect badge;
+
+          if (tupu_layout_badge_rect (self->layout, mark.geom, &badge))
+            {
+              if (mark.badge)
+                r = badge;
+              else
+                r = (TupuRect){ r.x, MIN (r.y, badge.y),
+                                MAX (r.x + r.width, badge.x + badge.width) - r.x,
+                                r.y + r.height - MIN (r.y, badge.y) };
+            }
+          if (!rects_meet (&r, visible))
+            continue;
+          graphene_rect_union (marks->len == 0 ? &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height)
+                                               : bounds,
+                               &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height), bounds);
+          g_array_append_val (marks, mark);
+        }
+    }
+  graphene_rect_scale (bounds, self->zoom, self->zoom, bounds);
+  return marks->len > 0;
+}
+
+/* The marks' outlines, @grow widget pixels outside each box or badge. */
+static void
+marks_path (TupuGraphView *self, cairo_t *cr, GArray *marks, double grow)
+{
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const Mark *mark = &g_array_index (marks, Mark, i);
+      TupuRect    badge;
+
+      if (!mark->badge)
+        tupu_painter_node_path (cr, self->layout, mark->geom, grow / self->zoom);
+      else if (tupu_layout_badge_rect (self->layout, mark->geom, &badge))
+        badge_path (cr, &badge, grow / self->zoom);
+    }
+}
+
+/* Every mark in view: a band in the highlighter's colour, edged on its outside so that it keeps
+ * its contrast on the canvas, then the badges again over the bands so that their counts stay
+ * readable; all in one cairo node over just the marks. */
+static void
+append_marks (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy)
+{
+  const TupuMarkStyle *style =
+      tupu_style_mark (tupu_style_variant (self->dark, self->high_contrast));
+  double reach = MARK_GROW + MARK_BAND / 2 + MARK_EDGE + 1;
+  g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  TupuPaintOptions options;
+  TupuRect         visible;
+  graphene_rect_t  bounds;
+  cairo_t         *cr;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  update_marks (self);
+  visible.x = (-ox - reach) / self->zoom;
+  visible.y = (-oy - reach) / self->zoom;
+  visible.width = (gtk_widget_get_width (GTK_WIDGET (self)) + 2 * reach) / self->zoom;
+  visible.height = (gtk_widget_get_height (GTK_WIDGET (self)) + 2 * reach) / self->zoom;
+  if (!visible_marks (self, &visible, marks, &bounds))
+    return;
+  graphene_rect_offset (&bounds, ox, oy);
+  graphene_rect_inset (&bounds, -reach, -reach);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  marks_path (self, cr, marks, MARK_GROW);
+  cairo_set_source_rgba (cr, style->band.r, style->band.g, style->band.b, style->band.a);
+  cairo_set_line_width (cr, MARK_BAND / self->zoom);
+  cairo_stroke (cr);
+  marks_path (self, cr, marks, MARK_GROW + (MARK_BAND + MARK_EDGE) / 2);
+  cairo_set_source_rgba (cr, style->edge.r, style->edge.g, style->edge.b, style->edge.a);
+  cairo_set_line_width (cr, MARK_EDGE / self->zoom);
+  cairo_stroke (cr);
+
+  tupu_paint_options_init (&options);
+  options.dark = self->dark;
+  options.high_contrast = self->high_contrast;
+  options.scale = self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  for (guint i = 0; i < marks->len; i++)
+    tupu_painter_draw_badge (cr, self->layout, g_array_index (marks, Mark, i).geom, &options);
+  cairo_destroy (cr);
+}
+
 /* With keyboard focus and nothing selected, the ring goes around the whole canvas. */
 static void
 append_view_focus_ring (TupuGraphView *self, GtkSnapshot *snapshot, const GdkRGBA *accent)
@@ -540,6 +718,9 @@ snapshot_overlays (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   get_accent (self, &accent);
+
+  /* Search marks under the rest: the selection's rings stay whole over a marked concept. */
+  append_marks (self, snapshot, ox, oy);
 
   /* Hover is neutral (the text colour, faint) so that only the selection is in the accent. */
   if (self->hover >= 0 && self->hover_dim)
@@ -676,6 +857,9 @@ start_animation (TupuGraphView *self, gboolean zooming, gint64 duration)
 void
 _tupu_graph_view_animate_to (TupuGraphView *self, double off_x, double off_y)
 {
+  /* Heading elsewhere: no longer the fitted picture a resize would fit again (a sidebar
+   * sliding in before the first frame of the pan would otherwise cancel it). */
+  self->fitted = FALSE;
   if (!animations_enabled (self))
     {
       _tupu_graph_view_stop_animation (self);
@@ -707,6 +891,7 @@ _tupu_graph_view_animate_zoom (TupuGraphView *self, double zoom, double x, doubl
       return;
     }
 
+  self->fitted = FALSE;
   self->anim_from_zoom = self->zoom;
   self->anim_to_zoom = clamp_zoom (self, zoom);
   self->anim_px = x;
@@ -1101,6 +1286,7 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
   double           anchor_x = 0, anchor_y = 0;
   gboolean         fitted = self->fitted;
   gboolean         unfolded = self->anchor_unfolded;
+  gboolean         refit;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -1119,9 +1305,11 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
   g_clear_pointer (&self->layout, tupu_layout_unref);
   self->layout = tupu_layout_ref (layout);
   _tupu_graph_view_set_hover (self, -1); /* its index meant a box of the old layout */
+  self->marks_stale = TRUE;
   g_hash_table_remove_all (self->tiles);
 
-  if (self->fit_pending || (fitted && anchor_id == NULL))
+  refit = self->fit_pending || (fitted && anchor_id == NULL);
+  if (refit)
     tupu_graph_view_zoom_fit (self);
   else if (anchor_id != NULL)
     {
@@ -1130,10 +1318,12 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
         reveal_unfolded (self, anchor_id);
     }
 
+  /* A concept unfolded into a picture kept in place (a search result, a link) is glided to; in
+   * a new picture it starts in the middle. */
   if (self->center_pending && !self->fit_pending)
     {
       self->center_pending = FALSE;
-      _tupu_graph_view_center_on (self, _tupu_graph_view_selected_geom (self), FALSE);
+      _tupu_graph_view_center_on (self, _tupu_graph_view_selected_geom (self), !refit);
     }
 
   _tupu_graph_view_update_actions (self);
@@ -1252,6 +1442,7 @@ clear_layout (TupuGraphView *self)
   _tupu_graph_view_stop_animation (self);
   g_clear_pointer (&self->layout, tupu_layout_unref);
   _tupu_graph_view_set_hover (self, -1);
+  self->marks_stale = TRUE;
   g_hash_table_remove_all (self->tiles);
   _tupu_graph_view_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1361,9 +1552,20 @@ tupu_graph_view_size_allocate (GtkWidget *widget, int width, int height, int bas
 
   if (self->fit_pending || self->fitted || old_width <= 0 || old_height <= 0)
     tupu_graph_view_zoom_fit (self);
-  else /* keep what is at the centre there */
-    _tupu_graph_view_set_view (self, self->zoom, self->off_x + (width - old_width) / 2.0,
-                               self->off_y + (height - old_height) / 2.0);
+  else
+    {
+      /* Keep what is at the centre there, and where a running animation is heading to: a
+       * sidebar sliding in while the view glides to a concept must not leave it off centre. */
+      double dx = (width - old_width) / 2.0, dy = (height - old_height) / 2.0;
+
+      self->anim_from_x += dx;
+      self->anim_to_x += dx;
+      self->anim_px += dx;
+      self->anim_from_y += dy;
+      self->anim_to_y += dy;
+      self->anim_py += dy;
+      _tupu_graph_view_set_view (self, self->zoom, self->off_x + dx, self->off_y + dy);
+    }
 
   if (self->center_pending)
     {
@@ -1437,6 +1639,9 @@ tupu_graph_view_finalize (GObject *object)
   TupuGraphView *self = TUPU_GRAPH_VIEW (object);
 
   g_clear_pointer (&self->folded, g_bytes_unref);
+  g_clear_pointer (&self->marked, g_bytes_unref);
+  g_clear_pointer (&self->mark_geoms, g_array_unref);
+  g_clear_pointer (&self->mark_badges, g_array_unref);
   g_clear_pointer (&self->anchor_id, g_free);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_pointer (&self->selected_id, g_free);
@@ -1485,6 +1690,9 @@ tupu_graph_view_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_SHOW_ALL_LINKS:
       g_value_set_boolean (value, self->show_all_links);
       break;
+    case PROP_MARKED:
+      g_value_set_boxed (value, self->marked);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1521,6 +1729,9 @@ tupu_graph_view_set_property (GObject *object, guint prop_id, const GValue *valu
       break;
     case PROP_SHOW_ALL_LINKS:
       tupu_graph_view_set_show_all_links (self, g_value_get_boolean (value));
+      break;
+    case PROP_MARKED:
+      tupu_graph_view_set_marked (self, g_value_get_boxed (value));
       break;
     case PROP_ZOOM:
       tupu_graph_view_zoom_at (self, g_value_get_double (value),
@@ -1569,6 +1780,7 @@ tupu_graph_view_class_init (TupuGraphViewClass *klass)
   properties[PROP_LAYOUT_PENDING] =
       g_param_spec_boolean ("layout-pending", NULL, NULL, FALSE,
                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MARKED] = g_param_spec_boxed ("marked", NULL, NULL, G_TYPE_BYTES, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted when a layout fails (e.g. TUPU_LAYOUT_ERROR_TOO_LARGE); the previous one stays. */
@@ -1603,6 +1815,8 @@ tupu_graph_view_init (TupuGraphView *self)
   self->fit_pending = TRUE;
   self->pointer_x = self->pointer_y = -1;
   self->tiles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)gsk_render_node_unref);
+  self->mark_geoms = g_array_new (FALSE, FALSE, sizeof (int));
+  self->mark_badges = g_array_new (FALSE, FALSE, sizeof (int));
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
@@ -2097,4 +2311,28 @@ tupu_graph_view_get_show_all_links (TupuGraphView *self)
   g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
 
   return self->show_all_links;
+}
+
+void
+tupu_graph_view_set_marked (TupuGraphView *self, GBytes *marked)
+{
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->marked == marked ||
+      (self->marked != NULL && marked != NULL && g_bytes_equal (self->marked, marked)))
+    return;
+
+  g_clear_pointer (&self->marked, g_bytes_unref);
+  self->marked = marked != NULL ? g_bytes_ref (marked) : NULL;
+  self->marks_stale = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKED]);
+}
+
+GBytes *
+tupu_graph_view_get_marked (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), NULL);
+
+  return self->marked;
 }

@@ -79,6 +79,13 @@ gboolean tupu_graph_view_get_node_folded (TupuGraphView *self, const char *id);
 /* Folds or unfolds @id's parts, keeping it where it is on screen; FALSE when nothing changed. */
 gboolean tupu_graph_view_set_node_folded (TupuGraphView *self, const char *id, gboolean folded);
 
+/* The concepts a search matched, marked on the canvas (one byte per graph node, non-zero where
+ * marked; NULL marks nothing): a band around each box shown, and around the badge of the
+ * concept a folded match hides in. Drawn over the cached drawing, in every palette. Property:
+ * "marked". */
+void    tupu_graph_view_set_marked (TupuGraphView *self, GBytes *marked);
+GBytes *tupu_graph_view_get_marked (TupuGraphView *self);
+
 /* Whether every cross-link is drawn, or only the selected and hovered concepts' (part-of links
  * always are). Property: "show-all-links". */
 void     tupu_graph_view_set_show_all_links (TupuGraphView *self, gboolean show_all_links);

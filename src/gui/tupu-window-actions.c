@@ -418,6 +418,7 @@ concept_menu_new (TupuWindow *self, const TupuNode *node)
   GMenu *menu = g_menu_new ();
   g_autoptr (GMenu) view = g_menu_new ();
   g_autoptr (GMenu) copy = g_menu_new ();
+  g_autoptr (GMenu) search = g_menu_new ();
   g_autofree char *passages = node_passages (node);
 
   if (tupu_graph_view_can_focus_branch (self->graph_view))
@@ -436,9 +437,11 @@ concept_menu_new (TupuWindow *self, const TupuNode *node)
     }
   if (passages != NULL)
     g_menu_append (copy, _ ("Copy _Passage"), "win.copy-passage");
+  g_menu_append (search, _ ("_Search for It"), "win.search-for");
   if (g_menu_model_get_n_items (G_MENU_MODEL (view)) > 0)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (view));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (copy));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (search));
   return G_MENU_MODEL (menu);
 }
 
@@ -510,6 +513,28 @@ select_concept_action (GtkWidget *widget, const char *action_name, GVariant *par
                           TRUE);
 }
 
+/* Ctrl+F: the search bar, open with the keyboard in its entry. */
+static void
+find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  _tupu_window_find (TUPU_WINDOW (widget));
+}
+
+/* From the concept menu: search for the selected concept's label, which finds where the others'
+ * summaries and passages mention it. */
+static void
+search_for_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TupuWindow     *self = TUPU_WINDOW (widget);
+  const TupuNode *node = selected_node (self);
+
+  if (node == NULL)
+    return;
+  _tupu_window_find (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), node->label_zh);
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
 /* F6: between the graph and the details, a way in and out of each that needs no Tab. From
  * anywhere else, to the graph. */
 static void
@@ -563,6 +588,9 @@ _tupu_window_actions_update (TupuWindow *self)
                                  laid_out && tupu_graph_view_get_layout_pending (self->graph_view));
   gtk_widget_action_set_enabled (widget, "win.show-levels", shown);
   gtk_widget_action_set_enabled (widget, "win.focus-next-pane", shown);
+  gtk_widget_action_set_enabled (widget, "win.find", shown);
+  gtk_widget_action_set_enabled (widget, "win.search-for", selected_node (self) != NULL);
+  gtk_widget_set_sensitive (self->search_button, shown);
 }
 
 /* Every window command, installed on the class. The engine, the glosses and the detail pane's
@@ -593,6 +621,8 @@ _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.show-all-links", "show-all-links");
   gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL,
                                    focus_next_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.search-for", NULL, search_for_action);
   gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
   gtk_widget_class_install_property_action (widget_class, "win.direction", "direction");
   gtk_widget_class_install_property_action (widget_class, "win.show-gloss", "show-gloss");
@@ -631,6 +661,7 @@ tupu_window_set_accels (GtkApplication *application)
     { "win.show-levels(uint32 0)", { "<Control><Shift>o", NULL } },
     { "win.show-all-links", { "<Control><Shift>l", NULL } },
     { "win.focus-next-pane", { "F6", "<Shift>F6", NULL } },
+    { "win.find", { "<Control>f", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -2,6 +2,7 @@
 /* tupu-window-private.h: shared by tupu-window.c and tupu-window-actions.c. */
 #pragma once
 
+#include "tupu-search-panel.h"
 #include "tupu-window.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,11 @@ struct _TupuWindow
   GtkButton       *all_problems_button;
   TupuGraphView   *graph_view;
   TupuDetailPane  *detail_pane;
+  GtkWidget       *search_button;
+  GtkSearchBar    *search_bar;
+  GtkSearchEntry  *search_entry;
+  AdwFlap         *search_flap;
+  TupuSearchPanel *search_panel;
 
   GSettings *settings;
 
@@ -67,6 +73,8 @@ void _tupu_window_show_problems (TupuWindow *self);
  * never on a closed menu) when the dialog is gone. */
 void _tupu_window_save_focus (TupuWindow *self);
 void _tupu_window_restore_focus (TupuWindow *self);
+/* Opens the search bar, or puts the keyboard back in its entry (win.find, Ctrl+F). */
+void _tupu_window_find (TupuWindow *self);
 /* Shows @title (plain text; escaped here, as toast titles are markup) in a toast, now or, for a
  * window not yet on screen, once it is mapped. Returns the toast to adjust (borrowed). */
 AdwToast *_tupu_window_toast (TupuWindow *self, const char *title);

@@ -616,6 +616,7 @@ show_graph (TupuWindow *self, GFile *file, TupuGraph *graph)
   /* Same graph id: the view keeps the selection and the view (a reload). */
   tupu_graph_view_set_graph (self->graph_view, graph);
   tupu_detail_pane_set_graph (self->detail_pane, graph);
+  tupu_search_panel_set_graph (self->search_panel, graph);
   tupu_detail_pane_set_node_id (self->detail_pane,
                                 tupu_graph_view_get_selected_id (self->graph_view));
   update_title (self);
@@ -769,6 +770,163 @@ node_activated_cb (TupuWindow *self)
   g_assert (TUPU_IS_WINDOW (self));
 
   tupu_window_set_show_details (self, TRUE);
+}
+
+/* Search: the bar under the header, its results in the panel beside the graph, and every
+ * result marked on the graph while the bar is open. */
+
+/* Rows Page Up and Page Down move in the results. */
+#define SEARCH_PAGE_ROWS 8
+
+static gboolean
+search_typed (TupuWindow *self)
+{
+  const char      *query = tupu_search_panel_get_query (self->search_panel);
+  g_autofree char *trimmed = g_strstrip (g_strdup (query != NULL ? query : ""));
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  return *trimmed != '\0';
+}
+
+/* GTK 4.8 cannot announce: the entry's description says where the cursor is, so that a screen
+ * reader reads it with the entry ("2 of 6: 六个必须坚持 (the Six Musts)"). */
+static void
+update_search_description (TupuWindow *self)
+{
+  const char *id = tupu_search_panel_get_cursor_id (self->search_panel);
+  int         index = id != NULL && self->graph != NULL ? tupu_graph_lookup (self->graph, id) : -1;
+  g_autofree char *description = NULL;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (index >= 0)
+    {
+      g_autofree char *name = _tupu_a11y_node_name (tupu_graph_get_node (self->graph, index));
+
+      /* Translators: the search entry's accessible description: the result under the cursor,
+       * e.g. "2 of 6: 六个必须坚持 (the Six Musts)" */
+      description = g_strdup_printf (_ ("%u of %u: %s"),
+                                     tupu_search_panel_get_cursor_position (self->search_panel) + 1,
+                                     tupu_search_panel_get_n_results (self->search_panel), name);
+    }
+  else if (search_typed (self))
+    description = g_strdup (_ ("No concepts match"));
+  else
+    description = g_strdup ("");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+/* The panel shows while the bar is open and something is typed; the graph marks every result
+ * meanwhile, and nothing once the bar is closed. */
+static void
+update_search (TupuWindow *self)
+{
+  gboolean open = gtk_search_bar_get_search_mode (self->search_bar);
+  g_autoptr (GBytes) marked = open ? tupu_search_panel_dup_marked (self->search_panel) : NULL;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  adw_flap_set_reveal_flap (self->search_flap, open && search_typed (self));
+  tupu_graph_view_set_marked (self->graph_view, marked);
+  update_search_description (self);
+}
+
+static void
+search_changed_cb (TupuWindow *self, GtkSearchEntry *entry)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  tupu_search_panel_set_query (self->search_panel, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  update_search (self);
+}
+
+static void
+search_results_changed_cb (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  update_search (self);
+}
+
+/* Enter: the result under the cursor. The keyboard stays in the entry, for the next one. */
+static void
+search_activate_cb (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  tupu_search_panel_activate_cursor (self->search_panel);
+}
+
+/* Selected, unfolded out of whatever hid it, and brought to the middle of the view. */
+static void
+search_concept_activated_cb (TupuWindow *self, const char *id)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  tupu_graph_view_select (self->graph_view, id, TRUE);
+}
+
+/* Up, Down, Page Up and Page Down move in the results while the entry keeps the keyboard. */
+static gboolean
+search_key_pressed_cb (TupuWindow *self, guint keyval, guint keycode, GdkModifierType state)
+{
+  int delta;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      delta = -1;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      delta = 1;
+      break;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      delta = -SEARCH_PAGE_ROWS;
+      break;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      delta = SEARCH_PAGE_ROWS;
+      break;
+    default:
+      return FALSE;
+    }
+  if (!tupu_search_panel_move_cursor (self->search_panel, delta))
+    return FALSE;
+  update_search_description (self);
+  return TRUE;
+}
+
+/* Closed (Escape, the button): the marks go, and the keyboard goes back to the graph. */
+static void
+search_mode_cb (TupuWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (!gtk_search_bar_get_search_mode (self->search_bar) &&
+      (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)) ||
+       gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_panel))))
+    gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
+  update_search (self);
+}
+
+void
+_tupu_window_find (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* Settings: window properties, so that their actions (win.engine, win.show-gloss,
@@ -1066,6 +1224,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   g_type_ensure (TUPU_TYPE_DETAIL_PANE);
   g_type_ensure (TUPU_TYPE_LEGEND);
   g_type_ensure (TUPU_TYPE_LAYOUT_CHOOSER);
+  g_type_ensure (TUPU_TYPE_SEARCH_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tupu/Tupu/tupu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, title_label);
@@ -1082,6 +1241,11 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, all_problems_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, graph_view);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_flap);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_panel);
   gtk_widget_class_bind_template_callback (widget_class, selected_id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, root_id_changed_cb);
@@ -1091,6 +1255,12 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, view_engine_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_results_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_concept_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
 }
 
 static void
@@ -1104,6 +1274,10 @@ tupu_window_init (TupuWindow *self)
   _tupu_a11y_fix_mnemonic_names (GTK_WIDGET (self));
   g_signal_connect (self->details_button, "notify::active", G_CALLBACK (details_active_cb), NULL);
   details_active_cb (GTK_TOGGLE_BUTTON (self->details_button), NULL, NULL);
+  g_signal_connect (self->search_button, "notify::active", G_CALLBACK (details_active_cb), NULL);
+  details_active_cb (GTK_TOGGLE_BUTTON (self->search_button), NULL, NULL);
+  /* The entry sits in a clamp, not right in the bar: tell the bar it is its entry (Escape). */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "engine", self, "engine", G_SETTINGS_BIND_DEFAULT);

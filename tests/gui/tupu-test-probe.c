@@ -345,6 +345,69 @@ add_menu (JsonBuilder *builder, TupuWindow *window)
   json_builder_end_array (builder);
 }
 
+static guint
+count_marked (GBytes *marked)
+{
+  gsize         n;
+  const guint8 *bytes = marked != NULL ? g_bytes_get_data (marked, &n) : NULL;
+  guint         count = 0;
+
+  for (gsize i = 0; bytes != NULL && i < n; i++)
+    count += bytes[i] != 0;
+  return count;
+}
+
+/* The search bar and its results, as shown: {"open", "entry_focused", "query", "n_results",
+ * "cursor", "rows": [{"label", "highlight", "cursor"}], "empty", "marked", "mark_boxes",
+ * "mark_badges"}. */
+static void
+add_search (JsonBuilder *builder, TupuWindow *window, TupuGraphView *view)
+{
+  TupuSearchPanel *panel = tupu_test_window_get_search_panel (window);
+  GtkWidget       *entry = tupu_test_window_get_search_entry (window);
+  GtkWidget       *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr (GPtrArray) rows = tupu_test_search_panel_dup_rows (panel);
+  guint boxes, badges;
+
+  tupu_test_view_count_marks (view, &boxes, &badges);
+  json_builder_set_member_name (builder, "search");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "open");
+  json_builder_add_boolean_value (
+      builder, gtk_search_bar_get_search_mode (tupu_test_window_get_search_bar (window)) &&
+                   gtk_widget_get_mapped (entry));
+  json_builder_set_member_name (builder, "entry_focused");
+  json_builder_add_boolean_value (
+      builder, focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry)));
+  add_string_member (builder, "query", tupu_search_panel_get_query (panel));
+  json_builder_set_member_name (builder, "n_results");
+  json_builder_add_int_value (builder, tupu_search_panel_get_n_results (panel));
+  add_string_member (builder, "cursor", tupu_search_panel_get_cursor_id (panel));
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const TupuTestSearchRow *row = g_ptr_array_index (rows, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "label", row->label);
+      add_string_member (builder, "highlight", row->highlight);
+      json_builder_set_member_name (builder, "cursor");
+      json_builder_add_boolean_value (builder, row->cursor);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "empty");
+  json_builder_add_boolean_value (builder, tupu_test_search_panel_shows_empty (panel));
+  json_builder_set_member_name (builder, "marked");
+  json_builder_add_int_value (builder, count_marked (tupu_graph_view_get_marked (view)));
+  json_builder_set_member_name (builder, "mark_boxes");
+  json_builder_add_int_value (builder, boxes);
+  json_builder_set_member_name (builder, "mark_badges");
+  json_builder_add_int_value (builder, badges);
+  json_builder_end_object (builder);
+}
+
 static void
 add_window_state (JsonBuilder *builder, TupuWindow *window)
 {
@@ -417,6 +480,7 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   json_builder_set_member_name (builder, "layout_pending");
   json_builder_add_boolean_value (builder, pending);
   add_menu (builder, window);
+  add_search (builder, window, view);
 }
 
 static char *

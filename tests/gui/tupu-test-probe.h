@@ -6,6 +6,8 @@
  *           width,height}, "nodes": {id: [x,y,w,h,label_px]},
  *           "badges": {id: [x,y,w,h]}, "show_all_links", "detail": {...}, "toasts": [...],
  *           "status_page", "problems", "layout_pending", "menu": [the open menu's items],
+ *           "search": {"open", "entry_focused", "query", "n_results", "cursor", "rows":
+ *           [{"label", "highlight", "cursor"}], "empty", "marked", "mark_boxes", "mark_badges"},
  *           "windows": [{"type", "title", "file" (Tupu's windows), "active", "focus", "text"}]}
  *   blind-monitor, blind-all  {"ok": true}: the window's file monitor goes deaf (as to a file
  *           opened through the document portal); blind-all stops its periodic check too.

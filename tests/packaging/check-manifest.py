@@ -128,7 +128,7 @@ def check_manifest(app_id, version):
     check("share/licenses/${FLATPAK_ID}" in commands, "the fonts' licence is not installed")
 
     app = by_name.get("tupu", {})
-    tags = [s.get("tag") for s in app.get("sources", []) if isinstance(s, dict)]
+    tags = [s.get("tag") for s in app.get("sources", []) if isinstance(s, dict) and s.get("type") == "git"]
     check(tags == [f"v{version}"], f"the app is built from {tags}, not the tag v{version}")
 
 

@@ -5,6 +5,7 @@
  * exists only for the tests. Linked by the test probe, test-graph-view and the GUI stress test. */
 #pragma once
 
+#include "tupu-search-panel.h"
 #include "tupu-window.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,25 @@ void tupu_test_window_blind (TupuWindow *window, gboolean stop_polling);
 char *tupu_test_window_dup_status_problems (TupuWindow *window);
 /* The plain-text titles of the toasts on screen (transfer full). */
 GPtrArray *tupu_test_window_dup_toasts (TupuWindow *window);
+
+/* The search bar, its entry and the results panel. */
+GtkSearchBar    *tupu_test_window_get_search_bar (TupuWindow *window);
+GtkWidget       *tupu_test_window_get_search_entry (TupuWindow *window);
+TupuSearchPanel *tupu_test_window_get_search_panel (TupuWindow *window);
+/* The search results shown: for each row on screen, in order, its Chinese label, the part of
+ * the row's texts drawn highlighted (or NULL) and whether it is the cursor (transfer full, of
+ * TupuTestSearchRow). */
+typedef struct
+{
+  char    *label;
+  char    *highlight;
+  gboolean cursor;
+} TupuTestSearchRow;
+GPtrArray *tupu_test_search_panel_dup_rows (TupuSearchPanel *panel);
+/* Whether the panel says that nothing matches. */
+gboolean tupu_test_search_panel_shows_empty (TupuSearchPanel *panel);
+/* How many concepts the view marks on boxes shown, and on badges of folded ones. */
+void tupu_test_view_count_marks (TupuGraphView *view, guint *boxes, guint *badges);
 
 /* Widget coordinates of a layout point, and the widget-space box of a node. FALSE when there is
  * no layout or no such node. */
