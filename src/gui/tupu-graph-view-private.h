@@ -39,6 +39,15 @@ struct _TupuGraphView
   double   anchor_y;
   gboolean anchor_unfolded; /* its parts were just unfolded: bring them into view */
 
+  /* A relayout's animation: the previous layout, the map from its coordinates into the new
+   * one's (p * morph_scale + morph_d), and when it started. */
+  TupuLayout *morph_from;
+  double      morph_scale;
+  double      morph_dx;
+  double      morph_dy;
+  gint64      morph_start;
+  guint       morph_tick_id;
+
   /* The view transform: widget = layout * zoom + offset. */
   double zoom;
   double off_x;

@@ -32,7 +32,10 @@
 #define TILE_PAD 16.0  /* layout units around the bounds that strokes may reach */
 #define MAX_TILES 2048
 #define SETTLE_MS 200
-#define HOVER_DIM_MS 400 /* how long the pointer rests on a concept before the rest dims */
+#define MORPH_USEC (250 * G_TIME_SPAN_MILLISECOND) /* concepts gliding to a new layout */
+#define MORPH_MAX_NODES 600 /* beyond, each frame would repaint too much: the new layout at once   \
+                             */
+#define HOVER_DIM_MS 400    /* how long the pointer rests on a concept before the rest dims */
 #define HOVER_DIM_ALPHA 0.6
 #define READABLE_LABEL_PX 12.0 /* a concept brought into view shows its label at least this big */
 #define LEGIBLE_LABEL_PX 9.0   /* unfolding zooms out no further than labels this big */
@@ -1280,6 +1283,80 @@ reveal_unfolded (TupuGraphView *self, const char *id)
 }
 
 static void
+stop_morph (TupuGraphView *self)
+{
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->morph_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->morph_tick_id);
+  self->morph_tick_id = 0;
+  g_clear_pointer (&self->morph_from, tupu_layout_unref);
+}
+
+static gboolean
+morph_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+
+  gtk_widget_queue_draw (widget);
+  if (gdk_frame_clock_get_frame_time (clock) - self->morph_start < MORPH_USEC)
+    return G_SOURCE_CONTINUE;
+  self->morph_tick_id = 0;
+  g_clear_pointer (&self->morph_from, tupu_layout_unref);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every concept glides from where it was on screen to its new place (only between layouts of
+ * one graph, when animations are on and the picture is small enough to repaint every frame). */
+static void
+start_morph (TupuGraphView *self, TupuLayout *old, double old_zoom, double old_x, double old_y)
+{
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  stop_morph (self);
+  if (old == NULL || old->graph != self->layout->graph || !animations_enabled (self) ||
+      self->layout->n_nodes > MORPH_MAX_NODES || old->n_nodes > MORPH_MAX_NODES)
+    return;
+  self->morph_from = tupu_layout_ref (old);
+  self->morph_scale = old_zoom / self->zoom;
+  self->morph_dx = (old_x - self->off_x) / self->zoom;
+  self->morph_dy = (old_y - self->off_y) / self->zoom;
+  self->morph_start =
+      gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->morph_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), morph_tick_cb, NULL, NULL);
+}
+
+/* The picture between the two layouts, painted whole each frame (no tiles to cache). */
+static void
+snapshot_morph (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  double         width = gtk_widget_get_width (GTK_WIDGET (self));
+  double         height = gtk_widget_get_height (GTK_WIDGET (self));
+  double t = (gdk_frame_clock_get_frame_time (clock) - self->morph_start) / (double)MORPH_USEC;
+  double ease = 1.0 - pow (1.0 - CLAMP (t, 0.0, 1.0), 3); /* ease-out cubic */
+  g_autoptr (TupuLayout) between = tupu_layout_interpolate (
+      self->morph_from, self->layout, ease, self->morph_scale, self->morph_dx, self->morph_dy);
+  TupuRect         visible = { -ox / self->zoom, -oy / self->zoom, width / self->zoom,
+                               height / self->zoom };
+  TupuPaintOptions options;
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  tupu_paint_options_init (&options);
+  options.dark = self->dark;
+  options.high_contrast = self->high_contrast;
+  options.visible = &visible;
+  options.scale = self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  options.cross_links = self->show_all_links;
+  tupu_painter_draw (cr, between, &options);
+  cairo_destroy (cr);
+}
+
+static void
 install_layout (TupuGraphView *self, TupuLayout *layout)
 {
   g_autofree char *anchor_id = NULL;
@@ -1287,6 +1364,8 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
   gboolean         fitted = self->fitted;
   gboolean         unfolded = self->anchor_unfolded;
   gboolean         refit;
+  g_autoptr (TupuLayout) old = NULL;
+  double old_zoom, old_x, old_y;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -1302,7 +1381,10 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
     anchor_id = g_strdup (find_anchor (self, &anchor_x, &anchor_y));
 
   _tupu_graph_view_stop_animation (self);
-  g_clear_pointer (&self->layout, tupu_layout_unref);
+  old = g_steal_pointer (&self->layout);
+  old_zoom = self->zoom;
+  old_x = self->off_x;
+  old_y = self->off_y;
   self->layout = tupu_layout_ref (layout);
   _tupu_graph_view_set_hover (self, -1); /* its index meant a box of the old layout */
   self->marks_stale = TRUE;
@@ -1314,9 +1396,12 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
   else if (anchor_id != NULL)
     {
       restore_anchor (self, anchor_id, anchor_x, anchor_y);
-      if (unfolded)
-        reveal_unfolded (self, anchor_id);
     }
+  /* The glide starts from the transform the new picture opens with, before any zoom or pan
+   * animation below moves the view on. */
+  start_morph (self, old, old_zoom, old_x, old_y);
+  if (!refit && anchor_id != NULL && unfolded)
+    reveal_unfolded (self, anchor_id);
 
   /* A concept unfolded into a picture kept in place (a search result, a link) is glided to; in
    * a new picture it starts in the middle. */
@@ -1440,6 +1525,7 @@ clear_layout (TupuGraphView *self)
     return;
 
   _tupu_graph_view_stop_animation (self);
+  stop_morph (self);
   g_clear_pointer (&self->layout, tupu_layout_unref);
   _tupu_graph_view_set_hover (self, -1);
   self->marks_stale = TRUE;
@@ -1526,6 +1612,13 @@ tupu_graph_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   ox = round (self->off_x * scale) / scale;
   oy = round (self->off_y * scale) / scale;
+  /* While concepts glide to a new layout, the overlays (rings, marks) would sit at their
+   * destinations: they wait for the glide to end. */
+  if (self->morph_from != NULL)
+    {
+      snapshot_morph (self, snapshot, ox, oy);
+      return;
+    }
   snapshot_graph (self, snapshot, ox, oy);
   snapshot_overlays (self, snapshot, ox, oy);
 }
@@ -1625,6 +1718,7 @@ tupu_graph_view_dispose (GObject *object)
   _tupu_graph_view_stop_animation (self);
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_handle_id (&self->hover_dim_id, g_source_remove);
+  stop_morph (self);
   g_clear_pointer (&self->layout, tupu_layout_unref);
   g_clear_object (&self->graph);
   if (self->tiles != NULL)
