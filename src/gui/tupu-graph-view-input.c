@@ -316,11 +316,31 @@ drag_begin_cb (GtkGestureDrag *gesture, double x, double y, TupuGraphView *self)
   self->drag_off_x = self->off_x;
   self->drag_off_y = self->off_y;
   self->dragging = FALSE;
+  /* In the overview map: the view goes where the pointer points there, and follows it. */
+  {
+    graphene_rect_t map;
+    double          scale;
+
+    self->map_dragging = _tupu_graph_view_map_rect (self, &map, &scale) &&
+                         graphene_rect_contains_point (&map, &GRAPHENE_POINT_INIT (x, y));
+    if (self->map_dragging)
+      {
+        self->dragging = TRUE; /* no selection on release */
+        self->drag_start_x = x;
+        self->drag_start_y = y;
+        _tupu_graph_view_map_pan (self, x, y);
+      }
+  }
 }
 
 static void
 drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, TupuGraphView *self)
 {
+  if (self->map_dragging)
+    {
+      _tupu_graph_view_map_pan (self, self->drag_start_x + dx, self->drag_start_y + dy);
+      return;
+    }
   if (!self->dragging)
     {
       if (hypot (dx, dy) < DRAG_THRESHOLD)

@@ -92,9 +92,19 @@ struct _TupuGraphView
   double   drag_off_x;
   double   drag_off_y;
   gboolean dragging;
-  double   pinch_zoom;
-  double   pinch_lx;
-  double   pinch_ly;
+  gboolean map_dragging; /* the press was in the overview map: the view follows the pointer */
+  double   drag_start_x;
+  double   drag_start_y;
+
+  /* The overview map (when the graph does not fit): the whole layout drawn small, recorded once
+   * per layout and style, and where and how small it was last drawn. */
+  GskRenderNode *map_node;
+  double         map_scale;
+  double         map_origin_x;
+  double         map_origin_y;
+  double         pinch_zoom;
+  double         pinch_lx;
+  double         pinch_ly;
 };
 
 /* tupu-graph-view.c */
@@ -111,7 +121,12 @@ void        _tupu_graph_view_center_on (TupuGraphView *self, int geom, gboolean 
 void        _tupu_graph_view_scroll_into_view (TupuGraphView *self, int geom);
 void        _tupu_graph_view_set_hover (TupuGraphView *self, int geom);
 /* Asks the window for the selected concept's menu at (@x, @y) (the "context-menu" signal). */
-void   _tupu_graph_view_context_menu (TupuGraphView *self, double x, double y);
+void _tupu_graph_view_context_menu (TupuGraphView *self, double x, double y);
+/* The overview map's rectangle in the widget and its scale (widget pixels per layout unit);
+ * FALSE when it is hidden (the whole graph fits). */
+gboolean _tupu_graph_view_map_rect (TupuGraphView *self, graphene_rect_t *rect, double *scale);
+/* Centres the view on the layout point under widget point (@x, @y) of the map. */
+void   _tupu_graph_view_map_pan (TupuGraphView *self, double x, double y);
 void   _tupu_graph_view_activate (TupuGraphView *self);
 double _tupu_graph_view_fit_zoom (TupuGraphView *self);
 int    _tupu_graph_view_center_geom (TupuGraphView *self);

@@ -33,9 +33,13 @@
 #define MAX_TILES 2048
 #define SETTLE_MS 200
 #define MORPH_USEC (250 * G_TIME_SPAN_MILLISECOND) /* concepts gliding to a new layout */
-#define MORPH_MAX_NODES 600 /* beyond, each frame would repaint too much: the new layout at once   \
+#define MORPH_MAX_NODES                                                                            \
+  600                       /* beyond, each frame would repaint too much: the new layout at once   \
                              */
-#define HOVER_DIM_MS 400    /* how long the pointer rests on a concept before the rest dims */
+#define MAP_MAX_WIDTH 180.0 /* the overview map's largest size, in widget pixels */
+#define MAP_MAX_HEIGHT 180.0
+#define MAP_MARGIN 12.0
+#define HOVER_DIM_MS 400 /* how long the pointer rests on a concept before the rest dims */
 #define HOVER_DIM_ALPHA 0.6
 #define READABLE_LABEL_PX 12.0 /* a concept brought into view shows its label at least this big */
 #define LEGIBLE_LABEL_PX 9.0   /* unfolding zooms out no further than labels this big */
@@ -691,6 +695,139 @@ append_marks (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy)
   cairo_destroy (cr);
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* The overview map                                                                            */
+
+gboolean
+_tupu_graph_view_map_rect (TupuGraphView *self, graphene_rect_t *rect, double *scale)
+{
+  double          width = gtk_widget_get_width (GTK_WIDGET (self));
+  double          height = gtk_widget_get_height (GTK_WIDGET (self));
+  const TupuRect *b;
+  double          s;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->layout == NULL || !has_size (self))
+    return FALSE;
+  b = &self->layout->bounds;
+  /* Shown only when the graph does not fit: then there is somewhere else to go. */
+  if (b->x * self->zoom + self->off_x >= -1 && b->y * self->zoom + self->off_y >= -1 &&
+      (b->x + b->width) * self->zoom + self->off_x <= width + 1 &&
+      (b->y + b->height) * self->zoom + self->off_y <= height + 1)
+    return FALSE;
+  s = MIN (MAP_MAX_WIDTH / MAX (b->width, 1), MAP_MAX_HEIGHT / MAX (b->height, 1));
+  /* Never more than a third of the canvas either way. */
+  s = MIN (s, MIN (width / 3 / MAX (b->width, 1), height / 3 / MAX (b->height, 1)));
+  graphene_rect_init (rect, width - MAP_MARGIN - b->width * s, height - MAP_MARGIN - b->height * s,
+                      b->width * s, b->height * s);
+  *scale = s;
+  return rect->size.width >= 16 && rect->size.height >= 16;
+}
+
+void
+_tupu_graph_view_map_pan (TupuGraphView *self, double x, double y)
+{
+  graphene_rect_t map;
+  double          s, lx, ly;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  /* Where the map was drawn last: it may just have hidden (the view fits) under the pointer. */
+  if (self->layout == NULL || self->map_scale <= 0)
+    return;
+  if (_tupu_graph_view_map_rect (self, &map, &s))
+    {
+      self->map_origin_x = map.origin.x;
+      self->map_origin_y = map.origin.y;
+      self->map_scale = s;
+    }
+  lx = self->layout->bounds.x + (x - self->map_origin_x) / self->map_scale;
+  ly = self->layout->bounds.y + (y - self->map_origin_y) / self->map_scale;
+  _tupu_graph_view_set_view (self, self->zoom,
+                             gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 - lx * self->zoom,
+                             gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 - ly * self->zoom);
+}
+
+/* The whole layout at the map's scale, once per layout and style. */
+static GskRenderNode *
+record_map (TupuGraphView *self, double scale)
+{
+  const TupuRect  *b = &self->layout->bounds;
+  GtkSnapshot     *snapshot = gtk_snapshot_new ();
+  TupuPaintOptions options;
+  cairo_t         *cr = gtk_snapshot_append_cairo (
+              snapshot, &GRAPHENE_RECT_INIT (0, 0, b->width * scale, b->height * scale));
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -b->x, -b->y);
+  tupu_paint_options_init (&options);
+  options.dark = self->dark;
+  options.high_contrast = self->high_contrast;
+  options.scale = scale * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  options.background = TRUE;
+  tupu_painter_draw (cr, self->layout, &options);
+  cairo_destroy (cr);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static void
+append_frame (GtkSnapshot *snapshot, const graphene_rect_t *rect, double radius, float width,
+              const GdkRGBA *color)
+{
+  GskRoundedRect outline;
+  float          widths[4] = { width, width, width, width };
+  GdkRGBA        colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&outline, rect, radius);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
+/* In the corner, when the graph does not fit: the whole graph small, and the part the canvas
+ * shows outlined in the accent colour. Dragging in it pans (tupu-graph-view-input.c). */
+static void
+append_map (TupuGraphView *self, GtkSnapshot *snapshot, const GdkRGBA *accent)
+{
+  double          width = gtk_widget_get_width (GTK_WIDGET (self));
+  double          height = gtk_widget_get_height (GTK_WIDGET (self));
+  graphene_rect_t map, port;
+  GskRoundedRect  frame;
+  GdkRGBA         border = { 0.5, 0.5, 0.5, 0.7 };
+  GdkRGBA         tint = *accent;
+  double          s;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (!_tupu_graph_view_map_rect (self, &map, &s))
+    return;
+  if (self->map_node == NULL || self->map_scale != s)
+    {
+      g_clear_pointer (&self->map_node, gsk_render_node_unref);
+      self->map_node = record_map (self, s);
+    }
+  self->map_scale = s;
+  self->map_origin_x = map.origin.x;
+  self->map_origin_y = map.origin.y;
+
+  gsk_rounded_rect_init_from_rect (&frame, &map, 4);
+  gtk_snapshot_push_rounded_clip (snapshot, &frame);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &map.origin);
+  gtk_snapshot_append_node (snapshot, self->map_node);
+  gtk_snapshot_restore (snapshot);
+  graphene_rect_init (&port,
+                      map.origin.x + (-self->off_x / self->zoom - self->layout->bounds.x) * s,
+                      map.origin.y + (-self->off_y / self->zoom - self->layout->bounds.y) * s,
+                      width / self->zoom * s, height / self->zoom * s);
+  tint.alpha = 0.15;
+  gtk_snapshot_append_color (snapshot, &tint, &port);
+  append_frame (snapshot, &port, 0, 1.5, accent);
+  gtk_snapshot_pop (snapshot);
+  append_frame (snapshot, &map, 4, 1, &border);
+}
+
 /* With keyboard focus and nothing selected, the ring goes around the whole canvas. */
 static void
 append_view_focus_ring (TupuGraphView *self, GtkSnapshot *snapshot, const GdkRGBA *accent)
@@ -754,6 +891,7 @@ snapshot_overlays (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double
     {
       append_view_focus_ring (self, snapshot, &accent);
     }
+  append_map (self, snapshot, &accent);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1389,6 +1527,7 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
   _tupu_graph_view_set_hover (self, -1); /* its index meant a box of the old layout */
   self->marks_stale = TRUE;
   g_hash_table_remove_all (self->tiles);
+  g_clear_pointer (&self->map_node, gsk_render_node_unref);
 
   refit = self->fit_pending || (fitted && anchor_id == NULL);
   if (refit)
@@ -1530,6 +1669,7 @@ clear_layout (TupuGraphView *self)
   _tupu_graph_view_set_hover (self, -1);
   self->marks_stale = TRUE;
   g_hash_table_remove_all (self->tiles);
+  g_clear_pointer (&self->map_node, gsk_render_node_unref);
   _tupu_graph_view_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
@@ -1562,6 +1702,7 @@ update_dark (TupuGraphView *self)
 
   self->dark = !!dark;
   self->high_contrast = !!high_contrast;
+  g_clear_pointer (&self->map_node, gsk_render_node_unref); /* its colours */
   invalidate_cache (self);
 }
 
@@ -1723,6 +1864,7 @@ tupu_graph_view_dispose (GObject *object)
   g_clear_object (&self->graph);
   if (self->tiles != NULL)
     g_hash_table_remove_all (self->tiles);
+  g_clear_pointer (&self->map_node, gsk_render_node_unref);
 
   G_OBJECT_CLASS (tupu_graph_view_parent_class)->dispose (object);
 }

@@ -2527,6 +2527,58 @@ test_search_keys (void)
   app_stop (app);
 }
 
+static gboolean
+map_shown (JsonObject *state, gpointer data)
+{
+  return is_ready (state, NULL) &&
+         json_object_has_member (json_object_get_object_member (state, "map"), "width") ==
+             GPOINTER_TO_INT (data);
+}
+
+/* Zoomed in so that the graph does not fit, an overview map shows in the corner; a press on it
+ * brings that part of the graph to the middle; fitted again, the map goes. */
+static void
+test_overview_map (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) zoomed = NULL;
+  g_autoptr (JsonObject) moved = NULL;
+  JsonObject *map;
+  double      zoom;
+  int         x, y;
+
+  g_assert_false (json_object_has_member (json_object_get_object_member (state, "map"), "width"));
+  xdo ("key equal equal equal");
+  zoomed = wait_for (app, map_shown, GINT_TO_POINTER (TRUE), STEP_TIMEOUT_MS, "the map");
+  json_object_unref (zoomed);
+  zoomed = wait_settled (app, "the zoom to settle");
+  map = json_object_get_object_member (zoomed, "map");
+  zoom = json_object_get_double_member (zoomed, "zoom");
+  /* The map's bottom-left corner: the view goes towards the graph's bottom left. */
+  to_screen (app, json_object_get_double_member (map, "x") + 2,
+             json_object_get_double_member (map, "y") +
+                 json_object_get_double_member (map, "height") - 2,
+             &x, &y);
+  xdo ("mousemove %d %d click 1", x, y);
+  moved = wait_settled (app, "the view to pan");
+  g_assert_cmpfloat (json_object_get_double_member (moved, "zoom"), ==, zoom);
+  g_assert_cmpstr (state_string (moved, "selected"), ==, NULL);
+  /* The report, in the middle of the graph's height, went up by much of the view's height
+   * (the probe reports concepts off screen too). */
+  {
+    Rect before, after;
+
+    g_assert_true (node_rect (zoomed, "report", &before));
+    g_assert_true (node_rect (moved, "report", &after));
+    g_assert_cmpfloat (after.y, <, before.y - view_rect (moved).height / 3);
+  }
+  xdo ("key 0");
+  json_object_unref (wait_for (app, map_shown, GINT_TO_POINTER (FALSE), STEP_TIMEOUT_MS,
+                               "the map to hide when the graph fits"));
+  app_stop (app);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2559,6 +2611,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/first-view", test_first_view);
   g_test_add_func ("/gui/layout/large", test_layout_large);
   g_test_add_func ("/gui/layout/cancel", test_layout_cancel);
+  g_test_add_func ("/gui/overview-map", test_overview_map);
   g_test_add_func ("/gui/context-menu", test_context_menu);
   g_test_add_func ("/gui/fold/badge", test_fold_badge);
   g_test_add_func ("/gui/fold/restart", test_fold_restart);

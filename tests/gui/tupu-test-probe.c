@@ -465,6 +465,21 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
     add_rect_members (builder, &view_rect);
   json_builder_end_object (builder);
 
+  /* The overview map, in surface coordinates like the rest; empty when hidden. */
+  json_builder_set_member_name (builder, "map");
+  json_builder_begin_object (builder);
+  {
+    graphene_rect_t map;
+
+    if (gtk_widget_get_mapped (GTK_WIDGET (view)) && tupu_test_view_get_map_rect (view, &map))
+      {
+        map.origin.x += view_rect.origin.x;
+        map.origin.y += view_rect.origin.y;
+        add_rect_members (builder, &map);
+      }
+  }
+  json_builder_end_object (builder);
+
   add_nodes (builder, view, pending ? NULL : layout);
   add_detail (builder, tupu_test_window_get_pane (window));
 

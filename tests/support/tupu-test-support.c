@@ -294,6 +294,16 @@ tupu_test_view_get_node_rect (TupuGraphView *view, const char *id, graphene_rect
   return TRUE;
 }
 
+gboolean
+tupu_test_view_get_map_rect (TupuGraphView *view, graphene_rect_t *rect)
+{
+  double scale;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (view));
+
+  return _tupu_graph_view_map_rect (view, rect, &scale);
+}
+
 void
 tupu_test_view_hover (TupuGraphView *view, const char *id)
 {

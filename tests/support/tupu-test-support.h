@@ -57,7 +57,9 @@ gboolean tupu_test_view_layout_to_widget (TupuGraphView *view, double lx, double
 gboolean tupu_test_view_get_node_rect (TupuGraphView *view, const char *id, graphene_rect_t *rect);
 /* The pointer over concept @id (NULL: over none), as the motion controller reports it; and
  * whether it has rested there long enough for the rest of the graph to dim. */
-void     tupu_test_view_hover (TupuGraphView *view, const char *id);
+void tupu_test_view_hover (TupuGraphView *view, const char *id);
+/* Where the overview map is drawn, in the view's coordinates; FALSE when it is hidden. */
+gboolean tupu_test_view_get_map_rect (TupuGraphView *view, graphene_rect_t *rect);
 gboolean tupu_test_view_is_hover_dimmed (TupuGraphView *view);
 
 /* The texts the detail pane shows (NULL in its empty state). */
