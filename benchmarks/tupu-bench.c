@@ -20,6 +20,10 @@
 #include "tupu-painter.h"
 #include "tupu-search.h"
 
+#include <adwaita.h>
+
+#include "tupu-graph-view-private.h"
+
 /* The window the paint figures imagine, and the graph view's margin when it fits the graph. */
 #define VIEW_WIDTH 1280
 #define VIEW_HEIGHT 800
@@ -989,6 +993,161 @@ bench_search (guint n_nodes)
   return 0;
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Frames of the graph view (tupu-bench frame): the real TupuGraphView in a window, each frame
+ * snapshotted and rasterised by the window's renderer, as GTK does (GSK_RENDERER=cairo shows
+ * what the app itself costs; under Xvfb GL is software anyway). */
+
+#define FRAME_WIDTH 1280
+#define FRAME_HEIGHT 800
+#define FRAME_COUNT 60
+
+static gboolean
+view_has_layout (TupuGraphView *view, TupuGraph *graph)
+{
+  TupuLayout *layout = tupu_graph_view_get_layout (view);
+
+  return layout != NULL && layout->graph == graph && !tupu_graph_view_get_layout_pending (view);
+}
+
+/* One frame: the view's snapshot, rendered to pixels. Returns the wall-clock ms, and the CPU
+ * ms of this thread in @cpu (on a shared machine, what the frame itself cost). */
+static double
+render_frame (TupuGraphView *view, GskRenderer *renderer, double *cpu)
+{
+  double       cpu_start = thread_cpu_ms ();
+  gint64       start = g_get_monotonic_time ();
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  GTK_WIDGET_GET_CLASS (view)->snapshot (GTK_WIDGET (view), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    texture = gsk_renderer_render_texture (renderer, node,
+                                           &GRAPHENE_RECT_INIT (0, 0, FRAME_WIDTH, FRAME_HEIGHT));
+  if (cpu != NULL)
+    *cpu = thread_cpu_ms () - cpu_start;
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+settle (int ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* @n frames, the transform set by @step before each (frame @i); one untimed frame first. */
+static void
+time_frames (TupuGraphView *view, GskRenderer *renderer, const char *what,
+             void (*step) (TupuGraphView *, int))
+{
+  g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *cpu_what = g_strdup_printf ("%s, CPU", what);
+
+  step (view, 0);
+  /* As on screen: the zoom settles (the tiles are painted again at it) before the frames. */
+  settle (500);
+  render_frame (view, renderer, NULL);
+  for (int i = 1; i <= FRAME_COUNT; i++)
+    {
+      double ms, cpu;
+
+      step (view, i);
+      ms = render_frame (view, renderer, &cpu);
+      g_array_append_val (times, ms);
+      g_array_append_val (cpu_times, cpu);
+    }
+  print_times (what, times);
+  print_times (cpu_what, cpu_times);
+}
+
+static void
+step_fitted (TupuGraphView *view, int i)
+{
+  tupu_graph_view_zoom_fit (view);
+}
+
+static void
+step_one (TupuGraphView *view, int i)
+{
+  if (i == 0)
+    tupu_graph_view_zoom_at (view, 1.0, FRAME_WIDTH / 2.0, FRAME_HEIGHT / 2.0);
+}
+
+/* 12 px a frame, diagonally, as a drag or a glide would. */
+static void
+step_pan (TupuGraphView *view, int i)
+{
+  _tupu_graph_view_set_view (view, view->zoom, view->off_x - 12, view->off_y - 8);
+}
+
+static int
+bench_frame (guint n_nodes)
+{
+  g_autoptr (GBytes) json = generate_graph (n_nodes);
+  g_autoptr (TupuGraph) graph = load_subject_graph (json, "frame.json");
+  GtkWidget     *window;
+  TupuGraphView *view;
+  gint64         start;
+
+  gtk_init ();
+  adw_init ();
+  window = gtk_window_new ();
+  view = TUPU_GRAPH_VIEW (tupu_graph_view_new ());
+  gtk_window_set_default_size (GTK_WINDOW (window), FRAME_WIDTH, FRAME_HEIGHT);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  start = g_get_monotonic_time ();
+  tupu_graph_view_set_graph (view, graph);
+  while (!view_has_layout (view, graph) || gtk_widget_get_width (GTK_WIDGET (view)) < FRAME_WIDTH)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_print ("frame, generated graph of %u concepts laid out with %s (%.1f s), %d×%d, %d frames "
+           "after one untimed, %s renderer:\n",
+           tupu_graph_get_n_nodes (graph),
+           tupu_engine_to_string (tupu_graph_view_get_layout (view)->options.engine),
+           (g_get_monotonic_time () - start) / 1e6, FRAME_WIDTH, FRAME_HEIGHT, FRAME_COUNT,
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  time_frames (view, gtk_native_get_renderer (GTK_NATIVE (window)), "fitted (p95 goal ≤ 16 ms)",
+               step_fitted);
+  time_frames (view, gtk_native_get_renderer (GTK_NATIVE (window)), "at 1:1 (p95 goal ≤ 16 ms)",
+               step_one);
+  time_frames (view, gtk_native_get_renderer (GTK_NATIVE (window)),
+               "panning at 1:1 (p95 goal ≤ 16 ms)", step_pan);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
+static int
+frame_main (int argc, char *argv[])
+{
+  g_autoptr (GOptionContext) context = g_option_context_new ("frame");
+  g_autoptr (GError) error = NULL;
+  int                n_nodes = 5000;
+  const GOptionEntry entries[] = {
+    { "nodes", 0, 0, G_OPTION_ARG_INT, &n_nodes, "Concepts in the generated graph (default 5000)",
+      "N" },
+    { NULL, 0, 0, 0, NULL, NULL, NULL },
+  };
+
+  g_option_context_set_summary (context, "Times frames of the graph view (needs a display: run it "
+                                         "under xvfb-run). See benchmarks/README.md.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || n_nodes < 100)
+    {
+      g_printerr ("tupu-bench frame: %s\n",
+                  error != NULL ? error->message : "--nodes must be ≥ 100");
+      return 2;
+    }
+  return bench_frame (n_nodes);
+}
+
 static int
 search_main (int argc, char *argv[])
 {
@@ -1035,6 +1194,8 @@ main (int argc, char *argv[])
 
   if (argc > 1 && g_str_equal (argv[1], "search"))
     return search_main (argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "frame"))
+    return frame_main (argc - 1, argv + 1);
 
   g_option_context_set_summary (context, "Times Tupu's load, layout, painting and export beside "
                                          "Graphviz's command line. See benchmarks/README.md.");

@@ -229,31 +229,42 @@ static GskRenderNode *
 record_tile (TupuGraphView *self, int i, int j)
 {
   double           cz = self->cache_zoom;
+  int              device = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int              side = (int)(TILE_PX + 2 * TILE_BLEED) * device;
   TupuRect         visible = { (i * TILE_PX - TILE_BLEED) / cz, (j * TILE_PX - TILE_BLEED) / cz,
                                (TILE_PX + 2 * TILE_BLEED) / cz, (TILE_PX + 2 * TILE_BLEED) / cz };
   TupuPaintOptions options;
-  GskRenderNode   *node;
-  cairo_t         *cr;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
+  cairo_t         *cr = cairo_create (surface);
+  g_autoptr (GBytes) pixels = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  node =
-      gsk_cairo_node_new (&GRAPHENE_RECT_INIT (i * TILE_PX - TILE_BLEED, j * TILE_PX - TILE_BLEED,
-                                               TILE_PX + 2 * TILE_BLEED, TILE_PX + 2 * TILE_BLEED));
-  cr = gsk_cairo_node_get_draw_context (node);
+  /* Painted into pixels once, not kept as a cairo recording: GTK 4.8's cairo nodes replay their
+   * drawing on every frame, which at thousands of concepts took a frame over 100 ms. */
+  cairo_scale (cr, device, device);
+  cairo_translate (cr, -(i * TILE_PX - TILE_BLEED), -(j * TILE_PX - TILE_BLEED));
   cairo_scale (cr, cz, cz);
-
   tupu_paint_options_init (&options);
   options.dark = self->dark;
   options.high_contrast = self->high_contrast;
   options.visible = &visible;
-  options.scale = cz * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  options.scale = cz * device;
   options.background = FALSE;
   options.cross_links = self->show_all_links;
   tupu_painter_draw (cr, self->layout, &options);
-
   cairo_destroy (cr);
-  return node;
+
+  cairo_surface_flush (surface);
+  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                        (gsize)cairo_image_surface_get_stride (surface) * side);
+  texture = gdk_memory_texture_new (side, side, GDK_MEMORY_DEFAULT, pixels,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return gsk_texture_node_new (
+      texture, &GRAPHENE_RECT_INIT (i * TILE_PX - TILE_BLEED, j * TILE_PX - TILE_BLEED,
+                                    TILE_PX + 2 * TILE_BLEED, TILE_PX + 2 * TILE_BLEED));
 }
 
 static GskRenderNode *
