@@ -5,9 +5,11 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -16,6 +18,11 @@
 #include "tupu-graph.h"
 #include "tupu-layout-private.h"
 #include "tupu-painter.h"
+#include "tupu-search.h"
+
+#include <adwaita.h>
+
+#include "tupu-graph-view-private.h"
 
 /* The window the paint figures imagine, and the graph view's margin when it fits the graph. */
 #define VIEW_WIDTH 1280
@@ -31,6 +38,8 @@ static int      n_runs = 5;
 static gboolean skip_reference;
 static gboolean verbose;
 static gboolean keep_files;
+/* Generated nodes get summaries as long and as varied as the built-in graph's (for search). */
+static gboolean rich_summaries;
 
 /* ------------------------------------------------------------------------------------------ */
 /* Timing                                                                                      */
@@ -261,6 +270,20 @@ pick_quote (guint serial, guint *para, int *offset)
   return quote;
 }
 
+/* Node @serial's summary with rich_summaries: 60 characters of the speech from a place that
+ * moves with @serial, about the length of the built-in graph's summaries. */
+static char *
+pick_summary (guint serial)
+{
+  TupuText   *text = tupu_text_get_builtin ();
+  guint       para = 2 + (serial * 7) % 4;
+  const char *p = tupu_text_get_para (text, para);
+  glong       n_chars = g_utf8_strlen (p, -1);
+  const char *start = g_utf8_offset_to_pointer (p, (glong)((serial * 53u) % (guint)(n_chars - 60)));
+
+  return g_strndup (start, g_utf8_offset_to_pointer (start, 60) - start);
+}
+
 static void
 add_node (JsonBuilder *builder, const char *id, TupuKind kind, guint serial, guint count)
 {
@@ -278,8 +301,19 @@ add_node (JsonBuilder *builder, const char *id, TupuKind kind, guint serial, gui
   add_text_pair (builder, "label", quote, gloss);
   json_builder_set_member_name (builder, "label_origin");
   json_builder_add_string_value (builder, "speech");
-  add_text_pair (builder, "summary", "用于性能测试的生成节点。",
-                 "A generated node for benchmarks.");
+  if (rich_summaries)
+    {
+      g_autofree char *zh = pick_summary (serial);
+      g_autofree char *en = g_strdup_printf (
+          "Generated %s number %u: what the speech says of it, how it serves the people, and "
+          "which duties and methods of study and research it builds on.",
+          tupu_kind_to_string (kind), serial);
+
+      add_text_pair (builder, "summary", zh, en);
+    }
+  else
+    add_text_pair (builder, "summary", "用于性能测试的生成节点。",
+                   "A generated node for benchmarks.");
   if (count > 0)
     {
       json_builder_set_member_name (builder, "count");
@@ -451,7 +485,8 @@ generate_graph (guint n_nodes)
 
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
+  /* Compact for search, whose 5000 rich nodes would not fit the loader's size limit pretty. */
+  json_generator_set_pretty (generator, !rich_summaries);
   text = json_generator_to_data (generator, &length);
   return g_bytes_new_take (text, length);
 }
@@ -856,6 +891,290 @@ bench_startup (const char *dir)
   g_unlink (path);
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Search: `tupu-bench search`                                                                 */
+
+/* What a reader types, one keystroke at a time: Chinese, English, pinyin, initials, a single
+ * letter matching nearly everything, and letters matching nothing (every field scanned). */
+static const char *const search_queries[] = {
+  "六个必须坚持", "人社部门",        "liugebixu", "lgbxjc", "rensheju",
+  "Six Musts",    "research topics", "worldview", "s",      "zqxjvwk",
+};
+
+static double
+percentile (GArray *sorted, double p)
+{
+  return g_array_index (sorted, double, MIN (sorted->len - 1, (guint)ceil (p * sorted->len) - 1));
+}
+
+/* The calling thread's CPU time in ms: what a keystroke costs, without the time a loaded
+ * machine makes it wait for a core. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void
+print_times (const char *what, GArray *times)
+{
+  qsort (times->data, times->len, sizeof (double), compare_doubles);
+  g_print ("  %s: median %.2f ms, p95 %.2f ms, max %.2f ms\n", what, percentile (times, 0.5),
+           percentile (times, 0.95), g_array_index (times, double, times->len - 1));
+}
+
+/* Every prefix of every query is one keystroke: the time tupu_search_run() takes to return its
+ * ranked results, wall-clock and CPU. A query's first keystroke searches every concept; the
+ * next ones only those the previous one matched. */
+static int
+bench_search (guint n_nodes)
+{
+  g_autoptr (GBytes) json = NULL;
+  g_autoptr (TupuGraph) graph = NULL;
+  g_autoptr (TupuSearch) search = NULL;
+  g_autoptr (GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) first_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *slowest = NULL;
+  gint64           start;
+  double           index_ms, slowest_ms = 0;
+  guint            n_results = 0, slowest_results = 0;
+
+  rich_summaries = TRUE;
+  json = generate_graph (n_nodes);
+  graph = load_subject_graph (json, "search.json");
+  start = g_get_monotonic_time ();
+  search = tupu_search_new (graph);
+  index_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  for (int run = 0; run <= n_runs; run++) /* run 0 warms up */
+    for (guint q = 0; q < G_N_ELEMENTS (search_queries); q++)
+      for (const char *end = g_utf8_next_char (search_queries[q]);; end = g_utf8_next_char (end))
+        {
+          g_autofree char *typed = g_strndup (search_queries[q], end - search_queries[q]);
+          g_autoptr (GArray) matches = NULL;
+          double cpu_start = thread_cpu_ms (), ms, cpu_ms;
+
+          start = g_get_monotonic_time ();
+          matches = tupu_search_run (search, typed);
+          ms = (g_get_monotonic_time () - start) / 1000.0;
+          cpu_ms = thread_cpu_ms () - cpu_start;
+          if (run > 0)
+            {
+              g_array_append_val (wall, ms);
+              g_array_append_val (cpu, cpu_ms);
+              if (end == g_utf8_next_char (search_queries[q]))
+                g_array_append_val (first_cpu, cpu_ms);
+              n_results += matches->len;
+              if (cpu_ms > slowest_ms)
+                {
+                  slowest_ms = cpu_ms;
+                  slowest_results = matches->len;
+                  g_free (slowest);
+                  slowest = g_strdup (typed);
+                }
+            }
+          if (*end == '\0')
+            break;
+        }
+
+  g_print ("search, generated graph of %u concepts: index built in %.1f ms; %u keystrokes "
+           "(%zu queries typed %d times), %.0f results each on average\n",
+           tupu_graph_get_n_nodes (graph), index_ms, wall->len, G_N_ELEMENTS (search_queries),
+           n_runs, (double)n_results / wall->len);
+  print_times ("per keystroke, wall-clock", wall);
+  print_times ("per keystroke, CPU", cpu);
+  print_times ("first keystroke of a query (every concept searched), CPU", first_cpu);
+  g_print ("  the costliest: “%s”, %.2f ms CPU, %u results\n", slowest, slowest_ms,
+           slowest_results);
+  return 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Frames of the graph view (tupu-bench frame): the real TupuGraphView in a window, each frame
+ * snapshotted and rasterised by the window's renderer, as GTK does (GSK_RENDERER=cairo shows
+ * what the app itself costs; under Xvfb GL is software anyway). */
+
+#define FRAME_WIDTH 1280
+#define FRAME_HEIGHT 800
+#define FRAME_COUNT 60
+
+static gboolean
+view_has_layout (TupuGraphView *view, TupuGraph *graph)
+{
+  TupuLayout *layout = tupu_graph_view_get_layout (view);
+
+  return layout != NULL && layout->graph == graph && !tupu_graph_view_get_layout_pending (view);
+}
+
+/* One frame: the view's snapshot, rendered to pixels. Returns the wall-clock ms, and the CPU
+ * ms of this thread in @cpu (on a shared machine, what the frame itself cost). */
+static double
+render_frame (TupuGraphView *view, GskRenderer *renderer, double *cpu)
+{
+  double       cpu_start = thread_cpu_ms ();
+  gint64       start = g_get_monotonic_time ();
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  GTK_WIDGET_GET_CLASS (view)->snapshot (GTK_WIDGET (view), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    texture = gsk_renderer_render_texture (renderer, node,
+                                           &GRAPHENE_RECT_INIT (0, 0, FRAME_WIDTH, FRAME_HEIGHT));
+  if (cpu != NULL)
+    *cpu = thread_cpu_ms () - cpu_start;
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+settle (int ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* @n frames, the transform set by @step before each (frame @i); one untimed frame first. */
+static void
+time_frames (TupuGraphView *view, GskRenderer *renderer, const char *what,
+             void (*step) (TupuGraphView *, int))
+{
+  g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *cpu_what = g_strdup_printf ("%s, CPU", what);
+
+  step (view, 0);
+  /* As on screen: the zoom settles (the tiles are painted again at it) before the frames. */
+  settle (500);
+  render_frame (view, renderer, NULL);
+  for (int i = 1; i <= FRAME_COUNT; i++)
+    {
+      double ms, cpu;
+
+      step (view, i);
+      ms = render_frame (view, renderer, &cpu);
+      g_array_append_val (times, ms);
+      g_array_append_val (cpu_times, cpu);
+    }
+  print_times (what, times);
+  print_times (cpu_what, cpu_times);
+}
+
+static void
+step_fitted (TupuGraphView *view, int i)
+{
+  tupu_graph_view_zoom_fit (view);
+}
+
+static void
+step_one (TupuGraphView *view, int i)
+{
+  if (i == 0)
+    tupu_graph_view_zoom_at (view, 1.0, FRAME_WIDTH / 2.0, FRAME_HEIGHT / 2.0);
+}
+
+/* 12 px a frame, diagonally, as a drag or a glide would. */
+static void
+step_pan (TupuGraphView *view, int i)
+{
+  _tupu_graph_view_set_view (view, view->zoom, view->off_x - 12, view->off_y - 8);
+}
+
+static int
+bench_frame (guint n_nodes)
+{
+  g_autoptr (GBytes) json = generate_graph (n_nodes);
+  g_autoptr (TupuGraph) graph = load_subject_graph (json, "frame.json");
+  GtkWidget     *window;
+  TupuGraphView *view;
+  gint64         start;
+
+  gtk_init ();
+  adw_init ();
+  window = gtk_window_new ();
+  view = TUPU_GRAPH_VIEW (tupu_graph_view_new ());
+  gtk_window_set_default_size (GTK_WINDOW (window), FRAME_WIDTH, FRAME_HEIGHT);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  start = g_get_monotonic_time ();
+  tupu_graph_view_set_graph (view, graph);
+  while (!view_has_layout (view, graph) || gtk_widget_get_width (GTK_WIDGET (view)) < FRAME_WIDTH)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_print ("frame, generated graph of %u concepts laid out with %s (%.1f s), %d×%d, %d frames "
+           "after one untimed, %s renderer:\n",
+           tupu_graph_get_n_nodes (graph),
+           tupu_engine_to_string (tupu_graph_view_get_layout (view)->options.engine),
+           (g_get_monotonic_time () - start) / 1e6, FRAME_WIDTH, FRAME_HEIGHT, FRAME_COUNT,
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  time_frames (view, gtk_native_get_renderer (GTK_NATIVE (window)), "fitted (p95 goal ≤ 16 ms)",
+               step_fitted);
+  time_frames (view, gtk_native_get_renderer (GTK_NATIVE (window)), "at 1:1 (p95 goal ≤ 16 ms)",
+               step_one);
+  time_frames (view, gtk_native_get_renderer (GTK_NATIVE (window)),
+               "panning at 1:1 (p95 goal ≤ 16 ms)", step_pan);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
+static int
+frame_main (int argc, char *argv[])
+{
+  g_autoptr (GOptionContext) context = g_option_context_new ("frame");
+  g_autoptr (GError) error = NULL;
+  int                n_nodes = 5000;
+  const GOptionEntry entries[] = {
+    { "nodes", 0, 0, G_OPTION_ARG_INT, &n_nodes, "Concepts in the generated graph (default 5000)",
+      "N" },
+    { NULL, 0, 0, 0, NULL, NULL, NULL },
+  };
+
+  g_option_context_set_summary (context, "Times frames of the graph view (needs a display: run it "
+                                         "under xvfb-run). See benchmarks/README.md.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || n_nodes < 100)
+    {
+      g_printerr ("tupu-bench frame: %s\n",
+                  error != NULL ? error->message : "--nodes must be ≥ 100");
+      return 2;
+    }
+  return bench_frame (n_nodes);
+}
+
+static int
+search_main (int argc, char *argv[])
+{
+  g_autoptr (GOptionContext) context = g_option_context_new ("search");
+  g_autoptr (GError) error = NULL;
+  int                n_nodes = 5000;
+  const GOptionEntry entries[] = {
+    { "nodes", 0, 0, G_OPTION_ARG_INT, &n_nodes, "Concepts in the generated graph (default 5000)",
+      "N" },
+    { "runs", 'n', 0, G_OPTION_ARG_INT, &n_runs, "Times each query is typed (default 5)", "N" },
+    { NULL, 0, 0, 0, NULL, NULL, NULL },
+  };
+
+  /* The queries printed are Chinese: print them as such where the locale allows. */
+  setlocale (LC_ALL, "");
+  g_option_context_set_summary (context, "Times the search's results per keystroke on a "
+                                         "generated graph. See benchmarks/README.md.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || n_runs < 1 || n_nodes < 100)
+    {
+      g_printerr ("tupu-bench search: %s\n",
+                  error != NULL ? error->message : "--runs must be ≥ 1, --nodes ≥ 100");
+      return 2;
+    }
+  return bench_search (n_nodes);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -872,6 +1191,11 @@ main (int argc, char *argv[])
     { "keep", 'k', 0, G_OPTION_ARG_NONE, &keep_files, "Keep the DOT files written", NULL },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
+
+  if (argc > 1 && g_str_equal (argv[1], "search"))
+    return search_main (argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "frame"))
+    return frame_main (argc - 1, argv + 1);
 
   g_option_context_set_summary (context, "Times Tupu's load, layout, painting and export beside "
                                          "Graphviz's command line. See benchmarks/README.md.");

@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "tupu-cli.h"
 #include "tupu-export.h"
@@ -89,9 +92,35 @@ exit_code_for (const GError *error)
   return TUPU_EXIT_IO;
 }
 
+/* The format: --format when given, else the extension of @out; standard output ("-") has none. */
 static gboolean
-parse_arguments (const char *out, const char *engine, const char *direction,
-                 TupuLayoutOptions *options, TupuExportFormat *format)
+parse_format (const char *out, const char *format_name, TupuExportFormat *format)
+{
+  if (format_name != NULL)
+    {
+      if (tupu_export_format_from_name (format_name, format))
+        return TRUE;
+      g_printerr (_ ("tupu: unknown format “%s”; use svg, png, pdf or dot\n"), format_name);
+      return FALSE;
+    }
+  if (g_strcmp0 (out, "-") == 0)
+    {
+      g_printerr (_ ("tupu: writing to standard output needs --format svg, png, pdf or dot\n"));
+      return FALSE;
+    }
+  if (out == NULL || !tupu_export_format_from_path (out, format))
+    {
+      g_printerr (_ ("tupu: cannot tell the format of “%s”; use a name ending in .svg, .png, .pdf "
+                     "or .dot, or --format\n"),
+                  out != NULL ? out : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_arguments (const char *out, const char *format_name, const char *engine,
+                 const char *direction, TupuLayoutOptions *options, TupuExportFormat *format)
 {
   if (engine != NULL && !tupu_engine_from_string (engine, &options->engine))
     {
@@ -104,30 +133,103 @@ parse_arguments (const char *out, const char *engine, const char *direction,
       g_printerr (_ ("tupu: unknown direction “%s”; use lr or tb\n"), direction);
       return FALSE;
     }
-  if (out == NULL || !tupu_export_format_from_path (out, format))
+  return parse_format (out, format_name, format);
+}
+
+/* Standard output takes the whole export at once: a failure before the end leaves it empty, as
+ * a failed export to a file leaves no file. The bytes go out as they are (PNG and PDF are
+ * binary), so the output works in pipes and redirections. */
+static gboolean
+export_to_stdout (TupuLayout *layout, TupuExportFormat format, GError **error)
+{
+  g_autoptr (GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr (GBytes) bytes = NULL;
+  gsize         size;
+  gconstpointer data;
+
+  if (!tupu_export_to_stream (layout, format, memory, NULL, error) ||
+      !g_output_stream_close (memory, NULL, error))
+    return FALSE;
+
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  data = g_bytes_get_data (bytes, &size);
+  if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
     {
-      g_printerr (_ ("tupu: cannot tell the format of “%s”; use a name ending in .svg, .png, .pdf "
-                     "or .dot\n"),
-                  out != NULL ? out : "");
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _ ("Could not write to standard output: %s"), g_strerror (saved_errno));
       return FALSE;
     }
   return TRUE;
 }
 
+/* A word for a shell command line: as it is when it needs no quoting. */
+static char *
+shell_word (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("_-+=.,/:@%", *p) == NULL)
+      return g_shell_quote (word);
+  return *word != '\0' ? g_strdup (word) : g_shell_quote (word);
+}
+
+char *
+tupu_cli_sandbox_warning (const char *flatpak_info, const char *out, TupuExportFormat format,
+                          const char *file)
+{
+  g_autofree char *out_word = NULL;
+  g_autofree char *file_words = NULL;
+
+  g_return_val_if_fail (flatpak_info != NULL, NULL);
+  g_return_val_if_fail (out != NULL, NULL);
+
+  /* Flatpak puts this file at the root of every sandbox. Standard output goes to the host. */
+  if (g_str_equal (out, "-") || !g_file_test (flatpak_info, G_FILE_TEST_EXISTS))
+    return NULL;
+
+  out_word = shell_word (out);
+  if (file != NULL)
+    {
+      g_autofree char *file_word = shell_word (file);
+
+      file_words = g_strdup_printf (" @@ %s @@", file_word);
+    }
+  return g_strdup_printf (
+      _ ("tupu: warning: Tupu runs in a Flatpak sandbox: “%s” was written inside the sandbox and "
+         "may not appear on your system. Write to standard output instead:\n"
+         "  flatpak run%s %s --export - --format %s%s > %s\n"),
+      out, file != NULL ? " --file-forwarding" : "", APP_ID, tupu_export_format_to_name (format),
+      file_words != NULL ? file_words : "", out_word);
+}
+
+/* Writes the export to @out, a path or "-"; on failure returns FALSE with @error set. */
+static gboolean
+write_export (TupuLayout *layout, TupuExportFormat format, const char *out, GError **error)
+{
+  g_autoptr (GFile) out_file = NULL;
+
+  if (g_str_equal (out, "-"))
+    return export_to_stdout (layout, format, error);
+
+  out_file = g_file_new_for_commandline_arg (out);
+  return tupu_export_to_file (layout, format, out_file, NULL, error);
+}
+
 int
-tupu_cli_export (const char *out, const char *engine, const char *root, const char *direction,
-                 const char *file)
+tupu_cli_export (const char *out, const char *format_name, const char *engine, const char *root,
+                 const char *direction, const char *file)
 {
   g_autoptr (TupuGraph) graph = NULL;
   g_autoptr (TupuLayout) layout = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) out_file = NULL;
+  g_autofree char  *warning = NULL;
   TupuLayoutOptions options;
   TupuExportFormat  format;
   int               exit_code = TUPU_EXIT_OK;
 
   tupu_layout_options_init (&options);
-  if (!parse_arguments (out, engine, direction, &options, &format))
+  if (!parse_arguments (out, format_name, engine, direction, &options, &format))
     return TUPU_EXIT_USAGE;
 
   graph = load_graph (file, &exit_code);
@@ -145,11 +247,14 @@ tupu_cli_export (const char *out, const char *engine, const char *root, const ch
     }
 
   layout = tupu_layout_compute (graph, &options, NULL, &error);
-  out_file = g_file_new_for_commandline_arg (out);
-  if (layout == NULL || !tupu_export_to_file (layout, format, out_file, NULL, &error))
+  if (layout == NULL || !write_export (layout, format, out, &error))
     {
       g_printerr ("tupu: %s\n", error->message);
       return exit_code_for (error);
     }
+
+  warning = tupu_cli_sandbox_warning ("/.flatpak-info", out, format, file);
+  if (warning != NULL)
+    g_printerr ("%s", warning);
   return TUPU_EXIT_OK;
 }

@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "tupu-export.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes, documented in --help and README.md. */
@@ -19,8 +21,14 @@ typedef enum
  * @file NULL = the built-in graph. */
 int tupu_cli_validate (const char *file);
 /* Lays out (@engine NULL = dot; @root NULL = whole graph; @direction "lr" or "tb", NULL = lr)
- * and writes @out. Messages on stderr. */
-int tupu_cli_export (const char *out, const char *engine, const char *root, const char *direction,
-                     const char *file);
+ * and writes @out, a path or "-" for standard output, in @format ("svg", "png", "pdf" or "dot";
+ * NULL = from @out's extension). Messages on stderr. */
+int tupu_cli_export (const char *out, const char *format, const char *engine, const char *root,
+                     const char *direction, const char *file);
+/* When @flatpak_info exists (Flatpak puts /.flatpak-info in every sandbox) and @out is a path,
+ * not "-": the warning that the file stays in the sandbox, with the command line that writes
+ * to standard output instead. NULL otherwise. */
+char *tupu_cli_sandbox_warning (const char *flatpak_info, const char *out, TupuExportFormat format,
+                                const char *file);
 
 G_END_DECLS

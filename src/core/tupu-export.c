@@ -55,6 +55,39 @@ tupu_export_format_from_path (const char *path, TupuExportFormat *format)
   return FALSE;
 }
 
+gboolean
+tupu_export_format_from_name (const char *name, TupuExportFormat *format)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  /* A bare name such as "svg.png" must not pass as the extension it ends with. */
+  if (strchr (name, '.') != NULL)
+    return FALSE;
+  path = g_strconcat ("x.", name, NULL);
+  return tupu_export_format_from_path (path, format);
+}
+
+const char *
+tupu_export_format_to_name (TupuExportFormat format)
+{
+  switch (format)
+    {
+    case TUPU_EXPORT_SVG:
+      return "svg";
+    case TUPU_EXPORT_PNG:
+      return "png";
+    case TUPU_EXPORT_PDF:
+      return "pdf";
+    case TUPU_EXPORT_DOT:
+      return "dot";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Text formats                                                                                */
 
@@ -232,10 +265,13 @@ png_file_scale (TupuLayout *layout)
   return MAX (1.0, floor (scale * 100) / 100);
 }
 
-static gboolean
-export_stream (TupuLayout *layout, TupuExportFormat format, GOutputStream *out,
-               GCancellable *cancellable, GError **error)
+gboolean
+tupu_export_to_stream (TupuLayout *layout, TupuExportFormat format, GOutputStream *out,
+                       GCancellable *cancellable, GError **error)
 {
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
   switch (format)
     {
     case TUPU_EXPORT_SVG:
@@ -324,7 +360,7 @@ tupu_export_to_file (TupuLayout *layout, TupuExportFormat format, GFile *file,
   if (stream == NULL)
     return FALSE;
 
-  ok = export_stream (layout, format, G_OUTPUT_STREAM (stream), cancellable, error);
+  ok = tupu_export_to_stream (layout, format, G_OUTPUT_STREAM (stream), cancellable, error);
   /* Close even after a failure, so the descriptor is released before the file is deleted. */
   if (ok)
     ok = g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);

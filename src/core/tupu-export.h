@@ -26,6 +26,9 @@ typedef enum
 
 /* From a file name's extension (case-insensitive); FALSE when unknown. */
 gboolean tupu_export_format_from_path (const char *path, TupuExportFormat *format);
+/* From a format's name, "svg", "png", "pdf" or "dot" (case-insensitive); FALSE when unknown. */
+gboolean    tupu_export_format_from_name (const char *name, TupuExportFormat *format);
+const char *tupu_export_format_to_name (TupuExportFormat format);
 
 gboolean tupu_export_svg (TupuLayout *layout, GOutputStream *out, GCancellable *cancellable,
                           GError **error);
@@ -35,6 +38,9 @@ gboolean tupu_export_png (TupuLayout *layout, double scale, GOutputStream *out,
                           GCancellable *cancellable, GError **error);
 gboolean tupu_export_pdf (TupuLayout *layout, GOutputStream *out, GCancellable *cancellable,
                           GError **error);
+/* Writes @format to @out (left open) as a file export would: PNG at the file's scale. */
+gboolean tupu_export_to_stream (TupuLayout *layout, TupuExportFormat format, GOutputStream *out,
+                                GCancellable *cancellable, GError **error);
 /* Writes through a temporary file and renames it into place only on success, so a failure
  * leaves no file behind (and keeps an existing one). */
 gboolean tupu_export_to_file (TupuLayout *layout, TupuExportFormat format, GFile *file,

@@ -355,6 +355,26 @@ tupu_layout_check_limits (TupuGraph *graph, const TupuLayoutOptions *options, GE
   return ok;
 }
 
+TupuEngine
+tupu_layout_pick_engine (TupuGraph *graph, const TupuLayoutOptions *options, GError **refusal)
+{
+  g_autoptr (GError) error = NULL;
+  TupuLayoutOptions fallback = *options;
+
+  g_return_val_if_fail (TUPU_IS_GRAPH (graph), options->engine);
+  g_return_val_if_fail (refusal == NULL || *refusal == NULL, options->engine);
+
+  /* sfdp's caps are the widest (twopi's equal them): what it refuses, nothing takes. */
+  fallback.engine = TUPU_ENGINE_SFDP;
+  if (options->engine == TUPU_ENGINE_SFDP || tupu_layout_check_limits (graph, options, &error) ||
+      !g_error_matches (error, TUPU_LAYOUT_ERROR, TUPU_LAYOUT_ERROR_TOO_LARGE) ||
+      !tupu_layout_check_limits (graph, &fallback, NULL))
+    return options->engine;
+
+  g_propagate_error (refusal, g_steal_pointer (&error));
+  return TUPU_ENGINE_SFDP;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Measuring and wrapping labels (layout thread)                                               */
 
@@ -1068,6 +1088,116 @@ rects_intersect (const TupuRect *a, const TupuRect *b)
 {
   return a->x <= b->x + b->width && b->x <= a->x + a->width && a->y <= b->y + b->height &&
          b->y <= a->y + a->height;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Interpolating between two layouts (a relayout's animation)                                  */
+
+/* Where graph node @index (laid out in @to) was in @from, in @to's coordinates: its own box's
+ * centre there, or its nearest ancestor's. FALSE when neither was laid out. */
+static gboolean
+old_center (TupuLayout *from, TupuLayout *to, guint index, double scale, double dx, double dy,
+            double *x, double *y)
+{
+  int node = (int)index;
+
+  while (node >= 0 && from->geom_of_node[node] < 0)
+    node = tupu_graph_get_node (to->graph, node)->parent;
+  if (node < 0)
+    return FALSE;
+  {
+    const TupuRect *was = &from->nodes[from->geom_of_node[node]].box;
+
+    *x = (was->x + was->width / 2) * scale + dx;
+    *y = (was->y + was->height / 2) * scale + dy;
+  }
+  return TRUE;
+}
+
+static void
+copy_node_moved (TupuNodeGeom *dst, const TupuNodeGeom *src, double mx, double my)
+{
+  *dst = *src;
+  dst->box.x += mx;
+  dst->box.y += my;
+  dst->runs = g_new (TupuTextRun, src->n_runs);
+  for (guint r = 0; r < src->n_runs; r++)
+    {
+      dst->runs[r] = src->runs[r];
+      dst->runs[r].text = g_strdup (src->runs[r].text);
+      dst->runs[r].x += mx;
+      dst->runs[r].y += my;
+    }
+}
+
+/* Each point of the edge moves as its ends do, in proportion to where it lies along the spline. */
+static void
+copy_edge_moved (TupuEdgeGeom *dst, const TupuEdgeGeom *src, const TupuPoint *move)
+{
+  const TupuPoint *tail = &move[src->tail];
+  const TupuPoint *head = &move[src->head];
+
+  *dst = *src;
+  dst->points = g_new (TupuPoint, src->n_points);
+  for (guint i = 0; i < src->n_points; i++)
+    {
+      double f = src->n_points > 1 ? (double)i / (src->n_points - 1) : 0;
+
+      dst->points[i].x = src->points[i].x + tail->x + (head->x - tail->x) * f;
+      dst->points[i].y = src->points[i].y + tail->y + (head->y - tail->y) * f;
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      dst->arrow[i].x += head->x;
+      dst->arrow[i].y += head->y;
+    }
+}
+
+TupuLayout *
+tupu_layout_interpolate (TupuLayout *from, TupuLayout *to, double t, double scale, double dx,
+                         double dy)
+{
+  g_autofree TupuPoint *move = NULL;
+  TupuLayout           *self;
+  double                x0 = to->bounds.x, y0 = to->bounds.y;
+  double                x1 = to->bounds.x + to->bounds.width, y1 = to->bounds.y + to->bounds.height;
+
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+  g_return_val_if_fail (from->graph == to->graph, NULL);
+
+  t = CLAMP (t, 0.0, 1.0);
+  self = g_new0 (TupuLayout, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->graph = g_object_ref (to->graph);
+  tupu_layout_options_copy (&self->options, &to->options);
+  self->n_nodes = to->n_nodes;
+  self->nodes = g_new0 (TupuNodeGeom, to->n_nodes);
+  self->geom_of_node =
+      g_memdup2 (to->geom_of_node, sizeof (int) * tupu_graph_get_n_nodes (to->graph));
+  move = g_new0 (TupuPoint, MAX (to->n_nodes, 1));
+  for (guint g = 0; g < to->n_nodes; g++)
+    {
+      const TupuRect *now = &to->nodes[g].box;
+      double          ox, oy;
+
+      if (old_center (from, to, to->nodes[g].node, scale, dx, dy, &ox, &oy))
+        {
+          move[g].x = (1 - t) * (ox - (now->x + now->width / 2));
+          move[g].y = (1 - t) * (oy - (now->y + now->height / 2));
+        }
+      copy_node_moved (&self->nodes[g], &to->nodes[g], move[g].x, move[g].y);
+      x0 = MIN (x0, self->nodes[g].box.x);
+      y0 = MIN (y0, self->nodes[g].box.y);
+      x1 = MAX (x1, self->nodes[g].box.x + self->nodes[g].box.width);
+      y1 = MAX (y1, self->nodes[g].box.y + self->nodes[g].box.height);
+    }
+  self->n_edges = to->n_edges;
+  self->edges = g_new0 (TupuEdgeGeom, MAX (to->n_edges, 1));
+  for (guint e = 0; e < to->n_edges; e++)
+    copy_edge_moved (&self->edges[e], &to->edges[e], move);
+  self->bounds = (TupuRect){ x0, y0, x1 - x0, y1 - y0 };
+  self->index = grid_new (self);
+  return self;
 }
 
 int

@@ -140,9 +140,24 @@ TupuLayout *tupu_layout_ref (TupuLayout *self);
 void        tupu_layout_unref (TupuLayout *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TupuLayout, tupu_layout_unref)
 
+/* A picture between two layouts of one graph, for animating a relayout: @to's geometry with
+ * every node moved (1 - @t) of the way back to where it was in @from, its edges and label lines
+ * with it. A node @from did not lay out starts where its nearest part-of ancestor was. @from's
+ * coordinates map into @to's as p * @scale + (@dx, @dy) (the view transforms of the two
+ * pictures), so a node that stays put on screen stays put throughout. @t in [0, 1]. */
+TupuLayout *tupu_layout_interpolate (TupuLayout *from, TupuLayout *to, double t, double scale,
+                                     double dx, double dy);
+
 /* Checks the caps of options->engine for @graph (or its subtree) without laying out. */
 gboolean tupu_layout_check_limits (TupuGraph *graph, const TupuLayoutOptions *options,
                                    GError **error);
+
+/* The engine to lay @graph out with: options->engine when its caps accept the graph, else sfdp
+ * (whose caps are the widest) if it does, with why options->engine refused in @refusal. When
+ * sfdp refuses too, options->engine (whose layout then fails with that error). The user's choice
+ * stays theirs: a graph it fits is laid out with it again. */
+TupuEngine tupu_layout_pick_engine (TupuGraph *graph, const TupuLayoutOptions *options,
+                                    GError **refusal);
 
 /* Queues a layout on the layout thread. A request whose @cancellable is cancelled before its
  * turn is skipped; one cancelled while running finishes in the background and its result is

@@ -269,6 +269,23 @@ tupu_style_variant_background (TupuStyleVariant variant)
   return backgrounds[variant];
 }
 
+/* Search marks: Adwaita's yellow, as a highlighter is, edged in deep orange on light canvases
+ * (yellow alone is 1.5:1 on white) and in pale yellow on dark ones. */
+const TupuMarkStyle *
+tupu_style_mark (TupuStyleVariant variant)
+{
+  static const TupuMarkStyle marks[TUPU_N_STYLE_VARIANTS] = {
+    { { 0xf6 / 255.0, 0xd3 / 255.0, 0x2d / 255.0, 0.85 }, RGB (ORANGE_5) },
+    { { 0xf6 / 255.0, 0xd3 / 255.0, 0x2d / 255.0, 0.55 }, RGB (0xf9f06b) },
+    { { 0xf6 / 255.0, 0xd3 / 255.0, 0x2d / 255.0, 1.0 }, RGB (0x8f3300) },
+    { { 0xf6 / 255.0, 0xd3 / 255.0, 0x2d / 255.0, 0.8 }, RGB (0xf9f06b) },
+  };
+
+  g_return_val_if_fail (variant < TUPU_N_STYLE_VARIANTS, &marks[0]);
+
+  return &marks[variant];
+}
+
 double
 tupu_style_gloss_alpha (TupuStyleVariant variant)
 {

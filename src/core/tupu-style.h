@@ -61,6 +61,15 @@ const char              *tupu_style_variant_name (TupuStyleVariant variant); /* 
 const TupuKindStyle     *tupu_style_kind (TupuKind kind, TupuStyleVariant variant);
 const TupuRelationStyle *tupu_style_relation (TupuRelation relation, TupuStyleVariant variant);
 TupuColor                tupu_style_variant_background (TupuStyleVariant variant);
+/* How the canvas marks the concepts a search matches: a highlighter band around the box, and a
+ * thin edge along the band's outside that keeps 3:1 on the background (the band need not). */
+typedef struct
+{
+  TupuColor band;
+  TupuColor edge;
+} TupuMarkStyle;
+
+const TupuMarkStyle *tupu_style_mark (TupuStyleVariant variant);
 /* How strongly the English gloss is drawn, as the alpha of the kind's text colour. */
 double tupu_style_gloss_alpha (TupuStyleVariant variant);
 /* WCAG 2.1 contrast ratio of @fg drawn over the opaque @bg (@fg's alpha blended first). */

@@ -11,6 +11,7 @@
 
 #include "tupu-application.h"
 #include "tupu-cli.h"
+#include "tupu-preferences-window.h"
 #include "tupu-resources.h"
 #include "tupu-window.h"
 
@@ -20,13 +21,21 @@ struct _TupuApplication
 
   /* Set once handle-local-options ran, to tell GApplication's option parsing failures apart. */
   gboolean options_handled;
+
+  GSettings *settings; /* from startup: the colour scheme */
 };
 
 G_DEFINE_FINAL_TYPE (TupuApplication, tupu_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_ ("Lay the graph out, write it to OUT (.svg, .png, .pdf or .dot) and exit"), N_ ("OUT") },
+    N_ ("Lay the graph out, write it to OUT (.svg, .png, .pdf or .dot; - for standard output) "
+        "and exit"),
+    N_ ("OUT") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_ ("Format for --export: svg, png, pdf or dot (needed for standard output; otherwise "
+        "overrides OUT's extension)"),
+    N_ ("FORMAT") },
   { "engine", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("Layout engine for --export: dot, neato, fdp, sfdp, circo or twopi"), N_ ("ENGINE") },
   { "root", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -113,22 +122,65 @@ about_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   g_assert (TUPU_IS_APPLICATION (self));
 
   about =
-      g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for", parent, "modal", TRUE,
+      g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for", parent, "modal", parent != NULL,
                     "application-icon", APP_ID, "application-name", _ ("Tupu"), "developer-name",
                     _ ("The Tupu developers"), "version", PACKAGE_VERSION, "comments",
                     _ ("Explore the concept graph of a speech while you study it: "
                        "every concept with its wording, its meaning and the "
                        "passages that say it."),
-                    "license-type", GTK_LICENSE_GPL_3_0, "developers", developers,
+                    "website", PACKAGE_WEBSITE, "issue-url", PACKAGE_ISSUES, "license-type",
+                    GTK_LICENSE_GPL_3_0, "developers", developers,
                     /* Translators: put your names here, one per line */
                     "translator-credits", _ ("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  TupuApplication *self = user_data;
+  GtkWindow       *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_assert (TUPU_IS_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (tupu_preferences_window_new (parent)));
+}
+
+/* Another window on the built-in graph, as the first one starts. */
+static void
+new_window_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  TupuApplication *self = user_data;
+  TupuWindow      *window = new_window (self);
+
+  tupu_window_open_builtin (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action_cb },
   { "about", about_action_cb },
+  { "preferences", preferences_action_cb },
+  { "new-window", new_window_action_cb },
 };
+
+/* Settings */
+
+static void
+color_scheme_changed_cb (TupuApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme   color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  g_assert (TUPU_IS_APPLICATION (self));
+
+  /* "default" follows the system's preference, as libadwaita's default does. */
+  if (g_str_equal (scheme, "light"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
 
 /* Vfuncs */
 
@@ -160,6 +212,7 @@ tupu_application_handle_local_options (GApplication *application, GVariantDict *
   TupuApplication        *self = TUPU_APPLICATION (application);
   const char             *export_path = NULL;
   const char             *validate_path = NULL;
+  const char             *format = NULL;
   const char             *engine = NULL;
   const char             *root = NULL;
   const char             *direction = NULL;
@@ -176,6 +229,7 @@ tupu_application_handle_local_options (GApplication *application, GVariantDict *
 
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
   g_variant_dict_lookup (options, "validate", "^&ay", &validate_path);
+  g_variant_dict_lookup (options, "format", "&s", &format);
   g_variant_dict_lookup (options, "engine", "&s", &engine);
   g_variant_dict_lookup (options, "root", "&s", &root);
   g_variant_dict_lookup (options, "direction", "&s", &direction);
@@ -184,7 +238,8 @@ tupu_application_handle_local_options (GApplication *application, GVariantDict *
 
   if (validate_path != NULL)
     {
-      if (export_path != NULL || engine != NULL || root != NULL || direction != NULL || n_files > 0)
+      if (export_path != NULL || format != NULL || engine != NULL || root != NULL ||
+          direction != NULL || n_files > 0)
         return usage_error (_ ("--validate takes one FILE and no other option"));
       return tupu_cli_validate (validate_path);
     }
@@ -193,11 +248,12 @@ tupu_application_handle_local_options (GApplication *application, GVariantDict *
     {
       if (n_files > 1)
         return usage_error (_ ("--export takes at most one FILE"));
-      return tupu_cli_export (export_path, engine, root, direction, n_files == 1 ? files[0] : NULL);
+      return tupu_cli_export (export_path, format, engine, root, direction,
+                              n_files == 1 ? files[0] : NULL);
     }
 
-  if (engine != NULL || root != NULL || direction != NULL)
-    return usage_error (_ ("--engine, --root and --direction only apply to --export"));
+  if (format != NULL || engine != NULL || root != NULL || direction != NULL)
+    return usage_error (_ ("--format, --engine, --root and --direction only apply to --export"));
 
   if (n_files > 1)
     return usage_error (_ ("Tupu opens one FILE at a time"));
@@ -211,15 +267,19 @@ tupu_application_handle_local_options (GApplication *application, GVariantDict *
 static void
 tupu_application_startup (GApplication *application)
 {
-  TupuApplication   *self = TUPU_APPLICATION (application);
-  static const char *quit_accels[] = { "<Control>q", NULL };
+  TupuApplication *self = TUPU_APPLICATION (application);
 
   G_APPLICATION_CLASS (tupu_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   tupu_window_set_accels (GTK_APPLICATION (self));
+
+  /* Before the first window, so it never shows in the wrong scheme. */
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+  color_scheme_changed_cb (self);
 }
 
 static void
@@ -253,9 +313,22 @@ tupu_application_open (GApplication *application, GFile **files, int n_files, co
 }
 
 static void
+tupu_application_dispose (GObject *object)
+{
+  TupuApplication *self = TUPU_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (tupu_application_parent_class)->dispose (object);
+}
+
+static void
 tupu_application_class_init (TupuApplicationClass *klass)
 {
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = tupu_application_dispose;
 
   /* Referencing the resource pulls its object file out of the static library; its constructor
    * then registers it. */

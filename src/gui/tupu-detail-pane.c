@@ -29,6 +29,8 @@ struct _TupuDetailPane
 
   /* Template children */
   GtkStack          *stack;
+  AdwStatusPage     *start_page;
+  GtkListBox        *start_list;
   GtkScrolledWindow *scroller;
   GtkLabel          *kind_label;
   GtkLabel          *label_label;
@@ -589,6 +591,63 @@ update_title_description (TupuDetailPane *self, const TupuNode *node)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
+/* A row of the start page that selects concept @node (win.select-concept). */
+static GtkWidget *
+start_row_new (const TupuNode *node)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), node->label_zh);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (node->label_en != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), node->label_en);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.select-concept");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", node->id);
+  return row;
+}
+
+/* With nothing selected the pane is where a newcomer starts: the graph's title, its size, and
+ * its root and parts one click away, rather than a third of the window left empty. */
+static void
+update_start_page (TupuDetailPane *self)
+{
+  GtkWidget       *child;
+  const TupuNode  *root;
+  g_autofree char *description = NULL;
+  guint            n;
+
+  g_assert (TUPU_IS_DETAIL_PANE (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->start_list))) != NULL)
+    gtk_list_box_remove (self->start_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->start_list), self->graph != NULL);
+  if (self->graph == NULL)
+    {
+      adw_status_page_set_title (self->start_page, _ ("No Concept Selected"));
+      adw_status_page_set_description (self->start_page, _ ("Select a concept to read about it"));
+      return;
+    }
+
+  n = tupu_graph_get_n_nodes (self->graph);
+  root = tupu_graph_get_node (self->graph, tupu_graph_get_root (self->graph));
+  /* AdwStatusPage's title is plain text; its description is markup. */
+  adw_status_page_set_title (self->start_page, tupu_graph_get_title_zh (self->graph));
+  description = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE,
+                   "%u concept. Select one in the graph to read about it, or start here:",
+                   "%u concepts. Select one in the graph to read about it, or start here:", n),
+      n);
+  adw_status_page_set_description (self->start_page, description);
+  gtk_list_box_append (self->start_list, start_row_new (root));
+  for (guint i = 0; root->children != NULL && i < root->children->len; i++)
+    gtk_list_box_append (self->start_list,
+                         start_row_new (tupu_graph_get_node (
+                             self->graph, g_array_index (root->children, guint, i))));
+}
+
 static void
 update (TupuDetailPane *self)
 {
@@ -603,6 +662,7 @@ update (TupuDetailPane *self)
 
   if (index < 0)
     {
+      update_start_page (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -745,6 +805,8 @@ tupu_detail_pane_class_init (TupuDetailPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tupu/Tupu/tupu-detail-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, start_page);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, start_list);
   gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, scroller);
   gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, kind_label);
   gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, label_label);

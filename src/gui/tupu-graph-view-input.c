@@ -273,6 +273,36 @@ click_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, Tu
     _tupu_graph_view_activate (self);
 }
 
+/* A right click selects the concept under the pointer and asks for its menu there. */
+static void
+secondary_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y,
+                      TupuGraphView *self)
+{
+  int geom = pick (self, x, y);
+
+  if (geom < 0)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  tupu_graph_view_select (self, _tupu_graph_view_geom_id (self, geom), FALSE);
+  _tupu_graph_view_context_menu (self, x, y);
+}
+
+/* Menu or Shift+F10: the selected concept's menu, under its box. */
+static gboolean
+context_menu_key_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  TupuGraphView  *self = TUPU_GRAPH_VIEW (widget);
+  int             geom = _tupu_graph_view_selected_geom (self);
+  const TupuRect *box;
+
+  if (geom < 0)
+    return FALSE;
+  box = &self->layout->nodes[geom].box;
+  _tupu_graph_view_context_menu (self, (box->x + box->width / 2) * self->zoom + self->off_x,
+                                 (box->y + box->height) * self->zoom + self->off_y);
+  return TRUE;
+}
+
 static void
 drag_begin_cb (GtkGestureDrag *gesture, double x, double y, TupuGraphView *self)
 {
@@ -286,11 +316,31 @@ drag_begin_cb (GtkGestureDrag *gesture, double x, double y, TupuGraphView *self)
   self->drag_off_x = self->off_x;
   self->drag_off_y = self->off_y;
   self->dragging = FALSE;
+  /* In the overview map: the view goes where the pointer points there, and follows it. */
+  {
+    graphene_rect_t map;
+    double          scale;
+
+    self->map_dragging = _tupu_graph_view_map_rect (self, &map, &scale) &&
+                         graphene_rect_contains_point (&map, &GRAPHENE_POINT_INIT (x, y));
+    if (self->map_dragging)
+      {
+        self->dragging = TRUE; /* no selection on release */
+        self->drag_start_x = x;
+        self->drag_start_y = y;
+        _tupu_graph_view_map_pan (self, x, y);
+      }
+  }
 }
 
 static void
 drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, TupuGraphView *self)
 {
+  if (self->map_dragging)
+    {
+      _tupu_graph_view_map_pan (self, self->drag_start_x + dx, self->drag_start_y + dy);
+      return;
+    }
   if (!self->dragging)
     {
       if (hypot (dx, dy) < DRAG_THRESHOLD)
@@ -515,13 +565,42 @@ add_key_bindings (GtkWidgetClass *widget_class)
   add_bindings (widget_class, next, G_N_ELEMENTS (next), 0, "view.select-next");
   add_bindings (widget_class, previous, G_N_ELEMENTS (previous), 0, "view.select-previous");
 
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, context_menu_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, context_menu_key_cb,
+                                NULL);
+
   add_arrow_bindings (widget_class, 0, "view.move-selection");
   add_arrow_bindings (widget_class, GDK_CONTROL_MASK, "view.pan");
+}
+
+/* The concept under the pointer: its English gloss and its kind (and count), which the
+ * canvas may show too small to read or not at all (glosses off). */
+static gboolean
+query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
+{
+  TupuGraphView   *self = TUPU_GRAPH_VIEW (widget);
+  int              geom = keyboard ? _tupu_graph_view_selected_geom (self) : pick (self, x, y);
+  const TupuNode  *node;
+  g_autofree char *kind = NULL;
+  g_autofree char *text = NULL;
+
+  if (geom < 0)
+    return FALSE;
+  node = tupu_graph_get_node (self->layout->graph, self->layout->nodes[geom].node);
+  kind = node->count > 0
+             ? g_strdup_printf ("%s (%d)", tupu_kind_display_name (node->kind), node->count)
+             : g_strdup (tupu_kind_display_name (node->kind));
+  text = node->label_en != NULL ? g_strdup_printf ("%s\n%s", node->label_en, kind)
+                                : g_steal_pointer (&kind);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 void
 _tupu_graph_view_class_init_input (GtkWidgetClass *widget_class)
 {
+  widget_class->query_tooltip = query_tooltip;
+
   gtk_widget_class_install_action (widget_class, "view.select-next", NULL, select_next_action);
   gtk_widget_class_install_action (widget_class, "view.select-previous", NULL,
                                    select_previous_action);
@@ -545,11 +624,17 @@ _tupu_graph_view_init_input (TupuGraphView *self)
 {
   GtkWidget          *widget = GTK_WIDGET (self);
   GtkGesture         *click = gtk_gesture_click_new ();
+  GtkGesture         *secondary = gtk_gesture_click_new ();
   GtkGesture         *drag = gtk_gesture_drag_new ();
   GtkGesture         *pinch = gtk_gesture_zoom_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *scroll =
       gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (secondary));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (click_pressed_cb), self);

@@ -17,15 +17,36 @@ struct _TupuGraphView
   gboolean    show_gloss;
   double      text_scale; /* from GtkSettings:gtk-xft-dpi */
   char       *selected_id;
-  char       *root_id;        /* the branch shown (its part-of subtree), NULL = everything */
-  int         hover;          /* geometry index in layout, or -1 */
+  char       *root_id;   /* the branch shown (its part-of subtree), NULL = everything */
+  int         hover;     /* geometry index in layout, or -1 */
+  gboolean    hover_dim; /* the pointer has rested on it: the rest of the graph is dimmed */
+  guint       hover_dim_id;
   GBytes     *folded;         /* whose parts are folded (TupuLayoutOptions.folded), or NULL */
   gboolean    show_all_links; /* else only the selected and hovered concepts' cross-links */
+  GBytes     *marked;         /* search matches to mark, per graph node, or NULL */
+
+  /* What the marks fall on in the layout shown, worked out once per layout and marks (not per
+   * frame): geometry indices of marked concepts, and of concepts whose badge hides marked ones. */
+  GArray  *mark_geoms;  /* int */
+  GArray  *mark_badges; /* int */
+  gboolean marks_stale; /* the layout or the marks changed since */
+
+  TupuDirection direction; /* which way dot grows the tree */
 
   /* A concept to keep where it is on screen through the next layout (one just folded). */
-  char  *anchor_id;
-  double anchor_x;
-  double anchor_y;
+  char    *anchor_id;
+  double   anchor_x;
+  double   anchor_y;
+  gboolean anchor_unfolded; /* its parts were just unfolded: bring them into view */
+
+  /* A relayout's animation: the previous layout, the map from its coordinates into the new
+   * one's (p * morph_scale + morph_d), and when it started. */
+  TupuLayout *morph_from;
+  double      morph_scale;
+  double      morph_dx;
+  double      morph_dy;
+  gint64      morph_start;
+  guint       morph_tick_id;
 
   /* A visible area to show once the layout on its way arrives (going back in history). */
   gboolean pending_visible;
@@ -47,6 +68,7 @@ struct _TupuGraphView
 
   /* Layout requests: only the newest one's result is used. */
   GCancellable *layout_cancellable;
+  gboolean      layout_pending; /* a request in flight (layout_cancellable set) */
   guint         layout_serial;
 
   /* Render cache: lazily recorded tiles at cache_zoom, keyed by packed tile coordinates. */
@@ -76,9 +98,19 @@ struct _TupuGraphView
   double   drag_off_x;
   double   drag_off_y;
   gboolean dragging;
-  double   pinch_zoom;
-  double   pinch_lx;
-  double   pinch_ly;
+  gboolean map_dragging; /* the press was in the overview map: the view follows the pointer */
+  double   drag_start_x;
+  double   drag_start_y;
+
+  /* The overview map (when the graph does not fit): the whole layout drawn small, recorded once
+   * per layout and style, and where and how small it was last drawn. */
+  GskRenderNode *map_node;
+  double         map_scale;
+  double         map_origin_x;
+  double         map_origin_y;
+  double         pinch_zoom;
+  double         pinch_lx;
+  double         pinch_ly;
 };
 
 /* tupu-graph-view.c */
@@ -94,9 +126,16 @@ double      _tupu_graph_view_target_zoom (TupuGraphView *self);
 void        _tupu_graph_view_center_on (TupuGraphView *self, int geom, gboolean animate);
 void        _tupu_graph_view_scroll_into_view (TupuGraphView *self, int geom);
 void        _tupu_graph_view_set_hover (TupuGraphView *self, int geom);
-void        _tupu_graph_view_activate (TupuGraphView *self);
-double      _tupu_graph_view_fit_zoom (TupuGraphView *self);
-int         _tupu_graph_view_center_geom (TupuGraphView *self);
+/* Asks the window for the selected concept's menu at (@x, @y) (the "context-menu" signal). */
+void _tupu_graph_view_context_menu (TupuGraphView *self, double x, double y);
+/* The overview map's rectangle in the widget and its scale (widget pixels per layout unit);
+ * FALSE when it is hidden (the whole graph fits). */
+gboolean _tupu_graph_view_map_rect (TupuGraphView *self, graphene_rect_t *rect, double *scale);
+/* Centres the view on the layout point under widget point (@x, @y) of the map. */
+void   _tupu_graph_view_map_pan (TupuGraphView *self, double x, double y);
+void   _tupu_graph_view_activate (TupuGraphView *self);
+double _tupu_graph_view_fit_zoom (TupuGraphView *self);
+int    _tupu_graph_view_center_geom (TupuGraphView *self);
 
 /* tupu-graph-view-input.c */
 void _tupu_graph_view_class_init_input (GtkWidgetClass *widget_class);

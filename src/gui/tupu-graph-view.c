@@ -32,7 +32,20 @@
 #define TILE_PAD 16.0  /* layout units around the bounds that strokes may reach */
 #define MAX_TILES 2048
 #define SETTLE_MS 200
+#define MORPH_USEC (250 * G_TIME_SPAN_MILLISECOND) /* concepts gliding to a new layout */
+#define MORPH_MAX_NODES                                                                            \
+  600                       /* beyond, each frame would repaint too much: the new layout at once   \
+                             */
+#define MAP_MAX_WIDTH 180.0 /* the overview map's largest size, in widget pixels */
+#define MAP_MAX_HEIGHT 180.0
+#define MAP_MARGIN 12.0
+#define HOVER_DIM_MS 400 /* how long the pointer rests on a concept before the rest dims */
+#define HOVER_DIM_ALPHA 0.6
 #define READABLE_LABEL_PX 12.0 /* a concept brought into view shows its label at least this big */
+#define LEGIBLE_LABEL_PX 9.0   /* unfolding zooms out no further than labels this big */
+#define MARK_GROW 5.0          /* widget pixels from a marked box to the middle of its band */
+#define MARK_BAND 5.0
+#define MARK_EDGE 1.5
 #define PAN_USEC (250 * G_TIME_SPAN_MILLISECOND)
 #define ZOOM_USEC (200 * G_TIME_SPAN_MILLISECOND)
 
@@ -48,11 +61,15 @@ enum
   PROP_ROOT_ID,
   PROP_FOLDED,
   PROP_SHOW_ALL_LINKS,
+  PROP_DIRECTION,
+  PROP_LAYOUT_PENDING,
+  PROP_MARKED,
   N_PROPS
 };
 
 enum
 {
+  CONTEXT_MENU,
   LAYOUT_FAILED,
   NODE_ACTIVATED,
   N_SIGNALS
@@ -212,31 +229,42 @@ static GskRenderNode *
 record_tile (TupuGraphView *self, int i, int j)
 {
   double           cz = self->cache_zoom;
+  int              device = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int              side = (int)(TILE_PX + 2 * TILE_BLEED) * device;
   TupuRect         visible = { (i * TILE_PX - TILE_BLEED) / cz, (j * TILE_PX - TILE_BLEED) / cz,
                                (TILE_PX + 2 * TILE_BLEED) / cz, (TILE_PX + 2 * TILE_BLEED) / cz };
   TupuPaintOptions options;
-  GskRenderNode   *node;
-  cairo_t         *cr;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
+  cairo_t         *cr = cairo_create (surface);
+  g_autoptr (GBytes) pixels = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  node =
-      gsk_cairo_node_new (&GRAPHENE_RECT_INIT (i * TILE_PX - TILE_BLEED, j * TILE_PX - TILE_BLEED,
-                                               TILE_PX + 2 * TILE_BLEED, TILE_PX + 2 * TILE_BLEED));
-  cr = gsk_cairo_node_get_draw_context (node);
+  /* Painted into pixels once, not kept as a cairo recording: GTK 4.8's cairo nodes replay their
+   * drawing on every frame, which at thousands of concepts took a frame over 100 ms. */
+  cairo_scale (cr, device, device);
+  cairo_translate (cr, -(i * TILE_PX - TILE_BLEED), -(j * TILE_PX - TILE_BLEED));
   cairo_scale (cr, cz, cz);
-
   tupu_paint_options_init (&options);
   options.dark = self->dark;
   options.high_contrast = self->high_contrast;
   options.visible = &visible;
-  options.scale = cz * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  options.scale = cz * device;
   options.background = FALSE;
   options.cross_links = self->show_all_links;
   tupu_painter_draw (cr, self->layout, &options);
-
   cairo_destroy (cr);
-  return node;
+
+  cairo_surface_flush (surface);
+  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                        (gsize)cairo_image_surface_get_stride (surface) * side);
+  texture = gdk_memory_texture_new (side, side, GDK_MEMORY_DEFAULT, pixels,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return gsk_texture_node_new (
+      texture, &GRAPHENE_RECT_INIT (i * TILE_PX - TILE_BLEED, j * TILE_PX - TILE_BLEED,
+                                    TILE_PX + 2 * TILE_BLEED, TILE_PX + 2 * TILE_BLEED));
 }
 
 static GskRenderNode *
@@ -396,8 +424,48 @@ append_selection_edges (TupuGraphView *self, GtkSnapshot *snapshot, double ox, d
     cairo_destroy (cr);
 }
 
-/* The hovered concept's cross-links, in their own style, when the canvas does not show them all
- * (its part-of links are always drawn). */
+/* Whether edge @eg touches the hovered concept. */
+static gboolean
+touches_hover (TupuGraphView *self, const TupuEdgeGeom *eg)
+{
+  return eg->tail == (guint)self->hover || eg->head == (guint)self->hover;
+}
+
+/* The pointer has rested on a concept: a veil of the background over everything but it and its
+ * neighbours, so that its links stand out; the links are drawn again above the veil. */
+static void
+append_hover_dim (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy)
+{
+  double    width = gtk_widget_get_width (GTK_WIDGET (self));
+  double    height = gtk_widget_get_height (GTK_WIDGET (self));
+  TupuColor bg =
+      tupu_style_variant_background (tupu_style_variant (self->dark, self->high_contrast));
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  /* Holes in the veil: even-odd, the boxes' paths inside the whole widget's rectangle (cairo
+   * keeps each path point in device space as it is added, so the transform may change). */
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  tupu_painter_node_path (cr, self->layout, self->hover, 2);
+  for (guint i = 0; i < self->layout->n_edges; i++)
+    {
+      const TupuEdgeGeom *eg = &self->layout->edges[i];
+
+      if (touches_hover (self, eg))
+        tupu_painter_node_path (cr, self->layout,
+                                eg->tail == (guint)self->hover ? eg->head : eg->tail, 2);
+    }
+  cairo_set_source_rgba (cr, bg.r, bg.g, bg.b, HOVER_DIM_ALPHA);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+}
+
+/* The hovered concept's links in their own style: its cross-links when the canvas does not show
+ * them all (its part-of links are always drawn), all of them above the dimming veil. */
 static void
 append_hover_links (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy)
 {
@@ -407,15 +475,15 @@ append_hover_links (TupuGraphView *self, GtkSnapshot *snapshot, double ox, doubl
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  for (guint i = 0; !self->show_all_links && i < self->layout->n_edges; i++)
+  for (guint i = 0; (self->hover_dim || !self->show_all_links) && i < self->layout->n_edges; i++)
     {
       const TupuEdgeGeom      *eg = &self->layout->edges[i];
       const TupuEdge          *edge = tupu_graph_get_edge (self->layout->graph, eg->edge);
       const TupuRelationStyle *style;
       static const double      dash[] = { 5.0, 3.0 };
 
-      if ((eg->tail != (guint)self->hover && eg->head != (guint)self->hover) ||
-          edge->relation == TUPU_RELATION_PART_OF)
+      if (!touches_hover (self, eg) ||
+          (edge->relation == TUPU_RELATION_PART_OF && !self->hover_dim))
         continue;
       if (cr == NULL)
         {
@@ -464,6 +532,313 @@ append_badge (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy, 
   cairo_destroy (cr);
 }
 
+/* Search marks. Worked out once per layout and set of marks: which boxes shown are marked, and
+ * which badges hide marked concepts (a match folded away is marked on the badge of the nearest
+ * concept shown above it). */
+static void
+update_marks (TupuGraphView *self)
+{
+  TupuLayout        *layout = self->layout;
+  const guint8      *marked;
+  gsize              n;
+  g_autofree guint8 *badged = NULL;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (!self->marks_stale)
+    return;
+  self->marks_stale = FALSE;
+  g_array_set_size (self->mark_geoms, 0);
+  g_array_set_size (self->mark_badges, 0);
+  if (layout == NULL || self->marked == NULL)
+    return;
+  marked = g_bytes_get_data (self->marked, &n);
+  /* A layout of the previous graph, shown while the new one is laid out: no marks yet. */
+  if (layout->graph != self->graph || n != tupu_graph_get_n_nodes (layout->graph))
+    return;
+
+  badged = g_new0 (guint8, layout->n_nodes);
+  for (guint i = 0; i < n; i++)
+    {
+      int up = i;
+
+      if (!marked[i])
+        continue;
+      while (up >= 0 && layout->geom_of_node[up] < 0)
+        up = tupu_graph_get_node (layout->graph, up)->parent;
+      if (up == (int)i)
+        g_array_append_val (self->mark_geoms, layout->geom_of_node[i]);
+      else if (up >= 0 && !badged[layout->geom_of_node[up]] &&
+               layout->nodes[layout->geom_of_node[up]].n_folded > 0)
+        {
+          badged[layout->geom_of_node[up]] = TRUE;
+          g_array_append_val (self->mark_badges, layout->geom_of_node[up]);
+        }
+    }
+}
+
+/* A badge's outline, @grow layout units outside it. */
+static void
+badge_path (cairo_t *cr, const TupuRect *badge, double grow)
+{
+  double r = badge->height / 2 + grow;
+  double x0 = badge->x - grow + r, x1 = badge->x + badge->width + grow - r;
+  double cy = badge->y + badge->height / 2;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x1, cy, r, -G_PI / 2, G_PI / 2);
+  cairo_arc (cr, x0, cy, r, G_PI / 2, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* A mark in view: a concept's box, or only its badge. */
+typedef struct
+{
+  guint    geom;
+  gboolean badge;
+} Mark;
+
+static gboolean
+rects_meet (const TupuRect *a, const TupuRect *b)
+{
+  return a->x <= b->x + b->width && b->x <= a->x + a->width && a->y <= b->y + b->height &&
+         b->y <= a->y + a->height;
+}
+
+/* The marks that reach into @visible (layout units), and the widget-pixel bounds of what they
+ * cover, badges included. FALSE when none does. */
+static gboolean
+visible_marks (TupuGraphView *self, const TupuRect *visible, GArray *marks, graphene_rect_t *bounds)
+{
+  for (int pass = 0; pass < 2; pass++)
+    {
+      GArray *geoms = pass == 0 ? self->mark_geoms : self->mark_badges;
+
+      for (guint i = 0; i < geoms->len; i++)
+        {
+          Mark     mark = { g_array_index (geoms, int, i), pass == 1 };
+          TupuRect r = self->layout->nodes[mark.geom].box;
+          TupuRect badge;
+
+          if (tupu_layout_badge_rect (self->layout, mark.geom, &badge))
+            {
+              if (mark.badge)
+                r = badge;
+              else
+                r = (TupuRect){ r.x, MIN (r.y, badge.y),
+                                MAX (r.x + r.width, badge.x + badge.width) - r.x,
+                                r.y + r.height - MIN (r.y, badge.y) };
+            }
+          if (!rects_meet (&r, visible))
+            continue;
+          graphene_rect_union (marks->len == 0 ? &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height)
+                                               : bounds,
+                               &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height), bounds);
+          g_array_append_val (marks, mark);
+        }
+    }
+  graphene_rect_scale (bounds, self->zoom, self->zoom, bounds);
+  return marks->len > 0;
+}
+
+/* The marks' outlines, @grow widget pixels outside each box or badge. */
+static void
+marks_path (TupuGraphView *self, cairo_t *cr, GArray *marks, double grow)
+{
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const Mark *mark = &g_array_index (marks, Mark, i);
+      TupuRect    badge;
+
+      if (!mark->badge)
+        tupu_painter_node_path (cr, self->layout, mark->geom, grow / self->zoom);
+      else if (tupu_layout_badge_rect (self->layout, mark->geom, &badge))
+        badge_path (cr, &badge, grow / self->zoom);
+    }
+}
+
+/* Every mark in view: a band in the highlighter's colour, edged on its outside so that it keeps
+ * its contrast on the canvas, then the badges again over the bands so that their counts stay
+ * readable; all in one cairo node over just the marks. */
+static void
+append_marks (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy)
+{
+  const TupuMarkStyle *style =
+      tupu_style_mark (tupu_style_variant (self->dark, self->high_contrast));
+  double reach = MARK_GROW + MARK_BAND / 2 + MARK_EDGE + 1;
+  g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  TupuPaintOptions options;
+  TupuRect         visible;
+  graphene_rect_t  bounds;
+  cairo_t         *cr;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  update_marks (self);
+  visible.x = (-ox - reach) / self->zoom;
+  visible.y = (-oy - reach) / self->zoom;
+  visible.width = (gtk_widget_get_width (GTK_WIDGET (self)) + 2 * reach) / self->zoom;
+  visible.height = (gtk_widget_get_height (GTK_WIDGET (self)) + 2 * reach) / self->zoom;
+  if (!visible_marks (self, &visible, marks, &bounds))
+    return;
+  graphene_rect_offset (&bounds, ox, oy);
+  graphene_rect_inset (&bounds, -reach, -reach);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  marks_path (self, cr, marks, MARK_GROW);
+  cairo_set_source_rgba (cr, style->band.r, style->band.g, style->band.b, style->band.a);
+  cairo_set_line_width (cr, MARK_BAND / self->zoom);
+  cairo_stroke (cr);
+  marks_path (self, cr, marks, MARK_GROW + (MARK_BAND + MARK_EDGE) / 2);
+  cairo_set_source_rgba (cr, style->edge.r, style->edge.g, style->edge.b, style->edge.a);
+  cairo_set_line_width (cr, MARK_EDGE / self->zoom);
+  cairo_stroke (cr);
+
+  tupu_paint_options_init (&options);
+  options.dark = self->dark;
+  options.high_contrast = self->high_contrast;
+  options.scale = self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  for (guint i = 0; i < marks->len; i++)
+    tupu_painter_draw_badge (cr, self->layout, g_array_index (marks, Mark, i).geom, &options);
+  cairo_destroy (cr);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The overview map                                                                            */
+
+gboolean
+_tupu_graph_view_map_rect (TupuGraphView *self, graphene_rect_t *rect, double *scale)
+{
+  double          width = gtk_widget_get_width (GTK_WIDGET (self));
+  double          height = gtk_widget_get_height (GTK_WIDGET (self));
+  const TupuRect *b;
+  double          s;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->layout == NULL || !has_size (self))
+    return FALSE;
+  b = &self->layout->bounds;
+  /* Shown only when the graph does not fit: then there is somewhere else to go. */
+  if (b->x * self->zoom + self->off_x >= -1 && b->y * self->zoom + self->off_y >= -1 &&
+      (b->x + b->width) * self->zoom + self->off_x <= width + 1 &&
+      (b->y + b->height) * self->zoom + self->off_y <= height + 1)
+    return FALSE;
+  s = MIN (MAP_MAX_WIDTH / MAX (b->width, 1), MAP_MAX_HEIGHT / MAX (b->height, 1));
+  /* Never more than a third of the canvas either way. */
+  s = MIN (s, MIN (width / 3 / MAX (b->width, 1), height / 3 / MAX (b->height, 1)));
+  graphene_rect_init (rect, width - MAP_MARGIN - b->width * s, height - MAP_MARGIN - b->height * s,
+                      b->width * s, b->height * s);
+  *scale = s;
+  return rect->size.width >= 16 && rect->size.height >= 16;
+}
+
+void
+_tupu_graph_view_map_pan (TupuGraphView *self, double x, double y)
+{
+  graphene_rect_t map;
+  double          s, lx, ly;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  /* Where the map was drawn last: it may just have hidden (the view fits) under the pointer. */
+  if (self->layout == NULL || self->map_scale <= 0)
+    return;
+  if (_tupu_graph_view_map_rect (self, &map, &s))
+    {
+      self->map_origin_x = map.origin.x;
+      self->map_origin_y = map.origin.y;
+      self->map_scale = s;
+    }
+  lx = self->layout->bounds.x + (x - self->map_origin_x) / self->map_scale;
+  ly = self->layout->bounds.y + (y - self->map_origin_y) / self->map_scale;
+  _tupu_graph_view_set_view (self, self->zoom,
+                             gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 - lx * self->zoom,
+                             gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 - ly * self->zoom);
+}
+
+/* The whole layout at the map's scale, once per layout and style. */
+static GskRenderNode *
+record_map (TupuGraphView *self, double scale)
+{
+  const TupuRect  *b = &self->layout->bounds;
+  GtkSnapshot     *snapshot = gtk_snapshot_new ();
+  TupuPaintOptions options;
+  cairo_t         *cr = gtk_snapshot_append_cairo (
+              snapshot, &GRAPHENE_RECT_INIT (0, 0, b->width * scale, b->height * scale));
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -b->x, -b->y);
+  tupu_paint_options_init (&options);
+  options.dark = self->dark;
+  options.high_contrast = self->high_contrast;
+  options.scale = scale * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  options.background = TRUE;
+  tupu_painter_draw (cr, self->layout, &options);
+  cairo_destroy (cr);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static void
+append_frame (GtkSnapshot *snapshot, const graphene_rect_t *rect, double radius, float width,
+              const GdkRGBA *color)
+{
+  GskRoundedRect outline;
+  float          widths[4] = { width, width, width, width };
+  GdkRGBA        colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&outline, rect, radius);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
+/* In the corner, when the graph does not fit: the whole graph small, and the part the canvas
+ * shows outlined in the accent colour. Dragging in it pans (tupu-graph-view-input.c). */
+static void
+append_map (TupuGraphView *self, GtkSnapshot *snapshot, const GdkRGBA *accent)
+{
+  double          width = gtk_widget_get_width (GTK_WIDGET (self));
+  double          height = gtk_widget_get_height (GTK_WIDGET (self));
+  graphene_rect_t map, port;
+  GskRoundedRect  frame;
+  GdkRGBA         border = { 0.5, 0.5, 0.5, 0.7 };
+  GdkRGBA         tint = *accent;
+  double          s;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (!_tupu_graph_view_map_rect (self, &map, &s))
+    return;
+  if (self->map_node == NULL || self->map_scale != s)
+    {
+      g_clear_pointer (&self->map_node, gsk_render_node_unref);
+      self->map_node = record_map (self, s);
+    }
+  self->map_scale = s;
+  self->map_origin_x = map.origin.x;
+  self->map_origin_y = map.origin.y;
+
+  gsk_rounded_rect_init_from_rect (&frame, &map, 4);
+  gtk_snapshot_push_rounded_clip (snapshot, &frame);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &map.origin);
+  gtk_snapshot_append_node (snapshot, self->map_node);
+  gtk_snapshot_restore (snapshot);
+  graphene_rect_init (&port,
+                      map.origin.x + (-self->off_x / self->zoom - self->layout->bounds.x) * s,
+                      map.origin.y + (-self->off_y / self->zoom - self->layout->bounds.y) * s,
+                      width / self->zoom * s, height / self->zoom * s);
+  tint.alpha = 0.15;
+  gtk_snapshot_append_color (snapshot, &tint, &port);
+  append_frame (snapshot, &port, 0, 1.5, accent);
+  gtk_snapshot_pop (snapshot);
+  append_frame (snapshot, &map, 4, 1, &border);
+}
+
 /* With keyboard focus and nothing selected, the ring goes around the whole canvas. */
 static void
 append_view_focus_ring (TupuGraphView *self, GtkSnapshot *snapshot, const GdkRGBA *accent)
@@ -495,7 +870,12 @@ snapshot_overlays (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double
 
   get_accent (self, &accent);
 
+  /* Search marks under the rest: the selection's rings stay whole over a marked concept. */
+  append_marks (self, snapshot, ox, oy);
+
   /* Hover is neutral (the text colour, faint) so that only the selection is in the accent. */
+  if (self->hover >= 0 && self->hover_dim)
+    append_hover_dim (self, snapshot, ox, oy);
   if (self->hover >= 0)
     append_hover_links (self, snapshot, ox, oy);
   if (self->hover >= 0 && self->hover != selected)
@@ -522,6 +902,7 @@ snapshot_overlays (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double
     {
       append_view_focus_ring (self, snapshot, &accent);
     }
+  append_map (self, snapshot, &accent);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -628,6 +1009,9 @@ start_animation (TupuGraphView *self, gboolean zooming, gint64 duration)
 void
 _tupu_graph_view_animate_to (TupuGraphView *self, double off_x, double off_y)
 {
+  /* Heading elsewhere: no longer the fitted picture a resize would fit again (a sidebar
+   * sliding in before the first frame of the pan would otherwise cancel it). */
+  self->fitted = FALSE;
   if (!animations_enabled (self))
     {
       _tupu_graph_view_stop_animation (self);
@@ -659,6 +1043,7 @@ _tupu_graph_view_animate_zoom (TupuGraphView *self, double zoom, double x, doubl
       return;
     }
 
+  self->fitted = FALSE;
   self->anim_from_zoom = self->zoom;
   self->anim_to_zoom = clamp_zoom (self, zoom);
   self->anim_px = x;
@@ -667,16 +1052,23 @@ _tupu_graph_view_animate_zoom (TupuGraphView *self, double zoom, double x, doubl
   start_animation (self, TRUE, ZOOM_USEC);
 }
 
-/* The zoom at which node @geom's label reads as text comfortably, or the current one if more. */
+/* The zoom at which node @geom's label shows @label_px pixels tall. */
 static double
-readable_zoom (TupuGraphView *self, int geom)
+zoom_for_label_px (TupuGraphView *self, int geom, double label_px)
 {
   TupuKind kind = tupu_graph_get_node (self->layout->graph, self->layout->nodes[geom].node)->kind;
   g_autoptr (PangoFontDescription) desc =
       tupu_style_font (TUPU_FONT_LABEL, kind, self->layout->options.text_scale);
   double px = pango_font_description_get_size (desc) / (double)PANGO_SCALE;
 
-  return MAX (self->zoom, READABLE_LABEL_PX / MAX (px, 1.0));
+  return label_px / MAX (px, 1.0);
+}
+
+/* The zoom at which node @geom's label reads as text comfortably, or the current one if more. */
+static double
+readable_zoom (TupuGraphView *self, int geom)
+{
+  return MAX (self->zoom, zoom_for_label_px (self, geom, READABLE_LABEL_PX));
 }
 
 void
@@ -738,6 +1130,17 @@ _tupu_graph_view_scroll_into_view (TupuGraphView *self, int geom)
     _tupu_graph_view_animate_to (self, self->off_x + dx, self->off_y + dy);
 }
 
+static gboolean
+hover_dim_cb (gpointer data)
+{
+  TupuGraphView *self = data;
+
+  self->hover_dim_id = 0;
+  self->hover_dim = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
 void
 _tupu_graph_view_set_hover (TupuGraphView *self, int geom)
 {
@@ -745,7 +1148,19 @@ _tupu_graph_view_set_hover (TupuGraphView *self, int geom)
     return;
 
   self->hover = geom;
+  /* Dimming waits until the pointer rests: a pointer passing over the graph flickers nothing. */
+  self->hover_dim = FALSE;
+  g_clear_handle_id (&self->hover_dim_id, g_source_remove);
+  if (geom >= 0)
+    self->hover_dim_id = g_timeout_add (HOVER_DIM_MS, hover_dim_cb, self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_tupu_graph_view_context_menu (TupuGraphView *self, double x, double y)
+{
+  if (self->selected_id != NULL)
+    g_signal_emit (self, signals[CONTEXT_MENU], 0, x, y);
 }
 
 void
@@ -987,12 +1402,143 @@ apply_pending_visible (TupuGraphView *self)
   return TRUE;
 }
 
+/* How far around (@ax, @ay) the view may shrink for [@lo, @hi] to lie within [@margin,
+ * @size - @margin]: a factor of at most 1. */
+static double
+shrink_to_fit (double ax, double lo, double hi, double size, double margin)
+{
+  double f = 1.0;
+
+  if (hi > size - margin && hi > ax && size - margin > ax)
+    f = MIN (f, (size - margin - ax) / (hi - ax));
+  if (lo < margin && lo < ax && ax > margin)
+    f = MIN (f, (ax - margin) / (ax - lo));
+  return f;
+}
+
+/* After an unfold the concept stays where the reader's eye is, but its parts may have landed
+ * off screen: zoom out around it (so it still does not move) until they show, never so far
+ * that their labels stop being legible. */
+static void
+reveal_unfolded (TupuGraphView *self, const char *id)
+{
+  int             index = tupu_graph_lookup (self->layout->graph, id);
+  const TupuNode *node;
+  graphene_rect_t anchor, box, rect;
+  double          ax, ay, f, zoom, legible = 0;
+  double          width = gtk_widget_get_width (GTK_WIDGET (self));
+  double          height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (index < 0 || self->layout->geom_of_node[index] < 0 || !has_size (self))
+    return;
+  node = tupu_graph_get_node (self->layout->graph, index);
+  geom_widget_rect (self, self->layout->geom_of_node[index], &anchor);
+  box = anchor;
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    {
+      int geom = self->layout->geom_of_node[g_array_index (node->children, guint, i)];
+
+      if (geom < 0)
+        continue;
+      geom_widget_rect (self, geom, &rect);
+      graphene_rect_union (&box, &rect, &box);
+      legible = MAX (legible, zoom_for_label_px (self, geom, LEGIBLE_LABEL_PX));
+    }
+  ax = anchor.origin.x + anchor.size.width / 2;
+  ay = anchor.origin.y + anchor.size.height / 2;
+  f = MIN (shrink_to_fit (ax, box.origin.x, box.origin.x + box.size.width, width, SCROLL_MARGIN),
+           shrink_to_fit (ay, box.origin.y, box.origin.y + box.size.height, height, SCROLL_MARGIN));
+  zoom = MAX (self->zoom * f, legible);
+  if (zoom < self->zoom * 0.99)
+    _tupu_graph_view_animate_zoom (self, zoom, ax, ay);
+}
+
+static void
+stop_morph (TupuGraphView *self)
+{
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->morph_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->morph_tick_id);
+  self->morph_tick_id = 0;
+  g_clear_pointer (&self->morph_from, tupu_layout_unref);
+}
+
+static gboolean
+morph_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  TupuGraphView *self = TUPU_GRAPH_VIEW (widget);
+
+  gtk_widget_queue_draw (widget);
+  if (gdk_frame_clock_get_frame_time (clock) - self->morph_start < MORPH_USEC)
+    return G_SOURCE_CONTINUE;
+  self->morph_tick_id = 0;
+  g_clear_pointer (&self->morph_from, tupu_layout_unref);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every concept glides from where it was on screen to its new place (only between layouts of
+ * one graph, when animations are on and the picture is small enough to repaint every frame). */
+static void
+start_morph (TupuGraphView *self, TupuLayout *old, double old_zoom, double old_x, double old_y)
+{
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  stop_morph (self);
+  if (old == NULL || old->graph != self->layout->graph || !animations_enabled (self) ||
+      self->layout->n_nodes > MORPH_MAX_NODES || old->n_nodes > MORPH_MAX_NODES)
+    return;
+  self->morph_from = tupu_layout_ref (old);
+  self->morph_scale = old_zoom / self->zoom;
+  self->morph_dx = (old_x - self->off_x) / self->zoom;
+  self->morph_dy = (old_y - self->off_y) / self->zoom;
+  self->morph_start =
+      gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->morph_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), morph_tick_cb, NULL, NULL);
+}
+
+/* The picture between the two layouts, painted whole each frame (no tiles to cache). */
+static void
+snapshot_morph (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  double         width = gtk_widget_get_width (GTK_WIDGET (self));
+  double         height = gtk_widget_get_height (GTK_WIDGET (self));
+  double t = (gdk_frame_clock_get_frame_time (clock) - self->morph_start) / (double)MORPH_USEC;
+  double ease = 1.0 - pow (1.0 - CLAMP (t, 0.0, 1.0), 3); /* ease-out cubic */
+  g_autoptr (TupuLayout) between = tupu_layout_interpolate (
+      self->morph_from, self->layout, ease, self->morph_scale, self->morph_dx, self->morph_dy);
+  TupuRect         visible = { -ox / self->zoom, -oy / self->zoom, width / self->zoom,
+                               height / self->zoom };
+  TupuPaintOptions options;
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  tupu_paint_options_init (&options);
+  options.dark = self->dark;
+  options.high_contrast = self->high_contrast;
+  options.visible = &visible;
+  options.scale = self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  options.cross_links = self->show_all_links;
+  tupu_painter_draw (cr, between, &options);
+  cairo_destroy (cr);
+}
+
 static void
 install_layout (TupuGraphView *self, TupuLayout *layout)
 {
   g_autofree char *anchor_id = NULL;
   double           anchor_x = 0, anchor_y = 0;
   gboolean         fitted = self->fitted;
+  gboolean         unfolded = self->anchor_unfolded;
+  gboolean         refit, restored;
+  g_autoptr (TupuLayout) old = NULL;
+  double old_zoom, old_x, old_y;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -1002,35 +1548,60 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
       anchor_id = g_steal_pointer (&self->anchor_id);
       anchor_x = self->anchor_x;
       anchor_y = self->anchor_y;
+      self->anchor_unfolded = FALSE;
     }
   else if (!self->fit_pending)
     anchor_id = g_strdup (find_anchor (self, &anchor_x, &anchor_y));
 
   _tupu_graph_view_stop_animation (self);
-  g_clear_pointer (&self->layout, tupu_layout_unref);
+  old = g_steal_pointer (&self->layout);
+  old_zoom = self->zoom;
+  old_x = self->off_x;
+  old_y = self->off_y;
   self->layout = tupu_layout_ref (layout);
-  self->hover = -1;
+  _tupu_graph_view_set_hover (self, -1); /* its index meant a box of the old layout */
+  self->marks_stale = TRUE;
   g_hash_table_remove_all (self->tiles);
+  g_clear_pointer (&self->map_node, gsk_render_node_unref);
 
   /* Going back in history asked for an area of this layout; else fit it, or keep in place the
    * concept that was in the middle. */
-  if (!apply_pending_visible (self))
+  restored = apply_pending_visible (self);
+  refit = !restored && (self->fit_pending || (fitted && anchor_id == NULL));
+  if (refit)
+    tupu_graph_view_zoom_fit (self);
+  else if (!restored && anchor_id != NULL)
     {
-      if (self->fit_pending || (fitted && anchor_id == NULL))
-        tupu_graph_view_zoom_fit (self);
-      else if (anchor_id != NULL)
-        restore_anchor (self, anchor_id, anchor_x, anchor_y);
+      restore_anchor (self, anchor_id, anchor_x, anchor_y);
     }
+  /* The glide starts from the transform the new picture opens with, before any zoom or pan
+   * animation below moves the view on. */
+  start_morph (self, old, old_zoom, old_x, old_y);
+  if (!refit && !restored && anchor_id != NULL && unfolded)
+    reveal_unfolded (self, anchor_id);
 
+  /* A concept unfolded into a picture kept in place (a search result, a link) is glided to; in
+   * a new picture it starts in the middle. */
   if (self->center_pending && !self->fit_pending)
     {
       self->center_pending = FALSE;
-      _tupu_graph_view_center_on (self, _tupu_graph_view_selected_geom (self), FALSE);
+      _tupu_graph_view_center_on (self, _tupu_graph_view_selected_geom (self), !refit);
     }
 
   _tupu_graph_view_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
+}
+
+static void
+set_layout_pending (TupuGraphView *self, gboolean pending)
+{
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->layout_pending == pending)
+    return;
+  self->layout_pending = pending;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_PENDING]);
 }
 
 static void
@@ -1046,6 +1617,7 @@ layout_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
 
   g_clear_object (&self->layout_cancellable);
+  set_layout_pending (self, FALSE);
   if (layout == NULL)
     {
       /* The previous layout (if any) stays on screen; the window tells the user. */
@@ -1054,6 +1626,25 @@ layout_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   install_layout (self, layout);
+}
+
+/* Whether the layout shown is already the one @options ask for (an engine chosen and then
+ * chosen back, say): then nothing is queued, and whatever was running is dropped. */
+static gboolean
+shows_options (TupuGraphView *self, const TupuLayoutOptions *options)
+{
+  const TupuLayoutOptions *shown;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->layout == NULL || self->layout->graph != self->graph)
+    return FALSE;
+  shown = &self->layout->options;
+  return shown->engine == options->engine && shown->root == options->root &&
+         !shown->show_gloss == !options->show_gloss && shown->text_scale == options->text_scale &&
+         (shown->engine != TUPU_ENGINE_DOT || shown->direction == options->direction) &&
+         (shown->folded == options->folded || (shown->folded != NULL && options->folded != NULL &&
+                                               g_bytes_equal (shown->folded, options->folded)));
 }
 
 static void
@@ -1070,15 +1661,28 @@ request_layout (TupuGraphView *self)
   self->layout_serial++;
 
   if (self->graph == NULL)
-    return;
+    {
+      set_layout_pending (self, FALSE);
+      return;
+    }
 
   self->text_scale = read_text_scale (self);
   tupu_layout_options_init (&options);
   options.engine = self->engine;
+  options.direction = self->direction;
   options.show_gloss = self->show_gloss;
   options.text_scale = self->text_scale;
   options.root = _tupu_graph_view_root_index (self);
   options.folded = self->folded; /* borrowed: the request takes its own reference */
+  /* A graph too large for the engine chosen is laid out with one that takes it, rather than
+   * left blank; the layout's options say which, and the window says so. */
+  options.engine = tupu_layout_pick_engine (self->graph, &options, NULL);
+  if (shows_options (self, &options))
+    {
+      self->fit_pending = FALSE;
+      set_layout_pending (self, FALSE);
+      return;
+    }
 
   request = g_new0 (LayoutRequest, 1);
   g_weak_ref_init (&request->view, self);
@@ -1086,6 +1690,7 @@ request_layout (TupuGraphView *self)
   self->layout_cancellable = g_cancellable_new ();
   tupu_layout_compute_async (self->graph, &options, self->layout_cancellable, layout_ready_cb,
                              request);
+  set_layout_pending (self, TRUE);
 }
 
 static void
@@ -1097,9 +1702,12 @@ clear_layout (TupuGraphView *self)
     return;
 
   _tupu_graph_view_stop_animation (self);
+  stop_morph (self);
   g_clear_pointer (&self->layout, tupu_layout_unref);
-  self->hover = -1;
+  _tupu_graph_view_set_hover (self, -1);
+  self->marks_stale = TRUE;
   g_hash_table_remove_all (self->tiles);
+  g_clear_pointer (&self->map_node, gsk_render_node_unref);
   _tupu_graph_view_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
@@ -1132,6 +1740,7 @@ update_dark (TupuGraphView *self)
 
   self->dark = !!dark;
   self->high_contrast = !!high_contrast;
+  g_clear_pointer (&self->map_node, gsk_render_node_unref); /* its colours */
   invalidate_cache (self);
 }
 
@@ -1182,6 +1791,13 @@ tupu_graph_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   ox = round (self->off_x * scale) / scale;
   oy = round (self->off_y * scale) / scale;
+  /* While concepts glide to a new layout, the overlays (rings, marks) would sit at their
+   * destinations: they wait for the glide to end. */
+  if (self->morph_from != NULL)
+    {
+      snapshot_morph (self, snapshot, ox, oy);
+      return;
+    }
   snapshot_graph (self, snapshot, ox, oy);
   snapshot_overlays (self, snapshot, ox, oy);
 }
@@ -1210,9 +1826,20 @@ tupu_graph_view_size_allocate (GtkWidget *widget, int width, int height, int bas
     return;
   if (self->fit_pending || self->fitted || old_width <= 0 || old_height <= 0)
     tupu_graph_view_zoom_fit (self);
-  else /* keep what is at the centre there */
-    _tupu_graph_view_set_view (self, self->zoom, self->off_x + (width - old_width) / 2.0,
-                               self->off_y + (height - old_height) / 2.0);
+  else
+    {
+      /* Keep what is at the centre there, and where a running animation is heading to: a
+       * sidebar sliding in while the view glides to a concept must not leave it off centre. */
+      double dx = (width - old_width) / 2.0, dy = (height - old_height) / 2.0;
+
+      self->anim_from_x += dx;
+      self->anim_to_x += dx;
+      self->anim_px += dx;
+      self->anim_from_y += dy;
+      self->anim_to_y += dy;
+      self->anim_py += dy;
+      _tupu_graph_view_set_view (self, self->zoom, self->off_x + dx, self->off_y + dy);
+    }
 
   if (self->center_pending)
     {
@@ -1271,10 +1898,13 @@ tupu_graph_view_dispose (GObject *object)
   g_clear_object (&self->layout_cancellable);
   _tupu_graph_view_stop_animation (self);
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_handle_id (&self->hover_dim_id, g_source_remove);
+  stop_morph (self);
   g_clear_pointer (&self->layout, tupu_layout_unref);
   g_clear_object (&self->graph);
   if (self->tiles != NULL)
     g_hash_table_remove_all (self->tiles);
+  g_clear_pointer (&self->map_node, gsk_render_node_unref);
 
   G_OBJECT_CLASS (tupu_graph_view_parent_class)->dispose (object);
 }
@@ -1285,6 +1915,9 @@ tupu_graph_view_finalize (GObject *object)
   TupuGraphView *self = TUPU_GRAPH_VIEW (object);
 
   g_clear_pointer (&self->folded, g_bytes_unref);
+  g_clear_pointer (&self->marked, g_bytes_unref);
+  g_clear_pointer (&self->mark_geoms, g_array_unref);
+  g_clear_pointer (&self->mark_badges, g_array_unref);
   g_clear_pointer (&self->anchor_id, g_free);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_pointer (&self->selected_id, g_free);
@@ -1309,6 +1942,12 @@ tupu_graph_view_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_ENGINE:
       g_value_set_int (value, self->engine);
       break;
+    case PROP_DIRECTION:
+      g_value_set_int (value, self->direction);
+      break;
+    case PROP_LAYOUT_PENDING:
+      g_value_set_boolean (value, self->layout_pending);
+      break;
     case PROP_SHOW_GLOSS:
       g_value_set_boolean (value, self->show_gloss);
       break;
@@ -1326,6 +1965,9 @@ tupu_graph_view_get_property (GObject *object, guint prop_id, GValue *value, GPa
       break;
     case PROP_SHOW_ALL_LINKS:
       g_value_set_boolean (value, self->show_all_links);
+      break;
+    case PROP_MARKED:
+      g_value_set_boxed (value, self->marked);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1346,6 +1988,9 @@ tupu_graph_view_set_property (GObject *object, guint prop_id, const GValue *valu
     case PROP_ENGINE:
       tupu_graph_view_set_engine (self, g_value_get_int (value));
       break;
+    case PROP_DIRECTION:
+      tupu_graph_view_set_direction (self, g_value_get_int (value));
+      break;
     case PROP_SHOW_GLOSS:
       tupu_graph_view_set_show_gloss (self, g_value_get_boolean (value));
       break;
@@ -1360,6 +2005,9 @@ tupu_graph_view_set_property (GObject *object, guint prop_id, const GValue *valu
       break;
     case PROP_SHOW_ALL_LINKS:
       tupu_graph_view_set_show_all_links (self, g_value_get_boolean (value));
+      break;
+    case PROP_MARKED:
+      tupu_graph_view_set_marked (self, g_value_get_boxed (value));
       break;
     case PROP_ZOOM:
       tupu_graph_view_zoom_at (self, g_value_get_double (value),
@@ -1402,12 +2050,24 @@ tupu_graph_view_class_init (TupuGraphViewClass *klass)
   properties[PROP_ROOT_ID] = g_param_spec_string ("root-id", NULL, NULL, NULL, rw);
   properties[PROP_FOLDED] = g_param_spec_boxed ("folded", NULL, NULL, G_TYPE_BYTES, rw);
   properties[PROP_SHOW_ALL_LINKS] = g_param_spec_boolean ("show-all-links", NULL, NULL, FALSE, rw);
+  properties[PROP_DIRECTION] = g_param_spec_int ("direction", NULL, NULL, 0, TUPU_N_DIRECTIONS - 1,
+                                                 TUPU_DIRECTION_LEFT_TO_RIGHT, rw);
+  /* A layout is being computed for what the view now asks for (the one shown is older). */
+  properties[PROP_LAYOUT_PENDING] =
+      g_param_spec_boolean ("layout-pending", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MARKED] = g_param_spec_boxed ("marked", NULL, NULL, G_TYPE_BYTES, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted when a layout fails (e.g. TUPU_LAYOUT_ERROR_TOO_LARGE); the previous one stays. */
   signals[LAYOUT_FAILED] =
       g_signal_new ("layout-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                     NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* A right click on a concept (selected first), or Menu or Shift+F10 with one selected: the
+   * window pops up the concept's menu at (x, y), in the view's coordinates. */
+  signals[CONTEXT_MENU] =
+      g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   /* Enter, space or a double click on the selected node; the argument is its id. */
   signals[NODE_ACTIVATED] =
       g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
@@ -1431,6 +2091,8 @@ tupu_graph_view_init (TupuGraphView *self)
   self->fit_pending = TRUE;
   self->pointer_x = self->pointer_y = -1;
   self->tiles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)gsk_render_node_unref);
+  self->mark_geoms = g_array_new (FALSE, FALSE, sizeof (int));
+  self->mark_badges = g_array_new (FALSE, FALSE, sizeof (int));
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
@@ -1532,12 +2194,92 @@ tupu_graph_view_set_engine (TupuGraphView *self, TupuEngine engine)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
 }
 
+gboolean
+tupu_graph_view_get_layout_pending (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
+
+  return self->layout_pending;
+}
+
+/* Drops the layout being computed and goes back to what the one shown was made of: its engine,
+ * direction, branch and folds (the window follows their notifications). */
+void
+tupu_graph_view_cancel_layout (TupuGraphView *self)
+{
+  const TupuLayoutOptions *shown;
+  int                      root;
+
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+
+  if (!self->layout_pending || self->layout == NULL || self->layout->graph != self->graph)
+    return;
+
+  g_cancellable_cancel (self->layout_cancellable);
+  g_clear_object (&self->layout_cancellable);
+  self->layout_serial++;
+  self->fit_pending = FALSE;
+  shown = &self->layout->options;
+  root = shown->root >= 0 ? shown->root : (int)tupu_graph_get_root (self->graph);
+  set_root_id (self, (guint)root == tupu_graph_get_root (self->graph)
+                         ? NULL
+                         : tupu_graph_get_node (self->graph, root)->id);
+  if (!(self->folded == shown->folded || (self->folded != NULL && shown->folded != NULL &&
+                                          g_bytes_equal (self->folded, shown->folded))))
+    {
+      g_clear_pointer (&self->folded, g_bytes_unref);
+      self->folded = shown->folded != NULL ? g_bytes_ref (shown->folded) : NULL;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
+    }
+  /* The engine asked for, unless it was only the fallback that was used (the graph too large). */
+  if (tupu_layout_pick_engine (self->graph, shown, NULL) == shown->engine &&
+      self->engine != shown->engine)
+    {
+      self->engine = shown->engine;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+    }
+  if (shown->engine == TUPU_ENGINE_DOT && self->direction != shown->direction)
+    {
+      self->direction = shown->direction;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
+    }
+  set_layout_pending (self, FALSE);
+  _tupu_graph_view_update_actions (self);
+}
+
 TupuEngine
 tupu_graph_view_get_engine (TupuGraphView *self)
 {
   g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), TUPU_ENGINE_DOT);
 
   return self->engine;
+}
+
+void
+tupu_graph_view_set_direction (TupuGraphView *self, TupuDirection direction)
+{
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+  g_return_if_fail (direction < TUPU_N_DIRECTIONS);
+
+  if (self->direction == direction)
+    return;
+
+  self->direction = direction;
+  /* Only dot draws a direction; the others would lay out the same picture again. */
+  if (self->engine == TUPU_ENGINE_DOT)
+    {
+      self->fit_pending = TRUE;
+      request_layout (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
+}
+
+TupuDirection
+tupu_graph_view_get_direction (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), TUPU_DIRECTION_LEFT_TO_RIGHT);
+
+  return self->direction;
 }
 
 void
@@ -1802,6 +2544,7 @@ tupu_graph_view_set_node_folded (TupuGraphView *self, const char *id, gboolean f
       self->anchor_id = g_strdup (id);
       self->anchor_x = rect.origin.x + rect.size.width / 2;
       self->anchor_y = rect.origin.y + rect.size.height / 2;
+      self->anchor_unfolded = !folded;
     }
   changed = tupu_folding_set (self->folded, self->graph, index, folded);
   tupu_graph_view_set_folded (self, changed);
@@ -1876,4 +2619,28 @@ tupu_graph_view_get_show_all_links (TupuGraphView *self)
   g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
 
   return self->show_all_links;
+}
+
+void
+tupu_graph_view_set_marked (TupuGraphView *self, GBytes *marked)
+{
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+
+  if (self->marked == marked ||
+      (self->marked != NULL && marked != NULL && g_bytes_equal (self->marked, marked)))
+    return;
+
+  g_clear_pointer (&self->marked, g_bytes_unref);
+  self->marked = marked != NULL ? g_bytes_ref (marked) : NULL;
+  self->marks_stale = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKED]);
+}
+
+GBytes *
+tupu_graph_view_get_marked (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), NULL);
+
+  return self->marked;
 }

@@ -35,6 +35,12 @@ TupuLayout *tupu_graph_view_get_layout (TupuGraphView *self);
 /* Layout engine; changing it relayouts. Property: "engine" (TupuEngine as int). */
 void       tupu_graph_view_set_engine (TupuGraphView *self, TupuEngine engine);
 TupuEngine tupu_graph_view_get_engine (TupuGraphView *self);
+gboolean   tupu_graph_view_get_layout_pending (TupuGraphView *self);
+void       tupu_graph_view_cancel_layout (TupuGraphView *self);
+/* Which way dot grows the tree; changing it relayouts under dot (the other engines have no
+ * direction). Property: "direction" (TupuDirection as int). */
+void          tupu_graph_view_set_direction (TupuGraphView *self, TupuDirection direction);
+TupuDirection tupu_graph_view_get_direction (TupuGraphView *self);
 /* Whether the English gloss is shown under labels. Property: "show-gloss". */
 void     tupu_graph_view_set_show_gloss (TupuGraphView *self, gboolean show_gloss);
 gboolean tupu_graph_view_get_show_gloss (TupuGraphView *self);
@@ -82,6 +88,13 @@ gboolean tupu_graph_view_can_fold (TupuGraphView *self, const char *id);
 gboolean tupu_graph_view_get_node_folded (TupuGraphView *self, const char *id);
 /* Folds or unfolds @id's parts, keeping it where it is on screen; FALSE when nothing changed. */
 gboolean tupu_graph_view_set_node_folded (TupuGraphView *self, const char *id, gboolean folded);
+
+/* The concepts a search matched, marked on the canvas (one byte per graph node, non-zero where
+ * marked; NULL marks nothing): a band around each box shown, and around the badge of the
+ * concept a folded match hides in. Drawn over the cached drawing, in every palette. Property:
+ * "marked". */
+void    tupu_graph_view_set_marked (TupuGraphView *self, GBytes *marked);
+GBytes *tupu_graph_view_get_marked (TupuGraphView *self);
 
 /* Whether every cross-link is drawn, or only the selected and hovered concepts' (part-of links
  * always are). Property: "show-all-links". */

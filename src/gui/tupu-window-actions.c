@@ -3,7 +3,8 @@
  * branches, panes, back and forward), their enabled states and accelerators, and dropping files
  * onto the window.
  * A new command takes one action below, one line in tupu_window_set_accels() and one entry in
- * the menu (ui/tupu-window.ui) and the shortcuts window (ui/gtk/help-overlay.ui). */
+ * the menu (ui/tupu-window.ui) and the shortcuts window (ui/gtk/help-overlay.ui). Closing and
+ * fullscreen are here too; new windows, preferences and quitting are app.* actions. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -342,6 +343,151 @@ toggle_fold_action (GtkWidget *widget, const char *action_name, GVariant *parame
   tupu_graph_view_set_node_folded (view, id, !tupu_graph_view_get_node_folded (view, id));
 }
 
+/* Copying, from the concept menu */
+
+static const TupuNode *
+selected_node (TupuWindow *self)
+{
+  const char *id = tupu_graph_view_get_selected_id (self->graph_view);
+  int         index = self->graph != NULL && id != NULL ? tupu_graph_lookup (self->graph, id) : -1;
+
+  return index >= 0 ? tupu_graph_get_node (self->graph, index) : NULL;
+}
+
+/* The speech's own words for @node: its quoted passages, one per line (NULL when it has only
+ * citations). */
+static char *
+node_passages (const TupuNode *node)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; node->sources != NULL && i < node->sources->len; i++)
+    {
+      const TupuSource *source = g_ptr_array_index (node->sources, i);
+
+      if (source->type != TUPU_SOURCE_SPEECH || source->quote == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, source->quote);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+static void
+copy_text (TupuWindow *self, const char *text)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  _tupu_window_toast (self, _ ("Copied to the clipboard"));
+}
+
+/* Parameter: "zh", "en" or "both" (the Chinese label with its gloss in brackets). */
+static void
+copy_label_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TupuWindow      *self = TUPU_WINDOW (widget);
+  const TupuNode  *node = selected_node (self);
+  const char      *which = g_variant_get_string (parameter, NULL);
+  g_autofree char *both = NULL;
+
+  if (node == NULL)
+    return;
+  if (g_str_equal (which, "en") && node->label_en != NULL)
+    copy_text (self, node->label_en);
+  else if (g_str_equal (which, "both") && node->label_en != NULL)
+    copy_text (self, (both = g_strdup_printf ("%s (%s)", node->label_zh, node->label_en)));
+  else
+    copy_text (self, node->label_zh);
+}
+
+static void
+copy_passage_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TupuWindow      *self = TUPU_WINDOW (widget);
+  const TupuNode  *node = selected_node (self);
+  g_autofree char *passages = node != NULL ? node_passages (node) : NULL;
+
+  if (passages != NULL)
+    copy_text (self, passages);
+}
+
+/* The concept menu: built for the concept it is opened on, so that it offers only what applies
+ * and says which way folding goes. */
+static GMenuModel *
+concept_menu_new (TupuWindow *self, const TupuNode *node)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr (GMenu) view = g_menu_new ();
+  g_autoptr (GMenu) copy = g_menu_new ();
+  g_autoptr (GMenu) search = g_menu_new ();
+  g_autofree char *passages = node_passages (node);
+
+  if (tupu_graph_view_can_focus_branch (self->graph_view))
+    g_menu_append (view, _ ("Show Only This _Branch"), "win.focus-branch");
+  if (tupu_graph_view_can_fold (self->graph_view, node->id))
+    g_menu_append (view,
+                   tupu_graph_view_get_node_folded (self->graph_view, node->id)
+                       ? _ ("_Unfold Its Parts")
+                       : _ ("_Fold Its Parts"),
+                   "win.toggle-fold");
+  g_menu_append (copy, _ ("Copy _Chinese Label"), "win.copy-label::zh");
+  if (node->label_en != NULL)
+    {
+      g_menu_append (copy, _ ("Copy _English Gloss"), "win.copy-label::en");
+      g_menu_append (copy, _ ("Copy Label and _Gloss"), "win.copy-label::both");
+    }
+  if (passages != NULL)
+    g_menu_append (copy, _ ("Copy _Passage"), "win.copy-passage");
+  g_menu_append (search, _ ("_Search for It"), "win.search-for");
+  if (g_menu_model_get_n_items (G_MENU_MODEL (view)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (view));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (copy));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (search));
+  return G_MENU_MODEL (menu);
+}
+
+static void
+concept_menu_closed_cb (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->graph_view), TRUE);
+}
+
+void
+_tupu_window_popup_concept_menu (TupuWindow *self, double x, double y)
+{
+  const TupuNode *node = selected_node (self);
+  g_autoptr (GMenuModel) model = NULL;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (node == NULL)
+    return;
+  model = concept_menu_new (self, node);
+  if (self->concept_menu == NULL)
+    {
+      self->concept_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->concept_menu), FALSE);
+      gtk_widget_set_halign (self->concept_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->concept_menu, GTK_WIDGET (self->graph_view));
+      /* The canvas's tooltip would sit on the menu: off while it is open. */
+      g_signal_connect_swapped (self->concept_menu, "closed", G_CALLBACK (concept_menu_closed_cb),
+                                self);
+    }
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->graph_view), FALSE);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->concept_menu), model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->concept_menu),
+                               &(GdkRectangle){ (int)x, (int)y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->concept_menu));
+}
+
+static void
+cancel_layout_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  tupu_graph_view_cancel_layout (TUPU_WINDOW (widget)->graph_view);
+}
+
 static void
 expand_all_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -439,6 +585,28 @@ cycle_panes (TupuWindow *self, int direction)
       return;
 }
 
+/* Ctrl+F: the search bar, open with the keyboard in its entry. */
+static void
+find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  _tupu_window_find (TUPU_WINDOW (widget));
+}
+
+/* From the concept menu: search for the selected concept's label, which finds where the others'
+ * summaries and passages mention it. */
+static void
+search_for_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TupuWindow     *self = TUPU_WINDOW (widget);
+  const TupuNode *node = selected_node (self);
+
+  if (node == NULL)
+    return;
+  _tupu_window_find (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), node->label_zh);
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
 static void
 focus_next_pane_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -468,6 +636,14 @@ set_enabled (TupuWindow *self, const char *action, gboolean enabled)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), action, enabled);
 }
 
+/* Window management */
+
+static void
+close_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
 /* All enabled states, recomputed in one place. */
 void
 _tupu_window_actions_update (TupuWindow *self)
@@ -491,9 +667,16 @@ _tupu_window_actions_update (TupuWindow *self)
                shown && tupu_graph_view_can_fold (
                             self->graph_view, tupu_graph_view_get_selected_id (self->graph_view)));
   set_enabled (self, "win.expand-all", shown);
+  set_enabled (self, "win.copy-label", selected_node (self) != NULL);
+  set_enabled (self, "win.copy-passage", selected_node (self) != NULL);
+  set_enabled (self, "win.cancel-layout",
+               laid_out && tupu_graph_view_get_layout_pending (self->graph_view));
   set_enabled (self, "win.show-levels", shown);
   set_enabled (self, "win.focus-next-pane", shown);
   set_enabled (self, "win.focus-previous-pane", shown);
+  set_enabled (self, "win.find", shown);
+  set_enabled (self, "win.search-for", selected_node (self) != NULL);
+  gtk_widget_set_sensitive (self->search_button, shown);
   set_enabled (self, "win.toggle-outline", shown);
   set_enabled (self, "win.go-back", shown && tupu_history_can_go_back (self->history));
   set_enabled (self, "win.go-forward", shown && tupu_history_can_go_forward (self->history));
@@ -520,6 +703,9 @@ _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.select-concept", "s", select_concept_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-fold", NULL, toggle_fold_action);
   gtk_widget_class_install_action (widget_class, "win.expand-all", NULL, expand_all_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-label", "s", copy_label_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-passage", NULL, copy_passage_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-layout", NULL, cancel_layout_action);
   gtk_widget_class_install_action (widget_class, "win.show-levels", "u", show_levels_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-all-links", "show-all-links");
   gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL,
@@ -528,14 +714,21 @@ _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
                                    focus_previous_pane_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.search-for", NULL, search_for_action);
   gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
+  gtk_widget_class_install_property_action (widget_class, "win.direction", "direction");
   gtk_widget_class_install_property_action (widget_class, "win.show-gloss", "show-gloss");
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-details");
   gtk_widget_class_install_property_action (widget_class, "win.toggle-outline", "show-outline");
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  /* GtkWindow's own property, so the action's state follows fullscreen however it was set. */
+  gtk_widget_class_install_property_action (widget_class, "win.fullscreen", "fullscreened");
 }
 
-/* Every accelerator of a window command, in one table. Set on the application, so menus show
- * them. The canvas binds only its unmodified keys (tupu-graph-view-input.c). */
+/* Every accelerator of a command, the window's and the application's (tupu-application.c), in
+ * one table. Set on the application, so menus show them. The canvas binds only its unmodified
+ * keys (tupu-graph-view-input.c). */
 void
 tupu_window_set_accels (GtkApplication *application)
 {
@@ -544,6 +737,11 @@ tupu_window_set_accels (GtkApplication *application)
     const char *action;
     const char *accels[4];
   } accels[] = {
+    { "app.new-window", { "<Control>n", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.fullscreen", { "F11", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.reload", { "<Control>r", "F5", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
@@ -563,6 +761,7 @@ tupu_window_set_accels (GtkApplication *application)
     { "win.show-all-links", { "<Control><Shift>l", NULL } },
     { "win.focus-next-pane", { "F6", NULL } },
     { "win.focus-previous-pane", { "<Shift>F6", NULL } },
+    { "win.find", { "<Control>f", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -5,6 +5,7 @@
 #include "tupu-breadcrumb.h"
 #include "tupu-history.h"
 #include "tupu-outline.h"
+#include "tupu-search-panel.h"
 #include "tupu-window.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,8 @@ struct _TupuWindow
   GtkLabel        *title_label;
   GtkLabel        *subtitle_label;
   GtkWidget       *leave_branch_button;
+  GtkWidget       *layout_progress;
+  GtkMenuButton   *layout_button;
   GtkWidget       *details_button;
   GtkWidget       *outline_button;
   GtkWidget       *menu_button;
@@ -29,6 +32,11 @@ struct _TupuWindow
   TupuDetailPane  *detail_pane;
   TupuOutline     *outline;
   TupuBreadcrumb  *breadcrumb;
+  GtkWidget       *search_button;
+  GtkSearchBar    *search_bar;
+  GtkSearchEntry  *search_entry;
+  AdwFlap         *search_flap;
+  TupuSearchPanel *search_panel;
 
   GSettings *settings;
 
@@ -42,13 +50,22 @@ struct _TupuWindow
   GFileMonitor *monitor;
   guint         reload_source;
 
+  /* Files opened through the document portal report no changes to a monitor: the file's size
+   * and modification time, read before each load, are checked again when the window gains the
+   * focus and every few seconds while it is shown. */
+  char         *file_stamp; /* the shown or retried file's, at its last load; NULL = unknown */
+  guint         poll_source;
+  GCancellable *poll_cancellable; /* the check under way */
+
   GtkFileChooserNative *chooser;
   GtkWidget            *focus_before_chooser; /* weak: where the focus goes back to */
   GCancellable         *export_cancellable;
 
-  char     *engine;          /* the "engine" property: a TupuEngine's name, as GSettings keeps it */
-  gboolean  restoring_folds; /* setting the kept folds on the view: nothing to save */
-  AdwToast *pending_toast;   /* shown once the window is mapped (see _tupu_window_toast) */
+  char      *engine; /* the "engine" property: a TupuEngine's name, as GSettings keeps it */
+  gboolean   restoring_folds; /* setting the kept folds on the view: nothing to save */
+  AdwToast  *pending_toast;   /* shown once the window is mapped (see _tupu_window_toast) */
+  GtkWidget *concept_menu;    /* the selected concept's context menu, parented to the graph view */
+  guint      progress_source; /* shows the layout's progress once it has taken a moment */
 
   /* Back and forward (tupu-history.h): the places the reader visited in this graph. */
   TupuHistory    *history;
@@ -63,11 +80,16 @@ struct _TupuWindow
 void _tupu_window_class_actions_init (GtkWidgetClass *widget_class);
 void _tupu_window_actions_update (TupuWindow *self);
 void _tupu_window_dnd_init (TupuWindow *self);
+/* The selected concept's menu (its branch, folding, copying), popped up at (@x, @y) in the graph
+ * view's coordinates. */
+void _tupu_window_popup_concept_menu (TupuWindow *self, double x, double y);
 void _tupu_window_show_problems (TupuWindow *self);
 /* Around a file dialog: remember where the focus was, and put it back (or somewhere sensible,
  * never on a closed menu) when the dialog is gone. */
 void _tupu_window_save_focus (TupuWindow *self);
 void _tupu_window_restore_focus (TupuWindow *self);
+/* Opens the search bar, or puts the keyboard back in its entry (win.find, Ctrl+F). */
+void _tupu_window_find (TupuWindow *self);
 /* Shows @title (plain text; escaped here, as toast titles are markup) in a toast, now or, for a
  * window not yet on screen, once it is mapped. Returns the toast to adjust (borrowed). */
 AdwToast *_tupu_window_toast (TupuWindow *self, const char *title);

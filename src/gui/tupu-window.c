@@ -6,13 +6,21 @@
 #include <glib/gi18n.h>
 
 #include "tupu-folding.h"
+#include "tupu-layout-chooser.h"
 #include "tupu-legend.h"
 #include "tupu-a11y.h"
 #include "tupu-problems-dialog.h"
 #include "tupu-window-private.h"
 
+#define PROGRESS_DELAY_MS 300
+
 /* Editors save in bursts (write, rename, chmod): wait for the burst to end. */
 #define RELOAD_DEBOUNCE_MS 250
+/* How often a shown window checks its file for changes no monitor reported (portal files). */
+#define POLL_INTERVAL_S 2
+#define STAMP_ATTRIBUTES                                                                           \
+  G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_TIME_MODIFIED                                \
+                                 "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC
 /* The status page lists this many problems; the dialog has them all. */
 #define STATUS_MAX_PROBLEMS 12
 /* Places kept to go back to; a browser keeps about as many per tab. */
@@ -29,6 +37,7 @@ enum
   PROP_SHOW_GLOSS,
   PROP_SHOW_DETAILS,
   PROP_SHOW_ALL_LINKS,
+  PROP_DIRECTION,
   PROP_SHOW_OUTLINE,
   N_PROPS
 };
@@ -40,11 +49,13 @@ typedef struct
   TupuGraph *graph;
   GPtrArray *diagnostics;
   GError    *error;
+  char      *stamp; /* the file's, read before loading it */
 } LoadResult;
 
 static void
 load_result_free (LoadResult *result)
 {
+  g_clear_pointer (&result->stamp, g_free);
   g_clear_object (&result->graph);
   g_clear_pointer (&result->diagnostics, g_ptr_array_unref);
   g_clear_error (&result->error);
@@ -54,6 +65,9 @@ load_result_free (LoadResult *result)
 static void start_load (TupuWindow *self, GFile *file);
 static void show_selection (TupuWindow *self);
 static void watch_file (TupuWindow *self);
+static void schedule_reload (TupuWindow *self);
+static void start_checking (TupuWindow *self);
+static void stop_checking (TupuWindow *self);
 
 /* Helpers */
 
@@ -79,6 +93,47 @@ file_display_name (GFile *file)
 
   path = g_file_get_path (file);
   return path != NULL ? g_strdup (path) : g_file_get_uri (file);
+}
+
+/* When the layout shown was made with another engine than the one chosen (too large for it),
+ * the subtitle says which, and its tooltip why; the choice stays for graphs it fits. */
+static void
+fallback_subtitle (TupuWindow *self, char **subtitle)
+{
+  TupuLayout       *layout = tupu_graph_view_get_layout (self->graph_view);
+  TupuLayoutOptions chosen;
+  g_autoptr (GError) refusal = NULL;
+  char *with;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), NULL);
+  if (layout == NULL || layout->graph != self->graph ||
+      layout->options.engine == tupu_graph_view_get_engine (self->graph_view))
+    return;
+
+  chosen = layout->options;
+  chosen.engine = tupu_graph_view_get_engine (self->graph_view);
+  if (!tupu_layout_check_limits (self->graph, &chosen, &refusal))
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), refusal->message);
+  /* Translators: the subtitle, then the layout engine used instead of the one chosen */
+  with = g_strdup_printf (_ ("%s · laid out with %s"), *subtitle,
+                          tupu_engine_to_string (layout->options.engine));
+  g_free (*subtitle);
+  *subtitle = with;
+}
+
+/* While a slow layout runs: which engine is at work. */
+static void
+progress_subtitle (TupuWindow *self, char **subtitle)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (!gtk_widget_get_visible (self->layout_progress))
+    return;
+  g_free (*subtitle);
+  /* Translators: the subtitle while a layout engine (dot, circo…) is at work */
+  *subtitle = g_strdup_printf (_ ("Laying out with %s…"), self->engine);
 }
 
 static void
@@ -110,6 +165,8 @@ update_title (TupuWindow *self)
     subtitle = g_file_get_basename (self->file);
   else
     subtitle = g_strdup (_ ("Built-in speech graph"));
+  fallback_subtitle (self, &subtitle);
+  progress_subtitle (self, &subtitle);
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
   gtk_window_set_title (GTK_WINDOW (self), tupu_graph_get_title_zh (self->graph));
@@ -193,6 +250,16 @@ tupu_window_map (GtkWidget *widget)
 
   if (self->pending_toast != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, g_steal_pointer (&self->pending_toast));
+  start_checking (self);
+}
+
+/* A window not shown checks nothing; it checks again once it is shown and active. */
+static void
+tupu_window_unmap (GtkWidget *widget)
+{
+  stop_checking (TUPU_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (tupu_window_parent_class)->unmap (widget);
 }
 
 void
@@ -357,8 +424,7 @@ monitor_changed_cb (GFileMonitor *monitor, GFile *file, GFile *other_file, GFile
       return;
     }
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  self->reload_source = g_timeout_add (RELOAD_DEBOUNCE_MS, reload_timeout_cb, self);
+  schedule_reload (self);
 }
 
 static void
@@ -548,6 +614,101 @@ input_event_cb (GtkEventControllerLegacy *controller, GdkEvent *event, TupuWindo
   return GDK_EVENT_STOP;
 }
 
+/* Checking the file without a monitor */
+
+/* What tells one version of a file from the next without reading it: size and modification
+ * time to the microsecond; "missing" when it cannot be read. */
+static char *
+stamp_from_info (GFileInfo *info)
+{
+  if (info == NULL)
+    return g_strdup ("missing");
+  return g_strdup_printf (
+      "%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ".%06u",
+      g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_STANDARD_SIZE),
+      g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
+      g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC));
+}
+
+static void
+schedule_reload (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->reload_source = g_timeout_add (RELOAD_DEBOUNCE_MS, reload_timeout_cb, self);
+}
+
+static void
+check_file_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GCancellable) cancellable = user_data;
+  g_autoptr (GFileInfo) info = g_file_query_info_finish (G_FILE (source), result, NULL);
+  g_autofree char *stamp = NULL;
+  TupuWindow      *self;
+
+  /* Cancelled in dispose or unmap, or superseded by a load: the window may be gone. */
+  if (g_cancellable_is_cancelled (cancellable))
+    return;
+
+  self = g_object_get_data (G_OBJECT (cancellable), "window");
+  g_clear_object (&self->poll_cancellable);
+  stamp = stamp_from_info (info);
+  if (self->file != NULL && g_file_equal (G_FILE (source), self->file) &&
+      self->load_cancellable == NULL && g_strcmp0 (stamp, self->file_stamp) != 0)
+    schedule_reload (self);
+}
+
+/* Reloads the file when its stamp has changed since it was loaded. Nothing to do while a load
+ * or a reload is on its way (the load reads the stamp anew). */
+static void
+check_file (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (self->file == NULL || self->file_stamp == NULL || self->load_cancellable != NULL ||
+      self->reload_source != 0 || self->poll_cancellable != NULL)
+    return;
+
+  self->poll_cancellable = g_cancellable_new ();
+  g_object_set_data (G_OBJECT (self->poll_cancellable), "window", self);
+  g_file_query_info_async (self->file, STAMP_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, G_PRIORITY_LOW,
+                           self->poll_cancellable, check_file_done_cb,
+                           g_object_ref (self->poll_cancellable));
+}
+
+static gboolean
+poll_timeout_cb (gpointer user_data)
+{
+  check_file (TUPU_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+/* Coming back to the window (from the editor, say) shows the file as it is now. */
+static void
+is_active_cb (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    check_file (self);
+}
+
+static void
+start_checking (TupuWindow *self)
+{
+  if (self->poll_source == 0)
+    self->poll_source = g_timeout_add_seconds (POLL_INTERVAL_S, poll_timeout_cb, self);
+}
+
+static void
+stop_checking (TupuWindow *self)
+{
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_cancellable_cancel (self->poll_cancellable);
+  g_clear_object (&self->poll_cancellable);
+}
+
 /* Loading */
 
 /* Folding: the view's folds are kept per graph id (tupu-folding.h). */
@@ -621,6 +782,7 @@ show_graph (TupuWindow *self, GFile *file, TupuGraph *graph)
   /* Same graph id: the view keeps the selection and the view (a reload). */
   tupu_graph_view_set_graph (self->graph_view, graph);
   tupu_detail_pane_set_graph (self->detail_pane, graph);
+  tupu_search_panel_set_graph (self->search_panel, graph);
   tupu_outline_set_graph (self->outline, graph);
   tupu_breadcrumb_set_graph (self->breadcrumb, graph);
   show_selection (self);
@@ -638,6 +800,15 @@ load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
 {
   GFile      *file = task_data;
   LoadResult *result = g_new0 (LoadResult, 1);
+
+  /* The stamp first: a change while loading then shows as a new stamp at the next check. */
+  if (file != NULL)
+    {
+      g_autoptr (GFileInfo) info =
+          g_file_query_info (file, STAMP_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+      result->stamp = stamp_from_info (info);
+    }
 
   /* The loader is Graphviz-free and keeps no shared state, so it runs here safely. */
   if (file != NULL)
@@ -667,6 +838,13 @@ load_done_cb (GObject *source_object, GAsyncResult *res, gpointer user_data)
   else
     show_failure (self, file, result);
 
+  /* Another file that failed to open leaves the shown one, whose stamp stays. */
+  if (file == NULL || (self->file != NULL && g_file_equal (file, self->file)))
+    {
+      g_free (self->file_stamp);
+      self->file_stamp = g_steal_pointer (&result->stamp);
+    }
+
   _tupu_window_actions_update (self);
   load_result_free (result);
 }
@@ -681,6 +859,9 @@ start_load (TupuWindow *self, GFile *file)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
+  /* A check under way would compare the new file with the old stamp. */
+  g_cancellable_cancel (self->poll_cancellable);
+  g_clear_object (&self->poll_cancellable);
 
   if (self->graph == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -728,6 +909,7 @@ layout_changed_cb (TupuWindow *self)
 {
   g_assert (TUPU_IS_WINDOW (self));
 
+  update_title (self);
   _tupu_window_actions_update (self);
 }
 
@@ -755,6 +937,14 @@ layout_failed_cb (TupuWindow *self, const GError *error)
   adw_toast_set_timeout (toast, 10);
 }
 
+static void
+context_menu_cb (TupuWindow *self, double x, double y)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  _tupu_window_popup_concept_menu (self, x, y);
+}
+
 /* Enter or a double click on a concept: make sure its details are in sight. */
 static void
 node_activated_cb (TupuWindow *self)
@@ -762,6 +952,163 @@ node_activated_cb (TupuWindow *self)
   g_assert (TUPU_IS_WINDOW (self));
 
   tupu_window_set_show_details (self, TRUE);
+}
+
+/* Search: the bar under the header, its results in the panel beside the graph, and every
+ * result marked on the graph while the bar is open. */
+
+/* Rows Page Up and Page Down move in the results. */
+#define SEARCH_PAGE_ROWS 8
+
+static gboolean
+search_typed (TupuWindow *self)
+{
+  const char      *query = tupu_search_panel_get_query (self->search_panel);
+  g_autofree char *trimmed = g_strstrip (g_strdup (query != NULL ? query : ""));
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  return *trimmed != '\0';
+}
+
+/* GTK 4.8 cannot announce: the entry's description says where the cursor is, so that a screen
+ * reader reads it with the entry ("2 of 6: 六个必须坚持 (the Six Musts)"). */
+static void
+update_search_description (TupuWindow *self)
+{
+  const char *id = tupu_search_panel_get_cursor_id (self->search_panel);
+  int         index = id != NULL && self->graph != NULL ? tupu_graph_lookup (self->graph, id) : -1;
+  g_autofree char *description = NULL;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (index >= 0)
+    {
+      g_autofree char *name = _tupu_a11y_node_name (tupu_graph_get_node (self->graph, index));
+
+      /* Translators: the search entry's accessible description: the result under the cursor,
+       * e.g. "2 of 6: 六个必须坚持 (the Six Musts)" */
+      description = g_strdup_printf (_ ("%u of %u: %s"),
+                                     tupu_search_panel_get_cursor_position (self->search_panel) + 1,
+                                     tupu_search_panel_get_n_results (self->search_panel), name);
+    }
+  else if (search_typed (self))
+    description = g_strdup (_ ("No concepts match"));
+  else
+    description = g_strdup ("");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+/* The panel shows while the bar is open and something is typed; the graph marks every result
+ * meanwhile, and nothing once the bar is closed. */
+static void
+update_search (TupuWindow *self)
+{
+  gboolean open = gtk_search_bar_get_search_mode (self->search_bar);
+  g_autoptr (GBytes) marked = open ? tupu_search_panel_dup_marked (self->search_panel) : NULL;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  adw_flap_set_reveal_flap (self->search_flap, open && search_typed (self));
+  tupu_graph_view_set_marked (self->graph_view, marked);
+  update_search_description (self);
+}
+
+static void
+search_changed_cb (TupuWindow *self, GtkSearchEntry *entry)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  tupu_search_panel_set_query (self->search_panel, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  update_search (self);
+}
+
+static void
+search_results_changed_cb (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  update_search (self);
+}
+
+/* Enter: the result under the cursor. The keyboard stays in the entry, for the next one. */
+static void
+search_activate_cb (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  tupu_search_panel_activate_cursor (self->search_panel);
+}
+
+/* Selected, unfolded out of whatever hid it, and brought to the middle of the view. */
+static void
+search_concept_activated_cb (TupuWindow *self, const char *id)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  tupu_graph_view_select (self->graph_view, id, TRUE);
+}
+
+/* Up, Down, Page Up and Page Down move in the results while the entry keeps the keyboard. */
+static gboolean
+search_key_pressed_cb (TupuWindow *self, guint keyval, guint keycode, GdkModifierType state)
+{
+  int delta;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      delta = -1;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      delta = 1;
+      break;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      delta = -SEARCH_PAGE_ROWS;
+      break;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      delta = SEARCH_PAGE_ROWS;
+      break;
+    default:
+      return FALSE;
+    }
+  if (!tupu_search_panel_move_cursor (self->search_panel, delta))
+    return FALSE;
+  update_search_description (self);
+  return TRUE;
+}
+
+/* Closed (Escape, the button): the marks go, and the keyboard goes back to the graph. */
+static void
+search_mode_cb (TupuWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (!gtk_search_bar_get_search_mode (self->search_bar) &&
+      (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)) ||
+       gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_panel))))
+    gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
+  update_search (self);
+}
+
+void
+_tupu_window_find (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* Settings: window properties, so that their actions (win.engine, win.show-gloss,
@@ -781,6 +1128,63 @@ tupu_window_set_engine (TupuWindow *self, const char *name)
   self->engine = g_strdup (name);
   tupu_graph_view_set_engine (self->graph_view, engine);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+}
+
+static void
+tupu_window_set_direction (TupuWindow *self, const char *name)
+{
+  TupuDirection direction;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (!tupu_direction_from_string (name, &direction) ||
+      tupu_graph_view_get_direction (self->graph_view) == direction)
+    return;
+
+  tupu_graph_view_set_direction (self->graph_view, direction);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
+}
+
+/* A layout that takes a moment (circo on the whole speech takes seconds) shows a spinner and
+ * Cancel in the header bar, and the subtitle says which engine is at work; quick ones flash
+ * nothing. */
+static gboolean
+show_progress_cb (gpointer data)
+{
+  TupuWindow *self = data;
+
+  self->progress_source = 0;
+  gtk_widget_set_visible (self->layout_progress, TRUE);
+  update_title (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+layout_pending_changed_cb (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (tupu_graph_view_get_layout_pending (self->graph_view))
+    self->progress_source = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, self);
+  else if (gtk_widget_get_visible (self->layout_progress))
+    {
+      gtk_widget_set_visible (self->layout_progress, FALSE);
+      update_title (self);
+    }
+  _tupu_window_actions_update (self);
+}
+
+/* The view went back to another engine or direction (a cancelled layout): the window's settings
+ * follow, without asking for a layout again. */
+static void
+view_engine_changed_cb (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  tupu_window_set_engine (self,
+                          tupu_engine_to_string (tupu_graph_view_get_engine (self->graph_view)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
 }
 
 static void
@@ -863,6 +1267,7 @@ tupu_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->export_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  stop_checking (self);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->monitor, monitor_changed_cb, self);
@@ -875,6 +1280,8 @@ tupu_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->focus_before_chooser);
 
   g_clear_object (&self->pending_toast);
+  g_clear_pointer (&self->concept_menu, gtk_widget_unparent);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_handle_id (&self->history_record_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TUPU_TYPE_WINDOW);
 
@@ -894,6 +1301,7 @@ tupu_window_finalize (GObject *object)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->problems_file, g_free);
   g_clear_pointer (&self->engine, g_free);
+  g_clear_pointer (&self->file_stamp, g_free);
   g_clear_pointer (&self->actions_enabled, g_hash_table_unref);
 
   G_OBJECT_CLASS (tupu_window_parent_class)->finalize (object);
@@ -928,6 +1336,12 @@ tupu_window_get_property (GObject *object, guint prop_id, GValue *value, GParamS
       g_value_set_boolean (value, self->graph_view != NULL &&
                                       tupu_graph_view_get_show_all_links (self->graph_view));
       break;
+    case PROP_DIRECTION:
+      g_value_set_string (
+          value, tupu_direction_to_string (self->graph_view != NULL
+                                               ? tupu_graph_view_get_direction (self->graph_view)
+                                               : TUPU_DIRECTION_LEFT_TO_RIGHT));
+      break;
     case PROP_SHOW_OUTLINE:
       g_value_set_boolean (value, self->outline != NULL &&
                                       gtk_widget_get_visible (GTK_WIDGET (self->outline)));
@@ -952,6 +1366,9 @@ tupu_window_set_property (GObject *object, guint prop_id, const GValue *value, G
       break;
     case PROP_SHOW_DETAILS:
       tupu_window_set_show_details (self, g_value_get_boolean (value));
+      break;
+    case PROP_DIRECTION:
+      tupu_window_set_direction (self, g_value_get_string (value));
       break;
     case PROP_SHOW_ALL_LINKS:
       if (!tupu_graph_view_get_show_all_links (self->graph_view) != !g_value_get_boolean (value))
@@ -980,6 +1397,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   object_class->dispose = tupu_window_dispose;
   object_class->finalize = tupu_window_finalize;
   widget_class->map = tupu_window_map;
+  widget_class->unmap = tupu_window_unmap;
   window_class->close_request = tupu_window_close_request;
 
   properties[PROP_GRAPH] =
@@ -1000,6 +1418,9 @@ tupu_window_class_init (TupuWindowClass *klass)
   properties[PROP_SHOW_ALL_LINKS] =
       g_param_spec_boolean ("show-all-links", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DIRECTION] =
+      g_param_spec_string ("direction", NULL, NULL, "lr",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_OUTLINE] =
       g_param_spec_boolean ("show-outline", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1010,6 +1431,8 @@ tupu_window_class_init (TupuWindowClass *klass)
   g_type_ensure (TUPU_TYPE_GRAPH_VIEW);
   g_type_ensure (TUPU_TYPE_DETAIL_PANE);
   g_type_ensure (TUPU_TYPE_LEGEND);
+  g_type_ensure (TUPU_TYPE_LAYOUT_CHOOSER);
+  g_type_ensure (TUPU_TYPE_SEARCH_PANEL);
   g_type_ensure (TUPU_TYPE_OUTLINE);
   g_type_ensure (TUPU_TYPE_BREADCRUMB);
 
@@ -1017,6 +1440,8 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, leave_branch_button);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, layout_progress);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, layout_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, outline_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, menu_button);
@@ -1027,14 +1452,28 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, all_problems_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, graph_view);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_flap);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, breadcrumb);
   gtk_widget_class_bind_template_callback (widget_class, selected_id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, root_id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_failed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, context_menu_cb);
+  gtk_widget_class_bind_template_callback (widget_class, layout_pending_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_engine_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_results_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_concept_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
 }
 
 static void
@@ -1051,6 +1490,10 @@ tupu_window_init (TupuWindow *self)
   _tupu_a11y_fix_mnemonic_names (GTK_WIDGET (self));
   g_signal_connect (self->details_button, "notify::active", G_CALLBACK (details_active_cb), NULL);
   details_active_cb (GTK_TOGGLE_BUTTON (self->details_button), NULL, NULL);
+  g_signal_connect (self->search_button, "notify::active", G_CALLBACK (details_active_cb), NULL);
+  details_active_cb (GTK_TOGGLE_BUTTON (self->search_button), NULL, NULL);
+  /* The entry sits in a clamp, not right in the bar: tell the bar it is its entry (Escape). */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect (self->outline_button, "notify::active", G_CALLBACK (details_active_cb), NULL);
   details_active_cb (GTK_TOGGLE_BUTTON (self->outline_button), NULL, NULL);
 
@@ -1063,6 +1506,9 @@ tupu_window_init (TupuWindow *self)
   g_settings_bind (self->settings, "show-gloss", self, "show-gloss", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-all-links", self, "show-all-links",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "direction", self, "direction", G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_settings_bind (self->settings, "show-outline", self, "show-outline", G_SETTINGS_BIND_DEFAULT);
 
   _tupu_window_actions_update (self);

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TupuWindow, tupu_window, TUPU, WINDOW, AdwApplicationWindow)
 
 TupuWindow *tupu_window_new (GtkApplication *application);
-/* Registers the accelerators of the win.* actions on @application. */
+/* Registers the accelerators of the win.* and app.* actions on @application. */
 void tupu_window_set_accels (GtkApplication *application);
 
 /* Loading never blocks: these start a load on a worker thread and return at once. A failed load
@@ -25,7 +25,7 @@ void tupu_window_reload (TupuWindow *self);
 
 /* The graph shown (NULL before the first load) and its file (NULL for the built-in graph).
  * Properties: "graph", "file" (read-only), and the settings "engine" (a TupuEngine's name),
- * "show-gloss" and "show-details" (the detail pane). */
+ * "direction" (a TupuDirection's name), "show-gloss" and "show-details" (the detail pane). */
 TupuGraph *tupu_window_get_graph (TupuWindow *self);
 GFile     *tupu_window_get_file (TupuWindow *self);
 /* Shows or hides the detail pane (F9); activating a concept shows it. */

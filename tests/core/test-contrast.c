@@ -5,8 +5,8 @@
  * on the box's fill and the gloss (drawn at tupu_style_gloss_alpha) on it at least 4.5:1 (WCAG
  * 2.1 AA text), the box's outline on the canvas background at least 3:1 (non-text contrast);
  * each relation's line on the background at least 3:1; and the accent colour libadwaita draws
- * the selection and focus ring in (light #1c71d8, dark #78aeed; high contrast keeps them) at
- * least 3:1.
+ * the selection and focus ring in (light #1c71d8, dark #78aeed; high contrast keeps them) and
+ * the edge of the marks a search puts on its matches at least 3:1.
  *
  * The window's dimmed text: the opacities data/style.css (and style-hc.css in high contrast)
  * give it, applied to libadwaita 1.2's foreground colours (defaults-light.css and
@@ -95,6 +95,7 @@ test_palette (gconstpointer data)
       check (what, tupu_style_relation (relation, variant)->color, bg, NON_TEXT_MIN);
     }
   check ("selection and focus ring (accent)", accent, bg, NON_TEXT_MIN);
+  check ("search mark's edge on canvas", tupu_style_mark (variant)->edge, bg, NON_TEXT_MIN);
   if (n_failures > 0)
     g_test_fail ();
 }

@@ -755,7 +755,7 @@ test_properties (Fixture *fixture, gconstpointer data)
 }
 
 /* A valid graph under the built-in graph's id (so showing it is a reload) whose root has more
- * children than dot's degree cap: it loads, but its layout fails with TOO_LARGE. */
+ * children than dot's degree cap: it loads, but dot refuses it (TOO_LARGE). */
 static TupuGraph *
 load_too_large_for_dot (void)
 {
@@ -790,20 +790,25 @@ load_too_large_for_dot (void)
   return graph;
 }
 
+/* Too large for the engine chosen: laid out with sfdp rather than left blank, no error, and the
+ * choice kept for the graphs it fits. */
 static void
-test_layout_failed (Fixture *fixture, gconstpointer data)
+test_layout_fallback (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (TupuGraph) wide = load_too_large_for_dot ();
-  TupuLayout *before = tupu_graph_view_get_layout (fixture->view);
+  TupuLayout *layout;
 
+  g_assert_cmpint (tupu_graph_view_get_engine (fixture->view), ==, TUPU_ENGINE_DOT);
   hold_layout (fixture);
   tupu_graph_view_set_graph (fixture->view, wide);
   g_assert_true (wait_until (fixture, layout_is_new));
 
-  /* The window is told (it shows a toast), and what was shown stays. */
-  g_assert_error (fixture->layout_error, TUPU_LAYOUT_ERROR, TUPU_LAYOUT_ERROR_TOO_LARGE);
-  g_assert_true (tupu_graph_view_get_layout (fixture->view) == before);
-  g_assert_true (tupu_graph_view_get_graph (fixture->view) == wide);
+  g_assert_no_error (fixture->layout_error);
+  layout = tupu_graph_view_get_layout (fixture->view);
+  g_assert_true (layout->graph == wide);
+  g_assert_cmpint (layout->options.engine, ==, TUPU_ENGINE_SFDP);
+  g_assert_cmpuint (layout->n_nodes, ==, tupu_graph_get_n_nodes (wide));
+  g_assert_cmpint (tupu_graph_view_get_engine (fixture->view), ==, TUPU_ENGINE_DOT);
 }
 
 /* What the view draws (its snapshot vfunc), read back through the window's renderer
@@ -895,6 +900,61 @@ test_drawing (Fixture *fixture, gconstpointer data)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* How far, on average, the pixels of @rect are from the background: what a box stands out. */
+static double
+contrast_in (const guchar *pixels, const graphene_rect_t *rect, TupuColor bg)
+{
+  double sum = 0;
+  guint  n = 0;
+
+  for (int y = MAX (0, (int)rect->origin.y);
+       y < MIN (VIEW_HEIGHT, rect->origin.y + rect->size.height); y++)
+    for (int x = MAX (0, (int)rect->origin.x);
+         x < MIN (VIEW_WIDTH, rect->origin.x + rect->size.width); x++, n++)
+      {
+        double rgb[3];
+
+        pixel_at (pixels, x, y, rgb);
+        sum += fabs (rgb[0] - bg.r) + fabs (rgb[1] - bg.g) + fabs (rgb[2] - bg.b);
+      }
+  g_assert_cmpuint (n, >, 0);
+  return sum / n;
+}
+
+static gboolean
+hover_dimmed (Fixture *fixture)
+{
+  return tupu_test_view_is_hover_dimmed (fixture->view);
+}
+
+/* The pointer resting on a concept dims the rest of the graph: a concept not linked to it fades
+ * towards the background; it and its parent do not. */
+static void
+test_hover (Fixture *fixture, gconstpointer data)
+{
+  TupuColor          bg = tupu_style_background (FALSE);
+  g_autofree guchar *before = NULL;
+  g_autofree guchar *after = NULL;
+  graphene_rect_t    hovered, parent, other;
+
+  g_assert_true (tupu_test_view_get_node_rect (fixture->view, "part-1", &hovered));
+  g_assert_true (tupu_test_view_get_node_rect (fixture->view, "report", &parent));
+  g_assert_true (tupu_test_view_get_node_rect (fixture->view, "part-2", &other));
+  before = render_view (fixture);
+  tupu_test_view_hover (fixture->view, "part-1");
+  g_assert_false (tupu_test_view_is_hover_dimmed (fixture->view)); /* not while passing over */
+  g_assert_true (wait_until (fixture, hover_dimmed));
+  after = render_view (fixture);
+
+  g_assert_cmpfloat (contrast_in (after, &other, bg), <, 0.6 * contrast_in (before, &other, bg));
+  /* (The hovered one gains its hover ring, so it may stand out more.) */
+  g_assert_cmpfloat (contrast_in (after, &hovered, bg), >,
+                     contrast_in (before, &hovered, bg) - 0.02);
+  g_assert_cmpfloat (contrast_in (after, &parent, bg), >, contrast_in (before, &parent, bg) - 0.02);
+  tupu_test_view_hover (fixture->view, NULL);
+  g_assert_false (tupu_test_view_is_hover_dimmed (fixture->view));
+}
+
 static void
 test_text_scale (Fixture *fixture, gconstpointer data)
 {
@@ -936,7 +996,8 @@ main (int argc, char *argv[])
   ADD ("properties", test_properties);
   ADD ("drawing", test_drawing);
   ADD ("text-scale", test_text_scale);
-  ADD ("layout-failed", test_layout_failed);
+  ADD ("layout-fallback", test_layout_fallback);
+  ADD ("hover", test_hover);
 #undef ADD
 
   return g_test_run ();

@@ -15,9 +15,12 @@ main (int argc, char *argv[])
 
   tupu_application_init_i18n ();
   app = tupu_application_new ();
-  /* The probe talks over this process's stdin/stdout, so it must be the primary instance. */
-  g_application_set_flags (G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app)) |
-                                                    G_APPLICATION_NON_UNIQUE);
+  /* The probe talks over this process's stdin/stdout, so it must be the primary instance:
+   * never one that hands its files to another Tupu. A test of that very hand-over (each test
+   * has a session bus of its own) sets TUPU_PROBED_UNIQUE to own the name. */
+  if (g_getenv ("TUPU_PROBED_UNIQUE") == NULL)
+    g_application_set_flags (G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app)) |
+                                                      G_APPLICATION_NON_UNIQUE);
   probe = tupu_test_probe_new (GTK_APPLICATION (app));
 
   status = g_application_run (G_APPLICATION (app), argc, argv);

@@ -448,13 +448,18 @@ add_history (JsonBuilder *builder, TupuWindow *window, TupuGraphView *view)
 static gboolean
 layout_pending (TupuGraphView *view)
 {
-  TupuGraph  *graph = tupu_graph_view_get_graph (view);
-  TupuLayout *layout = tupu_graph_view_get_layout (view);
+  TupuGraph        *graph = tupu_graph_view_get_graph (view);
+  TupuLayout       *layout = tupu_graph_view_get_layout (view);
+  TupuLayoutOptions wanted;
 
   if (graph == NULL)
     return FALSE;
-  return layout == NULL || layout->graph != graph ||
-         layout->options.engine != tupu_graph_view_get_engine (view) ||
+  if (layout == NULL || layout->graph != graph)
+    return TRUE;
+  /* The engine chosen, or the one the view falls back on when the graph is too large for it. */
+  wanted = layout->options;
+  wanted.engine = tupu_graph_view_get_engine (view);
+  return layout->options.engine != tupu_layout_pick_engine (graph, &wanted, NULL) ||
          !layout->options.show_gloss != !tupu_graph_view_get_show_gloss (view);
 }
 
@@ -498,6 +503,13 @@ add_windows (JsonBuilder *builder, TupuTestProbe *self)
       json_builder_begin_object (builder);
       add_string_member (builder, "type", G_OBJECT_TYPE_NAME (window));
       add_string_member (builder, "title", gtk_window_get_title (window));
+      if (TUPU_IS_WINDOW (window))
+        {
+          GFile           *file = tupu_window_get_file (TUPU_WINDOW (window));
+          g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+          add_string_member (builder, "file", path);
+        }
       json_builder_set_member_name (builder, "active");
       json_builder_add_boolean_value (builder, gtk_window_is_active (window));
       add_focus (builder, window);
@@ -530,6 +542,69 @@ add_menu (JsonBuilder *builder, TupuWindow *window)
   json_builder_end_array (builder);
 }
 
+static guint
+count_marked (GBytes *marked)
+{
+  gsize         n;
+  const guint8 *bytes = marked != NULL ? g_bytes_get_data (marked, &n) : NULL;
+  guint         count = 0;
+
+  for (gsize i = 0; bytes != NULL && i < n; i++)
+    count += bytes[i] != 0;
+  return count;
+}
+
+/* The search bar and its results, as shown: {"open", "entry_focused", "query", "n_results",
+ * "cursor", "rows": [{"label", "highlight", "cursor"}], "empty", "marked", "mark_boxes",
+ * "mark_badges"}. */
+static void
+add_search (JsonBuilder *builder, TupuWindow *window, TupuGraphView *view)
+{
+  TupuSearchPanel *panel = tupu_test_window_get_search_panel (window);
+  GtkWidget       *entry = tupu_test_window_get_search_entry (window);
+  GtkWidget       *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr (GPtrArray) rows = tupu_test_search_panel_dup_rows (panel);
+  guint boxes, badges;
+
+  tupu_test_view_count_marks (view, &boxes, &badges);
+  json_builder_set_member_name (builder, "search");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "open");
+  json_builder_add_boolean_value (
+      builder, gtk_search_bar_get_search_mode (tupu_test_window_get_search_bar (window)) &&
+                   gtk_widget_get_mapped (entry));
+  json_builder_set_member_name (builder, "entry_focused");
+  json_builder_add_boolean_value (
+      builder, focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry)));
+  add_string_member (builder, "query", tupu_search_panel_get_query (panel));
+  json_builder_set_member_name (builder, "n_results");
+  json_builder_add_int_value (builder, tupu_search_panel_get_n_results (panel));
+  add_string_member (builder, "cursor", tupu_search_panel_get_cursor_id (panel));
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const TupuTestSearchRow *row = g_ptr_array_index (rows, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "label", row->label);
+      add_string_member (builder, "highlight", row->highlight);
+      json_builder_set_member_name (builder, "cursor");
+      json_builder_add_boolean_value (builder, row->cursor);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "empty");
+  json_builder_add_boolean_value (builder, tupu_test_search_panel_shows_empty (panel));
+  json_builder_set_member_name (builder, "marked");
+  json_builder_add_int_value (builder, count_marked (tupu_graph_view_get_marked (view)));
+  json_builder_set_member_name (builder, "mark_boxes");
+  json_builder_add_int_value (builder, boxes);
+  json_builder_set_member_name (builder, "mark_badges");
+  json_builder_add_int_value (builder, badges);
+  json_builder_end_object (builder);
+}
+
 static void
 add_window_state (JsonBuilder *builder, TupuWindow *window)
 {
@@ -550,6 +625,21 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   add_string_member (builder, "graph_id", graph != NULL ? tupu_graph_get_id (graph) : NULL);
   add_string_member (builder, "title", graph != NULL ? tupu_graph_get_title_en (graph) : NULL);
   add_string_member (builder, "file", path);
+  add_string_member (builder, "subtitle", tupu_test_window_get_subtitle (window));
+  {
+    g_autoptr (GPtrArray) unavailable = tupu_test_window_dup_unavailable_engines (window);
+
+    json_builder_set_member_name (builder, "unavailable_engines");
+    json_builder_begin_array (builder);
+    for (guint i = 0; i < unavailable->len; i++)
+      json_builder_add_string_value (builder, g_ptr_array_index (unavailable, i));
+    json_builder_end_array (builder);
+  }
+  json_builder_set_member_name (builder, "progress");
+  json_builder_add_boolean_value (builder, tupu_test_window_shows_progress (window));
+  add_string_member (builder, "engine", tupu_engine_to_string (tupu_graph_view_get_engine (view)));
+  add_string_member (builder, "layout_engine",
+                     layout != NULL ? tupu_engine_to_string (layout->options.engine) : NULL);
   json_builder_set_member_name (builder, "loads");
   json_builder_add_int_value (builder,
                               GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), LOADS_KEY)));
@@ -559,11 +649,32 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   json_builder_set_member_name (builder, "zoom");
   json_builder_add_double_value (builder, tupu_graph_view_get_zoom (view));
 
+  json_builder_set_member_name (builder, "layout_button");
+  json_builder_begin_object (builder);
+  if (widget_surface_bounds (tupu_test_window_get_layout_button (window), &view_rect))
+    add_rect_members (builder, &view_rect);
+  json_builder_end_object (builder);
+
   json_builder_set_member_name (builder, "view");
   json_builder_begin_object (builder);
   if (gtk_widget_get_mapped (GTK_WIDGET (view)) &&
       widget_surface_bounds (GTK_WIDGET (view), &view_rect))
     add_rect_members (builder, &view_rect);
+  json_builder_end_object (builder);
+
+  /* The overview map, in surface coordinates like the rest; empty when hidden. */
+  json_builder_set_member_name (builder, "map");
+  json_builder_begin_object (builder);
+  {
+    graphene_rect_t map;
+
+    if (gtk_widget_get_mapped (GTK_WIDGET (view)) && tupu_test_view_get_map_rect (view, &map))
+      {
+        map.origin.x += view_rect.origin.x;
+        map.origin.y += view_rect.origin.y;
+        add_rect_members (builder, &map);
+      }
+  }
   json_builder_end_object (builder);
 
   add_nodes (builder, view, pending ? NULL : layout);
@@ -581,6 +692,7 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   json_builder_set_member_name (builder, "layout_pending");
   json_builder_add_boolean_value (builder, pending);
   add_menu (builder, window);
+  add_search (builder, window, view);
   add_outline (builder, tupu_test_window_get_outline (window));
   add_breadcrumb (builder, tupu_test_window_get_breadcrumb (window));
   add_header (builder, window);
@@ -619,6 +731,24 @@ reply (const char *json)
 }
 
 static void
+clipboard_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  g_autofree char *json = NULL;
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "text", text);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, NULL);
+  reply (json);
+}
+
+static void
 handle_command (TupuTestProbe *self, const char *command)
 {
   if (g_strcmp0 (command, "state") == 0)
@@ -626,6 +756,25 @@ handle_command (TupuTestProbe *self, const char *command)
       g_autofree char *state = dup_state (self);
 
       reply (state);
+    }
+  else if (g_strcmp0 (command, "blind-monitor") == 0 || g_strcmp0 (command, "blind-all") == 0)
+    {
+      TupuWindow *window = find_window (self);
+
+      if (window != NULL)
+        tupu_test_window_blind (window, g_str_equal (command, "blind-all"));
+      reply (window != NULL ? "{\"ok\":true}" : "{\"error\":\"no window\"}");
+    }
+  else if (g_strcmp0 (command, "clipboard") == 0)
+    {
+      /* The text on the clipboard, answered once it has been read. */
+      TupuWindow *window = find_window (self);
+
+      if (window != NULL)
+        gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                       clipboard_read_cb, NULL);
+      else
+        reply ("{\"error\":\"no window\"}");
     }
   else if (g_strcmp0 (command, "quit") == 0)
     {

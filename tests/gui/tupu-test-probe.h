@@ -10,7 +10,11 @@
  *           "visible", "depth", "expanded", "selected", "focused"}]}, "breadcrumb": [{"id", x,
  *           y, width, height}], "header": {action: {x, y, width, height, "enabled", "active"}},
  *           "history": {"back", "forward"}, "visible": [layout x, y at the middle, zoom],
- *           "windows": [{"type", "title", "active", "focus", "text"}]}
+ *           "search": {"open", "entry_focused", "query", "n_results", "cursor", "rows":
+ *           [{"label", "highlight", "cursor"}], "empty", "marked", "mark_boxes", "mark_badges"},
+ *           "windows": [{"type", "title", "file" (Tupu's windows), "active", "focus", "text"}]}
+ *   blind-monitor, blind-all  {"ok": true}: the window's file monitor goes deaf (as to a file
+ *           opened through the document portal); blind-all stops its periodic check too.
  *   quit   {"ok": true}, then quits.
  * Coordinates are in the toplevel surface's pixels. The probe only observes: every input in the
  * tests goes through real X events. */

@@ -359,7 +359,7 @@ static int
 export_exit_code (const char *path, const char *engine)
 {
   g_autofree char *out = g_build_filename (tmp_dir, "out.svg", NULL);
-  int              code = tupu_cli_export (out, engine, NULL, NULL, path);
+  int              code = tupu_cli_export (out, NULL, engine, NULL, NULL, path);
 
   /* Through a temporary file: a failed export leaves nothing behind. */
   g_assert_true (code == TUPU_EXIT_OK || !g_file_test (out, G_FILE_TEST_EXISTS));

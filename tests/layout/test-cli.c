@@ -332,6 +332,235 @@ test_export_direction (Fixture *fx, gconstpointer data)
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* --export - (standard output) and --format                                                   */
+
+/* Runs tupu through a shell command line (tupu's path replaces "TUPU"), without a display;
+ * returns its exit status and its whole standard output, binary-safe. */
+static int
+run_shell (const char *command_line, GBytes **out, char **err)
+{
+  const char      *build_dir = g_getenv ("TUPU_BUILD_DIR");
+  g_autofree char *tupu = g_build_filename (build_dir, "src", "tupu", NULL);
+  g_autofree char *quoted = g_shell_quote (tupu);
+  g_autoptr (GString) command = g_string_new (command_line);
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GBytes) err_bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  gconstpointer err_data;
+  gsize         err_len = 0;
+
+  g_string_replace (command, "TUPU", quoted, 0);
+  launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, "/bin/sh", "-c", command->str, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate (process, NULL, NULL, out, &err_bytes, &error));
+  g_assert_no_error (error);
+  /* No output comes back as empty bytes with no data. */
+  err_data = g_bytes_get_data (err_bytes, &err_len);
+  *err = g_strndup (err_len > 0 ? err_data : "", err_len);
+  g_test_message ("%s: exit %d, %zu bytes out; stderr: %s", command_line,
+                  g_subprocess_get_exit_status (process), g_bytes_get_size (*out), *err);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+static void
+write_bytes (const char *path, GBytes *bytes)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (
+      g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+}
+
+/* Every format to standard output: the same bytes as the file export (PDF carries its creation
+ * time, so only its frame is compared), readable as what it claims to be. */
+static void
+test_stdout_formats (Fixture *fx, gconstpointer data)
+{
+  const char      *formats[] = { "svg", "png", "pdf", "dot" };
+  g_autofree char *json = fixture ("escapes.json");
+  g_autoptr (TupuGraph) graph = load (json);
+  g_autofree char *quoted_json = g_shell_quote (json);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("file.%s", formats[i]);
+      g_autofree char *file = out_path (fx, name);
+      g_autofree char *piped = out_path (fx, "piped");
+      g_autofree char *command = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr (GBytes) out = NULL;
+      g_autoptr (GBytes) from_file = NULL;
+      g_auto (Run) run = { 0 };
+      gsize         size;
+      const guint8 *bytes;
+
+      command = g_strdup_printf ("TUPU --export - --format %s %s", formats[i], quoted_json);
+      g_assert_cmpint (run_shell (command, &out, &err), ==, TUPU_EXIT_OK);
+      g_assert_cmpstr (err, ==, "");
+      run_tupu (&run, "--export", file, json, NULL);
+      g_assert_cmpint (run.status, ==, TUPU_EXIT_OK);
+      from_file = read_bytes (file);
+      bytes = g_bytes_get_data (out, &size);
+      g_assert_cmpuint (size, >, 100);
+
+      if (g_str_equal (formats[i], "pdf"))
+        {
+          g_assert_cmpmem (bytes, 5, "%PDF-", 5);
+          g_assert_nonnull (g_strstr_len ((const char *)bytes + size - 8, 8, "%%EOF"));
+        }
+      else
+        g_assert_true (g_bytes_equal (out, from_file));
+
+      write_bytes (piped, out);
+      if (g_str_equal (formats[i], "svg"))
+        assert_svg_shows (piped, graph, -1);
+      else if (g_str_equal (formats[i], "png"))
+        g_assert_cmpmem (bytes, 8, "\x89PNG\r\n\x1a\n", 8);
+      else if (g_str_equal (formats[i], "dot"))
+        {
+          g_autofree char *text = g_strndup ((const char *)bytes, size);
+          Agraph_t        *g = agmemread (text);
+
+          g_assert_nonnull (g);
+          g_assert_cmpint (agnnodes (g), ==, tupu_graph_get_n_nodes (graph));
+          agclose (g);
+        }
+      g_unlink (piped);
+      g_unlink (file);
+    }
+}
+
+/* In a pipeline, from the built-in graph: the reader gets the whole PNG. */
+static void
+test_stdout_pipe (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *path = out_path (fx, "piped.png");
+  g_autofree char *quoted = g_shell_quote (path);
+  g_autofree char *command = g_strdup_printf ("TUPU --export - --format PNG | cat > %s", quoted);
+  g_autofree char *err = NULL;
+  g_autoptr (GBytes) out = NULL;
+  g_autoptr (GBytes) piped = NULL;
+  g_autofree char *file = out_path (fx, "file.png");
+  g_auto (Run) run = { 0 };
+  g_autoptr (GBytes) from_file = NULL;
+
+  g_assert_cmpint (run_shell (command, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  piped = read_bytes (path);
+  run_tupu (&run, "--export", file, NULL);
+  from_file = read_bytes (file);
+  g_assert_true (g_bytes_equal (piped, from_file));
+}
+
+/* --format wins over the extension. */
+static void
+test_format_overrides_extension (Fixture *fx, gconstpointer data)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *out = out_path (fx, "graph.png");
+  g_autofree char *json = builtin_json ();
+  g_autoptr (TupuGraph) graph = load (json);
+  g_autofree char *txt = out_path (fx, "graph.txt");
+  g_autofree char *contents = NULL;
+
+  run_tupu (&run, "--export", out, "--format", "svg", NULL);
+  g_assert_cmpint (run.status, ==, TUPU_EXIT_OK);
+  assert_svg_shows (out, graph, -1);
+
+  /* An extension Tupu does not know is fine with --format. */
+  run_clear (&run);
+  run_tupu (&run, "--export", txt, "--format", "dot", NULL);
+  g_assert_cmpint (run.status, ==, TUPU_EXIT_OK);
+  g_assert_true (g_file_get_contents (txt, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "digraph"));
+}
+
+/* Errors to standard output: a clear message on stderr, nothing on stdout, the exit code. */
+static void
+assert_stdout_fails (const char *command, int status, const char *message)
+{
+  g_autoptr (GBytes) out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_shell (command, &out, &err), ==, status);
+  g_assert_cmpuint (g_bytes_get_size (out), ==, 0);
+  if (strstr (err, message) == NULL)
+    g_error ("“%s” printed “%s”, not “%s”", command, err, message);
+}
+
+static void
+test_stdout_errors (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *bad = fixture ("invalid.json");
+  g_autofree char *quoted_bad = g_shell_quote (bad);
+  g_autofree char *invalid = g_strdup_printf ("TUPU --export - --format svg %s", quoted_bad);
+  g_autofree char *located = g_strdup_printf ("%s:17:15: ", bad);
+
+  assert_stdout_fails ("TUPU --export -", TUPU_EXIT_USAGE, "--format");
+  assert_stdout_fails ("TUPU --export - --format jpg", TUPU_EXIT_USAGE, "“jpg”");
+  assert_stdout_fails ("TUPU --export - --format svg.png", TUPU_EXIT_USAGE, "“svg.png”");
+  assert_stdout_fails ("TUPU --format svg", TUPU_EXIT_USAGE, "--format");
+  assert_stdout_fails ("TUPU --validate x.json --format svg", TUPU_EXIT_USAGE, "--validate");
+  assert_stdout_fails (invalid, TUPU_EXIT_INVALID, located);
+  /* A full disk: the write fails and says where. */
+  if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    assert_stdout_fails ("TUPU --export - --format png > /dev/full", TUPU_EXIT_IO,
+                         "standard output");
+}
+
+/* Inside Flatpak a path stays in the sandbox: the warning names the standard-output form. */
+static void
+test_sandbox_warning (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *info = out_path (fx, "flatpak-info");
+  g_autofree char *missing = out_path (fx, "no-flatpak-info");
+  g_autofree char *warning = NULL;
+  g_autofree char *builtin = NULL;
+
+  g_assert_true (g_file_set_contents (info, "[Application]\nname=io.github.tupu.Tupu\n", -1, NULL));
+
+  warning = tupu_cli_sandbox_warning (info, "/tmp/out graph.png", TUPU_EXPORT_PNG, "my.json");
+  g_test_message ("%s", warning);
+  g_assert_nonnull (warning);
+  g_assert_true (g_str_has_prefix (warning, "tupu: warning: "));
+  g_assert_nonnull (strstr (warning, "“/tmp/out graph.png”"));
+  g_assert_nonnull (strstr (warning,
+                            "flatpak run --file-forwarding io.github.tupu.Tupu "
+                            "--export - --format png @@ my.json @@ > '/tmp/out graph.png'"));
+  g_assert_true (g_str_has_suffix (warning, "\n"));
+
+  /* The built-in graph needs no file forwarded. */
+  builtin = tupu_cli_sandbox_warning (info, "a.svg", TUPU_EXPORT_SVG, NULL);
+  g_assert_nonnull (strstr (builtin, "flatpak run io.github.tupu.Tupu --export - --format svg > "
+                                     "a.svg\n"));
+
+  /* Standard output reaches the host; outside Flatpak there is nothing to say. */
+  g_assert_null (tupu_cli_sandbox_warning (info, "-", TUPU_EXPORT_SVG, "my.json"));
+  g_assert_null (tupu_cli_sandbox_warning (missing, "a.svg", TUPU_EXPORT_SVG, "my.json"));
+  g_unlink (info);
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* Exit codes                                                                                  */
 
 static void
@@ -484,6 +713,11 @@ main (int argc, char *argv[])
   ADD ("/cli/export/pdf", test_export_pdf);
   ADD ("/cli/export/dot", test_export_dot);
   ADD ("/cli/export/direction", test_export_direction);
+  ADD ("/cli/stdout/formats", test_stdout_formats);
+  ADD ("/cli/stdout/pipe", test_stdout_pipe);
+  ADD ("/cli/stdout/errors", test_stdout_errors);
+  ADD ("/cli/format/overrides-extension", test_format_overrides_extension);
+  ADD ("/cli/sandbox-warning", test_sandbox_warning);
   ADD ("/cli/exit/usage", test_exit_usage);
   ADD ("/cli/exit/invalid", test_exit_invalid);
   ADD ("/cli/exit/io", test_exit_io);

@@ -5,6 +5,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "tupu-folding.h"
 #include "tupu-layout.h"
 #include "tupu-text-metrics.h"
 
@@ -692,6 +693,48 @@ test_caps_nodes (void)
   g_assert_no_error (error);
 }
 
+/* Too large for the engine chosen: sfdp, which takes the most, and why; the choice where it fits.
+ */
+static void
+test_caps_fallback (void)
+{
+  g_autoptr (TupuGraph) big = generate_graph (40, 50);  /* 2041 nodes */
+  g_autoptr (TupuGraph) wide = generate_graph (201, 0); /* a node of degree 201 */
+  g_autoptr (GError) refusal = NULL;
+  TupuLayoutOptions options;
+
+  tupu_layout_options_init (&options);
+  g_assert_cmpint (tupu_layout_pick_engine (big, &options, &refusal), ==, TUPU_ENGINE_SFDP);
+  g_assert_error (refusal, TUPU_LAYOUT_ERROR, TUPU_LAYOUT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (refusal->message, "dot"));
+  g_assert_nonnull (strstr (refusal->message, "2000"));
+  g_clear_error (&refusal);
+
+  options.engine = TUPU_ENGINE_CIRCO;
+  g_assert_cmpint (tupu_layout_pick_engine (big, &options, &refusal), ==, TUPU_ENGINE_SFDP);
+  g_assert_nonnull (strstr (refusal->message, "circo"));
+  g_clear_error (&refusal);
+
+  /* Accepted: the engine chosen, no refusal. */
+  options.engine = TUPU_ENGINE_TWOPI;
+  g_assert_cmpint (tupu_layout_pick_engine (big, &options, &refusal), ==, TUPU_ENGINE_TWOPI);
+  g_assert_no_error (refusal);
+  options.engine = TUPU_ENGINE_DOT;
+  options.root = tupu_graph_lookup (big, "n1");
+  g_assert_cmpint (tupu_layout_pick_engine (big, &options, &refusal), ==, TUPU_ENGINE_DOT);
+  g_assert_no_error (refusal);
+  options.root = -1;
+
+  g_assert_cmpint (tupu_layout_pick_engine (wide, &options, &refusal), ==, TUPU_ENGINE_SFDP);
+  g_assert_nonnull (strstr (refusal->message, "200"));
+  g_clear_error (&refusal);
+
+  /* sfdp itself is never replaced (the loader's own limits keep every graph within its caps). */
+  options.engine = TUPU_ENGINE_SFDP;
+  g_assert_cmpint (tupu_layout_pick_engine (wide, &options, &refusal), ==, TUPU_ENGINE_SFDP);
+  g_assert_no_error (refusal);
+}
+
 static void
 test_caps_degree (void)
 {
@@ -710,6 +753,79 @@ test_caps_degree (void)
   options.engine = TUPU_ENGINE_NEATO;
   g_assert_true (tupu_layout_check_limits (graph, &options, &error));
   g_assert_no_error (error);
+}
+
+static void
+box_center (const TupuLayout *layout, const char *id, double *x, double *y)
+{
+  int             index = tupu_graph_lookup (layout->graph, id);
+  const TupuRect *box;
+
+  g_assert_cmpint (index, >=, 0);
+  g_assert_cmpint (layout->geom_of_node[index], >=, 0);
+  box = &layout->nodes[layout->geom_of_node[index]].box;
+  *x = box->x + box->width / 2;
+  *y = box->y + box->height / 2;
+}
+
+/* A relayout's animation: at 0 every concept is where it was (one new to the picture, where its
+ * parent was), at 1 where it goes, halfway halfway; edges keep their ends on their boxes. */
+static void
+test_interpolate (void)
+{
+  g_autoptr (TupuGraph) graph = load_builtin ();
+  g_autoptr (GBytes) overview = tupu_folding_new_overview (graph);
+  g_autoptr (GBytes) unfolded =
+      tupu_folding_set (overview, graph, tupu_graph_lookup (graph, "part-1"), FALSE);
+  g_autoptr (TupuLayout) from = NULL;
+  g_autoptr (TupuLayout) to = NULL;
+  g_autoptr (GError) error = NULL;
+  const TupuNode *part = tupu_graph_get_node (graph, tupu_graph_lookup (graph, "part-1"));
+  const char     *child = tupu_graph_get_node (graph, g_array_index (part->children, guint, 0))->id;
+  TupuLayoutOptions options;
+  double            fx, fy, tx, ty, x, y;
+
+  tupu_layout_options_init (&options);
+  options.folded = overview;
+  from = tupu_layout_compute (graph, &options, NULL, &error);
+  options.folded = unfolded;
+  to = tupu_layout_compute (graph, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (from->geom_of_node[tupu_graph_lookup (graph, child)], <, 0);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      double t = i / 2.0;
+      g_autoptr (TupuLayout) mid = tupu_layout_interpolate (from, to, t, 1, 0, 0);
+
+      g_assert_cmpuint (mid->n_nodes, ==, to->n_nodes);
+      /* Sound but for overlaps: concepts coming out of their parent overlap it on the way. */
+      assert_every_node_has_a_box (mid);
+      assert_every_edge_has_a_path (mid);
+      assert_labels_fit (mid);
+      /* A concept in both pictures. */
+      box_center (from, "part-2", &fx, &fy);
+      box_center (to, "part-2", &tx, &ty);
+      box_center (mid, "part-2", &x, &y);
+      g_assert_cmpfloat_with_epsilon (x, fx + (tx - fx) * t, 1e-6);
+      g_assert_cmpfloat_with_epsilon (y, fy + (ty - fy) * t, 1e-6);
+      /* One unfolded: it comes out of its parent's old place. */
+      box_center (from, "part-1", &fx, &fy);
+      box_center (to, child, &tx, &ty);
+      box_center (mid, child, &x, &y);
+      g_assert_cmpfloat_with_epsilon (x, fx + (tx - fx) * t, 1e-6);
+      g_assert_cmpfloat_with_epsilon (y, fy + (ty - fy) * t, 1e-6);
+    }
+
+  /* The view transforms: from's coordinates scaled and shifted into to's. */
+  {
+    g_autoptr (TupuLayout) start = tupu_layout_interpolate (from, to, 0, 2, 10, -5);
+
+    box_center (from, "report", &fx, &fy);
+    box_center (start, "report", &x, &y);
+    g_assert_cmpfloat_with_epsilon (x, fx * 2 + 10, 1e-6);
+    g_assert_cmpfloat_with_epsilon (y, fy * 2 - 5, 1e-6);
+  }
 }
 
 typedef struct Request Request;
@@ -922,9 +1038,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/order/radial", test_order_radial);
   g_test_add_func ("/layout/caps/nodes", test_caps_nodes);
   g_test_add_func ("/layout/caps/degree", test_caps_degree);
+  g_test_add_func ("/layout/caps/fallback", test_caps_fallback);
   g_test_add_func ("/layout/cancellation/async", test_cancellation);
   g_test_add_func ("/layout/cancellation/sync", test_sync_cancelled);
   g_test_add_func ("/layout/pick-and-query", test_pick_and_query);
+  g_test_add_func ("/layout/interpolate", test_interpolate);
   g_test_add_func ("/layout/nearest-in-direction", test_nearest);
 
   return g_test_run ();

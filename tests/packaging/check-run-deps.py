@@ -12,6 +12,11 @@ PKG_CONFIG_LIBDIR, and runs `meson setup` there with the options `build-aux/run`
 It must also be able to fail: in the same restricted view, configuring with the GUI tests
 enabled must fail (their xdotool is a test-only package), or the restriction is broken.
 
+The build also reads data files that are neither programs nor pkg-config files (Unihan's
+readings, for the pinyin table): the defaults of meson_options.txt that name a file under /usr.
+Each must belong to one of those packages. That check proves it can fail on xdotool's program,
+which a test-only package installs.
+
 Exit codes: 0 pass, 1 fail, 77 skip (not a Debian system, or a build package not installed).
 """
 import os
@@ -90,6 +95,31 @@ def link_files(packages, root):
     return bindir, pcdir
 
 
+def system_data_files():
+    """The defaults of meson_options.txt's options that name files under /usr."""
+    with open(os.path.join(SOURCE, "meson_options.txt"), encoding="utf-8") as options:
+        return re.findall(r"value:\s*'(/usr/[^']+)'", options.read())
+
+
+def owners(path):
+    out = subprocess.run(["dpkg-query", "-S", path], capture_output=True, text=True)
+    if out.returncode != 0:
+        return []
+    # "unicode-data: /usr/share/…", or "pkg1, pkg2: path"; names may carry ":arch"
+    names = out.stdout.splitlines()[0].rsplit(": ", 1)[0]
+    return [name.strip().split(":")[0] for name in names.split(",")]
+
+
+def foreign_files(paths, allowed):
+    """The paths no allowed package installs, each with what it comes from."""
+    problems = []
+    for path in paths:
+        packages = owners(path)
+        if not any(p in allowed for p in packages):
+            problems.append(f"{path} ({', '.join(packages) or 'no package'})")
+    return problems
+
+
 def configure(bindir, pcdir, build, options):
     env = {"PATH": bindir, "PKG_CONFIG_LIBDIR": pcdir, "HOME": os.path.dirname(build),
            "LANG": "C.UTF-8"}
@@ -114,6 +144,18 @@ def main():
     allowed = closure(build_pkgs + base, packages)
     print(f"{len(allowed)} packages: the build list's {len(build_pkgs)}, their dependencies, "
           f"and Debian's required ones")
+
+    data_files = system_data_files()
+    foreign = foreign_files(data_files, allowed)
+    if foreign:
+        print("FAIL: the build reads files that build-aux/install-deps' build list does not "
+              "install: " + "; ".join(foreign))
+        return 1
+    print(f"ok: the build's data files come from the build packages: {' '.join(data_files)}")
+    if not foreign_files([shutil.which("xdotool") or "/usr/bin/xdotool"], allowed):
+        print("FAIL: xdotool's program passed as a build package's file: the data file check "
+              "proves nothing")
+        return 1
 
     with tempfile.TemporaryDirectory(prefix="tupu-run-deps-") as root:
         bindir, pcdir = link_files(allowed, root)

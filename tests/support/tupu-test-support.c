@@ -3,8 +3,11 @@
 #include "config.h"
 
 #include "tupu-graph-view-private.h"
+#include "tupu-layout-chooser.h"
 #include "tupu-test-support.h"
 #include "tupu-window-private.h"
+
+#include <string.h>
 
 /* Window */
 
@@ -48,12 +51,68 @@ tupu_test_window_get_history (TupuWindow *window)
   return window->history;
 }
 
+const char *
+tupu_test_window_get_subtitle (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return gtk_widget_get_visible (GTK_WIDGET (window->subtitle_label))
+             ? gtk_label_get_text (window->subtitle_label)
+             : NULL;
+}
+
+GtkWidget *
+tupu_test_window_get_layout_button (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return GTK_WIDGET (window->layout_button);
+}
+
+GPtrArray *
+tupu_test_window_dup_unavailable_engines (TupuWindow *window)
+{
+  GtkWidget *chooser = gtk_popover_get_child (gtk_menu_button_get_popover (window->layout_button));
+  GtkWidget *list =
+      GTK_WIDGET (gtk_widget_get_template_child (chooser, TUPU_TYPE_LAYOUT_CHOOSER, "engine_list"));
+  GPtrArray *engines = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert (TUPU_IS_WINDOW (window));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (!gtk_widget_get_sensitive (row))
+      g_ptr_array_add (engines,
+                       g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))));
+  return engines;
+}
+
+gboolean
+tupu_test_window_shows_progress (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return gtk_widget_get_visible (window->layout_progress);
+}
+
 gboolean
 tupu_test_window_is_loading (TupuWindow *window)
 {
   g_assert (TUPU_IS_WINDOW (window));
 
   return window->load_cancellable != NULL;
+}
+
+void
+tupu_test_window_blind (TupuWindow *window, gboolean stop_polling)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  /* Cancelled but kept: the window re-watches a file only when it has no monitor. */
+  if (window->monitor != NULL)
+    g_file_monitor_cancel (window->monitor);
+  if (stop_polling)
+    g_clear_handle_id (&window->poll_source, g_source_remove);
 }
 
 char *
@@ -96,6 +155,125 @@ tupu_test_window_dup_toasts (TupuWindow *window)
   return titles;
 }
 
+/* Search */
+
+GtkSearchBar *
+tupu_test_window_get_search_bar (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return window->search_bar;
+}
+
+GtkWidget *
+tupu_test_window_get_search_entry (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return GTK_WIDGET (window->search_entry);
+}
+
+TupuSearchPanel *
+tupu_test_window_get_search_panel (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return window->search_panel;
+}
+
+/* The bold run of @label's attributes, which is how a row highlights its match. */
+static char *
+label_highlight (GtkLabel *label)
+{
+  PangoAttrList *attrs = gtk_label_get_attributes (label);
+  const char    *text = gtk_label_get_text (label);
+  g_autoptr (GSList) list = attrs != NULL ? pango_attr_list_get_attributes (attrs) : NULL;
+  char *found = NULL;
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (found == NULL && attr->klass->type == PANGO_ATTR_WEIGHT &&
+          attr->end_index <= strlen (text) && attr->start_index < attr->end_index)
+        found = g_strndup (text + attr->start_index, attr->end_index - attr->start_index);
+    }
+  g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify)pango_attribute_destroy);
+  return found;
+}
+
+static void
+search_row_free (TupuTestSearchRow *row)
+{
+  g_free (row->label);
+  g_free (row->highlight);
+  g_free (row);
+}
+
+/* The labels of one row's box: its Chinese label, and the first highlighted text. */
+static void
+read_row (GtkWidget *widget, TupuTestSearchRow *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child))
+        {
+          if (gtk_widget_has_css_class (child, "tupu-search-label"))
+            row->label = g_strdup (gtk_label_get_text (GTK_LABEL (child)));
+          if (row->highlight == NULL)
+            row->highlight = label_highlight (GTK_LABEL (child));
+        }
+      read_row (child, row);
+    }
+}
+
+static void
+find_rows (GtkWidget *widget, gboolean selected, GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gboolean now = selected || (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED);
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (gtk_widget_has_css_class (child, "tupu-search-row"))
+        {
+          TupuTestSearchRow *row = g_new0 (TupuTestSearchRow, 1);
+
+          row->cursor = now;
+          read_row (child, row);
+          g_ptr_array_add (rows, row);
+        }
+      else
+        find_rows (child, now, rows);
+    }
+}
+
+GPtrArray *
+tupu_test_search_panel_dup_rows (TupuSearchPanel *panel)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)search_row_free);
+
+  g_assert (TUPU_IS_SEARCH_PANEL (panel));
+
+  find_rows (GTK_WIDGET (panel), FALSE, rows);
+  return rows;
+}
+
+gboolean
+tupu_test_search_panel_shows_empty (TupuSearchPanel *panel)
+{
+  GObject *stack =
+      gtk_widget_get_template_child (GTK_WIDGET (panel), TUPU_TYPE_SEARCH_PANEL, "stack");
+
+  g_assert (TUPU_IS_SEARCH_PANEL (panel));
+
+  return gtk_widget_get_mapped (GTK_WIDGET (panel)) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "empty") == 0;
+}
+
 /* Graph view */
 
 gboolean
@@ -110,6 +288,16 @@ tupu_test_view_layout_to_widget (TupuGraphView *view, double lx, double ly, doub
   if (wy != NULL)
     *wy = ly * view->zoom + view->off_y;
   return TRUE;
+}
+
+void
+tupu_test_view_count_marks (TupuGraphView *view, guint *boxes, guint *badges)
+{
+  g_assert (TUPU_IS_GRAPH_VIEW (view));
+
+  /* What the next frame draws from (update_marks() runs at each snapshot). */
+  *boxes = view->marks_stale ? 0 : view->mark_geoms->len;
+  *badges = view->marks_stale ? 0 : view->mark_badges->len;
 }
 
 gboolean
@@ -128,6 +316,34 @@ tupu_test_view_get_node_rect (TupuGraphView *view, const char *id, graphene_rect
   graphene_rect_init (rect, box->x * view->zoom + view->off_x, box->y * view->zoom + view->off_y,
                       box->width * view->zoom, box->height * view->zoom);
   return TRUE;
+}
+
+gboolean
+tupu_test_view_get_map_rect (TupuGraphView *view, graphene_rect_t *rect)
+{
+  double scale;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (view));
+
+  return _tupu_graph_view_map_rect (view, rect, &scale);
+}
+
+void
+tupu_test_view_hover (TupuGraphView *view, const char *id)
+{
+  int index = id != NULL && view->layout != NULL ? tupu_graph_lookup (view->layout->graph, id) : -1;
+
+  g_assert (TUPU_IS_GRAPH_VIEW (view));
+
+  _tupu_graph_view_set_hover (view, index >= 0 ? view->layout->geom_of_node[index] : -1);
+}
+
+gboolean
+tupu_test_view_is_hover_dimmed (TupuGraphView *view)
+{
+  g_assert (TUPU_IS_GRAPH_VIEW (view));
+
+  return view->hover >= 0 && view->hover_dim;
 }
 
 /* Detail pane */
@@ -196,11 +412,15 @@ GPtrArray *
 tupu_test_pane_get_links (TupuDetailPane *pane)
 {
   GPtrArray *links = g_ptr_array_new ();
+  GtkStack  *stack;
 
   g_assert (TUPU_IS_DETAIL_PANE (pane));
 
-  if (pane_shows_concept (pane))
-    collect_links (GTK_WIDGET (pane), links);
+  /* The page shown: the concept's links, or the start page's rows. Not both, even while the
+   * stack crossfades from one to the other. */
+  stack =
+      GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, "stack"));
+  collect_links (gtk_stack_get_visible_child (stack), links);
   return links;
 }
 

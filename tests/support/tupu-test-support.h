@@ -8,6 +8,7 @@
 #include "tupu-breadcrumb.h"
 #include "tupu-history.h"
 #include "tupu-outline.h"
+#include "tupu-search-panel.h"
 #include "tupu-window.h"
 
 G_BEGIN_DECLS
@@ -17,24 +18,61 @@ TupuDetailPane *tupu_test_window_get_pane (TupuWindow *window);
 TupuOutline    *tupu_test_window_get_outline (TupuWindow *window);
 TupuBreadcrumb *tupu_test_window_get_breadcrumb (TupuWindow *window);
 TupuHistory    *tupu_test_window_get_history (TupuWindow *window);
+/* The header bar's subtitle (the file or branch shown, and the engine used when it is not the one
+ * chosen). */
+const char *tupu_test_window_get_subtitle (TupuWindow *window);
+/* Whether the header bar shows a slow layout's spinner and Cancel button. */
+gboolean tupu_test_window_shows_progress (TupuWindow *window);
+/* The header bar's layout control (a menu button). */
+GtkWidget *tupu_test_window_get_layout_button (TupuWindow *window);
+/* The titles of the layout control's engines that are unavailable for what is shown. */
+GPtrArray *tupu_test_window_dup_unavailable_engines (TupuWindow *window);
 /* Whether a load is under way (a reload included). */
 gboolean tupu_test_window_is_loading (TupuWindow *window);
+/* Makes the window's file monitor deaf, as monitors are to files opened through the document
+ * portal; with @stop_polling, stops the periodic check too, so only gaining the focus checks. */
+void tupu_test_window_blind (TupuWindow *window, gboolean stop_polling);
 /* The problems the "could not open" status page lists, or NULL when it is not shown. */
 char *tupu_test_window_dup_status_problems (TupuWindow *window);
 /* The plain-text titles of the toasts on screen (transfer full). */
 GPtrArray *tupu_test_window_dup_toasts (TupuWindow *window);
+
+/* The search bar, its entry and the results panel. */
+GtkSearchBar    *tupu_test_window_get_search_bar (TupuWindow *window);
+GtkWidget       *tupu_test_window_get_search_entry (TupuWindow *window);
+TupuSearchPanel *tupu_test_window_get_search_panel (TupuWindow *window);
+/* The search results shown: for each row on screen, in order, its Chinese label, the part of
+ * the row's texts drawn highlighted (or NULL) and whether it is the cursor (transfer full, of
+ * TupuTestSearchRow). */
+typedef struct
+{
+  char    *label;
+  char    *highlight;
+  gboolean cursor;
+} TupuTestSearchRow;
+GPtrArray *tupu_test_search_panel_dup_rows (TupuSearchPanel *panel);
+/* Whether the panel says that nothing matches. */
+gboolean tupu_test_search_panel_shows_empty (TupuSearchPanel *panel);
+/* How many concepts the view marks on boxes shown, and on badges of folded ones. */
+void tupu_test_view_count_marks (TupuGraphView *view, guint *boxes, guint *badges);
 
 /* Widget coordinates of a layout point, and the widget-space box of a node. FALSE when there is
  * no layout or no such node. */
 gboolean tupu_test_view_layout_to_widget (TupuGraphView *view, double lx, double ly, double *wx,
                                           double *wy);
 gboolean tupu_test_view_get_node_rect (TupuGraphView *view, const char *id, graphene_rect_t *rect);
+/* The pointer over concept @id (NULL: over none), as the motion controller reports it; and
+ * whether it has rested there long enough for the rest of the graph to dim. */
+void tupu_test_view_hover (TupuGraphView *view, const char *id);
+/* Where the overview map is drawn, in the view's coordinates; FALSE when it is hidden. */
+gboolean tupu_test_view_get_map_rect (TupuGraphView *view, graphene_rect_t *rect);
+gboolean tupu_test_view_is_hover_dimmed (TupuGraphView *view);
 
 /* The texts the detail pane shows (NULL in its empty state). */
 void tupu_test_pane_get_shown (TupuDetailPane *pane, const char **label, const char **gloss,
                                const char **kind);
-/* The pane's links to other concepts in the order shown (transfer container), and a link's
- * target concept. */
+/* The pane's links to other concepts in the order shown, the start page's rows when nothing is
+ * selected (transfer container), and a link's target concept. */
 GPtrArray  *tupu_test_pane_get_links (TupuDetailPane *pane);
 const char *tupu_test_link_get_id (GtkWidget *link);
 /* The label showing the concept's title (where the focus goes after following a link). */
