@@ -760,28 +760,40 @@ _tupu_graph_view_map_pan (TupuGraphView *self, double x, double y)
                              gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 - ly * self->zoom);
 }
 
-/* The whole layout at the map's scale, once per layout and style. */
+/* The whole layout at the map's scale, once per layout and style, painted into pixels (a
+ * cairo node would replay the whole graph's drawing every frame). */
 static GskRenderNode *
 record_map (TupuGraphView *self, double scale)
 {
   const TupuRect  *b = &self->layout->bounds;
-  GtkSnapshot     *snapshot = gtk_snapshot_new ();
+  int              device = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int              width = MAX (1, (int)ceil (b->width * scale * device));
+  int              height = MAX (1, (int)ceil (b->height * scale * device));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t         *cr = cairo_create (surface);
   TupuPaintOptions options;
-  cairo_t         *cr = gtk_snapshot_append_cairo (
-              snapshot, &GRAPHENE_RECT_INIT (0, 0, b->width * scale, b->height * scale));
+  g_autoptr (GBytes) pixels = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  cairo_scale (cr, scale, scale);
+  cairo_scale (cr, scale * device, scale * device);
   cairo_translate (cr, -b->x, -b->y);
   tupu_paint_options_init (&options);
   options.dark = self->dark;
   options.high_contrast = self->high_contrast;
-  options.scale = scale * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  options.scale = scale * device;
   options.background = TRUE;
   tupu_painter_draw (cr, self->layout, &options);
   cairo_destroy (cr);
-  return gtk_snapshot_free_to_node (snapshot);
+  cairo_surface_flush (surface);
+  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                        (gsize)cairo_image_surface_get_stride (surface) * height);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, pixels,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return gsk_texture_node_new (texture,
+                               &GRAPHENE_RECT_INIT (0, 0, b->width * scale, b->height * scale));
 }
 
 static void
