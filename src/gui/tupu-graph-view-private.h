@@ -48,6 +48,12 @@ struct _TupuGraphView
   gint64      morph_start;
   guint       morph_tick_id;
 
+  /* A visible area to show once the layout on its way arrives (going back in history). */
+  gboolean pending_visible;
+  double   pending_x;
+  double   pending_y;
+  double   pending_zoom;
+
   /* The view transform: widget = layout * zoom + offset. */
   double zoom;
   double off_x;

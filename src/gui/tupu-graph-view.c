@@ -1390,6 +1390,30 @@ restore_anchor (TupuGraphView *self, const char *id, double wx, double wy)
   _tupu_graph_view_set_view (self, self->zoom, wx - cx * self->zoom, wy - cy * self->zoom);
 }
 
+/* Shows the visible area asked for by tupu_graph_view_set_visible(), once there is a layout to
+ * show it in and a size to show it at. */
+static gboolean
+apply_pending_visible (TupuGraphView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  g_assert (TUPU_IS_GRAPH_VIEW (self));
+
+  if (!self->pending_visible || self->layout == NULL || !has_size (self))
+    return FALSE;
+
+  self->pending_visible = FALSE;
+  self->fit_pending = FALSE;
+  self->center_pending = FALSE;
+  g_clear_pointer (&self->anchor_id, g_free);
+  _tupu_graph_view_stop_animation (self);
+  _tupu_graph_view_set_view (self, self->pending_zoom,
+                             width / 2 - self->pending_x * self->pending_zoom,
+                             height / 2 - self->pending_y * self->pending_zoom);
+  return TRUE;
+}
+
 /* How far around (@ax, @ay) the view may shrink for [@lo, @hi] to lie within [@margin,
  * @size - @margin]: a factor of at most 1. */
 static double
@@ -1524,7 +1548,7 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
   double           anchor_x = 0, anchor_y = 0;
   gboolean         fitted = self->fitted;
   gboolean         unfolded = self->anchor_unfolded;
-  gboolean         refit;
+  gboolean         refit, restored;
   g_autoptr (TupuLayout) old = NULL;
   double old_zoom, old_x, old_y;
 
@@ -1552,17 +1576,20 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
   g_hash_table_remove_all (self->tiles);
   g_clear_pointer (&self->map_node, gsk_render_node_unref);
 
-  refit = self->fit_pending || (fitted && anchor_id == NULL);
+  /* Going back in history asked for an area of this layout; else fit it, or keep in place the
+   * concept that was in the middle. */
+  restored = apply_pending_visible (self);
+  refit = !restored && (self->fit_pending || (fitted && anchor_id == NULL));
   if (refit)
     tupu_graph_view_zoom_fit (self);
-  else if (anchor_id != NULL)
+  else if (!restored && anchor_id != NULL)
     {
       restore_anchor (self, anchor_id, anchor_x, anchor_y);
     }
   /* The glide starts from the transform the new picture opens with, before any zoom or pan
    * animation below moves the view on. */
   start_morph (self, old, old_zoom, old_x, old_y);
-  if (!refit && anchor_id != NULL && unfolded)
+  if (!refit && !restored && anchor_id != NULL && unfolded)
     reveal_unfolded (self, anchor_id);
 
   /* A concept unfolded into a picture kept in place (a search result, a link) is glided to; in
@@ -1807,6 +1834,8 @@ tupu_graph_view_size_allocate (GtkWidget *widget, int width, int height, int bas
   if (self->layout == NULL || (width == old_width && height == old_height))
     return;
 
+  if (apply_pending_visible (self))
+    return;
   if (self->fit_pending || self->fitted || old_width <= 0 || old_height <= 0)
     tupu_graph_view_zoom_fit (self);
   else
@@ -2339,6 +2368,37 @@ tupu_graph_view_get_selected_id (TupuGraphView *self)
   return self->selected_id;
 }
 
+gboolean
+tupu_graph_view_get_visible (TupuGraphView *self, double *center_x, double *center_y, double *zoom)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), FALSE);
+  g_return_val_if_fail (center_x != NULL && center_y != NULL && zoom != NULL, FALSE);
+
+  if (self->layout == NULL || !has_size (self))
+    return FALSE;
+
+  _tupu_graph_view_widget_to_layout (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                                     gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, center_x,
+                                     center_y);
+  *zoom = self->zoom;
+  return TRUE;
+}
+
+void
+tupu_graph_view_set_visible (TupuGraphView *self, double center_x, double center_y, double zoom)
+{
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+  g_return_if_fail (zoom > 0);
+
+  self->pending_visible = TRUE;
+  self->pending_x = center_x;
+  self->pending_y = center_y;
+  self->pending_zoom = zoom;
+  /* The layout shown now is not the one the area belongs to while another is on its way. */
+  if (self->layout_cancellable == NULL)
+    apply_pending_visible (self);
+}
+
 double
 tupu_graph_view_get_zoom (TupuGraphView *self)
 {
@@ -2449,7 +2509,8 @@ tupu_graph_view_set_folded (TupuGraphView *self, GBytes *folded)
 
   g_clear_pointer (&self->folded, g_bytes_unref);
   self->folded = folded != NULL ? g_bytes_ref (folded) : NULL;
-  if (self->layout != NULL)
+  /* A layout on its way has the old folds: ask again (the first one too, else it would stay). */
+  if (self->layout != NULL || self->layout_cancellable != NULL)
     request_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
 }

@@ -59,6 +59,16 @@ void        tupu_graph_view_leave_branch (TupuGraphView *self);
 /* Whether view.focus-branch would do something: the selection has parts and is not the root. */
 gboolean tupu_graph_view_can_focus_branch (TupuGraphView *self);
 
+/* The visible area: the layout point in the middle of the view, and the zoom. FALSE without a
+ * layout. */
+gboolean tupu_graph_view_get_visible (TupuGraphView *self, double *center_x, double *center_y,
+                                      double *zoom);
+/* Shows layout point (@center_x, @center_y) in the middle of the view at @zoom. With a layout on
+ * its way (the branch or the folds just changed), in it once it arrives, instead of fitting it or
+ * keeping the concept at the centre where it was. */
+void tupu_graph_view_set_visible (TupuGraphView *self, double center_x, double center_y,
+                                  double zoom);
+
 /* Zoom: widget (logical) pixels per layout point. Property: "zoom". */
 double tupu_graph_view_get_zoom (TupuGraphView *self);
 /* Sets the zoom keeping the layout point under widget point (@x, @y) fixed. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tupu-window-actions.c: the win.* actions (open, reload, export, engine, glosses, zoom,
- * branches), their enabled states and accelerators, and dropping files onto the window.
+ * branches, panes, back and forward), their enabled states and accelerators, and dropping files
+ * onto the window.
  * A new command takes one action below, one line in tupu_window_set_accels() and one entry in
  * the menu (ui/tupu-window.ui) and the shortcuts window (ui/gtk/help-overlay.ui). Closing and
  * fullscreen are here too; new windows, preferences and quitting are app.* actions. */
@@ -513,6 +514,77 @@ select_concept_action (GtkWidget *widget, const char *action_name, GVariant *par
                           TRUE);
 }
 
+/* Back and forward through the places visited, as in a browser. */
+
+static void
+go_back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  _tupu_window_go_back (TUPU_WINDOW (widget));
+}
+
+static void
+go_forward_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  _tupu_window_go_forward (TUPU_WINDOW (widget));
+}
+
+/* F6 and Shift+F6: through the panes as they sit, outline, graph, details, round, a way in and
+ * out of each that needs no Tab; a pane hidden or empty is passed over. From anywhere else
+ * (the header bar, the breadcrumb), to the graph. */
+
+enum
+{
+  PANE_OUTLINE,
+  PANE_GRAPH,
+  PANE_DETAILS,
+  N_PANES
+};
+
+static int
+focused_pane (TupuWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL)
+    return -1;
+  if (focus == GTK_WIDGET (self->graph_view))
+    return PANE_GRAPH;
+  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->outline)))
+    return PANE_OUTLINE;
+  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->detail_pane)))
+    return PANE_DETAILS;
+  return -1;
+}
+
+static gboolean
+focus_pane (TupuWindow *self, int pane)
+{
+  switch (pane)
+    {
+    case PANE_OUTLINE:
+      return tupu_outline_focus_selected (self->outline);
+    case PANE_DETAILS:
+      return tupu_detail_pane_focus_title (self->detail_pane);
+    default:
+      return gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
+    }
+}
+
+static void
+cycle_panes (TupuWindow *self, int direction)
+{
+  int from = focused_pane (self);
+
+  if (from < 0)
+    {
+      focus_pane (self, PANE_GRAPH);
+      return;
+    }
+  for (int i = 1; i <= N_PANES; i++)
+    if (focus_pane (self, (from + N_PANES + direction * i) % N_PANES))
+      return;
+}
+
 /* Ctrl+F: the search bar, open with the keyboard in its entry. */
 static void
 find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -535,17 +607,33 @@ search_for_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
-/* F6: between the graph and the details, a way in and out of each that needs no Tab. From
- * anywhere else, to the graph. */
 static void
 focus_next_pane_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  TupuWindow *self = TUPU_WINDOW (widget);
-  GtkWidget  *view = GTK_WIDGET (self->graph_view);
+  cycle_panes (TUPU_WINDOW (widget), 1);
+}
 
-  if (gtk_widget_has_focus (view) && tupu_detail_pane_focus_title (self->detail_pane))
+static void
+focus_previous_pane_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  cycle_panes (TUPU_WINDOW (widget), -1);
+}
+
+/* Changes an action's enabled state only when it changes: GTK 4.8 tells every widget watching
+ * the action each time it is set, even to what it was, and the detail pane's and the
+ * breadcrumb's links all watch win.select-concept (that was most of a selection's time). */
+static void
+set_enabled (TupuWindow *self, const char *action, gboolean enabled)
+{
+  gpointer state = GINT_TO_POINTER (enabled ? 2 : 1);
+
+  if (self->actions_enabled == NULL)
+    self->actions_enabled = g_hash_table_new (g_str_hash, g_str_equal);
+  if (g_hash_table_lookup (self->actions_enabled, action) == state)
     return;
-  gtk_widget_grab_focus (view);
+  /* The names are the static strings below. */
+  g_hash_table_insert (self->actions_enabled, (gpointer)action, state);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, enabled);
 }
 
 /* Window management */
@@ -560,41 +648,42 @@ close_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 void
 _tupu_window_actions_update (TupuWindow *self)
 {
-  GtkWidget  *widget = GTK_WIDGET (self);
   gboolean    shown = self->graph != NULL;
   gboolean    laid_out = shown && tupu_graph_view_get_layout (self->graph_view) != NULL;
   gboolean    in_branch = shown && tupu_graph_view_get_root_id (self->graph_view) != NULL;
   const char *zoom_actions[] = { "win.zoom-in", "win.zoom-out", "win.zoom-fit", "win.zoom-one" };
 
-  gtk_widget_action_set_enabled (widget, "win.export", laid_out);
-  gtk_widget_action_set_enabled (widget, "win.show-problems",
-                                 self->problems != NULL && self->problems->len > 0);
-  gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", shown);
+  set_enabled (self, "win.export", laid_out);
+  set_enabled (self, "win.show-problems", self->problems != NULL && self->problems->len > 0);
+  set_enabled (self, "win.toggle-sidebar", shown);
   for (guint i = 0; i < G_N_ELEMENTS (zoom_actions); i++)
-    gtk_widget_action_set_enabled (widget, zoom_actions[i], laid_out);
-  gtk_widget_action_set_enabled (widget, "win.focus-branch",
-                                 shown && tupu_graph_view_can_focus_branch (self->graph_view));
-  gtk_widget_action_set_enabled (widget, "win.leave-branch", in_branch);
-  gtk_widget_action_set_enabled (widget, "win.show-whole-graph", in_branch);
-  gtk_widget_action_set_enabled (widget, "win.select-concept", shown);
-  gtk_widget_action_set_enabled (
-      widget, "win.toggle-fold",
-      shown && tupu_graph_view_can_fold (self->graph_view,
-                                         tupu_graph_view_get_selected_id (self->graph_view)));
-  gtk_widget_action_set_enabled (widget, "win.expand-all", shown);
-  gtk_widget_action_set_enabled (widget, "win.copy-label", selected_node (self) != NULL);
-  gtk_widget_action_set_enabled (widget, "win.copy-passage", selected_node (self) != NULL);
-  gtk_widget_action_set_enabled (widget, "win.cancel-layout",
-                                 laid_out && tupu_graph_view_get_layout_pending (self->graph_view));
-  gtk_widget_action_set_enabled (widget, "win.show-levels", shown);
-  gtk_widget_action_set_enabled (widget, "win.focus-next-pane", shown);
-  gtk_widget_action_set_enabled (widget, "win.find", shown);
-  gtk_widget_action_set_enabled (widget, "win.search-for", selected_node (self) != NULL);
+    set_enabled (self, zoom_actions[i], laid_out);
+  set_enabled (self, "win.focus-branch",
+               shown && tupu_graph_view_can_focus_branch (self->graph_view));
+  set_enabled (self, "win.leave-branch", in_branch);
+  set_enabled (self, "win.show-whole-graph", in_branch);
+  set_enabled (self, "win.select-concept", shown);
+  set_enabled (self, "win.toggle-fold",
+               shown && tupu_graph_view_can_fold (
+                            self->graph_view, tupu_graph_view_get_selected_id (self->graph_view)));
+  set_enabled (self, "win.expand-all", shown);
+  set_enabled (self, "win.copy-label", selected_node (self) != NULL);
+  set_enabled (self, "win.copy-passage", selected_node (self) != NULL);
+  set_enabled (self, "win.cancel-layout",
+               laid_out && tupu_graph_view_get_layout_pending (self->graph_view));
+  set_enabled (self, "win.show-levels", shown);
+  set_enabled (self, "win.focus-next-pane", shown);
+  set_enabled (self, "win.focus-previous-pane", shown);
+  set_enabled (self, "win.find", shown);
+  set_enabled (self, "win.search-for", selected_node (self) != NULL);
   gtk_widget_set_sensitive (self->search_button, shown);
+  set_enabled (self, "win.toggle-outline", shown);
+  set_enabled (self, "win.go-back", shown && tupu_history_can_go_back (self->history));
+  set_enabled (self, "win.go-forward", shown && tupu_history_can_go_forward (self->history));
 }
 
-/* Every window command, installed on the class. The engine, the glosses and the detail pane's
- * visibility are window properties (kept in GSettings), so their actions carry their state. */
+/* Every window command, installed on the class. The engine, the glosses, the detail pane's and
+ * the outline's visibility are window properties, so their actions carry their state. */
 void
 _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -621,12 +710,17 @@ _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.show-all-links", "show-all-links");
   gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL,
                                    focus_next_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-previous-pane", NULL,
+                                   focus_previous_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.search-for", NULL, search_for_action);
   gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
   gtk_widget_class_install_property_action (widget_class, "win.direction", "direction");
   gtk_widget_class_install_property_action (widget_class, "win.show-gloss", "show-gloss");
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-details");
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-outline", "show-outline");
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   /* GtkWindow's own property, so the action's state follows fullscreen however it was set. */
   gtk_widget_class_install_property_action (widget_class, "win.fullscreen", "fullscreened");
@@ -653,14 +747,20 @@ tupu_window_set_accels (GtkApplication *application)
     { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
     { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
     { "win.zoom-fit", { "<Control>0", "<Control>KP_0", NULL } },
-    { "win.toggle-sidebar", { "F9", NULL } },
+    /* F9 is the sidebar, as in GNOME's apps; the second pane is Ctrl+F9, as in gedit's and
+     * Eye of GNOME's. */
+    { "win.toggle-outline", { "F9", NULL } },
+    { "win.toggle-sidebar", { "<Control>F9", NULL } },
+    { "win.go-back", { "<Alt>Left", "Back", NULL } },
+    { "win.go-forward", { "<Alt>Right", "Forward", NULL } },
     { "win.focus-branch", { "<Alt>Down", NULL } },
     { "win.leave-branch", { "<Alt>Up", NULL } },
     { "win.show-whole-graph", { "<Alt>Home", NULL } },
     { "win.expand-all", { "<Control><Shift>e", NULL } },
     { "win.show-levels(uint32 0)", { "<Control><Shift>o", NULL } },
     { "win.show-all-links", { "<Control><Shift>l", NULL } },
-    { "win.focus-next-pane", { "F6", "<Shift>F6", NULL } },
+    { "win.focus-next-pane", { "F6", NULL } },
+    { "win.focus-previous-pane", { "<Shift>F6", NULL } },
     { "win.find", { "<Control>f", NULL } },
   };
 

@@ -2,6 +2,9 @@
 /* tupu-window-private.h: shared by tupu-window.c and tupu-window-actions.c. */
 #pragma once
 
+#include "tupu-breadcrumb.h"
+#include "tupu-history.h"
+#include "tupu-outline.h"
 #include "tupu-search-panel.h"
 #include "tupu-window.h"
 
@@ -18,6 +21,7 @@ struct _TupuWindow
   GtkWidget       *layout_progress;
   GtkMenuButton   *layout_button;
   GtkWidget       *details_button;
+  GtkWidget       *outline_button;
   GtkWidget       *menu_button;
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
@@ -26,6 +30,8 @@ struct _TupuWindow
   GtkButton       *all_problems_button;
   TupuGraphView   *graph_view;
   TupuDetailPane  *detail_pane;
+  TupuOutline     *outline;
+  TupuBreadcrumb  *breadcrumb;
   GtkWidget       *search_button;
   GtkSearchBar    *search_bar;
   GtkSearchEntry  *search_entry;
@@ -60,6 +66,15 @@ struct _TupuWindow
   AdwToast  *pending_toast;   /* shown once the window is mapped (see _tupu_window_toast) */
   GtkWidget *concept_menu;    /* the selected concept's context menu, parented to the graph view */
   guint      progress_source; /* shows the layout's progress once it has taken a moment */
+
+  /* Back and forward (tupu-history.h): the places the reader visited in this graph. */
+  TupuHistory    *history;
+  guint           history_record_id; /* records the changes of one event, once they are done */
+  TupuHistoryMove history_move;      /* how the changes being recorded came */
+  gboolean        restoring_history; /* showing a place from the history: nothing to record */
+  gboolean        last_input_key;    /* the reader's last press was a key, not a button */
+
+  GHashTable *actions_enabled; /* action name → the enabled state last set, + 1 */
 };
 
 void _tupu_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -78,5 +93,8 @@ void _tupu_window_find (TupuWindow *self);
 /* Shows @title (plain text; escaped here, as toast titles are markup) in a toast, now or, for a
  * window not yet on screen, once it is mapped. Returns the toast to adjust (borrowed). */
 AdwToast *_tupu_window_toast (TupuWindow *self, const char *title);
+/* Back and forward (tupu-window.c): FALSE when there is nowhere to go. */
+gboolean _tupu_window_go_back (TupuWindow *self);
+gboolean _tupu_window_go_forward (TupuWindow *self);
 
 G_END_DECLS

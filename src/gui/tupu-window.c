@@ -23,6 +23,8 @@
                                  "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC
 /* The status page lists this many problems; the dialog has them all. */
 #define STATUS_MAX_PROBLEMS 12
+/* Places kept to go back to; a browser keeps about as many per tab. */
+#define HISTORY_MAX_BACK 100
 
 G_DEFINE_FINAL_TYPE (TupuWindow, tupu_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -36,6 +38,7 @@ enum
   PROP_SHOW_DETAILS,
   PROP_SHOW_ALL_LINKS,
   PROP_DIRECTION,
+  PROP_SHOW_OUTLINE,
   N_PROPS
 };
 
@@ -60,6 +63,7 @@ load_result_free (LoadResult *result)
 }
 
 static void start_load (TupuWindow *self, GFile *file);
+static void show_selection (TupuWindow *self);
 static void watch_file (TupuWindow *self);
 static void schedule_reload (TupuWindow *self);
 static void start_checking (TupuWindow *self);
@@ -203,8 +207,9 @@ _tupu_window_restore_focus (TupuWindow *self)
     gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }
 
-/* The details control is exposed as a check box (see tupu-window.ui): its checked state. The
- * button comes from the signal, as the window's pointer to it is cleared in dispose. */
+/* The details and outline controls are exposed as check boxes (see tupu-window.ui): their
+ * checked state. The button comes from the signal, as the window's pointer to it is cleared in
+ * dispose. */
 static void
 details_active_cb (GtkToggleButton *button, GParamSpec *pspec, gpointer user_data)
 {
@@ -449,6 +454,166 @@ watch_file (TupuWindow *self)
   g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
 }
 
+/* History: back and forward through the places visited (tupu-history.h) */
+
+static TupuHistoryEntry *
+current_place (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  return tupu_history_entry_new (tupu_graph_view_get_selected_id (self->graph_view),
+                                 tupu_graph_view_get_root_id (self->graph_view),
+                                 tupu_graph_view_get_folded (self->graph_view));
+}
+
+/* What the reader sees of the current place, kept for when they come back to it. */
+static void
+keep_current_view (TupuWindow *self)
+{
+  double x, y, zoom;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (tupu_graph_view_get_visible (self->graph_view, &x, &y, &zoom))
+    tupu_history_set_current_view (self->history, zoom, x, y);
+}
+
+static void
+record_place (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->history_record_id, g_source_remove);
+  if (self->graph == NULL)
+    return;
+  tupu_history_visit (self->history, current_place (self), self->history_move,
+                      g_get_monotonic_time ());
+  _tupu_window_actions_update (self);
+}
+
+static gboolean
+record_place_cb (gpointer user_data)
+{
+  TupuWindow *self = user_data;
+
+  self->history_record_id = 0;
+  record_place (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A key moved the selection in the graph or in the outline: a step through the concepts. A key
+ * on a link or a crumb is a jump, as a click is. */
+static gboolean
+is_keyboard_step (TupuWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return self->last_input_key && focus != NULL &&
+         (focus == GTK_WIDGET (self->graph_view) ||
+          gtk_widget_is_ancestor (focus, GTK_WIDGET (self->outline)));
+}
+
+/* The selection, the branch or the folds changed. One event may change all three (a link to a
+ * folded concept in another branch), so the new place is recorded once the event is handled;
+ * the view is taken now, before anything moves, as the view of the place being left. */
+static void
+note_change (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (self->restoring_history || self->restoring_folds || self->graph == NULL ||
+      self->history_record_id != 0)
+    return;
+
+  keep_current_view (self);
+  self->history_move = is_keyboard_step (self) ? TUPU_HISTORY_STEP : TUPU_HISTORY_JUMP;
+  self->history_record_id = g_idle_add_full (G_PRIORITY_HIGH, record_place_cb, self, NULL);
+}
+
+/* Shows @entry as it was: folds, branch, selection, and the visible area (once the layout of
+ * those folds and that branch is there). */
+static void
+show_place (TupuWindow *self, const TupuHistoryEntry *entry)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  self->restoring_history = TRUE;
+  tupu_graph_view_set_folded (self->graph_view, entry->folded);
+  tupu_graph_view_set_root_id (self->graph_view, entry->root_id);
+  tupu_graph_view_select (self->graph_view, entry->selected_id, FALSE);
+  if (entry->has_view)
+    tupu_graph_view_set_visible (self->graph_view, entry->center_x, entry->center_y, entry->zoom);
+  self->restoring_history = FALSE;
+  _tupu_window_actions_update (self);
+}
+
+static gboolean
+go (TupuWindow *self, gboolean forward)
+{
+  const TupuHistoryEntry *entry;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  /* A change not recorded yet is where the reader is: going back must come back to it. */
+  if (self->history_record_id != 0)
+    record_place (self);
+  keep_current_view (self);
+  entry = forward ? tupu_history_go_forward (self->history) : tupu_history_go_back (self->history);
+  if (entry == NULL)
+    return FALSE;
+  show_place (self, entry);
+  return TRUE;
+}
+
+gboolean
+_tupu_window_go_back (TupuWindow *self)
+{
+  return go (self, FALSE);
+}
+
+gboolean
+_tupu_window_go_forward (TupuWindow *self)
+{
+  return go (self, TRUE);
+}
+
+/* Another graph, or this one reloaded: the places visited were in the old one. The history
+ * starts again at what is shown. */
+static void
+restart_history (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->history_record_id, g_source_remove);
+  tupu_history_clear (self->history);
+  self->history_move = TUPU_HISTORY_JUMP;
+  record_place (self);
+}
+
+/* The reader's input, seen before any widget handles it: whether the last press was a key, and
+ * the mouse's back and forward buttons, which go back and forward as in a browser. */
+static gboolean
+input_event_cb (GtkEventControllerLegacy *controller, GdkEvent *event, TupuWindow *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+  guint        button;
+
+  if (type == GDK_KEY_PRESS)
+    self->last_input_key = TRUE;
+  if (type != GDK_BUTTON_PRESS && type != GDK_TOUCH_BEGIN)
+    return GDK_EVENT_PROPAGATE;
+
+  self->last_input_key = FALSE;
+  button = type == GDK_BUTTON_PRESS ? gdk_button_event_get_button (event) : 0;
+  if (button == 8)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.go-back", NULL);
+  else if (button == 9)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.go-forward", NULL);
+  else
+    return GDK_EVENT_PROPAGATE;
+  return GDK_EVENT_STOP;
+}
+
 /* Checking the file without a monitor */
 
 /* What tells one version of a file from the next without reading it: size and modification
@@ -588,6 +753,7 @@ folded_changed_cb (TupuWindow *self)
 
       _tupu_window_toast (self, title);
     }
+  note_change (self);
   _tupu_window_actions_update (self);
 }
 
@@ -617,8 +783,10 @@ show_graph (TupuWindow *self, GFile *file, TupuGraph *graph)
   tupu_graph_view_set_graph (self->graph_view, graph);
   tupu_detail_pane_set_graph (self->detail_pane, graph);
   tupu_search_panel_set_graph (self->search_panel, graph);
-  tupu_detail_pane_set_node_id (self->detail_pane,
-                                tupu_graph_view_get_selected_id (self->graph_view));
+  tupu_outline_set_graph (self->outline, graph);
+  tupu_breadcrumb_set_graph (self->breadcrumb, graph);
+  show_selection (self);
+  restart_history (self);
   update_title (self);
   gtk_stack_set_visible_child_name (self->stack, "graph");
   /* The first graph shown takes the keyboard, so +, − and the arrows work at once. */
@@ -708,6 +876,19 @@ start_load (TupuWindow *self, GFile *file)
 
 /* Callbacks */
 
+/* The graph's selection, shown in the detail pane, the outline and the breadcrumb. */
+static void
+show_selection (TupuWindow *self)
+{
+  const char *id = tupu_graph_view_get_selected_id (self->graph_view);
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  tupu_detail_pane_set_node_id (self->detail_pane, id);
+  tupu_outline_set_selected_id (self->outline, id);
+  tupu_breadcrumb_set_node_id (self->breadcrumb, id);
+}
+
 static void
 selected_id_changed_cb (TupuWindow *self)
 {
@@ -718,8 +899,8 @@ selected_id_changed_cb (TupuWindow *self)
       (gtk_widget_get_state_flags (GTK_WIDGET (self->detail_pane)) & GTK_STATE_FLAG_FOCUS_WITHIN))
     gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
 
-  tupu_detail_pane_set_node_id (self->detail_pane,
-                                tupu_graph_view_get_selected_id (self->graph_view));
+  show_selection (self);
+  note_change (self);
   _tupu_window_actions_update (self);
 }
 
@@ -741,6 +922,7 @@ root_id_changed_cb (TupuWindow *self)
   gtk_widget_set_visible (self->leave_branch_button,
                           tupu_graph_view_get_root_id (self->graph_view) != NULL);
   update_title (self);
+  note_change (self);
   _tupu_window_actions_update (self);
 }
 
@@ -930,7 +1112,7 @@ _tupu_window_find (TupuWindow *self)
 }
 
 /* Settings: window properties, so that their actions (win.engine, win.show-gloss,
- * win.toggle-sidebar) carry their state; the view follows. */
+ * win.toggle-sidebar, win.toggle-outline) carry their state; the view follows. */
 
 static void
 tupu_window_set_engine (TupuWindow *self, const char *name)
@@ -1014,7 +1196,20 @@ tupu_window_set_show_gloss (TupuWindow *self, gboolean show_gloss)
     return;
 
   tupu_graph_view_set_show_gloss (self->graph_view, show_gloss);
+  tupu_outline_set_show_gloss (self->outline, show_gloss);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GLOSS]);
+}
+
+static void
+tupu_window_set_show_outline (TupuWindow *self, gboolean show_outline)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->outline)) == !show_outline)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->outline), show_outline);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_OUTLINE]);
 }
 
 /* Window size */
@@ -1087,11 +1282,13 @@ tupu_window_dispose (GObject *object)
   g_clear_object (&self->pending_toast);
   g_clear_pointer (&self->concept_menu, gtk_widget_unparent);
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_handle_id (&self->history_record_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TUPU_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
   g_clear_object (&self->graph);
   g_clear_object (&self->file);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (tupu_window_parent_class)->dispose (object);
 }
@@ -1105,6 +1302,7 @@ tupu_window_finalize (GObject *object)
   g_clear_pointer (&self->problems_file, g_free);
   g_clear_pointer (&self->engine, g_free);
   g_clear_pointer (&self->file_stamp, g_free);
+  g_clear_pointer (&self->actions_enabled, g_hash_table_unref);
 
   G_OBJECT_CLASS (tupu_window_parent_class)->finalize (object);
 }
@@ -1144,6 +1342,10 @@ tupu_window_get_property (GObject *object, guint prop_id, GValue *value, GParamS
                                                ? tupu_graph_view_get_direction (self->graph_view)
                                                : TUPU_DIRECTION_LEFT_TO_RIGHT));
       break;
+    case PROP_SHOW_OUTLINE:
+      g_value_set_boolean (value, self->outline != NULL &&
+                                      gtk_widget_get_visible (GTK_WIDGET (self->outline)));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1174,6 +1376,9 @@ tupu_window_set_property (GObject *object, guint prop_id, const GValue *value, G
           tupu_graph_view_set_show_all_links (self->graph_view, g_value_get_boolean (value));
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+    case PROP_SHOW_OUTLINE:
+      tupu_window_set_show_outline (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1216,6 +1421,9 @@ tupu_window_class_init (TupuWindowClass *klass)
   properties[PROP_DIRECTION] =
       g_param_spec_string ("direction", NULL, NULL, "lr",
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_OUTLINE] =
+      g_param_spec_boolean ("show-outline", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _tupu_window_class_actions_init (widget_class);
@@ -1225,6 +1433,8 @@ tupu_window_class_init (TupuWindowClass *klass)
   g_type_ensure (TUPU_TYPE_LEGEND);
   g_type_ensure (TUPU_TYPE_LAYOUT_CHOOSER);
   g_type_ensure (TUPU_TYPE_SEARCH_PANEL);
+  g_type_ensure (TUPU_TYPE_OUTLINE);
+  g_type_ensure (TUPU_TYPE_BREADCRUMB);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tupu/Tupu/tupu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, title_label);
@@ -1233,6 +1443,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, layout_progress);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, layout_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, outline_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, stack);
@@ -1246,6 +1457,8 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_flap);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_panel);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, breadcrumb);
   gtk_widget_class_bind_template_callback (widget_class, selected_id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, root_id_changed_cb);
@@ -1266,10 +1479,13 @@ tupu_window_class_init (TupuWindowClass *klass)
 static void
 tupu_window_init (TupuWindow *self)
 {
+  GtkEventController *input = gtk_event_controller_legacy_new ();
+
   g_assert (TUPU_IS_WINDOW (self));
 
   /* Before the template: its menu reads the win.engine action's state. */
   self->engine = g_strdup ("dot");
+  self->history = tupu_history_new (HISTORY_MAX_BACK);
   gtk_widget_init_template (GTK_WIDGET (self));
   _tupu_a11y_fix_mnemonic_names (GTK_WIDGET (self));
   g_signal_connect (self->details_button, "notify::active", G_CALLBACK (details_active_cb), NULL);
@@ -1278,6 +1494,12 @@ tupu_window_init (TupuWindow *self)
   details_active_cb (GTK_TOGGLE_BUTTON (self->search_button), NULL, NULL);
   /* The entry sits in a clamp, not right in the bar: tell the bar it is its entry (Escape). */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect (self->outline_button, "notify::active", G_CALLBACK (details_active_cb), NULL);
+  details_active_cb (GTK_TOGGLE_BUTTON (self->outline_button), NULL, NULL);
+
+  gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
+  g_signal_connect (input, "event", G_CALLBACK (input_event_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), input);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "engine", self, "engine", G_SETTINGS_BIND_DEFAULT);
@@ -1287,6 +1509,7 @@ tupu_window_init (TupuWindow *self)
   g_settings_bind (self->settings, "direction", self, "direction", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+  g_settings_bind (self->settings, "show-outline", self, "show-outline", G_SETTINGS_BIND_DEFAULT);
 
   _tupu_window_actions_update (self);
   _tupu_window_dnd_init (self);

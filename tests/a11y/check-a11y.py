@@ -10,8 +10,10 @@ tree at each step to the log, and checks:
   - the details control is a two-state control (a check box: GTK 4.8 has no toggle-button role);
   - the canvas's description holds the selection's level and position ("2 of 4"), and F6 puts
     the focus on the detail pane's title, a heading, whose description says the same;
-  - the pane's section titles are headings and its links are named "中文 (English)".
-The outline of the whole graph (the find issue) does not exist yet: its rows are not checked.
+  - the pane's section titles are headings and its links are named "中文 (English)";
+  - the outline (F9), reached with F6, focuses the selected concept's row; rows are tree items
+    named "中文 (English)" that say their level and position, and whether they have parts and
+    show them (Right opens a row, and its expanded state says so); F6 goes on to the graph.
 """
 import os
 import re
@@ -130,6 +132,24 @@ def check_names(root, where):
             fail(f"{where}: mnemonic underscore in the name {name!r} ({acc.getRoleName()})")
 
 
+def check_row(row):
+    """An outline row: a tree item named "中文 (English)", whose description says its level, and
+    which says whether it has parts (expandable) and whether they are shown (expanded)."""
+    print("outline row:", describe(row),
+          [pyatspi.stateToString(x) for x in row.getState().getStates()], flush=True)
+    if row.getRole() != pyatspi.ROLE_TREE_ITEM:
+        fail(f"the outline's row {row.name!r} is a {row.getRoleName()}, not a tree item")
+    if not re.match(r"^\S.* \(.+\)$", row.name or ""):
+        fail(f"the outline's row is not named “中文 (English)”: {row.name!r}")
+    if not re.search(r"level \d+", row.description or ""):
+        fail(f"the row {row.name!r} does not say its level: {row.description!r}")
+    s = states(row)
+    has_parts = re.search(r"\d+ members?", row.description or "") is not None
+    if has_parts != s.contains(pyatspi.STATE_EXPANDABLE):
+        fail(f"the row {row.name!r} has parts: {has_parts}, but expandable: "
+             f"{s.contains(pyatspi.STATE_EXPANDABLE)}")
+
+
 def main():
     build_dir = os.environ["TUPU_BUILD_DIR"]
     env = dict(os.environ)
@@ -225,6 +245,39 @@ def run(app_process, window):
     dump(frame, "after following a link")
     print("focused title:", describe(new_title))
     check_names(frame, "after following a link")
+
+    # The outline (F9), reached with F6 from the pane, on the selected concept's row. Its rows
+    # are tree items named "中文 (English)" that say their level and position, and whether their
+    # parts are shown; Right shows them, and says so.
+    key("F9")
+    key("F6")
+    row = wait_for("F6 to reach the outline's selected row", lambda: (lambda f: f if f is not None
+                   and (f.name or "").startswith(new_title.name + " (") else None)(focused(frame)))
+    dump(frame, "the outline, its selected row focused")
+    check_names(frame, "the outline")
+    check_row(row)
+    key("Down")
+    row = wait_for("Down to the next row", lambda: (lambda f: f if f is not None and f != row
+                   and f.getRole() == pyatspi.ROLE_TREE_ITEM else None)(focused(frame)))
+    check_row(row)
+    if not re.search(r"level \d+, \d+ of \d+", row.description or ""):
+        fail(f"the row {row.name!r} does not say its level and position: {row.description!r}")
+    collapsed = find(frame, lambda a: a.getRole() == pyatspi.ROLE_TREE_ITEM
+                     and states(a).contains(pyatspi.STATE_EXPANDABLE)
+                     and not states(a).contains(pyatspi.STATE_EXPANDED))
+    if collapsed is None:
+        fail("no row says it has parts not shown (expandable, not expanded)")
+    else:
+        while focused(frame) != collapsed:
+            before = focused(frame)
+            key("Down")
+            wait_for("Down to move", lambda: focused(frame) != before)
+        key("Right")
+        wait_for("Right to say the row's parts are shown",
+                 lambda: states(collapsed).contains(pyatspi.STATE_EXPANDED))
+        print("opened:", describe(collapsed))
+    key("F6")
+    wait_for("F6 from the outline to the graph", lambda: focused(frame) == canvas)
 
     # The primary menu: flat sections, every item named without underscores.
     key("F10")

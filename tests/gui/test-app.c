@@ -800,9 +800,10 @@ focus_moved_from (JsonObject *state, gpointer data)
   return g_strcmp0 (main_focus_id (state), data) != 0;
 }
 
-/* Presses Tab until @done holds, waiting after each press for the focus to move. */
+/* Presses @key (Tab or shift+Tab) until @done holds, waiting after each press for the focus to
+ * move. */
 static void
-tab_until (App *app, StatePredicate done, gpointer data, const char *what)
+key_until (App *app, const char *key, StatePredicate done, gpointer data, const char *what)
 {
   for (int i = 0; i < 80; i++)
     {
@@ -812,10 +813,16 @@ tab_until (App *app, StatePredicate done, gpointer data, const char *what)
       if (done (state, data))
         return;
       from = g_strdup (main_focus_id (state));
-      xdo ("key Tab");
+      xdo ("key %s", key);
       json_object_unref (wait_for (app, focus_moved_from, from, STEP_TIMEOUT_MS, "Tab to move"));
     }
-  g_error ("Tab never reached %s", what);
+  g_error ("%s never reached %s", key, what);
+}
+
+static void
+tab_until (App *app, StatePredicate done, gpointer data, const char *what)
+{
+  key_until (app, "Tab", done, data, what);
 }
 
 static gboolean
@@ -2579,6 +2586,558 @@ test_overview_map (void)
   app_stop (app);
 }
 
+/* The outline, the breadcrumb and the history (issue 14) */
+
+static gboolean
+under_a_crumb (JsonObject *state, double x, double y)
+{
+  JsonArray *crumbs = json_object_get_array_member (state, "breadcrumb");
+
+  /* The card around the crumbs reaches a few pixels past them. */
+  for (guint i = 0; i < json_array_get_length (crumbs); i++)
+    {
+      JsonObject *crumb = json_array_get_object_element (crumbs, i);
+      double      cx = json_object_get_double_member (crumb, "x");
+      double      cy = json_object_get_double_member (crumb, "y");
+
+      if (x >= cx - 10 && x <= cx + json_object_get_double_member (crumb, "width") + 10 &&
+          y >= cy - 10 && y <= cy + json_object_get_double_member (crumb, "height") + 10)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Clicks node @id in the graph where the breadcrumb, floating over the graph's corner, does not
+ * cover it. */
+static void
+click_in_node (App *app, JsonObject *state, const char *id)
+{
+  static const double fractions[] = { 0.5, 0.8, 0.2, 0.9, 0.1 };
+  Rect                r, view = view_rect (state);
+
+  g_assert_true (node_rect (state, id, &r));
+  if (!rect_contains (&view, &r, 1))
+    g_error ("node %s (%.0f,%.0f %.0f×%.0f) is not wholly in the view", id, r.x, r.y, r.width,
+             r.height);
+  for (guint j = 0; j < G_N_ELEMENTS (fractions); j++)
+    for (guint i = 0; i < G_N_ELEMENTS (fractions); i++)
+      {
+        double x = r.x + r.width * fractions[i], y = r.y + r.height * fractions[j];
+
+        if (!under_a_crumb (state, x, y))
+          {
+            click_at (app, x, y);
+            return;
+          }
+      }
+  g_error ("node %s lies under the breadcrumb", id);
+}
+
+/* The outline's row for @id on screen (scrolled into sight), or NULL. */
+static JsonObject *
+outline_row (JsonObject *state, const char *id)
+{
+  JsonArray *rows =
+      json_object_get_array_member (json_object_get_object_member (state, "outline"), "rows");
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      if (g_strcmp0 (json_object_get_string_member (row, "id"), id) == 0 &&
+          json_object_get_boolean_member (row, "visible"))
+        return row;
+    }
+  return NULL;
+}
+
+static gboolean
+outline_shown (JsonObject *state, gpointer data)
+{
+  JsonObject *outline = json_object_get_object_member (state, "outline");
+
+  return json_object_get_boolean_member (outline, "shown") == GPOINTER_TO_INT (data) &&
+         (!GPOINTER_TO_INT (data) || outline_row (state, "report") != NULL);
+}
+
+static void
+click_row (App *app, JsonObject *row)
+{
+  /* Right of the expander and the chip, on the label. */
+  click_at (app, json_object_get_double_member (row, "x") + 90,
+            json_object_get_double_member (row, "y") +
+                json_object_get_double_member (row, "height") / 2);
+}
+
+/* The graph, the detail pane, the outline and the breadcrumb all show @data selected; its row is
+ * on screen and selected, and the breadcrumb ends with it. */
+static gboolean
+selected_everywhere (JsonObject *state, gpointer data)
+{
+  JsonObject *row = outline_row (state, data);
+  JsonArray  *crumbs = json_object_get_array_member (state, "breadcrumb");
+  guint       n = json_array_get_length (crumbs);
+
+  return shows_selected (state, data) && row != NULL &&
+         json_object_get_boolean_member (row, "selected") &&
+         g_strcmp0 (state_string (json_object_get_object_member (state, "outline"), "selected"),
+                    data) == 0 &&
+         n > 0 &&
+         g_strcmp0 (
+             json_object_get_string_member (json_array_get_object_element (crumbs, n - 1), "id"),
+             data) == 0;
+}
+
+static gboolean
+row_expanded (JsonObject *state, gpointer data)
+{
+  JsonObject *row = outline_row (state, data);
+
+  return row != NULL && json_object_get_boolean_member (row, "expanded");
+}
+
+static gboolean
+row_shown (JsonObject *state, gpointer data)
+{
+  return outline_row (state, data) != NULL;
+}
+
+static gboolean
+header_button_active (JsonObject *state, const char *action)
+{
+  JsonObject *header = json_object_get_object_member (state, "header");
+
+  g_assert_true (json_object_has_member (header, action));
+  return json_object_get_boolean_member (json_object_get_object_member (header, action), "active");
+}
+
+/* F9 shows the outline (the part-of tree, the report's parts open); a click on a row selects
+ * its concept in the graph and the detail pane; Right opens a row, and a click on one of its
+ * parts, folded away in the graph, unfolds it into view there. F9 hides the outline again, the
+ * header bar's button shows it. */
+static void
+test_outline_select_row (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) shown = NULL;
+  g_autoptr (JsonObject) selected = NULL;
+  g_autoptr (JsonObject) opened = NULL;
+  g_autoptr (JsonObject) deep = NULL;
+  g_autoptr (JsonObject) hidden = NULL;
+  Rect r, view;
+
+  g_assert_false (
+      json_object_get_boolean_member (json_object_get_object_member (state, "outline"), "shown"));
+  g_assert_false (header_button_active (state, "win.toggle-outline"));
+  xdo ("key F9");
+  shown = wait_for (app, outline_shown, GINT_TO_POINTER (TRUE), STEP_TIMEOUT_MS,
+                    "F9 to show the outline");
+  g_assert_true (header_button_active (shown, "win.toggle-outline"));
+  g_assert_true (json_object_get_boolean_member (outline_row (shown, "report"), "expanded"));
+  g_assert_cmpint (json_object_get_int_member (outline_row (shown, "part-2"), "depth"), ==, 1);
+  g_assert_null (outline_row (shown, "point-2-1"));
+
+  click_row (app, outline_row (shown, "part-2"));
+  selected = wait_for (app, selected_everywhere, "part-2", STEP_TIMEOUT_MS,
+                       "a click on the row of part-2 to select it");
+  g_assert_true (node_rect (selected, "part-2", &r));
+  g_assert_false (node_rect (selected, "point-2-1", &r));
+
+  xdo ("key Right");
+  opened = wait_for (app, row_shown, "point-2-1", STEP_TIMEOUT_MS, "Right to open part-2's row");
+  g_assert_true (row_expanded (opened, "part-2"));
+  click_row (app, outline_row (opened, "point-2-1"));
+  deep = wait_for (app, selected_everywhere, "point-2-1", STEP_TIMEOUT_MS,
+                   "a click on the row of point-2-1 to select it");
+  json_object_unref (deep);
+  deep = wait_settled (app, "point-2-1 to be unfolded into view");
+  g_assert_cmpstr (state_string (deep, "selected"), ==, "point-2-1");
+  g_assert_true (node_rect (deep, "point-2-1", &r));
+  view = view_rect (deep);
+  g_assert_true (rect_contains (&view, &r, 1));
+
+  xdo ("key F9");
+  hidden = wait_for (app, outline_shown, GINT_TO_POINTER (FALSE), STEP_TIMEOUT_MS, "F9 to hide it");
+  g_assert_false (header_button_active (hidden, "win.toggle-outline"));
+  {
+    JsonObject *toggle = json_object_get_object_member (
+        json_object_get_object_member (hidden, "header"), "win.toggle-outline");
+
+    click_at (app, json_object_get_double_member (toggle, "x") + 10,
+              json_object_get_double_member (toggle, "y") + 10);
+  }
+  json_object_unref (wait_for (app, selected_everywhere, "point-2-1", STEP_TIMEOUT_MS,
+                               "the header button to show the outline, its selection kept"));
+  app_stop (app);
+}
+
+static gboolean
+focus_in_any_row (JsonObject *state, gpointer data)
+{
+  const char *focus = main_focus (state);
+
+  return focus != NULL && strstr (focus, "GtkListItemWidget") != NULL;
+}
+
+/* The keyboard focus is on @data's row (in GTK 4.8, on its expander). */
+static gboolean
+focus_in_outline (JsonObject *state, gpointer data)
+{
+  const char *focus = main_focus (state);
+  JsonObject *row = outline_row (state, data);
+
+  return focus != NULL && strstr (focus, "GtkListItemWidget") != NULL && row != NULL &&
+         json_object_get_boolean_member (row, "focused");
+}
+
+/* A selection made in the graph selects its row: one the outline shows, and one under a
+ * collapsed row (a part's point, unfolded in the graph first), whose rows open to show it. */
+static void
+test_outline_follows_graph (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) shown = NULL;
+  g_autoptr (JsonObject) unfolded = NULL;
+  g_autoptr (JsonObject) deep = NULL;
+  g_autoptr (JsonObject) tabbed = NULL;
+  Rect r;
+
+  xdo ("key F9");
+  shown = wait_settled (app, "the outline to show");
+  g_assert_true (outline_shown (shown, GINT_TO_POINTER (TRUE)));
+  click_in_node (app, shown, "part-3");
+  json_object_unref (wait_for (app, selected_everywhere, "part-3", STEP_TIMEOUT_MS,
+                               "a click on part-3 in the graph to select its row"));
+
+  g_assert_true (badge_rect (shown, "part-1", &r));
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (wait_for (app, shows_more_than, GUINT_TO_POINTER (n_nodes (shown)),
+                               STEP_TIMEOUT_MS, "part-1 to unfold"));
+  json_object_unref (wait_settled (app, "the unfolded graph to settle"));
+  /* Unfolded in place, part-1's points may reach past the view: fit it all in. */
+  xdo ("key ctrl+0");
+  unfolded = wait_settled (app, "the graph to be fitted");
+  g_assert_null (outline_row (unfolded, "xi-thought"));
+  click_in_node (app, unfolded, "xi-thought");
+  deep = wait_for (app, selected_everywhere, "xi-thought", STEP_TIMEOUT_MS,
+                   "a click on xi-thought in the graph to open part-1's row and select its own");
+  g_assert_true (row_expanded (deep, "part-1"));
+
+  /* Shift+Tab from the graph, past the breadcrumb, into the outline: the focus lands on the
+   * selected row, and the selection stays what it was. */
+  key_until (app, "shift+Tab", focus_in_any_row, NULL, "the outline");
+  tabbed = app_state (app);
+  g_assert_true (selected_everywhere (tabbed, "xi-thought"));
+  g_assert_true (focus_in_outline (tabbed, "xi-thought"));
+  app_stop (app);
+}
+
+static gboolean
+search_reads (JsonObject *state, gpointer data)
+{
+  return g_strcmp0 (state_string (json_object_get_object_member (state, "outline"), "search"),
+                    data) == 0;
+}
+
+/* The keyboard in the outline: F6 from the graph reaches it (past an empty detail pane), typing
+ * finds a row by the beginning of its label, Return goes back to the list, Right opens a row
+ * and goes to its first part, Left to the parent; F6 goes on to the graph, Shift+F6 back. */
+static void
+test_outline_keyboard (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) found = NULL;
+
+  xdo ("key F9");
+  json_object_unref (wait_for (app, outline_shown, GINT_TO_POINTER (TRUE), STEP_TIMEOUT_MS, "F9"));
+  tab_until (app, focus_on_view, NULL, "the graph");
+  xdo ("key F6");
+  json_object_unref (wait_for (app, focus_in_outline, "report", STEP_TIMEOUT_MS,
+                               "F6 to put the focus on the outline's first row"));
+
+  xdo ("type --delay 150 Ope");
+  json_object_unref (wait_for (app, search_reads, "Ope", STEP_TIMEOUT_MS, "“Ope” typed"));
+  found = wait_for (app, selected_everywhere, "introduction", STEP_TIMEOUT_MS,
+                    "typing “Ope” to find “Opening overview”");
+  xdo ("key Return");
+  json_object_unref (wait_for (app, focus_in_outline, "introduction", STEP_TIMEOUT_MS,
+                               "Return to end the search on its row"));
+
+  xdo ("key Right");
+  json_object_unref (
+      wait_for (app, row_expanded, "introduction", STEP_TIMEOUT_MS, "Right to open"));
+  xdo ("key Right");
+  json_object_unref (wait_for (app, selected_everywhere, "campaign-aims", STEP_TIMEOUT_MS,
+                               "Right again to go to the first part"));
+  json_object_unref (
+      wait_for (app, focus_in_outline, "campaign-aims", STEP_TIMEOUT_MS, "the focus to follow"));
+  xdo ("key Left");
+  json_object_unref (wait_for (app, selected_everywhere, "introduction", STEP_TIMEOUT_MS,
+                               "Left to go to the parent"));
+
+  xdo ("key F6");
+  json_object_unref (wait_for (app, focus_on_view, NULL, STEP_TIMEOUT_MS, "F6 on to the graph"));
+  xdo ("key shift+F6");
+  json_object_unref (wait_for (app, focus_in_outline, "introduction", STEP_TIMEOUT_MS,
+                               "Shift+F6 back to the outline's selected row"));
+  app_stop (app);
+}
+
+static gboolean
+history_is (JsonObject *state, gpointer data)
+{
+  JsonObject *history = json_object_get_object_member (state, "history");
+  int         back = GPOINTER_TO_INT (data) / 10, forward = GPOINTER_TO_INT (data) % 10;
+
+  return json_object_get_int_member (history, "back") == back &&
+         json_object_get_int_member (history, "forward") == forward;
+}
+
+/* The visible area: the layout point in the middle of the view and the zoom. */
+static void
+visible_area (JsonObject *state, double area[3])
+{
+  JsonArray *visible = json_object_get_array_member (state, "visible");
+
+  g_assert_cmpuint (json_array_get_length (visible), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    area[i] = json_array_get_double_element (visible, i);
+}
+
+static void
+assert_same_area (JsonObject *state, const double want[3], const char *when)
+{
+  double area[3];
+
+  visible_area (state, area);
+  if (fabs (area[0] - want[0]) > 1 || fabs (area[1] - want[1]) > 1 ||
+      fabs (area[2] - want[2]) > 1e-3 * want[2])
+    g_error ("%s: the view shows (%.1f, %.1f) at zoom %.4f, not (%.1f, %.1f) at %.4f", when,
+             area[0], area[1], area[2], want[0], want[1], want[2]);
+}
+
+/* Selects @id by a click on it in the graph and returns the settled state. */
+static JsonObject *
+click_node (App *app, JsonObject *state, const char *id)
+{
+  g_autofree char *what = g_strdup_printf ("a click to select %s", id);
+
+  click_in_node (app, state, id);
+  json_object_unref (wait_for (app, is_selected, (gpointer)id, STEP_TIMEOUT_MS, what));
+  return wait_settled (app, what);
+}
+
+static JsonObject *
+wait_selected_settled (App *app, const char *id, const char *what)
+{
+  json_object_unref (wait_for (app, is_selected, (gpointer)id, STEP_TIMEOUT_MS, what));
+  return wait_settled (app, what);
+}
+
+/* Runs the xdotool command @command, then waits for @id to be selected and the view to settle. */
+static JsonObject *
+go_and_settle (App *app, const char *command, const char *id, const char *what)
+{
+  xdo ("%s", command);
+  return wait_selected_settled (app, id, what);
+}
+
+/* Back and forward, as in a browser: Alt+Left and Alt+Right, the header bar's buttons and the
+ * mouse's buttons 8 and 9 step through the selections, each with the view it was left with (a
+ * zoom made after selecting part-3 comes back with part-3). */
+static void
+test_history_back_forward (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) first = NULL;
+  g_autoptr (JsonObject) second = NULL;
+  g_autoptr (JsonObject) zoomed = NULL;
+  g_autoptr (JsonObject) back = NULL;
+  g_autoptr (JsonObject) forward = NULL;
+  double      area1[3], area2[3];
+  Rect        r;
+  JsonObject *button;
+
+  g_assert_true (history_is (state, GINT_TO_POINTER (0)));
+  g_assert_false (json_object_get_boolean_member (
+      json_object_get_object_member (json_object_get_object_member (state, "header"),
+                                     "win.go-back"),
+      "enabled"));
+
+  first = click_node (app, state, "part-1");
+  visible_area (first, area1);
+  second = click_node (app, first, "part-3");
+  g_assert_true (node_rect (second, "part-3", &r));
+  ctrl_scroll (app, r.x + r.width / 2, r.y + r.height / 2, 4, 2);
+  zoomed = wait_settled (app, "the zoom to settle");
+  visible_area (zoomed, area2);
+  g_assert_cmpfloat (area2[2], >, area1[2] * 1.2);
+  g_assert_true (history_is (zoomed, GINT_TO_POINTER (20)));
+
+  back = go_and_settle (app, "key alt+Left", "part-1", "Alt+Left to go back to part-1");
+  assert_same_area (back, area1, "back at part-1");
+  g_assert_true (history_is (back, GINT_TO_POINTER (11)));
+  g_assert_cmpstr (state_string (json_object_get_object_member (back, "detail"), "node_id"), ==,
+                   "part-1");
+  forward = go_and_settle (app, "key alt+Right", "part-3", "Alt+Right to go forward to part-3");
+  assert_same_area (forward, area2, "forward at part-3");
+
+  /* The header bar's back button, then the mouse's buttons. */
+  button = json_object_get_object_member (json_object_get_object_member (forward, "header"),
+                                          "win.go-back");
+  g_assert_true (json_object_get_boolean_member (button, "enabled"));
+  click_at (app, json_object_get_double_member (button, "x") + 10,
+            json_object_get_double_member (button, "y") + 10);
+  json_object_unref (back);
+  back = wait_selected_settled (app, "part-1", "the back button");
+  assert_same_area (back, area1, "back at part-1 by the header button");
+  json_object_unref (forward);
+  forward = go_and_settle (app, "click 9", "part-3", "the mouse's forward button");
+  json_object_unref (back);
+  back = go_and_settle (app, "click 8", "part-1", "the mouse's back button");
+  json_object_unref (back);
+  back = go_and_settle (app, "click 8", NULL, "the mouse's back button, to the start");
+  g_assert_true (history_is (back, GINT_TO_POINTER (2)));
+  app_stop (app);
+}
+
+static gboolean
+shows_whole_with (JsonObject *state, gpointer data)
+{
+  Rect r;
+
+  return is_ready (state, NULL) && node_rect (state, "report", &r) && is_selected (state, data);
+}
+
+static gboolean
+badge_shown (JsonObject *state, gpointer data)
+{
+  Rect r;
+
+  return is_ready (state, NULL) && badge_rect (state, data, &r) == GPOINTER_TO_INT (TRUE);
+}
+
+/* Branch views and folds are places too: back from a branch shows the whole graph again, back
+ * from unfolding a part folds it again, and forward redoes each. */
+static void
+test_history_branch_and_folds (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) selected = NULL;
+  g_autoptr (JsonObject) whole = NULL;
+  g_autoptr (JsonObject) unfolded = NULL;
+  Rect  r;
+  guint n = n_nodes (state);
+
+  selected = click_node (app, state, "part-2");
+  xdo ("key alt+Down");
+  json_object_unref (wait_for (app, shows_branch, "part-2", STEP_TIMEOUT_MS, "Alt+Down"));
+  xdo ("key alt+Left");
+  json_object_unref (wait_for (app, shows_whole_with, "part-2", STEP_TIMEOUT_MS,
+                               "Alt+Left back to the whole graph, part-2 selected"));
+  xdo ("key alt+Right");
+  json_object_unref (
+      wait_for (app, shows_branch, "part-2", STEP_TIMEOUT_MS, "Alt+Right to the branch again"));
+  xdo ("key alt+Left");
+  whole = wait_for (app, shows_whole_with, "part-2", STEP_TIMEOUT_MS, "Alt+Left again");
+  json_object_unref (whole);
+  whole = wait_settled (app, "the whole graph to settle");
+
+  g_assert_true (badge_rect (whole, "part-1", &r));
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  unfolded =
+      wait_for (app, shows_more_than, GUINT_TO_POINTER (n), STEP_TIMEOUT_MS, "part-1 to unfold");
+  /* The branch ahead was dropped: before the fold, the start and part-2. */
+  g_assert_true (history_is (unfolded, GINT_TO_POINTER (20)));
+  xdo ("key alt+Left");
+  json_object_unref (
+      wait_for (app, badge_shown, "part-1", STEP_TIMEOUT_MS, "Alt+Left to fold part-1 again"));
+  xdo ("key alt+Right");
+  json_object_unref (wait_for (app, shows_more_than, GUINT_TO_POINTER (n), STEP_TIMEOUT_MS,
+                               "Alt+Right to unfold it again"));
+  app_stop (app);
+}
+
+static gboolean
+crumbs_are (JsonObject *state, gpointer data)
+{
+  JsonArray *crumbs = json_object_get_array_member (state, "breadcrumb");
+  g_autoptr (GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (crumbs); i++)
+    g_string_append_printf (
+        ids, "%s%s", i > 0 ? " " : "",
+        json_object_get_string_member (json_array_get_object_element (crumbs, i), "id"));
+  return g_strcmp0 (ids->str, data) == 0;
+}
+
+static void
+click_crumb (App *app, JsonObject *state, const char *id)
+{
+  JsonArray *crumbs = json_object_get_array_member (state, "breadcrumb");
+
+  for (guint i = 0; i < json_array_get_length (crumbs); i++)
+    {
+      JsonObject *crumb = json_array_get_object_element (crumbs, i);
+
+      if (g_strcmp0 (json_object_get_string_member (crumb, "id"), id) == 0)
+        {
+          click_at (app,
+                    json_object_get_double_member (crumb, "x") +
+                        json_object_get_double_member (crumb, "width") / 2,
+                    json_object_get_double_member (crumb, "y") +
+                        json_object_get_double_member (crumb, "height") / 2);
+          return;
+        }
+    }
+  g_error ("no crumb for %s", id);
+}
+
+/* The breadcrumb shows the selection's path and nothing without one; a crumb selects its
+ * concept. */
+static void
+test_breadcrumb (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) unfolded = NULL;
+  g_autoptr (JsonObject) deep = NULL;
+  g_autoptr (JsonObject) up = NULL;
+  g_autoptr (JsonObject) root = NULL;
+  Rect   r;
+  double x, y;
+
+  g_assert_true (crumbs_are (state, ""));
+  g_assert_true (badge_rect (state, "part-1", &r));
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (wait_for (app, shows_more_than, GUINT_TO_POINTER (n_nodes (state)),
+                               STEP_TIMEOUT_MS, "part-1 to unfold"));
+  json_object_unref (wait_settled (app, "the unfolded graph to settle"));
+  xdo ("key ctrl+0");
+  unfolded = wait_settled (app, "the graph to be fitted");
+  json_object_unref (click_node (app, unfolded, "journey-goals"));
+  deep = wait_for (app, crumbs_are, "report part-1 journey-goals", STEP_TIMEOUT_MS,
+                   "the path of journey-goals");
+
+  click_crumb (app, deep, "part-1");
+  up = wait_for (app, crumbs_are, "report part-1", STEP_TIMEOUT_MS, "the crumb of part-1");
+  g_assert_true (shows_selected (up, "part-1"));
+  click_crumb (app, up, "report");
+  root = wait_for (app, crumbs_are, "report", STEP_TIMEOUT_MS, "the crumb of the report");
+  json_object_unref (root);
+  root = wait_settled (app, "the report to be centred");
+  g_assert_true (find_empty_point (root, 0, 0, &x, &y));
+  click_at (app, x, y);
+  json_object_unref (
+      wait_for (app, crumbs_are, "", STEP_TIMEOUT_MS, "no crumbs once nothing is selected"));
+  app_stop (app);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2625,6 +3184,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/search/pinyin", test_search_pinyin);
   g_test_add_func ("/gui/search/initials", test_search_initials);
   g_test_add_func ("/gui/search/keys", test_search_keys);
+  g_test_add_func ("/gui/outline/select-row", test_outline_select_row);
+  g_test_add_func ("/gui/outline/follows-graph", test_outline_follows_graph);
+  g_test_add_func ("/gui/outline/keyboard", test_outline_keyboard);
+  g_test_add_func ("/gui/history/back-forward", test_history_back_forward);
+  g_test_add_func ("/gui/history/branch-and-folds", test_history_branch_and_folds);
+  g_test_add_func ("/gui/breadcrumb/select", test_breadcrumb);
 
   return g_test_run ();
 }

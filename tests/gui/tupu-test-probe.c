@@ -3,6 +3,7 @@
  * Attached to the app by tupu-probed.c, a test-only build of the app; never part of Tupu. */
 #include "config.h"
 
+#include <adwaita.h>
 #include <gio/gunixinputstream.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
@@ -246,6 +247,202 @@ add_detail (JsonBuilder *builder, TupuDetailPane *pane)
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
+}
+
+/* A widget's surface rectangle as members, and whether it lies inside @clip (scrolled into
+ * sight). */
+static void
+add_widget_rect (JsonBuilder *builder, GtkWidget *widget, const graphene_rect_t *clip)
+{
+  graphene_rect_t rect;
+
+  if (!widget_surface_bounds (widget, &rect))
+    return;
+  add_rect_members (builder, &rect);
+  json_builder_set_member_name (builder, "visible");
+  json_builder_add_boolean_value (builder,
+                                  clip == NULL || graphene_rect_contains_rect (clip, &rect));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found =
+          G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* One row of the outline on screen: its concept, where it is, and its state. */
+static void
+add_outline_row (JsonBuilder *builder, GtkWidget *row_widget, const graphene_rect_t *clip)
+{
+  GtkWidget      *expander = gtk_widget_get_first_child (row_widget);
+  GtkTreeListRow *row;
+  g_autoptr (GtkStringObject) item = NULL;
+  GtkStateFlags flags = gtk_widget_get_state_flags (row_widget);
+
+  if (!GTK_IS_TREE_EXPANDER (expander) ||
+      (row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander))) == NULL ||
+      (item = gtk_tree_list_row_get_item (row)) == NULL || !gtk_widget_get_mapped (row_widget))
+    return;
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", gtk_string_object_get_string (item));
+  add_widget_rect (builder, row_widget, clip);
+  json_builder_set_member_name (builder, "depth");
+  json_builder_add_int_value (builder, gtk_tree_list_row_get_depth (row));
+  json_builder_set_member_name (builder, "expanded");
+  json_builder_add_boolean_value (builder, gtk_tree_list_row_get_expanded (row));
+  json_builder_set_member_name (builder, "selected");
+  json_builder_add_boolean_value (builder, (flags & GTK_STATE_FLAG_SELECTED) != 0);
+  json_builder_set_member_name (builder, "focused");
+  json_builder_add_boolean_value (builder, (flags & GTK_STATE_FLAG_FOCUS_WITHIN) != 0);
+  json_builder_end_object (builder);
+}
+
+/* The outline: shown or not, its selection, its rows on screen in list order, and the text
+ * typed to find a row. */
+static void
+add_outline (JsonBuilder *builder, TupuOutline *outline)
+{
+  GtkWidget      *list = find_descendant (GTK_WIDGET (outline), GTK_TYPE_LIST_VIEW);
+  GtkWidget      *entry = find_descendant (GTK_WIDGET (outline), GTK_TYPE_SEARCH_ENTRY);
+  graphene_rect_t clip;
+  gboolean        shown = gtk_widget_get_mapped (GTK_WIDGET (outline));
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  json_builder_set_member_name (builder, "outline");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "shown");
+  json_builder_add_boolean_value (builder, shown);
+  add_string_member (builder, "selected", tupu_outline_get_selected_id (outline));
+  add_string_member (builder, "search",
+                     entry != NULL && gtk_widget_get_mapped (entry)
+                         ? gtk_editable_get_text (GTK_EDITABLE (entry))
+                         : NULL);
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_array (builder);
+  if (shown && list != NULL && widget_surface_bounds (gtk_widget_get_parent (list), &clip))
+    {
+      /* GtkListView keeps its row widgets in no particular order: sort them by position. */
+      for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (rows, child);
+      for (guint i = 0; i < rows->len; i++)
+        for (guint j = i + 1; j < rows->len; j++)
+          {
+            graphene_rect_t a, b;
+
+            if (widget_surface_bounds (rows->pdata[i], &a) &&
+                widget_surface_bounds (rows->pdata[j], &b) && b.origin.y < a.origin.y)
+              {
+                gpointer swap = rows->pdata[i];
+
+                rows->pdata[i] = rows->pdata[j];
+                rows->pdata[j] = swap;
+              }
+          }
+      for (guint i = 0; i < rows->len; i++)
+        add_outline_row (builder, rows->pdata[i], &clip);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+/* The breadcrumb's crumbs, root first: each one's concept and where it is. */
+static void
+add_breadcrumb (JsonBuilder *builder, TupuBreadcrumb *breadcrumb)
+{
+  json_builder_set_member_name (builder, "breadcrumb");
+  json_builder_begin_array (builder);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (breadcrumb)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GVariant *target;
+
+      if (!GTK_IS_ACTIONABLE (child) || !gtk_widget_get_mapped (child) ||
+          (target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child))) == NULL)
+        continue;
+      json_builder_begin_object (builder);
+      add_string_member (builder, "id", g_variant_get_string (target, NULL));
+      add_widget_rect (builder, child, NULL);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* The header bar's buttons, by action: where they are and whether they can be pressed. */
+static void
+collect_header_buttons (JsonBuilder *builder, GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *action = GTK_IS_ACTIONABLE (child)
+                               ? gtk_actionable_get_action_name (GTK_ACTIONABLE (child))
+                               : NULL;
+
+      if (action != NULL && gtk_widget_get_mapped (child))
+        {
+          json_builder_set_member_name (builder, action);
+          json_builder_begin_object (builder);
+          add_widget_rect (builder, child, NULL);
+          json_builder_set_member_name (builder, "enabled");
+          json_builder_add_boolean_value (builder, gtk_widget_is_sensitive (child));
+          json_builder_set_member_name (builder, "active");
+          json_builder_add_boolean_value (
+              builder, GTK_IS_TOGGLE_BUTTON (child) &&
+                           gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child)));
+          json_builder_end_object (builder);
+        }
+      else
+        collect_header_buttons (builder, child);
+    }
+}
+
+static void
+add_header (JsonBuilder *builder, TupuWindow *window)
+{
+  GtkWidget *header = find_descendant (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+
+  json_builder_set_member_name (builder, "header");
+  json_builder_begin_object (builder);
+  if (header != NULL)
+    collect_header_buttons (builder, header);
+  json_builder_end_object (builder);
+}
+
+/* The history's length each way, and the layout point in the middle of the view with the zoom. */
+static void
+add_history (JsonBuilder *builder, TupuWindow *window, TupuGraphView *view)
+{
+  TupuHistory *history = tupu_test_window_get_history (window);
+  double       x, y, zoom;
+
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "back");
+  json_builder_add_int_value (builder, tupu_history_get_n_back (history));
+  json_builder_set_member_name (builder, "forward");
+  json_builder_add_int_value (builder, tupu_history_get_n_forward (history));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "visible");
+  json_builder_begin_array (builder);
+  if (tupu_graph_view_get_visible (view, &x, &y, &zoom))
+    {
+      json_builder_add_double_value (builder, x);
+      json_builder_add_double_value (builder, y);
+      json_builder_add_double_value (builder, zoom);
+    }
+  json_builder_end_array (builder);
 }
 
 static gboolean
@@ -496,6 +693,10 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   json_builder_add_boolean_value (builder, pending);
   add_menu (builder, window);
   add_search (builder, window, view);
+  add_outline (builder, tupu_test_window_get_outline (window));
+  add_breadcrumb (builder, tupu_test_window_get_breadcrumb (window));
+  add_header (builder, window);
+  add_history (builder, window, view);
 }
 
 static char *

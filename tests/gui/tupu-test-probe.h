@@ -6,6 +6,10 @@
  *           width,height}, "nodes": {id: [x,y,w,h,label_px]},
  *           "badges": {id: [x,y,w,h]}, "show_all_links", "detail": {...}, "toasts": [...],
  *           "status_page", "problems", "layout_pending", "menu": [the open menu's items],
+ *           "outline": {"shown", "selected", "search", "rows": [{"id", x, y, width, height,
+ *           "visible", "depth", "expanded", "selected", "focused"}]}, "breadcrumb": [{"id", x,
+ *           y, width, height}], "header": {action: {x, y, width, height, "enabled", "active"}},
+ *           "history": {"back", "forward"}, "visible": [layout x, y at the middle, zoom],
  *           "search": {"open", "entry_focused", "query", "n_results", "cursor", "rows":
  *           [{"label", "highlight", "cursor"}], "empty", "marked", "mark_boxes", "mark_badges"},
  *           "windows": [{"type", "title", "file" (Tupu's windows), "active", "focus", "text"}]}

@@ -27,6 +27,30 @@ tupu_test_window_get_pane (TupuWindow *window)
   return window->detail_pane;
 }
 
+TupuOutline *
+tupu_test_window_get_outline (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return window->outline;
+}
+
+TupuBreadcrumb *
+tupu_test_window_get_breadcrumb (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return window->breadcrumb;
+}
+
+TupuHistory *
+tupu_test_window_get_history (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return window->history;
+}
+
 const char *
 tupu_test_window_get_subtitle (TupuWindow *window)
 {

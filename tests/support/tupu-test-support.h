@@ -5,6 +5,9 @@
  * exists only for the tests. Linked by the test probe, test-graph-view and the GUI stress test. */
 #pragma once
 
+#include "tupu-breadcrumb.h"
+#include "tupu-history.h"
+#include "tupu-outline.h"
 #include "tupu-search-panel.h"
 #include "tupu-window.h"
 
@@ -12,6 +15,9 @@ G_BEGIN_DECLS
 
 TupuGraphView  *tupu_test_window_get_view (TupuWindow *window);
 TupuDetailPane *tupu_test_window_get_pane (TupuWindow *window);
+TupuOutline    *tupu_test_window_get_outline (TupuWindow *window);
+TupuBreadcrumb *tupu_test_window_get_breadcrumb (TupuWindow *window);
+TupuHistory    *tupu_test_window_get_history (TupuWindow *window);
 /* The header bar's subtitle (the file or branch shown, and the engine used when it is not the one
  * chosen). */
 const char *tupu_test_window_get_subtitle (TupuWindow *window);
