@@ -1758,6 +1758,16 @@ update_dark (TupuGraphView *self)
   else
     g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-application-prefer-dark-theme",
                   &dark, NULL);
+  /* A dark theme libadwaita's style manager does not know of (GTK_THEME=Adwaita:dark, which
+   * libadwaita does not support but people set): light text means a dark window, and the canvas
+   * must not stay a light rectangle in it. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    {
+      GdkRGBA fg;
+
+      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+      dark = dark || 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.6;
+    }
 
   if (self->dark == !!dark && self->high_contrast == !!high_contrast)
     return;
