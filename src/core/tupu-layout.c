@@ -828,16 +828,18 @@ read_spline (TupuEdgeGeom *eg, Agedge_t *e, gboolean reversed, TupuPoint *arrow_
 {
   splines *spl = ED_spl (e);
   bezier  *bz;
+  gsize    n;
 
   if (spl == NULL || spl->size < 1 || spl->list[0].size < 4 || (spl->list[0].size - 1) % 3 != 0)
     return FALSE;
 
   bz = &spl->list[0];
-  eg->n_points = bz->size;
-  eg->points = g_new (TupuPoint, bz->size);
-  for (int i = 0; i < bz->size; i++)
+  n = (gsize)bz->size; /* an int in Graphviz 2.x, a size_t since 3.0: checked positive above */
+  eg->n_points = n;
+  eg->points = g_new (TupuPoint, n);
+  for (gsize i = 0; i < n; i++)
     {
-      int from = reversed ? bz->size - 1 - i : i;
+      gsize from = reversed ? n - 1 - i : i;
 
       eg->points[i].x = bz->list[from].x;
       eg->points[i].y = bz->list[from].y;

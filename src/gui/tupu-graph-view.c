@@ -444,23 +444,35 @@ append_hover_dim (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double 
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  /* Holes in the veil: even-odd, the boxes' paths inside the whole widget's rectangle (cairo
-   * keeps each path point in device space as it is added, so the transform may change). */
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_rectangle (cr, 0, 0, width, height);
+  /* The veil in a group, then the boxes kept bright cleared out of it: overlapping boxes, or
+   * one reached by two links, stay clear (an even-odd fill would cover them again). */
+  cairo_push_group (cr);
+  cairo_set_source_rgba (cr, bg.r, bg.g, bg.b, HOVER_DIM_ALPHA);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
   cairo_translate (cr, ox, oy);
   cairo_scale (cr, self->zoom, self->zoom);
   tupu_painter_node_path (cr, self->layout, self->hover, 2);
+  cairo_fill (cr);
+  /* The selection stays bright too: it is what the reader is working on. */
+  if (_tupu_graph_view_selected_geom (self) >= 0)
+    {
+      tupu_painter_node_path (cr, self->layout, _tupu_graph_view_selected_geom (self), 2);
+      cairo_fill (cr);
+    }
   for (guint i = 0; i < self->layout->n_edges; i++)
     {
       const TupuEdgeGeom *eg = &self->layout->edges[i];
 
-      if (touches_hover (self, eg))
-        tupu_painter_node_path (cr, self->layout,
-                                eg->tail == (guint)self->hover ? eg->head : eg->tail, 2);
+      if (!touches_hover (self, eg))
+        continue;
+      tupu_painter_node_path (cr, self->layout,
+                              eg->tail == (guint)self->hover ? eg->head : eg->tail, 2);
+      cairo_fill (cr);
     }
-  cairo_set_source_rgba (cr, bg.r, bg.g, bg.b, HOVER_DIM_ALPHA);
-  cairo_fill (cr);
+  cairo_pop_group_to_source (cr);
+  cairo_identity_matrix (cr);
+  cairo_paint (cr);
   cairo_destroy (cr);
 }
 

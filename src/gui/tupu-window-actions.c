@@ -148,24 +148,6 @@ export_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data
   _tupu_window_toast (self, title);
 }
 
-static const char *
-format_extension (TupuExportFormat format)
-{
-  switch (format)
-    {
-    case TUPU_EXPORT_SVG:
-      return "svg";
-    case TUPU_EXPORT_PNG:
-      return "png";
-    case TUPU_EXPORT_PDF:
-      return "pdf";
-    case TUPU_EXPORT_DOT:
-      return "dot";
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 static void
 start_export (TupuWindow *self, GFile *file, TupuExportFormat format)
 {
@@ -275,7 +257,8 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
 
-  name = g_strdup_printf ("%s.%s", tupu_graph_get_id (self->graph), format_extension (format));
+  name = g_strdup_printf ("%s.%s", tupu_graph_get_id (self->graph),
+                          tupu_export_format_to_name (format));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   folder = export_folder (self);
   if (folder != NULL)
