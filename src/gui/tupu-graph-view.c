@@ -734,11 +734,18 @@ _tupu_graph_view_map_rect (TupuGraphView *self, graphene_rect_t *rect, double *s
   if (self->layout == NULL || !has_size (self))
     return FALSE;
   b = &self->layout->bounds;
-  /* Shown only when the graph does not fit: then there is somewhere else to go. */
-  if (b->x * self->zoom + self->off_x >= -1 && b->y * self->zoom + self->off_y >= -1 &&
-      (b->x + b->width) * self->zoom + self->off_x <= width + 1 &&
-      (b->y + b->height) * self->zoom + self->off_y <= height + 1)
-    return FALSE;
+  /* Shown only when much of the graph is out of view (a quarter of its area or more): then
+   * there is somewhere else to go, and a margin's worth off screen is not worth the corner. */
+  {
+    double x0 = MAX (0, b->x * self->zoom + self->off_x);
+    double y0 = MAX (0, b->y * self->zoom + self->off_y);
+    double x1 = MIN (width, (b->x + b->width) * self->zoom + self->off_x);
+    double y1 = MIN (height, (b->y + b->height) * self->zoom + self->off_y);
+    double area = b->width * b->height * self->zoom * self->zoom;
+
+    if (area <= 0 || MAX (0, x1 - x0) * MAX (0, y1 - y0) >= 0.75 * area)
+      return FALSE;
+  }
   s = MIN (MAP_MAX_WIDTH / MAX (b->width, 1), MAP_MAX_HEIGHT / MAX (b->height, 1));
   /* Never more than a third of the canvas either way. */
   s = MIN (s, MIN (width / 3 / MAX (b->width, 1), height / 3 / MAX (b->height, 1)));
