@@ -652,8 +652,10 @@ _tupu_window_actions_update (TupuWindow *self)
   set_enabled (self, "win.expand-all", shown);
   set_enabled (self, "win.copy-label", selected_node (self) != NULL);
   set_enabled (self, "win.copy-passage", selected_node (self) != NULL);
+  /* Only a layout of the graph shown can be gone back to (not during a load or reload). */
   set_enabled (self, "win.cancel-layout",
-               laid_out && tupu_graph_view_get_layout_pending (self->graph_view));
+               laid_out && tupu_graph_view_get_layout_pending (self->graph_view) &&
+                   tupu_graph_view_get_layout (self->graph_view)->graph == self->graph);
   set_enabled (self, "win.show-levels", shown);
   set_enabled (self, "win.focus-next-pane", shown);
   set_enabled (self, "win.focus-previous-pane", shown);
