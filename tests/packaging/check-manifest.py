@@ -15,7 +15,8 @@ The manifest (flatpak/APP_ID.json):
   `config<N>` exists, before anything else: 2.43 writes config6, 14.x config8), with GTS built
   before it and asked for (without GTS `overlap=false` means Voronoi instead of prism, which
   scatters twopi's rings), checked by a post-install that fails if prism is unsupported;
-  bundles Noto Sans CJK Regular and Bold into /app/share/fonts with its licence;
+  bundles Noto Sans CJK Regular and Bold into /app/share/fonts with its licence, and the
+  fontconfig rule that picks their SC face for Simplified Chinese (/app/etc/fonts/local.conf);
 - builds Tupu from the tag vVERSION.
 The release fits the manifest: the built metainfo's newest release is VERSION, dated and not in
 the future; its summary has at most 35 characters; every screenshot is a PNG under
@@ -136,6 +137,11 @@ def check_manifest(app_id, version):
     commands = " ".join(fonts.get("build-commands", []))
     check("${FLATPAK_DEST}/share/fonts" in commands, "the fonts are not in /app/share/fonts")
     check("share/licenses/${FLATPAK_ID}" in commands, "the fonts' licence is not installed")
+    # Without a rule, fontconfig answers :lang=zh-cn with the collections' first face, JP.
+    check("noto-sans-cjk.conf ${FLATPAK_DEST}/etc/fonts/local.conf" in commands
+          and os.path.exists(os.path.join(SOURCE, "flatpak", "noto-sans-cjk.conf")),
+          "flatpak/noto-sans-cjk.conf (Simplified Chinese first for zh-cn) is not installed "
+          "as /app/etc/fonts/local.conf")
 
     app = by_name.get("tupu", {})
     tags = [s.get("tag") for s in app.get("sources", []) if isinstance(s, dict) and s.get("type") == "git"]
