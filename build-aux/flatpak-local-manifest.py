@@ -17,7 +17,9 @@ module's build system, options, post-install checks and cleanup. What changes:
   manifest's own sha256 pins are kept, so flatpak-builder fails if they differ. Debian ships
   no copy of the upstream LICENSE file; its copyright file (which holds the OFL) stands in.
   The fontconfig rule beside the manifest is used as it is;
-- tupu: a copy of the working tree (the files git tracks or would track: no build directories).
+- tupu: a copy of the working tree (the files git tracks or would track: no build directories),
+  and for Unicode's Unihan.zip (the pinyin table's input) Debian's unicode-data file
+  Unihan_Readings.txt.bz2, the same database in another container, with -Dunihan= naming it.
 Writes OUT_DIR/APP_ID.json and OUT_DIR/tupu-src/.
 """
 import hashlib
@@ -29,6 +31,8 @@ import sys
 
 DEBIAN_FONTS = "/usr/share/fonts/opentype/noto"
 DEBIAN_FONT_COPYRIGHT = "/usr/share/doc/fonts-noto-cjk/copyright"
+DEBIAN_UNICODE = "/usr/share/unicode"
+DEBIAN_UNIHAN_NAME = "Unihan_Readings.txt.bz2"
 
 
 def sha256(path):
@@ -71,6 +75,18 @@ def local_font_sources(module, manifest_dir):
     return sources
 
 
+def local_app_file(module, source):
+    """Unicode's Unihan.zip (for the pinyin table) from Debian's unicode-data, the same Unihan
+    database in another container (Unihan_Readings.txt.bz2), which -Dunihan= accepts too."""
+    name = os.path.basename(source.get("url", source.get("path", "")))
+    if name != "Unihan.zip":
+        raise SystemExit(f"flatpak-local-manifest: no local stand-in for the app's source {name}")
+    module["config-opts"] = [o for o in module.get("config-opts", [])
+                             if not o.startswith("-Dunihan=")] + [f"-Dunihan={DEBIAN_UNIHAN_NAME}"]
+    path = os.path.join(DEBIAN_UNICODE, DEBIAN_UNIHAN_NAME)
+    return {"type": "file", "path": path, "sha256": sha256(path), "dest": source.get("dest", ".")}
+
+
 def main():
     if len(sys.argv) != 8:
         print(__doc__)
@@ -101,7 +117,8 @@ def main():
             module["sources"] = local_font_sources(module, manifest_dir)
         elif name == "tupu":
             copy_working_tree(top, os.path.join(out_dir, "tupu-src"))
-            module["sources"] = [{"type": "dir", "path": "tupu-src"}]
+            module["sources"] = [{"type": "dir", "path": "tupu-src"}] + [
+                local_app_file(module, s) for s in module["sources"] if s.get("type") != "git"]
         else:
             print(f"flatpak-local-manifest: no local source for module {name}", file=sys.stderr)
             return 1
