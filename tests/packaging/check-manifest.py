@@ -11,8 +11,12 @@ The manifest (flatpak/APP_ID.json):
   filesystem, network, device=all, x11 or bus name; no build step has the network;
 - pins every source: archives and files by URL and a sha256 (no md5 or sha1), git by tag and
   a full commit, and nothing points at the working tree (`dir`);
-- builds Graphviz so that its plugins load (`dot -c`, then a check that config6 exists, before
-  anything else), bundles Noto Sans CJK Regular and Bold into /app/share/fonts with its licence;
+- builds Graphviz so that its plugins load (`dot -c`, then a check that its plugin list
+  `config<N>` exists, before anything else: 2.43 writes config6, 14.x config8), with GTS built
+  before it and asked for (without GTS `overlap=false` means Voronoi instead of prism, which
+  scatters twopi's rings), checked by a post-install that fails if prism is unsupported;
+  bundles Noto Sans CJK Regular and Bold into /app/share/fonts with its licence, and the
+  fontconfig rule that picks their SC face for Simplified Chinese (/app/etc/fonts/local.conf);
 - builds Tupu from the tag vVERSION.
 The release fits the manifest: the built metainfo's newest release is VERSION, dated and not in
 the future; its summary has at most 35 characters; every screenshot is a PNG under
@@ -113,11 +117,18 @@ def check_manifest(app_id, version):
     by_name = {m.get("name"): m for m in modules}
     graphviz = by_name.get("graphviz", {})
     post = graphviz.get("post-install", [])
-    check(post[:2] == ["dot -c", "test -f ${FLATPAK_DEST}/lib/graphviz/config6"],
+    check(post[:2] == ["dot -c", "ls ${FLATPAK_DEST}/lib/graphviz/config[0-9]*"],
           f"Graphviz's plugins are not configured and checked first: {post[:2]}")
     check(any("pango" in c for c in post), "Graphviz's pango/cairo plugin is not checked")
-    check(not any("with-pangocairo=no" in o or "without-pangocairo" in o
-                  for o in graphviz.get("config-opts", [])), "Graphviz without pango/cairo")
+    options = graphviz.get("config-opts", [])
+    check(not any("with-pangocairo=no" in o or "without-pangocairo" in o for o in options),
+          "Graphviz without pango/cairo")
+    check("--with-gts" in options and "--without-gts" not in options,
+          "Graphviz is not built with GTS (overlap=false would mean Voronoi, not prism)")
+    check("gts" in names and "graphviz" in names and names.index("gts") < names.index("graphviz"),
+          f"no GTS module before Graphviz: {names}")
+    check(any("overlap=prism" in c and "unsupported" in c for c in post),
+          "Graphviz's post-install does not check that prism overlap removal works")
 
     fonts = by_name.get("noto-sans-cjk", {})
     urls = [s.get("url", "") for s in fonts.get("sources", []) if isinstance(s, dict)]
@@ -126,6 +137,11 @@ def check_manifest(app_id, version):
     commands = " ".join(fonts.get("build-commands", []))
     check("${FLATPAK_DEST}/share/fonts" in commands, "the fonts are not in /app/share/fonts")
     check("share/licenses/${FLATPAK_ID}" in commands, "the fonts' licence is not installed")
+    # Without a rule, fontconfig answers :lang=zh-cn with the collections' first face, JP.
+    check("noto-sans-cjk.conf ${FLATPAK_DEST}/etc/fonts/local.conf" in commands
+          and os.path.exists(os.path.join(SOURCE, "flatpak", "noto-sans-cjk.conf")),
+          "flatpak/noto-sans-cjk.conf (Simplified Chinese first for zh-cn) is not installed "
+          "as /app/etc/fonts/local.conf")
 
     app = by_name.get("tupu", {})
     tags = [s.get("tag") for s in app.get("sources", []) if isinstance(s, dict) and s.get("type") == "git"]
