@@ -593,16 +593,43 @@ update_title_description (TupuDetailPane *self, const TupuNode *node)
 
 /* A row of the start page that selects concept @node (win.select-concept). */
 static GtkWidget *
+start_label_new (const char *text, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* A row of the start page. Not an AdwActionRow: its labels wrap, and GTK 4.8 lays a wrapping
+ * label out again for every width the window's first size negotiation tries, which made these
+ * seven rows cost more than the whole graph's first paint (benchmarks/README.md, first frame).
+ * One line each, ellipsized, with the full text in the accessible name and tooltip. */
+static GtkWidget *
 start_row_new (const TupuNode *node)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget       *row = gtk_list_box_row_new ();
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget       *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget       *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  g_autofree char *name = NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), node->label_zh);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  name = node->label_en != NULL ? g_strdup_printf ("%s (%s)", node->label_zh, node->label_en)
+                                : g_strdup (node->label_zh);
+  gtk_widget_add_css_class (box, "tupu-start-row");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (text), start_label_new (node->label_zh, "zh"));
   if (node->label_en != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), node->label_en);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+    gtk_box_append (GTK_BOX (text), start_label_new (node->label_en, "subtitle"));
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), arrow);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.select-concept");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", node->id);
