@@ -12,6 +12,7 @@
 
 #include "tupu-a11y.h"
 #include "tupu-detail-pane.h"
+#include "tupu-gui-style.h"
 #include "tupu-style.h"
 
 /* Characters of context shown on each side of a quote, at most. */
@@ -341,9 +342,9 @@ new_citation_source (const TupuSource *source)
 static void
 load_kind_css (TupuDetailPane *self)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  TupuStyleVariant variant = tupu_style_variant (adw_style_manager_get_dark (manager),
-                                                 adw_style_manager_get_high_contrast (manager));
+  gboolean         high_contrast = FALSE;
+  gboolean         dark = _tupu_gui_style_is_dark (GTK_WIDGET (self), &high_contrast);
+  TupuStyleVariant variant = tupu_style_variant (dark, high_contrast);
   g_autoptr (GString) css = g_string_new (NULL);
 
   g_assert (TUPU_IS_DETAIL_PANE (self));
@@ -725,6 +726,15 @@ dark_changed_cb (TupuDetailPane *self)
 
 /* Vfuncs */
 
+/* Once in a window the pane can read the theme's text colour, which tells a dark theme the style
+ * manager does not know of (tupu-gui-style.c). */
+static void
+tupu_detail_pane_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (tupu_detail_pane_parent_class)->root (widget);
+  load_kind_css (TUPU_DETAIL_PANE (widget));
+}
+
 /* A reading measure: whatever the text, the pane asks for READING_WIDTH beside the graph (as its
  * minimum too, since GtkPaned places its handle by the minimum of a non-resizing child). */
 static void
@@ -818,6 +828,7 @@ tupu_detail_pane_class_init (TupuDetailPaneClass *klass)
   object_class->dispose = tupu_detail_pane_dispose;
   object_class->finalize = tupu_detail_pane_finalize;
 
+  widget_class->root = tupu_detail_pane_root;
   widget_class->measure = tupu_detail_pane_measure;
   widget_class->size_allocate = tupu_detail_pane_size_allocate;
 
