@@ -28,8 +28,9 @@ struct _TupuReadingView
   GArray  *marks;       /* TupuReadingMark, sorted by start */
   GArray  *flashed;     /* TupuReadingMark: what the flash tag covers now */
   guint    flash_source;
-  gboolean clicking; /* a click here is selecting a concept: flash it, do not scroll away */
-  int      clicked;  /* the mark clicked, or -1 */
+  gint64   scroll_until; /* a scroll is made again as the text is measured, until then */
+  gboolean clicking;     /* a click here is selecting a concept: flash it, do not scroll away */
+  int      clicked;      /* the mark clicked, or -1 */
 
   GtkTextTag *passage_tag;
   GtkTextTag *current_tag;

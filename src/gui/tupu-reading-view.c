@@ -17,6 +17,8 @@
 
 /* How long a passage stays flashed after it was scrolled to. */
 #define FLASH_MS 1600
+/* How long a scroll is made again while the text's height is being measured. */
+#define SCROLL_SETTLE_US (800 * G_TIME_SPAN_MILLISECOND)
 /* The reading measure, in characters of the text's font. */
 #define MEASURE_CHARS 40
 
@@ -275,6 +277,20 @@ flash (TupuReadingView *self, int start, int end, guint node)
   self->flash_source = g_timeout_add (FLASH_MS, flash_done_cb, self);
 }
 
+/* A text just shown or re-wrapped is measured line by line in the background, and until then
+ * its height is an estimate: a scroll asked for meanwhile can land short (or, in GTK 4.8, be
+ * dropped). Each time the measured height changes, the last scroll asked for is made again, for
+ * a moment after it was asked for (not later: the reader may have scrolled since). */
+static void
+vadjustment_changed_cb (GtkAdjustment *adjustment, TupuReadingView *self)
+{
+  GtkTextMark *target =
+      gtk_text_buffer_get_mark (gtk_text_view_get_buffer (self->text_view), "tupu-target");
+
+  if (target != NULL && g_get_monotonic_time () < self->scroll_until)
+    gtk_text_view_scroll_to_mark (self->text_view, target, 0.0, TRUE, 0.0, 0.3);
+}
+
 static void
 scroll_to_offset (TupuReadingView *self, int offset)
 {
@@ -289,6 +305,7 @@ scroll_to_offset (TupuReadingView *self, int offset)
     gtk_text_buffer_move_mark (buffer, target, &iter);
   /* A third down the page, so the lines before it give context. */
   gtk_text_view_scroll_to_mark (self->text_view, target, 0.0, TRUE, 0.0, 0.3);
+  self->scroll_until = g_get_monotonic_time () + SCROLL_SETTLE_US;
 }
 
 /* The buffer range of @node's defining mention (its first speech source), or FALSE. */
@@ -455,6 +472,13 @@ tupu_reading_view_map (GtkWidget *widget)
   update_measure (TUPU_READING_VIEW (widget));
 }
 
+/* F6 brings the keyboard to the text itself. */
+static gboolean
+tupu_reading_view_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (TUPU_READING_VIEW (widget)->text_view));
+}
+
 static void
 tupu_reading_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
@@ -529,6 +553,7 @@ tupu_reading_view_class_init (TupuReadingViewClass *klass)
   object_class->dispose = tupu_reading_view_dispose;
   object_class->finalize = tupu_reading_view_finalize;
   widget_class->map = tupu_reading_view_map;
+  widget_class->grab_focus = tupu_reading_view_grab_focus;
 
   properties[PROP_GRAPH] =
       g_param_spec_object ("graph", NULL, NULL, TUPU_TYPE_GRAPH,
@@ -603,6 +628,8 @@ tupu_reading_view_init (TupuReadingView *self)
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), motion);
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)),
+                           "changed", G_CALLBACK (vadjustment_changed_cb), self, 0);
 
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (dark_changed_cb), self);

@@ -537,14 +537,15 @@ go_forward_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   _tupu_window_go_forward (TUPU_WINDOW (widget));
 }
 
-/* F6 and Shift+F6: through the panes as they sit, outline, graph, details, round, a way in and
- * out of each that needs no Tab; a pane hidden or empty is passed over. From anywhere else
- * (the header bar, the breadcrumb), to the graph. */
+/* F6 and Shift+F6: through the panes as they sit, outline, graph, speech, details, round, a way in
+ * and out of each that needs no Tab; a pane hidden or empty is passed over. From anywhere else (the
+ * header bar, the breadcrumb), to the graph. */
 
 enum
 {
   PANE_OUTLINE,
   PANE_GRAPH,
+  PANE_READING,
   PANE_DETAILS,
   N_PANES
 };
@@ -562,6 +563,8 @@ focused_pane (TupuWindow *self)
     return PANE_OUTLINE;
   if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->detail_pane)))
     return PANE_DETAILS;
+  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->reading_view)))
+    return PANE_READING;
   return -1;
 }
 
@@ -574,6 +577,9 @@ focus_pane (TupuWindow *self, int pane)
       return tupu_outline_focus_selected (self->outline);
     case PANE_DETAILS:
       return tupu_detail_pane_focus_title (self->detail_pane);
+    case PANE_READING:
+      return gtk_widget_get_visible (GTK_WIDGET (self->reading_view)) &&
+             gtk_widget_grab_focus (GTK_WIDGET (self->reading_view));
     default:
       return gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
     }

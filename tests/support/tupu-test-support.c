@@ -4,6 +4,7 @@
 
 #include "tupu-graph-view-private.h"
 #include "tupu-layout-chooser.h"
+#include "tupu-reading-view-private.h"
 #include "tupu-test-support.h"
 #include "tupu-window-private.h"
 
@@ -431,4 +432,114 @@ tupu_test_pane_get_title (TupuDetailPane *pane)
 
   return GTK_WIDGET (
       gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, "label_label"));
+}
+
+/* Reading and the tour */
+
+TupuReadingView *
+tupu_test_window_get_reading (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return window->reading_view;
+}
+
+const char *
+tupu_test_window_get_tour_text (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return gtk_label_get_text (window->tour_label);
+}
+
+GtkWidget *
+tupu_test_window_get_tour_button (TupuWindow *window, gboolean next)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (window->tour_label));
+
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return next ? gtk_widget_get_last_child (box) : gtk_widget_get_first_child (box);
+}
+
+GtkWidget *
+tupu_test_reading_get_text_view (TupuReadingView *view)
+{
+  return GTK_WIDGET (view->text_view);
+}
+
+/* The box of buffer characters [@start, @end)'s first character, in the text view's
+ * coordinates. */
+static void
+char_rect (TupuReadingView *view, int offset, graphene_rect_t *rect)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view->text_view);
+  GdkRectangle   location, visible;
+  GtkTextIter    iter;
+
+  /* Relative to the part of the buffer in sight, which is where the view's top left shows. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_view_get_iter_location (view->text_view, &iter, &location);
+  gtk_text_view_get_visible_rect (view->text_view, &visible);
+  graphene_rect_init (rect, location.x - visible.x, location.y - visible.y, location.width,
+                      location.height);
+}
+
+GArray *
+tupu_test_reading_dup_marks (TupuReadingView *view, gboolean selected_only)
+{
+  GArray *marks = g_array_new (FALSE, FALSE, sizeof (TupuTestMark));
+  int     index = view->graph != NULL && view->node_id != NULL
+                      ? tupu_graph_lookup (view->graph, view->node_id)
+                      : -1;
+
+  for (guint i = 0; i < view->marks->len; i++)
+    {
+      const TupuReadingMark *mark = &g_array_index (view->marks, TupuReadingMark, i);
+      TupuTestMark           out = { 0 };
+      GtkTextBuffer         *buffer = gtk_text_view_get_buffer (view->text_view);
+      GtkTextIter            iter;
+      GSList                *tags;
+      int                    innermost = -1;
+
+      if (selected_only && (int)mark->node != index)
+        continue;
+      out.id = tupu_graph_get_node (view->graph, mark->node)->id;
+      char_rect (view, mark->start, &out.rect);
+      /* Which concept a click on its first character selects: the shortest passage there. */
+      for (guint j = 0; j < view->marks->len; j++)
+        {
+          const TupuReadingMark *other = &g_array_index (view->marks, TupuReadingMark, j);
+
+          if (other->start <= mark->start && mark->start < other->end &&
+              (innermost < 0 ||
+               other->end - other->start <
+                   g_array_index (view->marks, TupuReadingMark, innermost).end -
+                       g_array_index (view->marks, TupuReadingMark, innermost).start))
+            innermost = (int)j;
+        }
+      out.click_id = tupu_graph_get_node (
+                         view->graph, g_array_index (view->marks, TupuReadingMark, innermost).node)
+                         ->id;
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, mark->start);
+      tags = gtk_text_iter_get_tags (&iter);
+      out.flashed = g_slist_find (tags, view->flash_tag) != NULL;
+      g_slist_free (tags);
+      g_array_append_val (marks, out);
+    }
+  return marks;
+}
+
+GPtrArray *
+tupu_test_pane_get_passage_cards (TupuDetailPane *pane)
+{
+  GPtrArray *cards = g_ptr_array_new ();
+  GtkWidget *box = GTK_WIDGET (
+      gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, "sources_box"));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "tupu-passage-card"))
+      g_ptr_array_add (cards, child);
+  return cards;
 }
