@@ -286,10 +286,17 @@ new_passage_card (TupuDetailPane *self, const TupuNode *node, const TupuPassage 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (card), "(siii)", node->id, passage->para,
                                     passage->start, passage->end);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (card), "win.show-passage");
-  gtk_widget_set_tooltip_text (card, masks->len > 0
-                                         ? _ ("Read this passage in the speech (F8)\n"
-                                              "▒ The place name is masked in the source text")
-                                         : _ ("Read this passage in the speech (F8)"));
+  if (masks->len > 0)
+    {
+      /* The grey chip's meaning, under what a click does. */
+      g_autofree char *tooltip =
+          g_strdup_printf ("%s\n**: %s", _ ("Read this passage in the speech (F8)"),
+                           _ ("The place name is masked in the source text"));
+
+      gtk_widget_set_tooltip_text (card, tooltip);
+    }
+  else
+    gtk_widget_set_tooltip_text (card, _ ("Read this passage in the speech (F8)"));
   /* Translators: a passage card's accessible name: its paragraph, then its sentence */
   name = g_strdup_printf (_ ("%s: %s"), heading, passage->text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
