@@ -41,6 +41,7 @@ struct _TupuWindow
   TupuReadingView *reading_view;
   GtkWidget       *reading_button;
   GtkLabel        *tour_label;
+  GtkWidget       *tour_bar;
   GtkPaned        *reading_paned;
 
   GSettings *settings;

@@ -1235,6 +1235,7 @@ tupu_window_set_show_reading (TupuWindow *self, gboolean show_reading)
     return;
 
   gtk_widget_set_visible (GTK_WIDGET (self->reading_view), show_reading);
+  update_tour_label (self);
   /* The text takes what a comfortable column needs, the graph the rest (never less than its
    * own minimum); before the window has a size, the pane's minimum. */
   if (show_reading)
@@ -1270,6 +1271,12 @@ update_tour_label (TupuWindow *self)
 
   g_assert (TUPU_IS_WINDOW (self));
 
+  /* Out of the way of a newcomer's clicks on the graph until the speech is open or a tour has
+   * begun (Page Down, the menu). */
+  gtk_widget_set_visible (
+      self->tour_bar,
+      self->graph != NULL &&
+          (self->tour_index >= 0 || gtk_widget_get_visible (GTK_WIDGET (self->reading_view))));
   if (self->graph == NULL)
     {
       gtk_label_set_text (self->tour_label, "");
@@ -1628,6 +1635,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, reading_view);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, reading_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, tour_label);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, tour_bar);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, reading_paned);
   gtk_widget_class_bind_template_callback (widget_class, selected_id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_changed_cb);

@@ -455,11 +455,10 @@ tupu_test_window_get_tour_text (TupuWindow *window)
 GtkWidget *
 tupu_test_window_get_tour_button (TupuWindow *window, gboolean next)
 {
-  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (window->tour_label));
-
   g_assert (TUPU_IS_WINDOW (window));
 
-  return next ? gtk_widget_get_last_child (box) : gtk_widget_get_first_child (box);
+  return next ? gtk_widget_get_last_child (window->tour_bar)
+              : gtk_widget_get_first_child (window->tour_bar);
 }
 
 GtkWidget *
