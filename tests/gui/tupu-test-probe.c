@@ -626,6 +626,8 @@ add_mark (JsonBuilder *builder, GtkWidget *text_view, const TupuTestMark *mark,
   json_builder_add_boolean_value (builder, graphene_rect_contains_rect (clip, &rect));
   json_builder_set_member_name (builder, "flashed");
   json_builder_add_boolean_value (builder, mark->flashed);
+  json_builder_set_member_name (builder, "n_covering");
+  json_builder_add_int_value (builder, mark->n_covering);
   json_builder_end_object (builder);
 }
 

@@ -510,6 +510,8 @@ tupu_test_reading_dup_marks (TupuReadingView *view, gboolean selected_only)
         {
           const TupuReadingMark *other = &g_array_index (view->marks, TupuReadingMark, j);
 
+          if (other->start <= mark->start && mark->start < other->end)
+            out.n_covering++;
           if (other->start <= mark->start && mark->start < other->end &&
               (innermost < 0 ||
                other->end - other->start <
