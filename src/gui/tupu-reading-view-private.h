@@ -26,7 +26,7 @@ struct _TupuReadingView
 
   GArray  *para_starts; /* int: where each paragraph starts in the buffer (index 0 = para 1) */
   GArray  *marks;       /* TupuReadingMark, sorted by start */
-  GArray  *flashed;     /* TupuReadingMark: what the flash tag covers now */
+  GArray  *flashed;     /* TupuReadingMark: what the last flash lit (fading or not) */
   guint    flash_source;
   gint64   scroll_until; /* a scroll is made again as the text is measured, until then */
   gboolean clicking;     /* a click here is selecting a concept: flash it, do not scroll away */

@@ -241,24 +241,32 @@ mark_at (TupuReadingView *self, int offset)
 /* Flashing and scrolling */
 
 static void
-clear_flash (TupuReadingView *self)
+unflash (TupuReadingView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter    start, end;
 
   g_clear_handle_id (&self->flash_source, g_source_remove);
-  g_array_set_size (self->flashed, 0);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->flash_tag, &start, &end);
 }
 
+/* Before a new flash: what the last one covered is forgotten too. */
+static void
+clear_flash (TupuReadingView *self)
+{
+  unflash (self);
+  g_array_set_size (self->flashed, 0);
+}
+
+/* The flash fades; what it covered is remembered (self->flashed) until the next one. */
 static gboolean
 flash_done_cb (gpointer user_data)
 {
   TupuReadingView *self = user_data;
 
   self->flash_source = 0;
-  clear_flash (self);
+  unflash (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -464,12 +472,16 @@ dark_changed_cb (TupuReadingView *self)
 
 /* Vfuncs */
 
+/* Opened with a concept selected (which it followed unseen): its passage is brought into view. */
 static void
 tupu_reading_view_map (GtkWidget *widget)
 {
+  TupuReadingView *self = TUPU_READING_VIEW (widget);
+
   GTK_WIDGET_CLASS (tupu_reading_view_parent_class)->map (widget);
 
-  update_measure (TUPU_READING_VIEW (widget));
+  update_measure (self);
+  show_node (self);
 }
 
 /* F6 brings the keyboard to the text itself. */

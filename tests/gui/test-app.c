@@ -3169,11 +3169,14 @@ object_rect (JsonObject *object)
                  json_object_get_double_member (object, "height") };
 }
 
+/* F8, and the graph beside the text (narrower, the tour's bar under it) settled again. */
 static JsonObject *
 open_reading (App *app)
 {
   xdo ("key F8");
-  return wait_for (app, reading_shown, NULL, STEP_TIMEOUT_MS, "the reading view to open (F8)");
+  json_object_unref (
+      wait_for (app, reading_shown, NULL, STEP_TIMEOUT_MS, "the reading view to open (F8)"));
+  return wait_settled (app, "the graph to settle beside the text");
 }
 
 /* Concept @data is selected, the text shows it, and one of its passages is in sight and
@@ -3240,7 +3243,7 @@ test_read_click_passage (void)
 }
 
 /* Selecting a concept in the graph scrolls the text to its passage, far down the speech, and
- * flashes it. */
+ * flashes it; so does opening the text on a concept selected while it was closed. */
 static void
 test_read_follows_selection (void)
 {
@@ -3255,6 +3258,17 @@ test_read_follows_selection (void)
   json_object_unref (click_node (app, state, "part-3"));
   selected = wait_for (app, passage_in_sight, "part-3", STEP_TIMEOUT_MS,
                        "the text to scroll to part-3's passage");
+
+  /* Closed, it follows unseen; opened again, it shows the passage of what is selected then
+   * (the second part opens paragraph 4, a long way above the fifth). */
+  xdo ("key F8");
+  json_object_unref (selected);
+  selected = wait_settled (app, "the reading view to close");
+  g_assert_false (json_object_get_boolean_member (reading_of (selected), "shown"));
+  json_object_unref (click_node (app, selected, "part-2"));
+  json_object_unref (open_reading (app));
+  json_object_unref (wait_for (app, passage_in_sight, "part-2", STEP_TIMEOUT_MS,
+                               "the reopened text to show part-2's passage"));
   app_stop (app);
 }
 

@@ -86,8 +86,8 @@ GtkWidget       *tupu_test_window_get_tour_button (TupuWindow *window, gboolean 
 GtkWidget       *tupu_test_reading_get_text_view (TupuReadingView *view);
 /* The passages marked in the text (only the selected concept's with @selected_only): whose,
  * where their first character is (the text view's coordinates), which concept a click there
- * selects (the innermost passage's), how many passages cover it and whether it is flashed now
- * (transfer full). */
+ * selects (the innermost passage's), how many passages cover it and whether the last flash lit
+ * it (transfer full). */
 typedef struct
 {
   const char     *id;
