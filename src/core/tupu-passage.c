@@ -35,25 +35,19 @@ is_closing (gunichar c)
          c == 0x300F /* 』 */ || c == 0xFF09 /* ） */ || c == ')' || c == '"';
 }
 
-TupuSpan
-tupu_sentence_around (const char *para, int start, int end)
+/* The sentence around [@start, @end) in @chars, the paragraph's @n characters. */
+static TupuSpan
+sentence_in (const gunichar *chars, int n, int start, int end)
 {
-  g_autofree gunichar *chars = NULL;
-  glong                n = 0;
-  TupuSpan             span;
+  TupuSpan span;
 
-  g_return_val_if_fail (para != NULL, ((TupuSpan){ 0, 0 }));
-
-  chars = g_utf8_to_ucs4_fast (para, -1, &n);
-  span.start = CLAMP (start, 0, (int)n);
-  span.end = CLAMP (MAX (end, start), span.start, (int)n);
+  span.start = CLAMP (start, 0, n);
+  span.end = CLAMP (MAX (end, start), span.start, n);
 
   while (span.start > 0 && !is_sentence_end (chars[span.start - 1]))
     span.start--;
   /* A quote that itself ends with the mark ends the sentence there. */
-  if (span.end > span.start && is_sentence_end (chars[span.end - 1]))
-    ;
-  else
+  if (span.end == span.start || !is_sentence_end (chars[span.end - 1]))
     {
       while (span.end < n && !is_sentence_end (chars[span.end]))
         span.end++;
@@ -67,6 +61,18 @@ tupu_sentence_around (const char *para, int start, int end)
          (g_unichar_isspace (chars[span.start]) || is_closing (chars[span.start])))
     span.start++;
   return span;
+}
+
+TupuSpan
+tupu_sentence_around (const char *para, int start, int end)
+{
+  g_autofree gunichar *chars = NULL;
+  glong                n = 0;
+
+  g_return_val_if_fail (para != NULL, ((TupuSpan){ 0, 0 }));
+
+  chars = g_utf8_to_ucs4_fast (para, -1, &n);
+  return sentence_in (chars, (int)n, start, end);
 }
 
 /* Passages */
@@ -153,11 +159,41 @@ merge_overlapping (GPtrArray *passages)
       }
 }
 
-static void
-add_source (GPtrArray *passages, const char *para_text, const TupuSource *source)
+/* A paragraph decoded once per call, however many sources quote it (a hostile file may hold
+ * thousands of quotes of one long paragraph). */
+typedef struct
 {
-  int          length = (int)g_utf8_strlen (source->quote, -1);
-  TupuPassage *passage;
+  gunichar *chars;
+  glong     n;
+} Decoded;
+
+static void
+decoded_free (Decoded *decoded)
+{
+  g_free (decoded->chars);
+  g_free (decoded);
+}
+
+static const Decoded *
+decode (GHashTable *cache, const char *para_text)
+{
+  Decoded *decoded = g_hash_table_lookup (cache, para_text);
+
+  if (decoded == NULL)
+    {
+      decoded = g_new0 (Decoded, 1);
+      decoded->chars = g_utf8_to_ucs4_fast (para_text, -1, &decoded->n);
+      g_hash_table_insert (cache, (gpointer)para_text, decoded);
+    }
+  return decoded;
+}
+
+static void
+add_source (GPtrArray *passages, GHashTable *cache, const char *para_text, const TupuSource *source)
+{
+  const Decoded *decoded;
+  int            length = (int)g_utf8_strlen (source->quote, -1);
+  TupuPassage   *passage;
 
   if (para_text == NULL || source->offset < 0)
     {
@@ -169,8 +205,9 @@ add_source (GPtrArray *passages, const char *para_text, const TupuSource *source
       return;
     }
 
-  passage = passage_new (source->para,
-                         tupu_sentence_around (para_text, source->offset, source->offset + length));
+  decoded = decode (cache, para_text);
+  passage = passage_new (source->para, sentence_in (decoded->chars, (int)decoded->n, source->offset,
+                                                    source->offset + length));
   add_quote (passage->quotes, source->offset - passage->start,
              source->offset + length - passage->start);
   /* The text is filled in at the end, once merging has settled each passage's bounds. */
@@ -181,7 +218,9 @@ GPtrArray *
 tupu_passages_for_node (TupuGraph *graph, const TupuNode *node)
 {
   GPtrArray *passages = g_ptr_array_new_with_free_func ((GDestroyNotify)tupu_passage_free);
-  TupuText  *text;
+  g_autoptr (GHashTable) cache =
+      g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)decoded_free);
+  TupuText *text;
 
   g_return_val_if_fail (TUPU_IS_GRAPH (graph), passages);
   g_return_val_if_fail (node != NULL, passages);
@@ -193,7 +232,7 @@ tupu_passages_for_node (TupuGraph *graph, const TupuNode *node)
 
       if (source->type != TUPU_SOURCE_SPEECH || source->quote == NULL || *source->quote == '\0')
         continue;
-      add_source (passages,
+      add_source (passages, cache,
                   text != NULL && source->para > 0 ? tupu_text_get_para (text, source->para) : NULL,
                   source);
     }
