@@ -29,6 +29,7 @@ struct _TupuReadingView
   GArray  *flashed;     /* TupuReadingMark: what the last flash lit (fading or not) */
   guint    flash_source;
   gint64   scroll_until; /* a scroll is made again as the text is measured, until then */
+  guint    scroll_tick;  /* the tick callback making it */
   gboolean clicking;     /* a click here is selecting a concept: flash it, do not scroll away */
   int      clicked;      /* the mark clicked, or -1 */
 

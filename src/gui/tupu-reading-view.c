@@ -18,7 +18,7 @@
 /* How long a passage stays flashed after it was scrolled to. */
 #define FLASH_MS 1600
 /* How long a scroll is made again while the text's height is being measured. */
-#define SCROLL_SETTLE_US (800 * G_TIME_SPAN_MILLISECOND)
+#define SCROLL_SETTLE_US (3 * G_TIME_SPAN_SECOND)
 /* The reading measure, in characters of the text's font. */
 #define MEASURE_CHARS 40
 
@@ -287,16 +287,32 @@ flash (TupuReadingView *self, int start, int end, guint node)
 
 /* A text just shown or re-wrapped is measured line by line in the background, and until then
  * its height is an estimate: a scroll asked for meanwhile can land short (or, in GTK 4.8, be
- * dropped). Each time the measured height changes, the last scroll asked for is made again, for
- * a moment after it was asked for (not later: the reader may have scrolled since). */
-static void
-vadjustment_changed_cb (GtkAdjustment *adjustment, TupuReadingView *self)
+ * dropped). So at each frame, for a moment after a scroll was asked for, the scroll is made
+ * again until its target is in sight; then the reader has the text to scroll as they like. */
+static gboolean
+scroll_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 {
-  GtkTextMark *target =
-      gtk_text_buffer_get_mark (gtk_text_view_get_buffer (self->text_view), "tupu-target");
+  TupuReadingView *self = user_data;
+  GtkTextBuffer   *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextMark     *target = gtk_text_buffer_get_mark (buffer, "tupu-target");
+  GdkRectangle     location, visible;
+  GtkTextIter      iter;
 
-  if (target != NULL && g_get_monotonic_time () < self->scroll_until)
-    gtk_text_view_scroll_to_mark (self->text_view, target, 0.0, TRUE, 0.0, 0.3);
+  if (target == NULL || g_get_monotonic_time () > self->scroll_until)
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, target);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  if (location.y >= visible.y && location.y + location.height <= visible.y + visible.height)
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_text_view_scroll_to_mark (self->text_view, target, 0.0, TRUE, 0.0, 0.3);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -314,6 +330,9 @@ scroll_to_offset (TupuReadingView *self, int offset)
   /* A third down the page, so the lines before it give context. */
   gtk_text_view_scroll_to_mark (self->text_view, target, 0.0, TRUE, 0.0, 0.3);
   self->scroll_until = g_get_monotonic_time () + SCROLL_SETTLE_US;
+  if (self->scroll_tick == 0)
+    self->scroll_tick =
+        gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), scroll_tick_cb, self, NULL);
 }
 
 /* The buffer range of @node's defining mention (its first speech source), or FALSE. */
@@ -535,6 +554,9 @@ tupu_reading_view_dispose (GObject *object)
 
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed_cb, self);
   g_clear_handle_id (&self->flash_source, g_source_remove);
+  if (self->scroll_tick != 0 && self->text_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->scroll_tick);
+  self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), TUPU_TYPE_READING_VIEW);
   g_clear_object (&self->graph);
 
@@ -640,8 +662,6 @@ tupu_reading_view_init (TupuReadingView *self)
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), motion);
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
-  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)),
-                           "changed", G_CALLBACK (vadjustment_changed_cb), self, 0);
 
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (dark_changed_cb), self);
