@@ -73,6 +73,10 @@ struct _TupuGraphView
 
   /* Render cache: lazily recorded tiles at cache_zoom, keyed by packed tile coordinates. */
   GHashTable *tiles;
+  GHashTable *pending_tiles; /* keys of tiles being painted on a worker thread */
+  guint       tile_serial;   /* changes whenever the tiles are dropped: late paintings are too */
+  GHashTable *stale_tiles; /* after a zoom, the tiles of stale_zoom, shown until the new ones are */
+  double      stale_zoom;
   double      cache_zoom;
   guint       settle_id;
 
@@ -106,6 +110,8 @@ struct _TupuGraphView
    * per layout and style, and where and how small it was last drawn. */
   GskRenderNode *map_node;
   double         map_scale;
+  gboolean       map_pending; /* being painted on a worker thread, at map_pending_scale */
+  double         map_pending_scale;
   double         map_origin_x;
   double         map_origin_y;
   double         pinch_zoom;

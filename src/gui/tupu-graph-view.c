@@ -181,12 +181,25 @@ clamp_offset (double size, double zoom, double start, double extent, double offs
 /* ------------------------------------------------------------------------------------------ */
 /* Render cache                                                                               */
 
+static gboolean paints_tiles_async (TupuGraphView *self);
+
+/* Drops every tile, and every tile still being painted. */
+static void
+clear_tiles (TupuGraphView *self)
+{
+  g_hash_table_remove_all (self->tiles);
+  g_hash_table_remove_all (self->pending_tiles);
+  g_clear_pointer (&self->stale_tiles, g_hash_table_unref);
+  self->map_pending = FALSE;
+  self->tile_serial++;
+}
+
 static void
 invalidate_cache (TupuGraphView *self)
 {
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  g_hash_table_remove_all (self->tiles);
+  clear_tiles (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -194,12 +207,33 @@ static gboolean
 settle_cb (gpointer user_data)
 {
   TupuGraphView *self = user_data;
+  GHashTable    *old = NULL;
+  double         old_zoom = self->cache_zoom;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   self->settle_id = 0;
-  if (self->zoom != self->cache_zoom)
-    invalidate_cache (self);
+  if (self->zoom == self->cache_zoom)
+    return G_SOURCE_REMOVE;
+  /* Painted elsewhere, the new tiles come one by one: until each has, the place it covers shows
+   * the old ones, scaled, rather than a hole. */
+  if (self->stale_tiles != NULL)
+    {
+      /* A zoom before the last one's tiles were all painted: its old picture is still whole. */
+      old = g_steal_pointer (&self->stale_tiles);
+      old_zoom = self->stale_zoom;
+    }
+  else if (self->layout != NULL && paints_tiles_async (self) && g_hash_table_size (self->tiles) > 0)
+    {
+      old = g_steal_pointer (&self->tiles);
+      self->tiles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)gsk_render_node_unref);
+    }
+  invalidate_cache (self);
+  if (old != NULL)
+    {
+      self->stale_tiles = g_steal_pointer (&old);
+      self->stale_zoom = old_zoom;
+    }
 
   return G_SOURCE_REMOVE;
 }
@@ -249,45 +283,83 @@ image_node_new (cairo_surface_t *surface, const graphene_rect_t *bounds)
   return node;
 }
 
+/* What a tile is painted from: copied, so that a worker thread can paint it. */
+typedef struct
+{
+  TupuLayout *layout;
+  int         i, j;
+  double      cache_zoom;
+  int         device; /* scale factor */
+  gboolean    dark, high_contrast, cross_links;
+} TileParams;
+
+static void
+tile_params_init (TileParams *params, TupuGraphView *self, int i, int j)
+{
+  *params = (TileParams){ .layout = tupu_layout_ref (self->layout),
+                          .i = i,
+                          .j = j,
+                          .cache_zoom = self->cache_zoom,
+                          .device = gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                          .dark = self->dark,
+                          .high_contrast = self->high_contrast,
+                          .cross_links = self->show_all_links };
+}
+
+static void
+tile_params_clear (TileParams *params)
+{
+  g_clear_pointer (&params->layout, tupu_layout_unref);
+}
+
 /* Tiles live in "cache space": layout units times cache_zoom, i.e. widget pixels at the zoom
  * they were recorded for. Once the zoom settles they are painted unscaled at whole pixels, so
  * neither text nor tile edges get resampled. Each tile is recorded TILE_BLEED pixels wider on
  * every side: scaled during a zoom, neighbours then overlap instead of leaving seams between
- * them, and at rest each is clipped to its own square (snapshot_graph). */
-static GskRenderNode *
-record_tile (TupuGraphView *self, int i, int j)
+ * them, and at rest each is clipped to its own square (snapshot_graph).
+ *
+ * Painted into pixels once, not kept as a cairo recording: GTK 4.8's cairo nodes replay their
+ * drawing on every frame, which at thousands of concepts took a frame over 100 ms. Touches
+ * nothing but @params, so it runs on a worker thread too (the painter is core's, and Pango's
+ * default font map is per thread). */
+static cairo_surface_t *
+paint_tile (const TileParams *params)
 {
-  double           cz = self->cache_zoom;
-  int              device = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  int              side = (int)(TILE_PX + 2 * TILE_BLEED) * device;
-  TupuRect         visible = { (i * TILE_PX - TILE_BLEED) / cz, (j * TILE_PX - TILE_BLEED) / cz,
-                               (TILE_PX + 2 * TILE_BLEED) / cz, (TILE_PX + 2 * TILE_BLEED) / cz };
-  graphene_rect_t  bounds = GRAPHENE_RECT_INIT (i * TILE_PX - TILE_BLEED, j * TILE_PX - TILE_BLEED,
-                                                TILE_PX + 2 * TILE_BLEED, TILE_PX + 2 * TILE_BLEED);
+  double           cz = params->cache_zoom;
+  int              side = (int)(TILE_PX + 2 * TILE_BLEED) * params->device;
+  TupuRect         visible = { (params->i * TILE_PX - TILE_BLEED) / cz,
+                               (params->j * TILE_PX - TILE_BLEED) / cz, (TILE_PX + 2 * TILE_BLEED) / cz,
+                               (TILE_PX + 2 * TILE_BLEED) / cz };
   TupuPaintOptions options;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
   cairo_t         *cr = cairo_create (surface);
+
+  cairo_scale (cr, params->device, params->device);
+  cairo_translate (cr, -(params->i * TILE_PX - TILE_BLEED), -(params->j * TILE_PX - TILE_BLEED));
+  cairo_scale (cr, cz, cz);
+  tupu_paint_options_init (&options);
+  options.dark = params->dark;
+  options.high_contrast = params->high_contrast;
+  options.visible = &visible;
+  options.scale = cz * params->device;
+  options.background = FALSE;
+  options.cross_links = params->cross_links;
+  tupu_painter_draw (cr, params->layout, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The render node of tile (@i, @j), taking @surface. */
+static GskRenderNode *
+tile_node_new (TupuGraphView *self, cairo_surface_t *surface, int i, int j)
+{
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (i * TILE_PX - TILE_BLEED, j * TILE_PX - TILE_BLEED,
+                                               TILE_PX + 2 * TILE_BLEED, TILE_PX + 2 * TILE_BLEED);
+  int             side = cairo_image_surface_get_width (surface);
   g_autoptr (GBytes) pixels = NULL;
   g_autoptr (GdkTexture) texture = NULL;
 
-  g_assert (TUPU_IS_GRAPH_VIEW (self));
-
-  /* Painted into pixels once, not kept as a cairo recording: GTK 4.8's cairo nodes replay their
-   * drawing on every frame, which at thousands of concepts took a frame over 100 ms. */
-  cairo_scale (cr, device, device);
-  cairo_translate (cr, -(i * TILE_PX - TILE_BLEED), -(j * TILE_PX - TILE_BLEED));
-  cairo_scale (cr, cz, cz);
-  tupu_paint_options_init (&options);
-  options.dark = self->dark;
-  options.high_contrast = self->high_contrast;
-  options.visible = &visible;
-  options.scale = cz * device;
-  options.background = FALSE;
-  options.cross_links = self->show_all_links;
-  tupu_painter_draw (cr, self->layout, &options);
-  cairo_destroy (cr);
-
-  cairo_surface_flush (surface);
   if (uses_cairo_renderer (self))
     return image_node_new (surface, &bounds);
   pixels = g_bytes_new (cairo_image_surface_get_data (surface),
@@ -298,19 +370,96 @@ record_tile (TupuGraphView *self, int i, int j)
   return gsk_texture_node_new (texture, &bounds);
 }
 
+typedef struct
+{
+  GWeakRef   view;
+  guint      serial;
+  TileParams params;
+} TileJob;
+
+static void
+tile_job_free (TileJob *job)
+{
+  g_weak_ref_clear (&job->view);
+  tile_params_clear (&job->params);
+  g_free (job);
+}
+
+static void
+paint_tile_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  TileJob *job = data;
+
+  g_task_return_pointer (task, paint_tile (&job->params), (GDestroyNotify)cairo_surface_destroy);
+}
+
+/* A tile painted on a worker: shown if the tiles it belongs with are still the ones shown. */
+static void
+tile_painted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  TileJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (TupuGraphView) self = g_weak_ref_get (&job->view);
+  cairo_surface_t *surface = g_task_propagate_pointer (G_TASK (result), NULL);
+  gpointer         key = tile_key (job->params.i, job->params.j);
+
+  if (self == NULL || job->serial != self->tile_serial || surface == NULL)
+    {
+      g_clear_pointer (&surface, cairo_surface_destroy);
+      return;
+    }
+  g_hash_table_remove (self->pending_tiles, key);
+  g_hash_table_insert (self->tiles, key,
+                       tile_node_new (self, surface, job->params.i, job->params.j));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Painting a tile of a large graph can take longer than a frame (at 5,000 concepts fitted in
+ * the window, each holds a thousand boxes and their edges): the first frame after a new layout
+ * froze the window for 190 ms of CPU (benchmarks/stall). Such tiles are painted on worker
+ * threads and appear when done; smaller graphs' tiles are painted at once, never missing. */
+#define ASYNC_TILE_ITEMS 2500
+
+static gboolean
+paints_tiles_async (TupuGraphView *self)
+{
+  return self->layout->n_nodes + self->layout->n_edges > ASYNC_TILE_ITEMS;
+}
+
+static void
+request_tile (TupuGraphView *self, int i, int j)
+{
+  TileJob *job = g_new0 (TileJob, 1);
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, tile_painted_cb, NULL);
+
+  g_weak_ref_init (&job->view, self);
+  job->serial = self->tile_serial;
+  tile_params_init (&job->params, self, i, j);
+  g_task_set_task_data (task, job, (GDestroyNotify)tile_job_free);
+  g_task_set_name (task, "[tupu] tile");
+  g_hash_table_add (self->pending_tiles, tile_key (i, j));
+  g_task_run_in_thread (task, paint_tile_thread);
+}
+
+/* The tile's node, or NULL while it is being painted. */
 static GskRenderNode *
 get_tile (TupuGraphView *self, int i, int j)
 {
   GskRenderNode *node = g_hash_table_lookup (self->tiles, tile_key (i, j));
+  TileParams     params;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  if (node == NULL)
+  if (node != NULL || g_hash_table_contains (self->pending_tiles, tile_key (i, j)))
+    return node;
+  if (paints_tiles_async (self))
     {
-      node = record_tile (self, i, j);
-      g_hash_table_insert (self->tiles, tile_key (i, j), node);
+      request_tile (self, i, j);
+      return NULL;
     }
-
+  tile_params_init (&params, self, i, j);
+  node = tile_node_new (self, paint_tile (&params), i, j);
+  tile_params_clear (&params);
+  g_hash_table_insert (self->tiles, tile_key (i, j), node);
   return node;
 }
 
@@ -323,6 +472,37 @@ tile_index (TupuGraphView *self, double v)
   return (int)CLAMP (floor (v * self->cache_zoom / TILE_PX), -1, 32000);
 }
 
+/* Where tile (@i, @j) is still being painted: the old zoom's tiles, scaled, clipped to it. The
+ * snapshot is in cache space here. */
+static void
+append_stale (TupuGraphView *self, GtkSnapshot *snapshot, int i, int j)
+{
+  GHashTableIter  iter;
+  GskRenderNode  *node;
+  double          to_current = self->cache_zoom / self->stale_zoom; /* stale to cache space */
+  graphene_rect_t square = GRAPHENE_RECT_INIT (i * TILE_PX, j * TILE_PX, TILE_PX, TILE_PX);
+  graphene_rect_t in_stale =
+      GRAPHENE_RECT_INIT (square.origin.x / to_current, square.origin.y / to_current,
+                          TILE_PX / to_current, TILE_PX / to_current);
+
+  if (self->stale_tiles == NULL)
+    return;
+  gtk_snapshot_push_clip (snapshot, &square);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_scale (snapshot, to_current, to_current);
+  g_hash_table_iter_init (&iter, self->stale_tiles);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&node))
+    {
+      graphene_rect_t bounds;
+
+      gsk_render_node_get_bounds (node, &bounds);
+      if (graphene_rect_intersection (&bounds, &in_stale, NULL))
+        gtk_snapshot_append_node (snapshot, node);
+    }
+  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_pop (snapshot);
+}
+
 /* The cached drawing, translated to a whole device pixel. */
 static void
 snapshot_graph (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy)
@@ -332,12 +512,13 @@ snapshot_graph (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy
   double          height = gtk_widget_get_height (GTK_WIDGET (self));
   double          scale, grow;
   int             i0, i1, j0, j1;
+  guint           n_missing = 0;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
   if (g_hash_table_size (self->tiles) > MAX_TILES)
-    g_hash_table_remove_all (self->tiles);
-  if (g_hash_table_size (self->tiles) == 0)
+    clear_tiles (self);
+  if (g_hash_table_size (self->tiles) == 0 && g_hash_table_size (self->pending_tiles) == 0)
     self->cache_zoom = self->zoom;
 
   i0 = MAX (tile_index (self, -ox / self->zoom), tile_index (self, b->x - TILE_PAD));
@@ -358,13 +539,23 @@ snapshot_graph (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy
   for (int j = j0; j <= j1; j++)
     for (int i = i0; i <= i1; i++)
       {
+        GskRenderNode *tile = get_tile (self, i, j); /* NULL while painted elsewhere */
+
+        if (tile == NULL)
+          {
+            n_missing++;
+            append_stale (self, snapshot, i, j);
+            continue;
+          }
         gtk_snapshot_push_clip (snapshot,
                                 &GRAPHENE_RECT_INIT (i * TILE_PX - grow, j * TILE_PX - grow,
                                                      TILE_PX + 2 * grow, TILE_PX + 2 * grow));
-        gtk_snapshot_append_node (snapshot, get_tile (self, i, j));
+        gtk_snapshot_append_node (snapshot, tile);
         gtk_snapshot_pop (snapshot);
       }
   gtk_snapshot_restore (snapshot);
+  if (n_missing == 0)
+    g_clear_pointer (&self->stale_tiles, g_hash_table_unref);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -812,31 +1003,58 @@ _tupu_graph_view_map_pan (TupuGraphView *self, double x, double y)
 
 /* The whole layout at the map's scale, once per layout and style, painted into pixels (a
  * cairo node would replay the whole graph's drawing every frame). */
-static GskRenderNode *
-record_map (TupuGraphView *self, double scale)
+typedef struct
 {
-  const TupuRect  *b = &self->layout->bounds;
-  int              device = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  int              width = MAX (1, (int)ceil (b->width * scale * device));
-  int              height = MAX (1, (int)ceil (b->height * scale * device));
+  GWeakRef    view;
+  guint       serial;
+  TupuLayout *layout;
+  double      scale;
+  int         device;
+  gboolean    dark, high_contrast;
+} MapJob;
+
+static void
+map_job_free (MapJob *job)
+{
+  g_weak_ref_clear (&job->view);
+  g_clear_pointer (&job->layout, tupu_layout_unref);
+  g_free (job);
+}
+
+/* The whole graph at the map's @scale. Touches nothing but @job: runs on a worker too. */
+static cairo_surface_t *
+paint_map (const MapJob *job)
+{
+  const TupuRect  *b = &job->layout->bounds;
+  int              width = MAX (1, (int)ceil (b->width * job->scale * job->device));
+  int              height = MAX (1, (int)ceil (b->height * job->scale * job->device));
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_t         *cr = cairo_create (surface);
   TupuPaintOptions options;
+
+  cairo_scale (cr, job->scale * job->device, job->scale * job->device);
+  cairo_translate (cr, -b->x, -b->y);
+  tupu_paint_options_init (&options);
+  options.dark = job->dark;
+  options.high_contrast = job->high_contrast;
+  options.scale = job->scale * job->device;
+  options.background = TRUE;
+  tupu_painter_draw (cr, job->layout, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The map's node from its pixels (taking @surface), @scale layout units to a pixel. */
+static GskRenderNode *
+map_node_new (TupuGraphView *self, cairo_surface_t *surface, double scale)
+{
+  const TupuRect *b = &self->layout->bounds;
+  int             width = cairo_image_surface_get_width (surface);
+  int             height = cairo_image_surface_get_height (surface);
   g_autoptr (GBytes) pixels = NULL;
   g_autoptr (GdkTexture) texture = NULL;
 
-  g_assert (TUPU_IS_GRAPH_VIEW (self));
-
-  cairo_scale (cr, scale * device, scale * device);
-  cairo_translate (cr, -b->x, -b->y);
-  tupu_paint_options_init (&options);
-  options.dark = self->dark;
-  options.high_contrast = self->high_contrast;
-  options.scale = scale * device;
-  options.background = TRUE;
-  tupu_painter_draw (cr, self->layout, &options);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
   pixels = g_bytes_new (cairo_image_surface_get_data (surface),
                         (gsize)cairo_image_surface_get_stride (surface) * height);
   texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, pixels,
@@ -844,6 +1062,78 @@ record_map (TupuGraphView *self, double scale)
   cairo_surface_destroy (surface);
   return gsk_texture_node_new (texture,
                                &GRAPHENE_RECT_INIT (0, 0, b->width * scale, b->height * scale));
+}
+
+static MapJob *
+map_job_new (TupuGraphView *self, double scale)
+{
+  MapJob *job = g_new0 (MapJob, 1);
+
+  g_weak_ref_init (&job->view, self);
+  job->serial = self->tile_serial;
+  job->layout = tupu_layout_ref (self->layout);
+  job->scale = scale;
+  job->device = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  job->dark = self->dark;
+  job->high_contrast = self->high_contrast;
+  return job;
+}
+
+static void
+paint_map_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_task_return_pointer (task, paint_map (data), (GDestroyNotify)cairo_surface_destroy);
+}
+
+static void
+map_painted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  MapJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (TupuGraphView) self = g_weak_ref_get (&job->view);
+  cairo_surface_t *surface = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (self == NULL || job->serial != self->tile_serial || job->layout != self->layout ||
+      surface == NULL)
+    {
+      g_clear_pointer (&surface, cairo_surface_destroy);
+      return;
+    }
+  self->map_pending = FALSE;
+  g_clear_pointer (&self->map_node, gsk_render_node_unref);
+  self->map_node = map_node_new (self, surface, job->scale);
+  self->map_scale = job->scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The map's node at @scale, or NULL while it is painted on a worker (a large graph, where
+ * painting it whole took a quarter of a second: see paints_tiles_async()). */
+static GskRenderNode *
+get_map (TupuGraphView *self, double scale)
+{
+  MapJob *job;
+
+  if (self->map_node != NULL && self->map_scale == scale)
+    return self->map_node;
+  if (!paints_tiles_async (self))
+    {
+      g_clear_pointer (&self->map_node, gsk_render_node_unref);
+      job = map_job_new (self, scale);
+      self->map_node = map_node_new (self, paint_map (job), scale);
+      self->map_scale = scale;
+      map_job_free (job);
+      return self->map_node;
+    }
+  if (!self->map_pending || self->map_pending_scale != scale)
+    {
+      g_autoptr (GTask) task = g_task_new (NULL, NULL, map_painted_cb, NULL);
+
+      g_task_set_task_data (task, map_job_new (self, scale), (GDestroyNotify)map_job_free);
+      g_task_set_name (task, "[tupu] map");
+      self->map_pending = TRUE;
+      self->map_pending_scale = scale;
+      g_task_run_in_thread (task, paint_map_thread);
+    }
+  return NULL;
 }
 
 static void
@@ -869,18 +1159,13 @@ append_map (TupuGraphView *self, GtkSnapshot *snapshot, const GdkRGBA *accent)
   GskRoundedRect  frame;
   GdkRGBA         border = { 0.5, 0.5, 0.5, 0.7 };
   GdkRGBA         tint = *accent;
+  GskRenderNode  *node;
   double          s;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  if (!_tupu_graph_view_map_rect (self, &map, &s))
+  if (!_tupu_graph_view_map_rect (self, &map, &s) || (node = get_map (self, s)) == NULL)
     return;
-  if (self->map_node == NULL || self->map_scale != s)
-    {
-      g_clear_pointer (&self->map_node, gsk_render_node_unref);
-      self->map_node = record_map (self, s);
-    }
-  self->map_scale = s;
   self->map_origin_x = map.origin.x;
   self->map_origin_y = map.origin.y;
 
@@ -888,7 +1173,7 @@ append_map (TupuGraphView *self, GtkSnapshot *snapshot, const GdkRGBA *accent)
   gtk_snapshot_push_rounded_clip (snapshot, &frame);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &map.origin);
-  gtk_snapshot_append_node (snapshot, self->map_node);
+  gtk_snapshot_append_node (snapshot, node);
   gtk_snapshot_restore (snapshot);
   graphene_rect_init (&port,
                       map.origin.x + (-self->off_x / self->zoom - self->layout->bounds.x) * s,
@@ -1623,7 +1908,7 @@ install_layout (TupuGraphView *self, TupuLayout *layout)
   self->layout = tupu_layout_ref (layout);
   _tupu_graph_view_set_hover (self, -1); /* its index meant a box of the old layout */
   self->marks_stale = TRUE;
-  g_hash_table_remove_all (self->tiles);
+  clear_tiles (self);
   g_clear_pointer (&self->map_node, gsk_render_node_unref);
 
   /* Going back in history asked for an area of this layout; else fit it, or keep in place the
@@ -1768,7 +2053,7 @@ clear_layout (TupuGraphView *self)
   g_clear_pointer (&self->layout, tupu_layout_unref);
   _tupu_graph_view_set_hover (self, -1);
   self->marks_stale = TRUE;
-  g_hash_table_remove_all (self->tiles);
+  clear_tiles (self);
   g_clear_pointer (&self->map_node, gsk_render_node_unref);
   _tupu_graph_view_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1955,7 +2240,7 @@ tupu_graph_view_dispose (GObject *object)
   g_clear_pointer (&self->layout, tupu_layout_unref);
   g_clear_object (&self->graph);
   if (self->tiles != NULL)
-    g_hash_table_remove_all (self->tiles);
+    clear_tiles (self);
   g_clear_pointer (&self->map_node, gsk_render_node_unref);
 
   G_OBJECT_CLASS (tupu_graph_view_parent_class)->dispose (object);
@@ -1972,6 +2257,8 @@ tupu_graph_view_finalize (GObject *object)
   g_clear_pointer (&self->mark_badges, g_array_unref);
   g_clear_pointer (&self->anchor_id, g_free);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
+  g_clear_pointer (&self->pending_tiles, g_hash_table_unref);
+  g_clear_pointer (&self->stale_tiles, g_hash_table_unref);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->root_id, g_free);
 
@@ -2143,6 +2430,7 @@ tupu_graph_view_init (TupuGraphView *self)
   self->fit_pending = TRUE;
   self->pointer_x = self->pointer_y = -1;
   self->tiles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)gsk_render_node_unref);
+  self->pending_tiles = g_hash_table_new (NULL, NULL);
   self->mark_geoms = g_array_new (FALSE, FALSE, sizeof (int));
   self->mark_badges = g_array_new (FALSE, FALSE, sizeof (int));
 

@@ -754,16 +754,15 @@ test_properties (Fixture *fixture, gconstpointer data)
   }
 }
 
-/* A valid graph under the built-in graph's id (so showing it is a reload) whose root has more
- * children than dot's degree cap: it loads, but dot refuses it (TOO_LARGE). */
+/* A valid graph under the built-in graph's id (so showing it is a reload): a tree of a root and
+ * @n_children concepts, each part of the one @fanout places before it in order. */
 static TupuGraph *
-load_too_large_for_dot (void)
+load_tree (guint n_children, guint fanout)
 {
   g_autoptr (GString) json = g_string_new (NULL);
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
-  TupuGraph  *graph;
-  const guint n_children = 201;
+  TupuGraph *graph;
 
   g_string_append (json, "{\"format_version\": 1, \"id\": \"theme-education-2023\", "
                          "\"title\": {\"zh\": \"宽\", \"en\": \"Wide\"}, "
@@ -779,15 +778,22 @@ load_too_large_for_dot (void)
   g_string_append (json, "], \"edges\": [");
   for (guint i = 1; i <= n_children; i++)
     g_string_append_printf (json,
-                            "%s{\"source\": \"n-%u\", \"target\": \"n-0\", "
+                            "%s{\"source\": \"n-%u\", \"target\": \"n-%u\", "
                             "\"relation\": \"part-of\"}",
-                            i > 1 ? ", " : "", i);
+                            i > 1 ? ", " : "", i, (i - 1) / fanout);
   g_string_append (json, "]}");
 
   bytes = g_bytes_new (json->str, json->len);
   graph = tupu_graph_load_bytes (bytes, "wide.json", NULL, NULL, &error);
   g_assert_no_error (error);
   return graph;
+}
+
+/* More children than dot's degree cap: the graph loads, but dot refuses it (TOO_LARGE). */
+static TupuGraph *
+load_too_large_for_dot (void)
+{
+  return load_tree (201, 201);
 }
 
 /* Too large for the engine chosen: laid out with sfdp rather than left blank, no error, and the
@@ -955,6 +961,102 @@ test_hover (Fixture *fixture, gconstpointer data)
   g_assert_false (tupu_test_view_is_hover_dimmed (fixture->view));
 }
 
+static gboolean
+tiles_all_painted (Fixture *fixture)
+{
+  guint    painted, pending;
+  gboolean stale, settling;
+
+  tupu_test_view_count_tiles (fixture->view, &painted, &pending, &stale, &settling);
+  return !settling && painted > 0 && pending == 0 && !stale;
+}
+
+static gboolean
+zoom_settled (Fixture *fixture)
+{
+  guint    painted, pending;
+  gboolean stale, settling;
+
+  tupu_test_view_count_tiles (fixture->view, &painted, &pending, &stale, &settling);
+  return !settling;
+}
+
+/* The concept whose box is nearest the middle of the view. */
+static const char *
+node_nearest_center (TupuGraphView *view)
+{
+  TupuLayout *layout = tupu_graph_view_get_layout (view);
+  const char *best = NULL;
+  double      best_d = G_MAXDOUBLE;
+
+  for (guint g = 0; g < layout->n_nodes; g++)
+    {
+      const char *id = node_id (layout->graph, layout->nodes[g].node);
+      double      x, y;
+
+      node_center (view, id, &x, &y);
+      if (hypot (x - VIEW_WIDTH / 2.0, y - VIEW_HEIGHT / 2.0) < best_d)
+        {
+          best = id;
+          best_d = hypot (x - VIEW_WIDTH / 2.0, y - VIEW_HEIGHT / 2.0);
+        }
+    }
+  return best;
+}
+
+/* Zooms to @zoom around concept @id, and returns its box once the zoom has settled. */
+static void
+zoom_around (Fixture *fixture, const char *id, double zoom, graphene_rect_t *box)
+{
+  double x, y;
+
+  node_center (fixture->view, id, &x, &y);
+  tupu_graph_view_zoom_at (fixture->view, zoom, x, y);
+  g_assert_true (wait_until (fixture, zoom_settled));
+  g_assert_true (tupu_test_view_get_node_rect (fixture->view, id, box));
+}
+
+/* A large graph's tiles are painted on worker threads, so a frame never waits for them: the
+ * first picture arrives on its own, and after a zoom the old picture, scaled, stands in where
+ * the new tiles are still being painted, never a blank. */
+static void
+test_tiles_async (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (TupuGraph) big = load_tree (1400, 40); /* 2,801 items: over the threshold */
+  TupuColor       bg = tupu_style_background (FALSE);
+  const char     *id;
+  graphene_rect_t box;
+
+  hold_layout (fixture);
+  tupu_graph_view_set_graph (fixture->view, big);
+  g_assert_true (wait_until (fixture, layout_is_new));
+  g_assert_no_error (fixture->layout_error);
+  g_free (render_view (fixture)); /* asks for the tiles in view */
+  g_assert_true (wait_until (fixture, tiles_all_painted));
+
+  /* Zoomed out, 1,400 concepts are specks: at 1:1, the one in the middle is a box that stands
+   * out from the background. */
+  id = node_nearest_center (fixture->view);
+  zoom_around (fixture, id, 1.0, &box);
+  g_free (render_view (fixture));
+  g_assert_true (wait_until (fixture, tiles_all_painted));
+  {
+    g_autofree guchar *pixels = render_view (fixture);
+
+    g_assert_cmpfloat (contrast_in (pixels, &box, bg), >, 0.05);
+  }
+
+  /* Zoomed in further: once the zoom settles the cache is repainted, and the frames in between
+   * still show the box. */
+  zoom_around (fixture, id, 1.6, &box);
+  {
+    g_autofree guchar *pixels = render_view (fixture);
+
+    g_assert_cmpfloat (contrast_in (pixels, &box, bg), >, 0.05);
+  }
+  g_assert_true (wait_until (fixture, tiles_all_painted));
+}
+
 static void
 test_text_scale (Fixture *fixture, gconstpointer data)
 {
@@ -998,6 +1100,7 @@ main (int argc, char *argv[])
   ADD ("text-scale", test_text_scale);
   ADD ("layout-fallback", test_layout_fallback);
   ADD ("hover", test_hover);
+  ADD ("tiles-async", test_tiles_async);
 #undef ADD
 
   return g_test_run ();

@@ -347,6 +347,18 @@ tupu_test_view_is_hover_dimmed (TupuGraphView *view)
   return view->hover >= 0 && view->hover_dim;
 }
 
+void
+tupu_test_view_count_tiles (TupuGraphView *view, guint *painted, guint *pending, gboolean *stale,
+                            gboolean *settling)
+{
+  g_assert (TUPU_IS_GRAPH_VIEW (view));
+
+  *painted = g_hash_table_size (view->tiles);
+  *pending = g_hash_table_size (view->pending_tiles);
+  *stale = view->stale_tiles != NULL;
+  *settling = view->settle_id != 0;
+}
+
 /* Detail pane */
 
 static const char *
