@@ -1180,6 +1180,10 @@ loader_clear (Loader *l)
   g_clear_pointer (&l->edge_keys, g_hash_table_unref);
 }
 
+/* Said of a file over TUPU_LIMIT_FILE_SIZE, whether its size is known before reading or not. */
+#define TOO_LARGE_MESSAGE                                                                          \
+  "the file is larger than the limit of " G_STRINGIFY (TUPU_LIMIT_FILE_SIZE_MIB) " MiB"
+
 /* Syntax first: our scanner, then json-glib on what the scanner accepted. */
 static JsonNode *
 parse (Loader *l, JsonParser *parser, const char *data, gsize len)
@@ -1190,7 +1194,7 @@ parse (Loader *l, JsonParser *parser, const char *data, gsize len)
 
   if (len > TUPU_LIMIT_FILE_SIZE)
     {
-      report (l, TUPU_SEVERITY_ERROR, pos, "the file is larger than the limit of 4 MiB");
+      report (l, TUPU_SEVERITY_ERROR, pos, TOO_LARGE_MESSAGE);
       return NULL;
     }
   l->data = data;
@@ -1356,7 +1360,7 @@ tupu_graph_load_file (GFile *file, GCancellable *cancellable, GPtrArray **diagno
                             cancellable, &local_error);
   if (info != NULL && g_file_info_get_size (info) > TUPU_LIMIT_FILE_SIZE)
     {
-      refuse_file (name, "the file is larger than the limit of 4 MiB", diagnostics, error);
+      refuse_file (name, TOO_LARGE_MESSAGE, diagnostics, error);
       return NULL;
     }
   if (info != NULL)
