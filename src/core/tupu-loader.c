@@ -1180,6 +1180,10 @@ loader_clear (Loader *l)
   g_clear_pointer (&l->edge_keys, g_hash_table_unref);
 }
 
+/* Said of a file over TUPU_LIMIT_FILE_SIZE, whether its size is known before reading or not. */
+#define TOO_LARGE_MESSAGE                                                                          \
+  "the file is larger than the limit of " G_STRINGIFY (TUPU_LIMIT_FILE_SIZE_MIB) " MiB"
+
 /* Syntax and the document in one pass of our scanner, which refuses what json-glib 1.6's parser
  * lets through (see tupu-json-scan.h). Returns the document, the caller's. */
 static JsonNode *
@@ -1191,7 +1195,7 @@ parse (Loader *l, const char *data, gsize len)
 
   if (len > TUPU_LIMIT_FILE_SIZE)
     {
-      report (l, TUPU_SEVERITY_ERROR, pos, "the file is larger than the limit of 4 MiB");
+      report (l, TUPU_SEVERITY_ERROR, pos, TOO_LARGE_MESSAGE);
       return NULL;
     }
   l->data = data;
@@ -1348,7 +1352,7 @@ tupu_graph_load_file (GFile *file, GCancellable *cancellable, GPtrArray **diagno
                             cancellable, &local_error);
   if (info != NULL && g_file_info_get_size (info) > TUPU_LIMIT_FILE_SIZE)
     {
-      refuse_file (name, "the file is larger than the limit of 4 MiB", diagnostics, error);
+      refuse_file (name, TOO_LARGE_MESSAGE, diagnostics, error);
       return NULL;
     }
   if (info != NULL)

@@ -13,6 +13,9 @@
 #include "tupu-json-scan.h"
 
 #define MiB (1024 * 1024)
+/* What the loader says of a file over TUPU_LIMIT_FILE_SIZE, here named huge.json. */
+#define HUGE_MESSAGE                                                                               \
+  "huge.json: the file is larger than the limit of " G_STRINGIFY (TUPU_LIMIT_FILE_SIZE_MIB) " MiB"
 
 static char *data_path (const char *first, ...) G_GNUC_NULL_TERMINATED;
 
@@ -477,17 +480,19 @@ make_graph (guint n_items, const char *extra_edges)
 static void
 test_limit_nodes (void)
 {
-  g_autoptr (GString) json = make_graph (5000, "");
+  g_autoptr (GString) json = make_graph (TUPU_LIMIT_NODES, "");
   g_autoptr (GPtrArray) diags = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TupuGraph) graph = load_string (json->str, &diags, &error);
-  const TupuDiagnostic *diag = find_diagnostic (diags, "too many nodes: the limit is 5000");
+  g_autofree char *message = g_strdup_printf ("too many nodes: the limit is %d", TUPU_LIMIT_NODES);
+  const TupuDiagnostic *diag = find_diagnostic (diags, message);
 
   g_assert_null (graph);
   g_assert_error (error, TUPU_GRAPH_ERROR, TUPU_GRAPH_ERROR_INVALID);
   g_assert_nonnull (diag);
-  /* Line 1 is the header, line 2 opens the array, the report is line 3: node 5000 is 5003. */
-  g_assert_cmpuint (diag->line, ==, 5003);
+  /* Line 1 is the header, line 2 opens the array, the report is line 3: node k (from 0) is on
+   * line 3 + k, and the first one over the limit is node TUPU_LIMIT_NODES. */
+  g_assert_cmpuint (diag->line, ==, 3 + TUPU_LIMIT_NODES);
   g_assert_cmpuint (diag->column, ==, 1);
 }
 
@@ -516,23 +521,28 @@ test_limit_edges (void)
   g_autoptr (GPtrArray) diags = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TupuGraph) graph = NULL;
+  g_autofree char      *message = NULL;
   const TupuDiagnostic *diag;
-  guint                 n = 210;
+  guint                 n = 0;
 
-  /* 210 items part-of the report, then relates-to edges between distinct pairs of items. */
-  for (guint a = 0, made = n; a < n && made < 20001; a++)
-    for (guint b = a + 1; b < n && made < 20001; b++, made++)
+  /* The fewest items whose part-of edges and distinct pairs make more edges than the limit. */
+  while (n + n * (n - 1) / 2 <= TUPU_LIMIT_EDGES)
+    n++;
+  /* n items part-of the report, then relates-to edges between distinct pairs of items. */
+  for (guint a = 0, made = n; a < n && made <= TUPU_LIMIT_EDGES; a++)
+    for (guint b = a + 1; b < n && made <= TUPU_LIMIT_EDGES; b++, made++)
       g_string_append_printf (edges,
                               ",\n{\"source\": \"n%u\", \"target\": \"n%u\", "
                               "\"relation\": \"relates-to\"}",
                               a, b);
   json = make_graph (n, edges->str);
   graph = load_string (json->str, &diags, &error);
-  diag = find_diagnostic (diags, "too many edges: the limit is 20000");
+  message = g_strdup_printf ("too many edges: the limit is %d", TUPU_LIMIT_EDGES);
+  diag = find_diagnostic (diags, message);
   g_assert_null (graph);
   g_assert_nonnull (diag);
   /* Nodes fill lines 3 to 3 + n, then "]," and "\"edges\": [": edge k is on line n + 6 + k. */
-  g_assert_cmpuint (diag->line, ==, n + 6 + 20000);
+  g_assert_cmpuint (diag->line, ==, n + 6 + TUPU_LIMIT_EDGES);
   g_assert_cmpuint (diag->column, ==, 1);
 }
 
@@ -585,7 +595,7 @@ test_limit_file_size (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("tupu-test-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
-  g_autofree char *content = g_malloc (4 * MiB + 1);
+  g_autofree char *content = g_malloc (TUPU_LIMIT_FILE_SIZE + 1);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GPtrArray) diags = NULL;
   g_autoptr (TupuGraph) graph = NULL;
@@ -594,24 +604,24 @@ test_limit_file_size (void)
 
   g_assert_no_error (error);
   /* Garbage: were it parsed, a syntax error would be reported instead. */
-  memset (content, '#', 4 * MiB + 1);
-  g_file_set_contents (path, content, 4 * MiB + 1, &error);
+  memset (content, '#', TUPU_LIMIT_FILE_SIZE + 1);
+  g_file_set_contents (path, content, TUPU_LIMIT_FILE_SIZE + 1, &error);
   g_assert_no_error (error);
 
   graph = tupu_graph_load_file (file, NULL, &diags, &error);
   g_assert_null (graph);
   g_assert_error (error, TUPU_GRAPH_ERROR, TUPU_GRAPH_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==, "huge.json: the file is larger than the limit of 4 MiB");
+  g_assert_cmpstr (error->message, ==, HUGE_MESSAGE);
   g_assert_cmpuint (diags->len, ==, 1);
   diag = g_ptr_array_index (diags, 0);
   g_assert_cmpuint (diag->line, ==, 0);
   g_clear_error (&error);
   g_clear_pointer (&diags, g_ptr_array_unref);
 
-  bytes = g_bytes_new_take (g_steal_pointer (&content), 4 * MiB + 1);
+  bytes = g_bytes_new_take (g_steal_pointer (&content), TUPU_LIMIT_FILE_SIZE + 1);
   graph = tupu_graph_load_bytes (bytes, "huge.json", NULL, &diags, &error);
   g_assert_null (graph);
-  g_assert_cmpstr (error->message, ==, "huge.json: the file is larger than the limit of 4 MiB");
+  g_assert_cmpstr (error->message, ==, HUGE_MESSAGE);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -666,22 +676,23 @@ test_stream_few_bytes (void)
 static void
 test_stream_over_limit (void)
 {
-  g_autofree char *content = g_malloc (5 * MiB);
+  g_autofree char *content = g_malloc (TUPU_LIMIT_FILE_SIZE + MiB);
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GInputStream) stream = NULL;
   g_autoptr (GPtrArray) diags = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TupuGraph) graph = NULL;
 
-  memset (content, '#', 5 * MiB);
-  bytes = g_bytes_new_take (g_steal_pointer (&content), 5 * MiB);
+  memset (content, '#', TUPU_LIMIT_FILE_SIZE + MiB);
+  bytes = g_bytes_new_take (g_steal_pointer (&content), TUPU_LIMIT_FILE_SIZE + MiB);
   stream = trickle_stream_new (bytes, 4093, FALSE);
   graph = _tupu_graph_load_stream (stream, "huge.json", NULL, NULL, &diags, &error);
   g_assert_null (graph);
   g_assert_error (error, TUPU_GRAPH_ERROR, TUPU_GRAPH_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==, "huge.json: the file is larger than the limit of 4 MiB");
+  g_assert_cmpstr (error->message, ==, HUGE_MESSAGE);
   g_assert_cmpuint (diags->len, ==, 1);
-  g_assert_cmpuint (trickle_stream_get_served (TRICKLE_STREAM (stream)), ==, 4 * MiB + 1);
+  g_assert_cmpuint (trickle_stream_get_served (TRICKLE_STREAM (stream)), ==,
+                    TUPU_LIMIT_FILE_SIZE + 1);
 }
 
 /* A read that fails after some bytes is an I/O error, not a truncated graph. */

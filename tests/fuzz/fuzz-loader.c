@@ -8,8 +8,8 @@
 #include "tupu-graph.h"
 
 /* docs/graph-format.md, "Limits". */
-#define MAX_NODES 5000
-#define MAX_EDGES 20000
+#define MAX_NODES 20000
+#define MAX_EDGES 80000
 #define MAX_DEGREE 500
 #define MAX_DEPTH 32
 

@@ -655,7 +655,7 @@ test_subtree (void)
 static void
 test_caps_nodes (void)
 {
-  /* 1 + 40 + 40 × 50 = 2041 nodes: over dot's 2000 and circo's 300, within sfdp's 5000. */
+  /* 1 + 40 + 40 × 50 = 2041 nodes: over dot's 2000 and circo's 300, within sfdp's 20000. */
   g_autoptr (TupuGraph) graph = generate_graph (40, 50);
   g_autoptr (GError) error = NULL;
   TupuLayoutOptions options;
