@@ -27,7 +27,8 @@ struct _TupuQuiz
 {
   GObject parent_instance;
 
-  TupuGraph *graph;
+  TupuGraph  *graph;
+  GHashTable *english_counts; /* normalised English label → how many concepts have it */
 };
 
 G_DEFINE_FINAL_TYPE (TupuQuiz, tupu_quiz, G_TYPE_OBJECT)
@@ -196,6 +197,15 @@ normalise (const char *text, glong *len)
       last = c;
     }
   return g_utf8_to_ucs4_fast (out->str, -1, len);
+}
+
+static char *
+normalise_utf8 (const char *text)
+{
+  glong                len;
+  g_autofree gunichar *chars = normalise (text, &len);
+
+  return g_ucs4_to_utf8 (chars, len, NULL, NULL, NULL);
 }
 
 static gunichar *
@@ -984,13 +994,28 @@ ask_chinese (TupuQuiz *self, guint index)
 static gboolean
 english_is_unique (TupuQuiz *self, guint index)
 {
-  const char *label = tupu_graph_get_node (self->graph, index)->label_en;
+  g_autofree char *key = normalise_utf8 (tupu_graph_get_node (self->graph, index)->label_en);
 
-  for (guint i = 0; i < tupu_graph_get_n_nodes (self->graph); i++)
-    if (i != index && tupu_quiz_compare (tupu_graph_get_node (self->graph, i)->label_en, label,
-                                         NULL) == TUPU_VERDICT_RIGHT)
-      return FALSE;
-  return TRUE;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->english_counts, key)) <= 1;
+}
+
+static GHashTable *
+count_english (TupuGraph *graph)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < tupu_graph_get_n_nodes (graph); i++)
+    {
+      const char *label = tupu_graph_get_node (graph, i)->label_en;
+      char       *key;
+
+      if (label == NULL)
+        continue;
+      key = normalise_utf8 (label);
+      g_hash_table_insert (
+          counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+    }
+  return counts;
 }
 
 static gboolean
@@ -1017,6 +1042,7 @@ tupu_quiz_finalize (GObject *object)
   TupuQuiz *self = TUPU_QUIZ (object);
 
   g_clear_object (&self->graph);
+  g_clear_pointer (&self->english_counts, g_hash_table_unref);
   G_OBJECT_CLASS (tupu_quiz_parent_class)->finalize (object);
 }
 
@@ -1042,6 +1068,7 @@ tupu_quiz_new (TupuGraph *graph)
 
   self = g_object_new (TUPU_TYPE_QUIZ, NULL);
   self->graph = g_object_ref (graph);
+  self->english_counts = count_english (graph);
   return self;
 }
 
@@ -1117,6 +1144,22 @@ tupu_quiz_ask (TupuQuiz *self, guint node, TupuQuestionKind kind, guint32 seed)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+gboolean
+tupu_quiz_can_ask_any (TupuQuiz *self, guint node)
+{
+  /* The cheap tests first: the choices look for distractors over the whole graph. */
+  static const TupuQuestionKind by_cost[] = { TUPU_QUESTION_MEMBERS, TUPU_QUESTION_CHINESE,
+                                              TUPU_QUESTION_ENGLISH, TUPU_QUESTION_PARENT,
+                                              TUPU_QUESTION_PASSAGE };
+
+  g_return_val_if_fail (TUPU_IS_QUIZ (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (by_cost); i++)
+    if (tupu_quiz_can_ask (self, node, by_cost[i]))
+      return TRUE;
+  return FALSE;
 }
 
 TupuQuestion *

@@ -128,6 +128,8 @@ TupuGraph *tupu_quiz_get_graph (TupuQuiz *self);
 /* Whether concept @node can be asked a question of @kind (it has members, a parent with
  * relatives of its kind, a passage, an English label…). */
 gboolean tupu_quiz_can_ask (TupuQuiz *self, guint node, TupuQuestionKind kind);
+/* Whether @node can be asked any question (cheaper than asking). */
+gboolean tupu_quiz_can_ask_any (TupuQuiz *self, guint node);
 /* A question of @kind about @node, the same for the same @seed; NULL when it cannot be asked. */
 TupuQuestion *tupu_quiz_ask (TupuQuiz *self, guint node, TupuQuestionKind kind, guint32 seed);
 /* A question about @node of a kind chosen by @seed among those it can be asked (members first
