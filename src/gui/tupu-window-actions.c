@@ -660,6 +660,7 @@ _tupu_window_actions_update (TupuWindow *self)
   set_enabled (self, "win.focus-next-pane", shown);
   set_enabled (self, "win.focus-previous-pane", shown);
   set_enabled (self, "win.find", shown);
+  set_enabled (self, "win.practice", shown);
   set_enabled (self, "win.search-for", selected_node (self) != NULL);
   gtk_widget_set_sensitive (self->search_button, shown);
   set_enabled (self, "win.toggle-outline", shown);
@@ -747,6 +748,7 @@ tupu_window_set_accels (GtkApplication *application)
     { "win.focus-next-pane", { "F6", NULL } },
     { "win.focus-previous-pane", { "<Shift>F6", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.practice", { "<Control>p", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

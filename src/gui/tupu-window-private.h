@@ -5,6 +5,7 @@
 #include "tupu-breadcrumb.h"
 #include "tupu-history.h"
 #include "tupu-outline.h"
+#include "tupu-practice-panel.h"
 #include "tupu-search-panel.h"
 #include "tupu-window.h"
 
@@ -37,6 +38,10 @@ struct _TupuWindow
   GtkSearchEntry  *search_entry;
   AdwFlap         *search_flap;
   TupuSearchPanel *search_panel;
+
+  /* The details' place beside the graph, which the practice panel takes while practising. */
+  GtkStack          *side_stack;
+  TupuPracticePanel *practice_panel;
 
   GSettings *settings;
 
@@ -75,11 +80,21 @@ struct _TupuWindow
   gboolean        last_input_key;    /* the reader's last press was a key, not a button */
 
   GHashTable *actions_enabled; /* action name → the enabled state last set, + 1 */
+
+  /* Practice (tupu-window-practice.c): the shown graph's study store, opened when first
+   * needed. */
+  TupuStudyStore *study_store;
 };
 
 void _tupu_window_class_actions_init (GtkWidgetClass *widget_class);
 void _tupu_window_actions_update (TupuWindow *self);
 void _tupu_window_dnd_init (TupuWindow *self);
+/* Practice (tupu-window-practice.c): win.practice, and the practice panel beside the graph. */
+void _tupu_window_class_practice_init (GtkWidgetClass *widget_class);
+void _tupu_window_practice_init (TupuWindow *self);
+void _tupu_window_practice_dispose (TupuWindow *self);
+/* Shows the details or the practice panel beside the graph, or neither. */
+void _tupu_window_update_side (TupuWindow *self);
 /* The selected concept's menu (its branch, folding, copying), popped up at (@x, @y) in the graph
  * view's coordinates. */
 void _tupu_window_popup_concept_menu (TupuWindow *self, double x, double y);

@@ -1283,6 +1283,7 @@ tupu_window_dispose (GObject *object)
   g_clear_pointer (&self->concept_menu, gtk_widget_unparent);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_handle_id (&self->history_record_id, g_source_remove);
+  _tupu_window_practice_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TUPU_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
@@ -1427,6 +1428,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _tupu_window_class_actions_init (widget_class);
+  _tupu_window_class_practice_init (widget_class);
 
   g_type_ensure (TUPU_TYPE_GRAPH_VIEW);
   g_type_ensure (TUPU_TYPE_DETAIL_PANE);
@@ -1435,6 +1437,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   g_type_ensure (TUPU_TYPE_SEARCH_PANEL);
   g_type_ensure (TUPU_TYPE_OUTLINE);
   g_type_ensure (TUPU_TYPE_BREADCRUMB);
+  g_type_ensure (TUPU_TYPE_PRACTICE_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tupu/Tupu/tupu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, title_label);
@@ -1459,6 +1462,8 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, breadcrumb);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, practice_panel);
   gtk_widget_class_bind_template_callback (widget_class, selected_id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, root_id_changed_cb);
@@ -1513,6 +1518,7 @@ tupu_window_init (TupuWindow *self)
 
   _tupu_window_actions_update (self);
   _tupu_window_dnd_init (self);
+  _tupu_window_practice_init (self);
   restore_size (self);
   update_title (self);
 }
@@ -1580,5 +1586,6 @@ tupu_window_set_show_details (TupuWindow *self, gboolean show_details)
     return;
 
   gtk_widget_set_visible (pane, show_details);
+  _tupu_window_update_side (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DETAILS]);
 }

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* tupu-window-practice.c: practice in the window (win.practice, Ctrl+P).
+ *
+ * The practice panel takes the details' place beside the graph while a session runs (the details
+ * would show the answers). Each question moves the graph: a question about a concept's members
+ * selects the concept with its members folded away; a question whose answer is the concept or
+ * its place (its parent, its English or Chinese, the passage that states it) selects nothing
+ * until it is answered. The answer then selects the concept and unfolds its members. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tupu-window-private.h"
+
+/* When Preferences has no daily limit of new concepts. */
+#define DEFAULT_NEW_PER_DAY 20
+#define NEW_PER_DAY_KEY "new-cards-per-day"
+
+static gboolean
+practising (TupuWindow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->practice_panel));
+}
+
+void
+_tupu_window_update_side (TupuWindow *self)
+{
+  gboolean details = gtk_widget_get_visible (GTK_WIDGET (self->detail_pane));
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (self->side_stack == NULL)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->side_stack), details || practising (self));
+  if (practising (self))
+    gtk_stack_set_visible_child_name (self->side_stack, "practice");
+  else if (details)
+    gtk_stack_set_visible_child_name (self->side_stack, "details");
+}
+
+/* The daily limit of new concepts, from Preferences when it has one. */
+static guint
+new_per_day (TupuWindow *self)
+{
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (schema != NULL && g_settings_schema_has_key (schema, NEW_PER_DAY_KEY))
+    return g_settings_get_uint (self->settings, NEW_PER_DAY_KEY);
+  return DEFAULT_NEW_PER_DAY;
+}
+
+/* The study store of the graph shown, opened the first time it is needed, and again when
+ * another graph (or a reload of it) is shown. A damaged file was set aside: say so. */
+static TupuStudyStore *
+study_store (TupuWindow *self)
+{
+  const GError *error;
+
+  if (self->study_store != NULL && tupu_study_store_get_graph (self->study_store) == self->graph)
+    return self->study_store;
+  g_clear_object (&self->study_store);
+  self->study_store = tupu_study_store_new (self->graph, NULL);
+  error = tupu_study_store_get_load_error (self->study_store);
+  if (error != NULL)
+    _tupu_window_toast (self, error->message);
+  return self->study_store;
+}
+
+static void
+practice_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TupuWindow *self = TUPU_WINDOW (widget);
+
+  if (self->graph == NULL)
+    return;
+  if (!practising (self) || !tupu_practice_panel_is_asking (self->practice_panel))
+    {
+      tupu_practice_panel_start (self->practice_panel, study_store (self), new_per_day (self));
+      gtk_widget_set_visible (GTK_WIDGET (self->practice_panel), TRUE);
+      _tupu_window_update_side (self);
+    }
+  tupu_practice_panel_focus (self->practice_panel);
+}
+
+/* The graph follows the questions */
+
+static void
+concept_asked_cb (TupuPracticePanel *panel, const char *id, gboolean hide_members, TupuWindow *self)
+{
+  if (!hide_members)
+    {
+      tupu_graph_view_select (self->graph_view, NULL, FALSE);
+      return;
+    }
+  tupu_graph_view_select (self->graph_view, id, TRUE);
+  if (tupu_graph_view_can_fold (self->graph_view, id))
+    tupu_graph_view_set_node_folded (self->graph_view, id, TRUE);
+}
+
+static void
+concept_answered_cb (TupuPracticePanel *panel, const char *id, TupuWindow *self)
+{
+  tupu_graph_view_select (self->graph_view, id, TRUE);
+  if (tupu_graph_view_can_fold (self->graph_view, id))
+    tupu_graph_view_set_node_folded (self->graph_view, id, FALSE);
+}
+
+static void
+save_failed_cb (TupuPracticePanel *panel, const char *message, TupuWindow *self)
+{
+  _tupu_window_toast (self, message);
+}
+
+static void
+practice_closed_cb (TupuPracticePanel *panel, TupuWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->practice_panel), FALSE);
+  _tupu_window_update_side (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
+}
+
+void
+_tupu_window_class_practice_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.practice", NULL, practice_action);
+}
+
+void
+_tupu_window_practice_init (TupuWindow *self)
+{
+  g_signal_connect (self->practice_panel, "concept-asked", G_CALLBACK (concept_asked_cb), self);
+  g_signal_connect (self->practice_panel, "concept-answered", G_CALLBACK (concept_answered_cb),
+                    self);
+  g_signal_connect (self->practice_panel, "save-failed", G_CALLBACK (save_failed_cb), self);
+  g_signal_connect (self->practice_panel, "closed", G_CALLBACK (practice_closed_cb), self);
+  _tupu_window_update_side (self);
+}
+
+void
+_tupu_window_practice_dispose (TupuWindow *self)
+{
+  if (self->practice_panel != NULL)
+    g_signal_handlers_disconnect_by_data (self->practice_panel, self);
+  g_clear_object (&self->study_store);
+}
