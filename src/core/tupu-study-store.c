@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "tupu-study-store-private.h"
@@ -225,6 +226,46 @@ damaged (TupuStudyStore *self, const GError *problem)
     }
 }
 
+/* A save interrupted by a crash leaves GLib's temporary file, <name>.XXXXXX, beside the store.
+ * Those old enough that no save can still be writing them are removed. */
+#define STALE_TEMP_SECONDS (10 * 60)
+
+static gboolean
+is_temp_name (const char *name, const char *base)
+{
+  gsize n = strlen (base);
+
+  if (strncmp (name, base, n) != 0 || name[n] != '.' || strlen (name + n + 1) != 6)
+    return FALSE;
+  for (const char *p = name + n + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+remove_stale_temp_files (TupuStudyStore *self)
+{
+  g_autofree char *dir_path = g_path_get_dirname (self->path);
+  g_autofree char *base = g_path_get_basename (self->path);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  gint64      now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf         st;
+
+      if (!is_temp_name (name, base))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) &&
+          now - st.st_mtime > STALE_TEMP_SECONDS)
+        g_unlink (path);
+    }
+}
+
 static void
 load (TupuStudyStore *self)
 {
@@ -235,6 +276,7 @@ load (TupuStudyStore *self)
   const char *id = tupu_graph_get_id (self->graph);
 
   self->data = _tupu_study_data_new (id);
+  remove_stale_temp_files (self);
   if (!g_file_get_contents (self->path, &contents, &length, &error))
     {
       if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))

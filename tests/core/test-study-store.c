@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <utime.h>
 #include <json-glib/json-glib.h>
 
 #include "tupu-study-store.h"
@@ -562,6 +563,33 @@ test_days (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_new + n_learning + n_known, ==, tupu_graph_get_n_nodes (f->graph));
 }
 
+/* The temporary files of saves a crash interrupted go once they are old; a recent one may be a
+ * save under way and stays, and so does anything else. */
+static void
+test_stale_temp_files (Fixture *f, gconstpointer data)
+{
+  g_autofree char *name = graph_file_name (f);
+  g_autofree char *old_temp = g_strconcat (name, ".Ab12Cd", NULL);
+  g_autofree char *new_temp = g_strconcat (name, ".Zx98Yw", NULL);
+  g_autofree char *other = g_strconcat (name, ".notes", NULL);
+  g_autofree char *old_path = store_path (f, old_temp);
+  g_autofree char *new_path = store_path (f, new_temp);
+  g_autofree char *other_path = store_path (f, other);
+  struct utimbuf   hour_ago = { time (NULL) - 3600, time (NULL) - 3600 };
+  g_autoptr (TupuStudyStore) store = NULL;
+
+  write_file (f, old_temp, "{\"half\": ");
+  write_file (f, new_temp, "{\"half\": ");
+  write_file (f, other, "x");
+  g_assert_cmpint (g_utime (old_path, &hour_ago), ==, 0);
+  g_assert_cmpint (g_utime (other_path, &hour_ago), ==, 0);
+  store = tupu_study_store_new (f->graph, f->dir);
+  g_assert_null (tupu_study_store_get_load_error (store));
+  g_assert_false (g_file_test (old_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (new_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other_path, G_FILE_TEST_EXISTS));
+}
+
 /* Two windows on one graph share a store: neither overwrites the other. */
 static void
 test_shared (Fixture *f, gconstpointer data)
@@ -592,6 +620,7 @@ main (int argc, char **argv)
   ADD ("/study-store/queue", test_queue);
   ADD ("/study-store/days", test_days);
   ADD ("/study-store/shared", test_shared);
+  ADD ("/study-store/stale-temp-files", test_stale_temp_files);
 #undef ADD
   return g_test_run ();
 }
