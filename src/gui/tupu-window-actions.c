@@ -663,6 +663,7 @@ _tupu_window_actions_update (TupuWindow *self)
   set_enabled (self, "win.practice", shown);
   set_enabled (self, "win.search-for", selected_node (self) != NULL);
   gtk_widget_set_sensitive (self->search_button, shown);
+  _tupu_window_study_update_actions (self);
   set_enabled (self, "win.toggle-outline", shown);
   set_enabled (self, "win.go-back", shown && tupu_history_can_go_back (self->history));
   set_enabled (self, "win.go-forward", shown && tupu_history_can_go_forward (self->history));
@@ -749,6 +750,7 @@ tupu_window_set_accels (GtkApplication *application)
     { "win.focus-previous-pane", { "<Shift>F6", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.practice", { "<Control>p", NULL } },
+    { "win.show-progress", { "<Control><Shift>m", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -50,33 +50,17 @@ new_per_day (TupuWindow *self)
   return DEFAULT_NEW_PER_DAY;
 }
 
-/* The study store of the graph shown, opened the first time it is needed, and again when
- * another graph (or a reload of it) is shown. A damaged file was set aside: say so. */
-static TupuStudyStore *
-study_store (TupuWindow *self)
-{
-  const GError *error;
-
-  if (self->study_store != NULL && tupu_study_store_get_graph (self->study_store) == self->graph)
-    return self->study_store;
-  g_clear_object (&self->study_store);
-  self->study_store = tupu_study_store_new (self->graph, NULL);
-  error = tupu_study_store_get_load_error (self->study_store);
-  if (error != NULL)
-    _tupu_window_toast (self, error->message);
-  return self->study_store;
-}
-
 static void
 practice_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   TupuWindow *self = TUPU_WINDOW (widget);
 
-  if (self->graph == NULL)
+  /* The store comes with the graph (tupu-window-study.c). */
+  if (self->graph == NULL || self->study_store == NULL)
     return;
   if (!practising (self) || !tupu_practice_panel_is_asking (self->practice_panel))
     {
-      tupu_practice_panel_start (self->practice_panel, study_store (self), new_per_day (self));
+      tupu_practice_panel_start (self->practice_panel, self->study_store, new_per_day (self));
       gtk_widget_set_visible (GTK_WIDGET (self->practice_panel), TRUE);
       _tupu_window_update_side (self);
     }
@@ -142,5 +126,4 @@ _tupu_window_practice_dispose (TupuWindow *self)
 {
   if (self->practice_panel != NULL)
     g_signal_handlers_disconnect_by_data (self->practice_panel, self);
-  g_clear_object (&self->study_store);
 }

@@ -7,6 +7,7 @@
 #include "tupu-outline.h"
 #include "tupu-practice-panel.h"
 #include "tupu-search-panel.h"
+#include "tupu-study-store.h"
 #include "tupu-window.h"
 
 G_BEGIN_DECLS
@@ -81,9 +82,11 @@ struct _TupuWindow
 
   GHashTable *actions_enabled; /* action name → the enabled state last set, + 1 */
 
-  /* Practice (tupu-window-practice.c): the shown graph's study store, opened when first
-   * needed. */
+  /* Study progress (tupu-window-study.c): the graph's store, shared with every window showing
+   * the same graph, and whether the graph is coloured by it. */
   TupuStudyStore *study_store;
+  gboolean        show_progress;
+  GtkWidget      *progress_button;
 };
 
 void _tupu_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -111,5 +114,14 @@ AdwToast *_tupu_window_toast (TupuWindow *self, const char *title);
 /* Back and forward (tupu-window.c): FALSE when there is nowhere to go. */
 gboolean _tupu_window_go_back (TupuWindow *self);
 gboolean _tupu_window_go_forward (TupuWindow *self);
+
+/* tupu-window-study.c */
+void _tupu_window_study_class_init (GtkWidgetClass *widget_class);
+void _tupu_window_study_init (TupuWindow *self);
+void _tupu_window_study_dispose (TupuWindow *self);
+/* Opens @graph's study store (NULL: none), reporting a damaged file in a toast. */
+void _tupu_window_study_set_graph (TupuWindow *self, TupuGraph *graph);
+void _tupu_window_study_set_show_progress (TupuWindow *self, gboolean show);
+void _tupu_window_study_update_actions (TupuWindow *self);
 
 G_END_DECLS

@@ -39,6 +39,7 @@ enum
   PROP_SHOW_ALL_LINKS,
   PROP_DIRECTION,
   PROP_SHOW_OUTLINE,
+  PROP_SHOW_PROGRESS,
   N_PROPS
 };
 
@@ -785,6 +786,7 @@ show_graph (TupuWindow *self, GFile *file, TupuGraph *graph)
   tupu_search_panel_set_graph (self->search_panel, graph);
   tupu_outline_set_graph (self->outline, graph);
   tupu_breadcrumb_set_graph (self->breadcrumb, graph);
+  _tupu_window_study_set_graph (self, graph);
   show_selection (self);
   restart_history (self);
   update_title (self);
@@ -1286,6 +1288,7 @@ tupu_window_dispose (GObject *object)
   _tupu_window_practice_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TUPU_TYPE_WINDOW);
 
+  _tupu_window_study_dispose (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->graph);
   g_clear_object (&self->file);
@@ -1347,6 +1350,9 @@ tupu_window_get_property (GObject *object, guint prop_id, GValue *value, GParamS
       g_value_set_boolean (value, self->outline != NULL &&
                                       gtk_widget_get_visible (GTK_WIDGET (self->outline)));
       break;
+    case PROP_SHOW_PROGRESS:
+      g_value_set_boolean (value, self->show_progress);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1380,6 +1386,13 @@ tupu_window_set_property (GObject *object, guint prop_id, const GValue *value, G
       break;
     case PROP_SHOW_OUTLINE:
       tupu_window_set_show_outline (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_PROGRESS:
+      if (!self->show_progress != !g_value_get_boolean (value))
+        {
+          _tupu_window_study_set_show_progress (self, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1424,6 +1437,10 @@ tupu_window_class_init (TupuWindowClass *klass)
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_OUTLINE] =
       g_param_spec_boolean ("show-outline", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The Progress overlay: the graph coloured by how well each concept is known. */
+  properties[PROP_SHOW_PROGRESS] =
+      g_param_spec_boolean ("show-progress", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1479,6 +1496,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_concept_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
+  _tupu_window_study_class_init (widget_class);
 }
 
 static void
@@ -1516,6 +1534,7 @@ tupu_window_init (TupuWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_settings_bind (self->settings, "show-outline", self, "show-outline", G_SETTINGS_BIND_DEFAULT);
 
+  _tupu_window_study_init (self);
   _tupu_window_actions_update (self);
   _tupu_window_dnd_init (self);
   _tupu_window_practice_init (self);
