@@ -334,11 +334,20 @@ show_items (TupuPracticePanel *self, const TupuQuestion *question)
   /* A choice says it all in its verdict and the expected line. */
   if (question->mode == TUPU_ANSWER_CHOICE)
     return;
+  /* So does one typed wording, unless it was nearly right: then how. */
+  if (question->kind != TUPU_QUESTION_MEMBERS && question->mode == TUPU_ANSWER_TYPED &&
+      self->check->verdict != TUPU_VERDICT_NEAR_MISS)
+    return;
   for (guint i = 0; i < self->check->items->len; i++)
     {
       const TupuAnswerItem *item = g_ptr_array_index (self->check->items, i);
-      g_autofree char      *text = format_item (question, item, i);
-      GtkWidget            *label = gtk_label_new (text);
+      g_autofree char      *text = NULL;
+      GtkWidget            *label;
+
+      if (question->kind != TUPU_QUESTION_MEMBERS && item->verdict == TUPU_VERDICT_MISSED)
+        continue;
+      text = format_item (question, item, i);
+      label = gtk_label_new (text);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -578,7 +587,7 @@ show_question (TupuPracticePanel *self)
     fill_choices (self, question);
   gtk_stack_set_visible_child_name (self->stack, "question");
   g_signal_emit (self, signals[CONCEPT_ASKED], 0, question_node (self, question)->id,
-                 question->kind == TUPU_QUESTION_MEMBERS || question->kind == TUPU_QUESTION_ORDER);
+                 (int)question->kind);
   tupu_practice_panel_focus (self);
 }
 
@@ -733,10 +742,10 @@ tupu_practice_panel_class_init (TupuPracticePanelClass *klass)
   object_class->dispose = tupu_practice_panel_dispose;
   object_class->finalize = tupu_practice_panel_finalize;
 
-  /* A question is shown about concept @id; @hide_members: its members are what is asked. */
+  /* A question of @kind (a TupuQuestionKind) is shown about concept @id. */
   signals[CONCEPT_ASKED] =
       g_signal_new ("concept-asked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                    NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+                    NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
   /* The answer about concept @id was checked: the graph may show it all. */
   signals[CONCEPT_ANSWERED] =
       g_signal_new ("concept-answered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,

@@ -5,8 +5,8 @@
  * list to put in order), checks the answer, shows how it fared (right, near miss or wrong, with
  * what was expected), then takes the self-grade (Again, Hard, Good, Easy; keys 1–4) that the
  * session records in the study store. At the end, or when stopped (Escape), it sums the session
- * up. The window moves the graph: "concept-asked" when a question is shown (with whether the
- * concept's members are to be hidden), "concept-answered" when its answer is checked. */
+ * up. The window moves the graph: "concept-asked" when a question is shown (with its kind, which
+ * says what the graph must not give away), "concept-answered" when its answer is checked. */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -5,7 +5,8 @@
  * would show the answers). Each question moves the graph: a question about a concept's members
  * selects the concept with its members folded away; a question whose answer is the concept or
  * its place (its parent, its English or Chinese, the passage that states it) selects nothing
- * until it is answered. The answer then selects the concept and unfolds its members. */
+ * until it is answered, and one between Chinese and English hides the glosses meanwhile. The
+ * answer then selects the concept and unfolds its members. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -69,22 +70,40 @@ practice_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 
 /* The graph follows the questions */
 
+/* The glosses as Preferences has them (a question about them hides them for a while). */
 static void
-concept_asked_cb (TupuPracticePanel *panel, const char *id, gboolean hide_members, TupuWindow *self)
+restore_glosses (TupuWindow *self)
 {
-  if (!hide_members)
+  gboolean show_gloss;
+
+  g_object_get (self, "show-gloss", &show_gloss, NULL);
+  tupu_graph_view_set_show_gloss (self->graph_view, show_gloss);
+}
+
+static void
+concept_asked_cb (TupuPracticePanel *panel, const char *id, int kind, TupuWindow *self)
+{
+  if (kind == TUPU_QUESTION_MEMBERS || kind == TUPU_QUESTION_ORDER)
     {
-      tupu_graph_view_select (self->graph_view, NULL, FALSE);
+      restore_glosses (self);
+      tupu_graph_view_select (self->graph_view, id, TRUE);
+      if (tupu_graph_view_can_fold (self->graph_view, id))
+        tupu_graph_view_set_node_folded (self->graph_view, id, TRUE);
       return;
     }
-  tupu_graph_view_select (self->graph_view, id, TRUE);
-  if (tupu_graph_view_can_fold (self->graph_view, id))
-    tupu_graph_view_set_node_folded (self->graph_view, id, TRUE);
+  /* The concept itself, or where it belongs, is the answer: nothing selected; and the graph's
+   * English glosses beside the Chinese would answer the questions between the two. */
+  tupu_graph_view_select (self->graph_view, NULL, FALSE);
+  if (kind == TUPU_QUESTION_ENGLISH || kind == TUPU_QUESTION_CHINESE)
+    tupu_graph_view_set_show_gloss (self->graph_view, FALSE);
+  else
+    restore_glosses (self);
 }
 
 static void
 concept_answered_cb (TupuPracticePanel *panel, const char *id, TupuWindow *self)
 {
+  restore_glosses (self);
   tupu_graph_view_select (self->graph_view, id, TRUE);
   if (tupu_graph_view_can_fold (self->graph_view, id))
     tupu_graph_view_set_node_folded (self->graph_view, id, FALSE);
@@ -100,6 +119,7 @@ static void
 practice_closed_cb (TupuPracticePanel *panel, TupuWindow *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->practice_panel), FALSE);
+  restore_glosses (self);
   _tupu_window_update_side (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
 }
