@@ -39,6 +39,7 @@ struct _TupuPracticePanel
   GtkLabel     *good_interval;
   GtkLabel     *easy_interval;
   GtkLabel     *summary_title;
+  GtkWidget    *close_button;
   AdwActionRow *time_row;
   AdwActionRow *reviewed_row;
   AdwActionRow *accuracy_row;
@@ -57,6 +58,7 @@ enum
   CONCEPT_ASKED,
   CONCEPT_ANSWERED,
   SAVE_FAILED,
+  SESSION_ENDED,
   CLOSED,
   N_SIGNALS
 };
@@ -124,13 +126,6 @@ kind_hint (const TupuQuestion *question)
 /* The question's parts */
 
 static void
-choice_clicked_cb (GtkButton *button, TupuPracticePanel *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "practice.choose", "i",
-                              GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "choice")));
-}
-
-static void
 fill_choices (TupuPracticePanel *self, const TupuQuestion *question)
 {
   remove_children (self->choice_box);
@@ -146,9 +141,8 @@ fill_choices (TupuPracticePanel *self, const TupuQuestion *question)
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_widget_add_css_class (button, "zh");
-      gtk_widget_set_tooltip_text (button, NULL);
-      g_object_set_data (G_OBJECT (button), "choice", GINT_TO_POINTER (i));
-      g_signal_connect (button, "clicked", G_CALLBACK (choice_clicked_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "practice.choose");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (int)i);
       gtk_box_append (GTK_BOX (self->choice_box), button);
       g_ptr_array_add (self->choice_buttons, button);
     }
@@ -485,7 +479,7 @@ format_weakest (TupuPracticePanel *self, GPtrArray *weakest)
   GString   *text;
 
   if (weakest->len == 0)
-    return g_strdup (_ ("None: every card was answered and graded well"));
+    return g_strdup (_ ("None"));
   text = g_string_new (NULL);
   for (guint i = 0; i < weakest->len; i++)
     {
@@ -533,9 +527,12 @@ show_summary (TupuPracticePanel *self)
   reviewed = summary->n_remaining > 0 ? g_strdup_printf (_ ("%u (%u left for later)"),
                                                          summary->n_reviewed, summary->n_remaining)
                                       : g_strdup_printf ("%u", summary->n_reviewed);
-  accuracy = g_strdup_printf (_ ("%u%%: %u right, %u near misses, %u wrong"),
-                              (guint)(summary->accuracy * 100 + 0.5), summary->n_right,
-                              summary->n_near, summary->n_wrong);
+  if (summary->n_right + summary->n_near + summary->n_wrong == 0)
+    accuracy = g_strdup (_ ("No answers yet"));
+  else
+    accuracy = g_strdup_printf (_ ("%u%%: %u right, %u near misses, %u wrong"),
+                                (guint)(summary->accuracy * 100 + 0.5), summary->n_right,
+                                summary->n_near, summary->n_wrong);
   adw_action_row_set_subtitle (self->time_row, time);
   adw_action_row_set_subtitle (self->reviewed_row, reviewed);
   adw_action_row_set_subtitle (self->accuracy_row, accuracy);
@@ -544,7 +541,8 @@ show_summary (TupuPracticePanel *self)
   update_progress (self);
   gtk_widget_set_visible (self->stop_button, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "summary");
-  gtk_widget_grab_focus (GTK_WIDGET (self->summary_title));
+  gtk_widget_grab_focus (self->close_button);
+  g_signal_emit (self, signals[SESSION_ENDED], 0);
 }
 
 /* The question */
@@ -753,6 +751,9 @@ tupu_practice_panel_class_init (TupuPracticePanelClass *klass)
   /* A grade could not be saved (it is kept, and written with the next change); why. */
   signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The session is over: its summary is shown. */
+  signals[SESSION_ENDED] = g_signal_new ("session-ended", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* The student is done with the summary. */
   signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 0);
@@ -784,6 +785,7 @@ tupu_practice_panel_class_init (TupuPracticePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuPracticePanel, good_interval);
   gtk_widget_class_bind_template_child (widget_class, TupuPracticePanel, easy_interval);
   gtk_widget_class_bind_template_child (widget_class, TupuPracticePanel, summary_title);
+  gtk_widget_class_bind_template_child (widget_class, TupuPracticePanel, close_button);
   gtk_widget_class_bind_template_child (widget_class, TupuPracticePanel, time_row);
   gtk_widget_class_bind_template_child (widget_class, TupuPracticePanel, reviewed_row);
   gtk_widget_class_bind_template_child (widget_class, TupuPracticePanel, accuracy_row);
@@ -868,7 +870,7 @@ tupu_practice_panel_focus (TupuPracticePanel *self)
 
   question = self->session ? tupu_practice_session_get_question (self->session) : NULL;
   if (question == NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->summary_title));
+    gtk_widget_grab_focus (self->close_button);
   else if (self->check != NULL)
     gtk_widget_grab_focus (suggested_grade (self));
   else if (question->mode == TUPU_ANSWER_TYPED)

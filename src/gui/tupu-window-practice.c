@@ -70,14 +70,13 @@ practice_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 
 /* The graph follows the questions */
 
-/* The glosses as Preferences has them (a question about them hides them for a while). */
+/* The glosses as Preferences has them (a question about them hides them for a while; the
+ * window's show-gloss property reads the view, so the setting says what they should be). */
 static void
 restore_glosses (TupuWindow *self)
 {
-  gboolean show_gloss;
-
-  g_object_get (self, "show-gloss", &show_gloss, NULL);
-  tupu_graph_view_set_show_gloss (self->graph_view, show_gloss);
+  tupu_graph_view_set_show_gloss (self->graph_view,
+                                  g_settings_get_boolean (self->settings, "show-gloss"));
 }
 
 static void
@@ -110,6 +109,12 @@ concept_answered_cb (TupuPracticePanel *panel, const char *id, TupuWindow *self)
 }
 
 static void
+session_ended_cb (TupuPracticePanel *panel, TupuWindow *self)
+{
+  restore_glosses (self);
+}
+
+static void
 save_failed_cb (TupuPracticePanel *panel, const char *message, TupuWindow *self)
 {
   _tupu_window_toast (self, message);
@@ -137,6 +142,7 @@ _tupu_window_practice_init (TupuWindow *self)
   g_signal_connect (self->practice_panel, "concept-answered", G_CALLBACK (concept_answered_cb),
                     self);
   g_signal_connect (self->practice_panel, "save-failed", G_CALLBACK (save_failed_cb), self);
+  g_signal_connect (self->practice_panel, "session-ended", G_CALLBACK (session_ended_cb), self);
   g_signal_connect (self->practice_panel, "closed", G_CALLBACK (practice_closed_cb), self);
   _tupu_window_update_side (self);
 }

@@ -3146,6 +3146,194 @@ test_breadcrumb (void)
   app_stop (app);
 }
 
+/* Practice: one round answered through the panel, graded with the keyboard; the progress kept in
+ * the study store's file changes; stopping shows the summary. */
+
+static JsonObject *
+practice_of (JsonObject *state)
+{
+  return json_object_get_object_member (state, "practice");
+}
+
+/* The practice panel's button whose action and target are these (target NULL: any), or NULL. */
+static JsonObject *
+practice_button (JsonObject *state, const char *action, const char *target)
+{
+  JsonArray *buttons = json_object_get_array_member (practice_of (state), "buttons");
+
+  for (guint i = 0; i < json_array_get_length (buttons); i++)
+    {
+      JsonObject *button = json_array_get_object_element (buttons, i);
+
+      if (g_strcmp0 (state_string (button, "action"), action) == 0 &&
+          (target == NULL || g_strcmp0 (state_string (button, "target"), target) == 0))
+        return button;
+    }
+  return NULL;
+}
+
+static void
+click_object (App *app, JsonObject *rect)
+{
+  click_at (app,
+            json_object_get_double_member (rect, "x") +
+                json_object_get_double_member (rect, "width") / 2,
+            json_object_get_double_member (rect, "y") +
+                json_object_get_double_member (rect, "height") / 2);
+}
+
+typedef struct
+{
+  guint    position;
+  gboolean answered;
+} PracticeStep;
+
+/* The question at @position is shown, answered or not as @step says, with the keyboard in the
+ * panel. */
+static gboolean
+practice_at (JsonObject *state, gpointer data)
+{
+  PracticeStep *step = data;
+  JsonObject   *practice = practice_of (state);
+
+  return json_object_get_boolean_member (practice, "shown") &&
+         json_object_get_boolean_member (practice, "asking") &&
+         json_object_get_boolean_member (practice, "focus_inside") &&
+         json_object_get_int_member (practice, "position") == step->position &&
+         json_object_get_boolean_member (practice, "answered") == step->answered;
+}
+
+static gboolean
+practice_summary_shown (JsonObject *state, gpointer data)
+{
+  JsonObject *practice = practice_of (state);
+
+  return json_object_get_boolean_member (practice, "shown") &&
+         !json_object_get_boolean_member (practice, "asking") &&
+         strstr (state_string (practice, "texts"), "Session Summary") != NULL;
+}
+
+static gboolean
+practice_hidden (JsonObject *state, gpointer data)
+{
+  return !json_object_get_boolean_member (practice_of (state), "shown") &&
+         json_object_get_boolean_member (state, "ready");
+}
+
+/* Answers the question shown: the right choice by a click, a wrong typed answer, or the order as
+ * shuffled (never the speech's: a near miss at best). Returns the verdict the test expects. */
+static const char *
+answer_question (App *app, JsonObject *state)
+{
+  JsonObject      *practice = practice_of (state);
+  const char      *mode = state_string (practice, "mode");
+  g_autofree char *target = NULL;
+
+  if (g_strcmp0 (mode, "choice") == 0)
+    {
+      target = g_strdup_printf ("%d", (int)json_object_get_int_member (practice, "correct"));
+      click_object (app, practice_button (state, "practice.choose", target));
+      return "Right";
+    }
+  if (g_strcmp0 (mode, "typed") == 0)
+    {
+      /* ASCII, which xdotool types reliably: a wrong answer, then Enter. */
+      xdo ("type --delay 20 abc");
+      xdo ("key Return");
+      return "Wrong";
+    }
+  click_object (app, practice_button (state, "practice.check", NULL));
+  return NULL; /* Wrong or Near Miss, by the shuffle */
+}
+
+static void
+test_practice_round (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) asked = NULL;
+  g_autoptr (JsonObject) answered = NULL;
+  g_autoptr (JsonObject) graded = NULL;
+  g_autoptr (JsonObject) summary = NULL;
+  g_autoptr (JsonObject) closed = NULL;
+  g_autofree char *node = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *contents = NULL;
+  const char      *verdict;
+  JsonObject      *practice;
+  PracticeStep     step = { 0, FALSE };
+  int              kind;
+
+  g_assert_false (json_object_get_boolean_member (practice_of (state), "shown"));
+  /* The header bar's Practise button starts a session. */
+  click_object (app, json_object_get_object_member (json_object_get_object_member (state, "header"),
+                                                    "win.practice"));
+  asked = wait_for (app, practice_at, &step, STEP_TIMEOUT_MS, "the first question");
+  practice = practice_of (asked);
+  node = g_strdup (state_string (practice, "node"));
+  file = g_strdup (state_string (practice, "store_file"));
+  kind = (int)json_object_get_int_member (practice, "kind");
+  g_test_message ("question %d about %s: %s", kind, node, state_string (practice, "prompt"));
+  g_assert_cmpint (json_object_get_int_member (practice, "n_cards"), ==, 20);
+  g_assert_cmpstr (state_string (practice, "state"), ==, "new");
+  g_assert_nonnull (strstr (state_string (practice, "texts"), "Card 1 of 20"));
+  /* Nothing kept yet for this new student. */
+  g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+  /* A question on a concept's members shows the concept, its members folded away; any other
+   * selects nothing, the concept being the answer. */
+  if (kind == 0 || kind == 5)
+    g_assert_cmpstr (state_string (asked, "selected"), ==, node);
+  else
+    g_assert_null (state_string (asked, "selected"));
+
+  verdict = answer_question (app, asked);
+  step.answered = TRUE;
+  answered = wait_for (app, practice_at, &step, STEP_TIMEOUT_MS, "the answer checked");
+  practice = practice_of (answered);
+  if (verdict != NULL)
+    g_assert_nonnull (strstr (state_string (practice, "texts"), verdict));
+  else
+    g_assert_true (strstr (state_string (practice, "texts"), "Wrong") != NULL ||
+                   strstr (state_string (practice, "texts"), "Near Miss") != NULL);
+  g_assert_nonnull (strstr (state_string (practice, "texts"), "Expected: "));
+  /* The grades, each with its next interval; the answer now shown in the graph. */
+  g_assert_nonnull (practice_button (answered, "practice.grade", "1"));
+  g_assert_nonnull (practice_button (answered, "practice.grade", "4"));
+  g_assert_nonnull (strstr (state_string (practice, "texts"), "10 min"));
+  g_assert_cmpstr (state_string (answered, "selected"), ==, node);
+
+  /* 3 = Good, from the keyboard: the review is kept at once, and the next card comes. */
+  xdo ("key 3");
+  step.position = 1;
+  step.answered = FALSE;
+  graded = wait_for (app, practice_at, &step, STEP_TIMEOUT_MS, "the second question");
+  g_assert_nonnull (strstr (state_string (practice_of (graded), "texts"), "Card 2 of 20"));
+  g_assert_true (g_file_test (file, G_FILE_TEST_EXISTS));
+  contents = read_file (file);
+  g_assert_nonnull (strstr (contents, node));
+  g_assert_nonnull (strstr (contents, "\"good\""));
+
+  /* Escape stops: the summary, with what was done. */
+  xdo ("key Escape");
+  summary = wait_for (app, practice_summary_shown, NULL, STEP_TIMEOUT_MS, "the summary");
+  practice = practice_of (summary);
+  g_test_message ("summary: %s", state_string (practice, "texts"));
+  g_assert_nonnull (
+      strstr (state_string (practice, "texts"), "Cards reviewed\n1 (19 left for later)"));
+  g_assert_nonnull (strstr (state_string (practice, "texts"), "Time spent"));
+  g_assert_nonnull (strstr (state_string (practice, "texts"), "Accuracy"));
+  g_assert_nonnull (strstr (state_string (practice, "texts"), "Weakest concepts"));
+  /* Good on a new card: due again in its next learning step. */
+  g_assert_nonnull (strstr (state_string (practice, "texts"), "Next card due\nin 10 min"));
+
+  /* Done has the keyboard; Escape too puts the details back. */
+  g_assert_true (json_object_get_boolean_member (practice_button (summary, "practice.close", NULL),
+                                                 "focused"));
+  xdo ("key Escape");
+  closed = wait_for (app, practice_hidden, NULL, STEP_TIMEOUT_MS, "the details back");
+  app_stop (app);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -3198,6 +3386,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/history/back-forward", test_history_back_forward);
   g_test_add_func ("/gui/history/branch-and-folds", test_history_branch_and_folds);
   g_test_add_func ("/gui/breadcrumb/select", test_breadcrumb);
+  g_test_add_func ("/gui/practice/round", test_practice_round);
 
   return g_test_run ();
 }

@@ -605,6 +605,130 @@ add_search (JsonBuilder *builder, TupuWindow *window, TupuGraphView *view)
   json_builder_end_object (builder);
 }
 
+/* Practice: the panel's question, its buttons and texts as shown, and the study store's view of
+ * the concept asked about. */
+
+/* The texts of @widget's labels, in order, joined by newlines. */
+static void
+collect_texts (GtkWidget *widget, GString *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) || GTK_IS_EDITABLE (widget))
+    {
+      const char *text = GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
+                                               : gtk_editable_get_text (GTK_EDITABLE (widget));
+
+      if (text != NULL && *text != '\0')
+        g_string_append_printf (out, "%s%s", out->len > 0 ? "\n" : "", text);
+      if (GTK_IS_EDITABLE (widget))
+        return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, out);
+}
+
+static void
+collect_practice_buttons (JsonBuilder *builder, GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_BUTTON (widget))
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      GVariant        *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+      const char      *action = gtk_actionable_get_action_name (GTK_ACTIONABLE (widget));
+      g_autofree char *target_text = target != NULL ? g_variant_print (target, FALSE) : NULL;
+
+      collect_texts (widget, text);
+      json_builder_begin_object (builder);
+      add_string_member (builder, "label", text->str);
+      add_string_member (builder, "action", action);
+      add_string_member (builder, "target", target_text);
+      add_widget_rect (builder, widget, NULL);
+      json_builder_set_member_name (builder, "enabled");
+      json_builder_add_boolean_value (builder, gtk_widget_is_sensitive (widget));
+      json_builder_set_member_name (builder, "focused");
+      json_builder_add_boolean_value (builder, gtk_widget_has_focus (widget));
+      json_builder_end_object (builder);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_practice_buttons (builder, child);
+}
+
+static const char *
+answer_mode_name (TupuAnswerMode mode)
+{
+  return mode == TUPU_ANSWER_TYPED ? "typed" : mode == TUPU_ANSWER_CHOICE ? "choice" : "order";
+}
+
+static void
+add_question (JsonBuilder *builder, TupuPracticeSession *session)
+{
+  const TupuQuestion *question = tupu_practice_session_get_question (session);
+  TupuStudyStore     *store = tupu_practice_session_get_store (session);
+  const char         *id;
+  g_autofree char    *expected = NULL;
+
+  if (question == NULL)
+    return;
+  id = tupu_graph_get_node (tupu_study_store_get_graph (store), question->node)->id;
+  expected = tupu_question_dup_expected (question);
+  add_string_member (builder, "node", id);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_int_value (builder, question->kind);
+  add_string_member (builder, "mode", answer_mode_name (question->mode));
+  add_string_member (builder, "prompt", question->prompt);
+  add_string_member (builder, "expected", expected);
+  json_builder_set_member_name (builder, "correct");
+  json_builder_add_int_value (builder, question->correct);
+  json_builder_set_member_name (builder, "answered");
+  json_builder_add_boolean_value (builder, tupu_practice_session_has_answer (session));
+  add_string_member (builder, "state",
+                     tupu_study_state_to_string (tupu_study_store_get_state (store, id)));
+}
+
+static void
+add_practice (JsonBuilder *builder, TupuWindow *window)
+{
+  TupuPracticePanel   *panel = tupu_test_window_get_practice_panel (window);
+  TupuPracticeSession *session = tupu_practice_panel_get_session (panel);
+  GtkWidget           *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr (GString) texts = g_string_new (NULL);
+
+  json_builder_set_member_name (builder, "practice");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "shown");
+  json_builder_add_boolean_value (builder, gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  json_builder_set_member_name (builder, "asking");
+  json_builder_add_boolean_value (builder, tupu_practice_panel_is_asking (panel));
+  json_builder_set_member_name (builder, "focus_inside");
+  json_builder_add_boolean_value (builder, focus != NULL &&
+                                               gtk_widget_is_ancestor (focus, GTK_WIDGET (panel)));
+  collect_texts (GTK_WIDGET (panel), texts);
+  add_string_member (builder, "texts", texts->str);
+  json_builder_set_member_name (builder, "buttons");
+  json_builder_begin_array (builder);
+  collect_practice_buttons (builder, GTK_WIDGET (panel));
+  json_builder_end_array (builder);
+  if (session != NULL)
+    {
+      GFile           *file = tupu_study_store_get_file (tupu_practice_session_get_store (session));
+      g_autofree char *path = g_file_get_path (file);
+
+      json_builder_set_member_name (builder, "position");
+      json_builder_add_int_value (builder, tupu_practice_session_get_position (session));
+      json_builder_set_member_name (builder, "n_cards");
+      json_builder_add_int_value (builder, tupu_practice_session_get_n_cards (session));
+      add_string_member (builder, "store_file", path);
+      add_question (builder, session);
+    }
+  json_builder_end_object (builder);
+}
+
 static void
 add_window_state (JsonBuilder *builder, TupuWindow *window)
 {
@@ -697,6 +821,7 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   add_breadcrumb (builder, tupu_test_window_get_breadcrumb (window));
   add_header (builder, window);
   add_history (builder, window, view);
+  add_practice (builder, window);
 }
 
 static char *

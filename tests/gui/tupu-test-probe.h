@@ -12,6 +12,10 @@
  *           "history": {"back", "forward"}, "visible": [layout x, y at the middle, zoom],
  *           "search": {"open", "entry_focused", "query", "n_results", "cursor", "rows":
  *           [{"label", "highlight", "cursor"}], "empty", "marked", "mark_boxes", "mark_badges"},
+ *           "practice": {"shown", "asking", "focus_inside", "texts" (its labels, one a line),
+ *           "buttons": [{"label", "action", "target", x, y, width, height, "enabled",
+ *           "focused"}], "position", "n_cards", "store_file", and the question's "node", "kind",
+ *           "mode", "prompt", "expected", "correct", "answered", "state" (the node's study state)},
  *           "windows": [{"type", "title", "file" (Tupu's windows), "active", "focus", "text"}]}
  *   blind-monitor, blind-all  {"ok": true}: the window's file monitor goes deaf (as to a file
  *           opened through the document portal); blind-all stops its periodic check too.

@@ -8,6 +8,7 @@
 #include "tupu-breadcrumb.h"
 #include "tupu-history.h"
 #include "tupu-outline.h"
+#include "tupu-practice-panel.h"
 #include "tupu-search-panel.h"
 #include "tupu-window.h"
 
@@ -77,5 +78,8 @@ GPtrArray  *tupu_test_pane_get_links (TupuDetailPane *pane);
 const char *tupu_test_link_get_id (GtkWidget *link);
 /* The label showing the concept's title (where the focus goes after following a link). */
 GtkWidget *tupu_test_pane_get_title (TupuDetailPane *pane);
+
+/* The practice panel beside the graph (hidden unless practising). */
+TupuPracticePanel *tupu_test_window_get_practice_panel (TupuWindow *window);
 
 G_END_DECLS
