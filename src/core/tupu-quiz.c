@@ -814,7 +814,7 @@ ask_order (TupuQuiz *self, guint index, GRand *rand)
 
   question = question_new (
       TUPU_QUESTION_ORDER, TUPU_ANSWER_ORDER, index,
-      g_strdup_printf (_ ("Put the members of %s in the speech’s order"), node->label_zh));
+      g_strdup_printf (_ ("Put the members of %s in the speech's order"), node->label_zh));
   shuffle ((guint *)shown->data, n, rand);
   /* A shuffle that left them in order would ask nothing: turn it by one. */
   if (memcmp (shown->data, node->children->data, n * sizeof (guint)) == 0)

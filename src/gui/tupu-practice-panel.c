@@ -699,6 +699,13 @@ entry_activate_cb (TupuPracticePanel *self)
   check_answer (self);
 }
 
+/* Enter on a row of the order list: the order is as the student wants it. */
+static void
+order_row_activated_cb (TupuPracticePanel *self)
+{
+  check_answer (self);
+}
+
 /* GObject */
 
 static void
@@ -792,6 +799,7 @@ tupu_practice_panel_class_init (TupuPracticePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuPracticePanel, weakest_row);
   gtk_widget_class_bind_template_child (widget_class, TupuPracticePanel, next_due_row);
   gtk_widget_class_bind_template_callback (widget_class, entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, order_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "practice.check", NULL, check_action);
   gtk_widget_class_install_action (widget_class, "practice.choose", "i", choose_action);
