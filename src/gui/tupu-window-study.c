@@ -84,9 +84,9 @@ _tupu_window_study_set_graph (TupuWindow *self, TupuGraph *graph)
       update_mastery (self);
       return;
     }
-  /* Reported once per store, when it is opened (a reload reuses it). */
+  /* Reported once per store, when it is opened (a reload reuses it), long enough to read. */
   if (error != NULL)
-    toast_error (self, error);
+    adw_toast_set_timeout (_tupu_window_toast (self, error->message), 15);
   if (self->study_store != NULL)
     g_signal_handlers_disconnect_by_func (self->study_store, store_changed_cb, self);
   g_set_object (&self->study_store, store);

@@ -3311,6 +3311,63 @@ test_study_restart (void)
   app_stop (app);
 }
 
+/* A damaged progress file is kept aside with a timestamp, the window says so in a toast, and
+ * progress made afterwards is saved in a fresh file beside it. */
+static void
+test_study_damaged (void)
+{
+  g_autofree char *dir = g_build_filename (test_state_dir (), "tupu", "study", NULL);
+  g_autofree char *path = g_build_filename (dir, "theme-education-2023.json", NULL);
+  const char      *garbage = "{\"format\": \"tupu-study\", \"version\": 1, \"graph\": ";
+  App             *app;
+  g_autoptr (JsonObject) state = NULL;
+  g_autoptr (JsonObject) after = NULL;
+  g_autoptr (GPtrArray) toasts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) listing = NULL;
+  const char *name;
+  guint       kept = 0;
+  Rect        r;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+  state = start_ready (&app, NULL);
+  g_assert_cmpstr (state_string (state, "graph_id"), ==, "theme-education-2023");
+  after = wait_for (app, has_toast, toasts, STEP_TIMEOUT_MS, "a toast about the damaged file");
+  if (strstr (g_ptr_array_index (toasts, 0), "damaged") == NULL ||
+      strstr (g_ptr_array_index (toasts, 0), "theme-education-2023.json.damaged-") == NULL)
+    g_error ("the toast “%s” does not say where the damaged file was kept",
+             (char *)g_ptr_array_index (toasts, 0));
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "theme-education-2023.json.damaged-"))
+      {
+        g_autofree char *aside = g_build_filename (dir, name, NULL);
+        g_autofree char *text = NULL;
+
+        g_assert_true (g_file_get_contents (aside, &text, NULL, NULL));
+        g_assert_cmpstr (text, ==, garbage);
+        kept++;
+      }
+  g_assert_cmpuint (kept, ==, 1);
+
+  /* A fresh start that saves. */
+  g_assert_true (node_rect (after, "introduction", &r));
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (
+      wait_for (app, pane_shows, "introduction", STEP_TIMEOUT_MS, "the pane to show it"));
+  r = study_widget_in_sight (app, "learning");
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (
+      wait_for (app, study_state_is, "learning", STEP_TIMEOUT_MS, "the concept learning"));
+  {
+    g_autofree char *text = study_file_text ("theme-education-2023");
+
+    g_assert_nonnull (strstr (text, "\"state\" : \"learning\""));
+  }
+  app_stop (app);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -3364,6 +3421,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/history/branch-and-folds", test_history_branch_and_folds);
   g_test_add_func ("/gui/breadcrumb/select", test_breadcrumb);
   g_test_add_func ("/gui/study/restart", test_study_restart);
+  g_test_add_func ("/gui/study/damaged", test_study_damaged);
 
   return g_test_run ();
 }
