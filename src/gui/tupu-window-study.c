@@ -84,9 +84,10 @@ _tupu_window_study_set_graph (TupuWindow *self, TupuGraph *graph)
       update_mastery (self);
       return;
     }
-  /* Reported once per store, when it is opened (a reload reuses it), long enough to read. */
+  /* Reported once per store, when it is opened (a reload reuses it), and left until dismissed:
+   * the student should know where the old progress went. */
   if (error != NULL)
-    adw_toast_set_timeout (_tupu_window_toast (self, error->message), 15);
+    _tupu_window_toast_full (self, error->message, 0);
   if (self->study_store != NULL)
     g_signal_handlers_disconnect_by_func (self->study_store, store_changed_cb, self);
   g_set_object (&self->study_store, store);
