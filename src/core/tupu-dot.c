@@ -47,9 +47,7 @@ _tupu_dot_append_quoted (GString *out, const char *text)
 static void
 append_number (GString *out, double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", value));
+  _tupu_append_fixed2 (out, value);
 }
 
 static void

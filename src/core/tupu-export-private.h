@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 
 /* The whole SVG document for @layout (light palette), appended to @out. */
 void _tupu_svg_write (TupuLayout *layout, GString *out);
+/* @value as "%.2f" would print it in the C locale (to the last digit's rounding). */
+void _tupu_append_fixed2 (GString *out, double value);
 /* @text as XML character data or attribute content: markup characters become references,
  * characters XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) and invalid UTF-8 are dropped. */
 void _tupu_xml_append_escaped (GString *out, const char *text);

@@ -34,7 +34,8 @@ typedef struct
   guint       depth;
   guint       max_depth;
   guint       max_index;
-  guint       unrecorded; /* > 0 inside an array element past max_index */
+  guint       record_depth; /* values nested deeper are checked but neither recorded nor named */
+  guint       unrecorded;   /* > 0 inside an array element past max_index */
   GString    *path;
   GHashTable *entries;
   TupuJsonPos error_pos;
@@ -353,7 +354,7 @@ record (Scanner *s, TupuJsonPos value, TupuJsonPos key)
 {
   Entry *entry;
 
-  if (s->unrecorded > 0)
+  if (s->unrecorded > 0 || s->depth > s->record_depth)
     return;
   entry = g_new (Entry, 1);
   entry->value = value;
@@ -422,7 +423,8 @@ scan_member (Scanner *s, GHashTable *seen)
   advance (s);
   if (!skip_whitespace (s))
     return FALSE;
-  push_token (s, name->str);
+  if (s->depth <= s->record_depth)
+    push_token (s, name->str);
   ok = scan_value (s, key);
   g_string_truncate (s->path, path_len);
   return ok;
@@ -474,7 +476,8 @@ scan_element (Scanner *s, guint index)
   gboolean past = index >= s->max_index;
   gboolean ok;
 
-  g_string_append_printf (s->path, "/%u", index);
+  if (s->depth <= s->record_depth)
+    g_string_append_printf (s->path, "/%u", index);
   s->unrecorded += past;
   ok = scan_value (s, here (s));
   s->unrecorded -= past;
@@ -585,6 +588,14 @@ TupuJsonScan *
 tupu_json_scan_new (const char *data, gsize len, guint max_depth, guint max_index,
                     TupuJsonPos *error_pos, char **error_message)
 {
+  return tupu_json_scan_new_full (data, len, max_depth, max_index, G_MAXUINT, error_pos,
+                                  error_message);
+}
+
+TupuJsonScan *
+tupu_json_scan_new_full (const char *data, gsize len, guint max_depth, guint max_index,
+                         guint record_depth, TupuJsonPos *error_pos, char **error_message)
+{
   Scanner s = {
     .p = data,
     .end = data + len,
@@ -592,6 +603,7 @@ tupu_json_scan_new (const char *data, gsize len, guint max_depth, guint max_inde
     .column = 1,
     .max_depth = max_depth,
     .max_index = max_index,
+    .record_depth = record_depth,
   };
   TupuJsonScan *scan;
 

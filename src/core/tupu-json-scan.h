@@ -25,6 +25,12 @@ typedef struct _TupuJsonScan TupuJsonScan;
  * @max_index on are checked but not recorded, which bounds memory on hostile files. */
 TupuJsonScan *tupu_json_scan_new (const char *data, gsize len, guint max_depth, guint max_index,
                                   TupuJsonPos *error_pos, char **error_message);
+/* The same check, recording only values nested at most @record_depth levels deep (0: the whole
+ * document; 2: "/nodes/3" but not "/nodes/3/id"). Naming and recording every value is most of
+ * the scan's cost, and a valid file needs only the shallow positions. */
+TupuJsonScan *tupu_json_scan_new_full (const char *data, gsize len, guint max_depth,
+                                       guint max_index, guint record_depth, TupuJsonPos *error_pos,
+                                       char **error_message);
 void          tupu_json_scan_free (TupuJsonScan *scan);
 
 /* Where the value at @pointer starts and, for an object member, where its name starts (else

@@ -25,6 +25,9 @@ typedef struct
 {
   const char   *file; /* display name */
   TupuJsonScan *scan;
+  gboolean      scan_is_full; /* FALSE while only the nodes' and edges' positions are known */
+  const char   *data;         /* the bytes scanned, kept for a full scan on the first problem */
+  gsize         len;
   GPtrArray    *diags; /* of TupuDiagnostic* */
   guint         n_errors;
   TupuText     *text; /* owned */
@@ -68,14 +71,36 @@ report (Loader *l, TupuSeverity severity, TupuJsonPos pos, const char *format, .
                    tupu_diagnostic_new (severity, l->file, pos.line, pos.column, message));
 }
 
+/* A valid file needs only the positions of the graph's members and of each node and edge (kept
+ * for later messages), so the first scan records only those; a problem deeper down rescans the
+ * bytes once, recording everything. */
+#define SHALLOW_RECORD_DEPTH 2
+
+static gboolean
+lookup (Loader *l, const char *path, TupuJsonPos *value, TupuJsonPos *key)
+{
+  if (l->scan == NULL)
+    return FALSE;
+  if (tupu_json_scan_lookup (l->scan, path, value, key))
+    return TRUE;
+  if (!l->scan_is_full)
+    {
+      g_clear_pointer (&l->scan, tupu_json_scan_free);
+      l->scan =
+          tupu_json_scan_new (l->data, l->len, TUPU_LIMIT_DEPTH, TUPU_LIMIT_EDGES + 1, NULL, NULL);
+      l->scan_is_full = TRUE;
+      return l->scan != NULL && tupu_json_scan_lookup (l->scan, path, value, key);
+    }
+  return FALSE;
+}
+
 /* Where the value at @path starts; line 0 (the whole file) if it was never recorded. */
 static TupuJsonPos
 value_at (Loader *l, const char *path)
 {
   TupuJsonPos pos = { 0, 0 };
 
-  if (l->scan != NULL)
-    tupu_json_scan_lookup (l->scan, path, &pos, NULL);
+  lookup (l, path, &pos, NULL);
   return pos;
 }
 
@@ -84,8 +109,7 @@ key_at (Loader *l, const char *path)
 {
   TupuJsonPos pos = { 0, 0 };
 
-  if (l->scan != NULL)
-    tupu_json_scan_lookup (l->scan, path, NULL, &pos);
+  lookup (l, path, NULL, &pos);
   return pos;
 }
 
@@ -1169,7 +1193,10 @@ parse (Loader *l, JsonParser *parser, const char *data, gsize len)
       report (l, TUPU_SEVERITY_ERROR, pos, "the file is larger than the limit of 4 MiB");
       return NULL;
     }
-  l->scan = tupu_json_scan_new (data, len, TUPU_LIMIT_DEPTH, TUPU_LIMIT_EDGES + 1, &pos, &message);
+  l->data = data;
+  l->len = len;
+  l->scan = tupu_json_scan_new_full (data, len, TUPU_LIMIT_DEPTH, TUPU_LIMIT_EDGES + 1,
+                                     SHALLOW_RECORD_DEPTH, &pos, &message);
   if (l->scan == NULL)
     {
       report (l, TUPU_SEVERITY_ERROR, pos, "%s", message);

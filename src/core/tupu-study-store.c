@@ -211,10 +211,10 @@ damaged (TupuStudyStore *self, const GError *problem)
     {
       g_autofree char *name = g_path_get_basename (aside);
 
+      /* Where it went first: a toast shows one line. */
       g_set_error (&self->load_error, TUPU_STUDY_STORE_ERROR, TUPU_STUDY_STORE_ERROR_DAMAGED,
-                   _ ("The study progress file was damaged (%s). It was kept as %s and a new one "
-                      "started."),
-                   problem->message, name);
+                   _ ("Progress file damaged: kept as %s, a new one started (%s)"), name,
+                   problem->message);
     }
   else
     {

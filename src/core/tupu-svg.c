@@ -10,6 +10,8 @@
 
 #include <pango/pangocairo.h>
 
+#include <math.h>
+
 #include "tupu-export-private.h"
 #include "tupu-layout-private.h"
 #include "tupu-style.h"
@@ -79,14 +81,47 @@ _tupu_xml_append_escaped (GString *out, const char *text)
 /* ------------------------------------------------------------------------------------------ */
 /* Numbers and colours                                                                         */
 
+/* "%.2f", locale-independent (a decimal comma would break every coordinate), written by hand:
+ * g_ascii_formatd went through printf's floating-point path for each of the tens of thousands of
+ * numbers in an export, 5 % of `tupu --export x.svg` (benchmarks/README.md). Rounds half away
+ * from zero on the hundredths, which can differ from printf's exact binary rounding in the last
+ * digit only; never prints "-0.00". */
+void
+_tupu_append_fixed2 (GString *out, double value)
+{
+  char    digits[24];
+  int     n = 0;
+  guint64 hundredths;
+
+  if (!isfinite (value) || fabs (value) >= 1e15)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", value));
+      return;
+    }
+  hundredths = (guint64)llround (fabs (value) * 100);
+  if (value < 0 && hundredths > 0)
+    g_string_append_c (out, '-');
+  digits[n++] = (char)('0' + hundredths % 10);
+  hundredths /= 10;
+  digits[n++] = (char)('0' + hundredths % 10);
+  hundredths /= 10;
+  digits[n++] = '.';
+  do
+    {
+      digits[n++] = (char)('0' + hundredths % 10);
+      hundredths /= 10;
+    }
+  while (hundredths > 0);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
 static void
 append_number (GString *out, double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  /* Locale-independent: a decimal comma would break every coordinate. */
-  g_ascii_formatd (buf, sizeof buf, "%.2f", value);
-  g_string_append (out, buf);
+  _tupu_append_fixed2 (out, value);
 }
 
 static void

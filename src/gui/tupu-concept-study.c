@@ -297,6 +297,10 @@ tupu_concept_study_init (TupuConceptStudy *self)
   /* Leaving the note saves it at once. */
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (tupu_concept_study_flush), self);
   gtk_widget_add_controller (GTK_WIDGET (self->note_view), focus);
+  /* Quitting does not always destroy the windows first: the note is kept then too. */
+  if (g_application_get_default () != NULL)
+    g_signal_connect_object (g_application_get_default (), "shutdown",
+                             G_CALLBACK (tupu_concept_study_flush), self, G_CONNECT_SWAPPED);
   show_all (self);
 }
 

@@ -13,6 +13,7 @@
 #include "tupu-a11y.h"
 #include "tupu-concept-study.h"
 #include "tupu-detail-pane.h"
+#include "tupu-gui-style.h"
 #include "tupu-style.h"
 
 /* Characters of context shown on each side of a quote, at most. */
@@ -343,9 +344,9 @@ new_citation_source (const TupuSource *source)
 static void
 load_kind_css (TupuDetailPane *self)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  TupuStyleVariant variant = tupu_style_variant (adw_style_manager_get_dark (manager),
-                                                 adw_style_manager_get_high_contrast (manager));
+  gboolean         high_contrast = FALSE;
+  gboolean         dark = _tupu_gui_style_is_dark (GTK_WIDGET (self), &high_contrast);
+  TupuStyleVariant variant = tupu_style_variant (dark, high_contrast);
   g_autoptr (GString) css = g_string_new (NULL);
 
   g_assert (TUPU_IS_DETAIL_PANE (self));
@@ -595,16 +596,43 @@ update_title_description (TupuDetailPane *self, const TupuNode *node)
 
 /* A row of the start page that selects concept @node (win.select-concept). */
 static GtkWidget *
+start_label_new (const char *text, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* A row of the start page. Not an AdwActionRow: its labels wrap, and GTK 4.8 lays a wrapping
+ * label out again for every width the window's first size negotiation tries, which made these
+ * seven rows cost more than the whole graph's first paint (benchmarks/README.md, first frame).
+ * One line each, ellipsized, with the full text in the accessible name and tooltip. */
+static GtkWidget *
 start_row_new (const TupuNode *node)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget       *row = gtk_list_box_row_new ();
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget       *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget       *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  g_autofree char *name = NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), node->label_zh);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  name = node->label_en != NULL ? g_strdup_printf ("%s (%s)", node->label_zh, node->label_en)
+                                : g_strdup (node->label_zh);
+  gtk_widget_add_css_class (box, "tupu-start-row");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (text), start_label_new (node->label_zh, "zh"));
   if (node->label_en != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), node->label_en);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+    gtk_box_append (GTK_BOX (text), start_label_new (node->label_en, "subtitle"));
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), arrow);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.select-concept");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", node->id);
@@ -700,6 +728,15 @@ dark_changed_cb (TupuDetailPane *self)
 
 /* Vfuncs */
 
+/* Once in a window the pane can read the theme's text colour, which tells a dark theme the style
+ * manager does not know of (tupu-gui-style.c). */
+static void
+tupu_detail_pane_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (tupu_detail_pane_parent_class)->root (widget);
+  load_kind_css (TUPU_DETAIL_PANE (widget));
+}
+
 /* A reading measure: whatever the text, the pane asks for READING_WIDTH beside the graph (as its
  * minimum too, since GtkPaned places its handle by the minimum of a non-resizing child). */
 static void
@@ -793,6 +830,7 @@ tupu_detail_pane_class_init (TupuDetailPaneClass *klass)
   object_class->dispose = tupu_detail_pane_dispose;
   object_class->finalize = tupu_detail_pane_finalize;
 
+  widget_class->root = tupu_detail_pane_root;
   widget_class->measure = tupu_detail_pane_measure;
   widget_class->size_allocate = tupu_detail_pane_size_allocate;
 

@@ -19,6 +19,7 @@
 #include "tupu-folding.h"
 #include "tupu-a11y.h"
 #include "tupu-graph-view-private.h"
+#include "tupu-gui-style.h"
 #include "tupu-painter.h"
 #include "tupu-style.h"
 
@@ -1751,32 +1752,12 @@ clear_layout (TupuGraphView *self)
 static void
 update_dark (TupuGraphView *self)
 {
-  gboolean dark = FALSE;
   gboolean high_contrast = FALSE;
+  gboolean dark;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  if (adw_is_initialized ())
-    {
-      AdwStyleManager *manager = adw_style_manager_get_default ();
-
-      dark = adw_style_manager_get_dark (manager);
-      high_contrast = adw_style_manager_get_high_contrast (manager);
-    }
-  else
-    g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-application-prefer-dark-theme",
-                  &dark, NULL);
-  /* A dark theme libadwaita's style manager does not know of (GTK_THEME=Adwaita:dark, which
-   * libadwaita does not support but people set): light text means a dark window, and the canvas
-   * must not stay a light rectangle in it. */
-  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
-    {
-      GdkRGBA fg;
-
-      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
-      dark = dark || 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.6;
-    }
-
+  dark = _tupu_gui_style_is_dark (GTK_WIDGET (self), &high_contrast);
   if (self->dark == !!dark && self->high_contrast == !!high_contrast)
     return;
 

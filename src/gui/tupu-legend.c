@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "tupu-gui-style.h"
 #include "tupu-legend.h"
 #include "tupu-painter.h"
 
@@ -21,26 +22,22 @@ struct _TupuLegend
 
 G_DEFINE_FINAL_TYPE (TupuLegend, tupu_legend, GTK_TYPE_WIDGET)
 
-static gboolean
-is_dark (void)
-{
-  return adw_is_initialized () && adw_style_manager_get_dark (adw_style_manager_get_default ());
-}
-
 /* A kind's sample and a relation's sample: which one a drawing area shows is its data. */
 static void
 draw_kind_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
   TupuRect rect = { 1.5, 1.5, width - 3, height - 3 };
 
-  tupu_painter_draw_kind_sample (cr, GPOINTER_TO_INT (data), is_dark (), &rect);
+  tupu_painter_draw_kind_sample (cr, GPOINTER_TO_INT (data),
+                                 _tupu_gui_style_is_dark (GTK_WIDGET (area), NULL), &rect);
 }
 
 static void
 draw_relation_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
-  tupu_painter_draw_relation_sample (cr, GPOINTER_TO_INT (data), is_dark (), 2, width - 2,
-                                     height / 2.0);
+  tupu_painter_draw_relation_sample (cr, GPOINTER_TO_INT (data),
+                                     _tupu_gui_style_is_dark (GTK_WIDGET (area), NULL), 2,
+                                     width - 2, height / 2.0);
 }
 
 static void

@@ -111,6 +111,8 @@ void _tupu_window_find (TupuWindow *self);
 /* Shows @title (plain text; escaped here, as toast titles are markup) in a toast, now or, for a
  * window not yet on screen, once it is mapped. Returns the toast to adjust (borrowed). */
 AdwToast *_tupu_window_toast (TupuWindow *self, const char *title);
+/* The same, shown for @timeout seconds (0: until dismissed). */
+AdwToast *_tupu_window_toast_full (TupuWindow *self, const char *title, guint timeout);
 /* Back and forward (tupu-window.c): FALSE when there is nowhere to go. */
 gboolean _tupu_window_go_back (TupuWindow *self);
 gboolean _tupu_window_go_forward (TupuWindow *self);

@@ -84,9 +84,10 @@ _tupu_window_study_set_graph (TupuWindow *self, TupuGraph *graph)
       update_mastery (self);
       return;
     }
-  /* Reported once per store, when it is opened (a reload reuses it). */
+  /* Reported once per store, when it is opened (a reload reuses it), and left until dismissed:
+   * the student should know where the old progress went. */
   if (error != NULL)
-    toast_error (self, error);
+    _tupu_window_toast_full (self, error->message, 0);
   if (self->study_store != NULL)
     g_signal_handlers_disconnect_by_func (self->study_store, store_changed_cb, self);
   g_set_object (&self->study_store, store);

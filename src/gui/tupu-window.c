@@ -226,8 +226,17 @@ details_active_cb (GtkToggleButton *button, GParamSpec *pspec, gpointer user_dat
 AdwToast *
 _tupu_window_toast (TupuWindow *self, const char *title)
 {
+  return _tupu_window_toast_full (self, title, 5);
+}
+
+AdwToast *
+_tupu_window_toast_full (TupuWindow *self, const char *title, guint timeout)
+{
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   AdwToast        *toast = adw_toast_new (escaped);
+
+  /* Before it is shown: libadwaita 1.2 starts a shown toast's timer with what it has then. */
+  adw_toast_set_timeout (toast, timeout);
 
   /* Only a window on screen shows a toast: libadwaita 1.2 frees a toast whose show animation an
    * overlay not yet mapped still runs, and reads it after (the GUI stress test's windows, closed
@@ -369,11 +378,10 @@ show_failure (TupuWindow *self, GFile *file, LoadResult *result)
       const TupuDiagnostic *diag = tupu_diagnostics_first (self->problems, TUPU_SEVERITY_ERROR);
       g_autofree char      *title =
           diag != NULL ? tupu_diagnostic_format (diag) : g_strdup (result->error->message);
-      AdwToast *toast = _tupu_window_toast (self, title);
+      AdwToast *toast = _tupu_window_toast_full (self, title, 10);
 
       adw_toast_set_button_label (toast, _ ("_Details"));
       adw_toast_set_action_name (toast, "win.show-problems");
-      adw_toast_set_timeout (toast, 10);
     }
 }
 
@@ -932,11 +940,9 @@ static void
 layout_failed_cb (TupuWindow *self, const GError *error)
 {
   g_autofree char *title = g_strdup_printf (_ ("Could not lay out the graph: %s"), error->message);
-  AdwToast        *toast = _tupu_window_toast (self, title);
-
   g_assert (TUPU_IS_WINDOW (self));
 
-  adw_toast_set_timeout (toast, 10);
+  _tupu_window_toast_full (self, title, 10);
 }
 
 static void

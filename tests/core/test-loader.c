@@ -10,6 +10,7 @@
 
 #include "trickle-stream.h"
 #include "tupu-graph-private.h"
+#include "tupu-json-scan.h"
 
 #define MiB (1024 * 1024)
 
@@ -875,6 +876,37 @@ test_text_member_in_bytes (void)
                                             "speech"));
 }
 
+/* The loader's first scan records only two levels; the full scan (on a problem) every value.
+ * Both refuse the same bad bytes at the same place. */
+static void
+test_scan_shallow (void)
+{
+  static const char json[] = "{\"nodes\": [\n  {\"id\": \"a\", \"x\": [1, {\"y\": 2}]}\n]}";
+  static const char bad[] = "{\"nodes\": [{\"id\": \"a\", \"id\": \"b\"}]}";
+  g_autoptr (TupuJsonScan) shallow = NULL;
+  g_autoptr (TupuJsonScan) full = NULL;
+  g_autofree char *shallow_message = NULL;
+  g_autofree char *full_message = NULL;
+  TupuJsonPos      pos, shallow_pos = { 0, 0 }, full_pos = { 0, 0 };
+
+  shallow = tupu_json_scan_new_full (json, strlen (json), 8, 100, 2, NULL, NULL);
+  full = tupu_json_scan_new (json, strlen (json), 8, 100, NULL, NULL);
+  g_assert_nonnull (shallow);
+  g_assert_true (tupu_json_scan_lookup (shallow, "/nodes/0", &pos, NULL));
+  g_assert_cmpuint (pos.line, ==, 2);
+  g_assert_cmpuint (pos.column, ==, 3);
+  g_assert_false (tupu_json_scan_lookup (shallow, "/nodes/0/id", NULL, NULL));
+  g_assert_false (tupu_json_scan_lookup (shallow, "/nodes/0/x/1/y", NULL, NULL));
+  g_assert_true (tupu_json_scan_lookup (full, "/nodes/0/x/1/y", &pos, NULL));
+  g_assert_cmpuint (pos.column, ==, 30);
+
+  g_assert_null (
+      tupu_json_scan_new_full (bad, strlen (bad), 8, 100, 2, &shallow_pos, &shallow_message));
+  g_assert_null (tupu_json_scan_new (bad, strlen (bad), 8, 100, &full_pos, &full_message));
+  g_assert_cmpstr (shallow_message, ==, full_message);
+  g_assert_cmpuint (shallow_pos.column, ==, full_pos.column);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -889,6 +921,7 @@ main (int argc, char **argv)
   add_good_tests ();
   add_bad_tests ();
   g_test_add_func ("/loader/all-problems", test_all_problems);
+  g_test_add_func ("/loader/scan/shallow", test_scan_shallow);
   g_test_add_func ("/loader/limit/nodes", test_limit_nodes);
   g_test_add_func ("/loader/limit/edges", test_limit_edges);
   g_test_add_func ("/loader/limit/degree", test_limit_degree);

@@ -3334,6 +3334,228 @@ test_practice_round (void)
   app_stop (app);
 }
 
+/* Study progress */
+
+static JsonObject *
+study_of (JsonObject *state)
+{
+  return json_object_get_object_member (state, "study");
+}
+
+static gboolean
+study_state_is (JsonObject *state, gpointer data)
+{
+  return g_strcmp0 (state_string (study_of (state), "state"), data) == 0;
+}
+
+static gboolean
+study_note_is (JsonObject *state, gpointer data)
+{
+  return g_strcmp0 (state_string (study_of (state), "note"), data) == 0;
+}
+
+static gboolean
+study_note_focused (JsonObject *state, gpointer data)
+{
+  return json_object_get_boolean_member (study_of (state), "note_focused");
+}
+
+/* The overlay on and colouring the selected concept known, or off and colouring nothing. */
+static gboolean
+overlay_is (JsonObject *state, gpointer data)
+{
+  JsonObject *study = study_of (state);
+  JsonObject *mastery = json_object_get_object_member (study, "mastery");
+  const char *selected = state_string (state, "selected");
+  gboolean    on = GPOINTER_TO_INT (data);
+
+  if (json_object_get_boolean_member (study, "overlay") != on)
+    return FALSE;
+  if (!on)
+    return json_object_get_size (mastery) == 0;
+  return selected != NULL && json_object_has_member (mastery, selected) &&
+         json_object_get_int_member (mastery, selected) == 3 /* TUPU_MASTERY_KNOWN */;
+}
+
+/* The study section's @what ("known" button, "note" box) in the detail pane, scrolled into
+ * sight with the wheel over the pane; its rectangle. */
+static Rect
+study_widget_in_sight (App *app, const char *what)
+{
+  for (int i = 0; i < 40; i++)
+    {
+      g_autoptr (JsonObject) state = app_state (app);
+      JsonObject *study = study_of (state);
+      JsonObject *box = g_str_equal (what, "note")
+                            ? json_object_get_object_member (study, "note_box")
+                            : json_object_get_object_member (
+                                  json_object_get_object_member (study, "buttons"), what);
+      Rect        view = view_rect (state);
+      int         x, y;
+
+      if (box != NULL && json_object_has_member (box, "visible") &&
+          json_object_get_boolean_member (box, "visible"))
+        return (Rect){ json_object_get_double_member (box, "x"),
+                       json_object_get_double_member (box, "y"),
+                       json_object_get_double_member (box, "width"),
+                       json_object_get_double_member (box, "height") };
+      /* The pane is right of the graph. */
+      to_screen (app, view.x + view.width + 120, view.y + view.height / 2, &x, &y);
+      xdo ("mousemove %d %d", x, y);
+      xdo ("click --repeat 3 5");
+      sleep_ms (100);
+    }
+  g_error ("the study section's %s never came into sight", what);
+}
+
+/* The outline shown, its first row (the report) saying "@data…" of its progress. */
+static gboolean
+root_row_progress_is (JsonObject *state, gpointer data)
+{
+  JsonObject *outline = json_object_get_object_member (state, "outline");
+  JsonArray  *rows = json_object_get_array_member (outline, "rows");
+
+  return json_object_get_boolean_member (outline, "shown") && json_array_get_length (rows) > 0 &&
+         g_str_has_prefix (state_string (json_array_get_object_element (rows, 0), "progress") ?: "",
+                           data);
+}
+
+static char *
+study_file_text (const char *graph_id)
+{
+  g_autofree char *name = g_strconcat (graph_id, ".json", NULL);
+  g_autofree char *path = g_build_filename (test_state_dir (), "tupu", "study", name, NULL);
+  char            *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* A concept's state and note, set in the detail pane, are on disk at once and survive a
+ * restart; the Progress overlay (Ctrl+Shift+M) colours the graph by them and goes off again. */
+static void
+test_study_restart (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) again = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *graph_id = g_strdup (state_string (state, "graph_id"));
+  g_autofree char *text = NULL;
+  const char      *note = "five parts, remember";
+  Rect             r;
+
+  /* A part of the report, shown in the overview it opens on. */
+  id = g_strdup ("introduction");
+  g_assert_true (node_rect (state, id, &r));
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (wait_for (app, pane_shows, id, STEP_TIMEOUT_MS, "the pane to show it"));
+  json_object_unref (
+      wait_for (app, study_state_is, "new", STEP_TIMEOUT_MS, "the concept to be new"));
+
+  r = study_widget_in_sight (app, "known");
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (
+      wait_for (app, study_state_is, "known", STEP_TIMEOUT_MS, "the concept to be known"));
+  /* Saved before anything else happens: no quit needed. */
+  text = study_file_text (graph_id);
+  g_assert_nonnull (strstr (text, "\"state\" : \"known\""));
+
+  r = study_widget_in_sight (app, "note");
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (
+      wait_for (app, study_note_focused, NULL, STEP_TIMEOUT_MS, "the note to take the keys"));
+  xdo ("type --delay 30 '%s'", note);
+  json_object_unref (wait_for (app, study_note_is, (gpointer)note, STEP_TIMEOUT_MS, "the note"));
+
+  /* The overlay, from the keyboard with the note focused: on, off, on. */
+  xdo ("key ctrl+shift+m");
+  json_object_unref (
+      wait_for (app, overlay_is, GINT_TO_POINTER (TRUE), STEP_TIMEOUT_MS, "the overlay on"));
+  xdo ("key ctrl+shift+m");
+  json_object_unref (
+      wait_for (app, overlay_is, GINT_TO_POINTER (FALSE), STEP_TIMEOUT_MS, "the overlay off"));
+  xdo ("key ctrl+shift+m");
+  json_object_unref (
+      wait_for (app, overlay_is, GINT_TO_POINTER (TRUE), STEP_TIMEOUT_MS, "the overlay on again"));
+  app_stop (app);
+
+  /* The note reached the file, however soon after typing the app quit. */
+  g_free (text);
+  text = study_file_text (graph_id);
+  g_assert_nonnull (strstr (text, note));
+
+  again = start_ready (&app, NULL);
+  g_assert_true (node_rect (again, id, &r));
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (wait_for (app, pane_shows, id, STEP_TIMEOUT_MS, "the pane to show it"));
+  json_object_unref (wait_for (app, study_state_is, "known", STEP_TIMEOUT_MS, "the state kept"));
+  json_object_unref (
+      wait_for (app, study_note_is, (gpointer)note, STEP_TIMEOUT_MS, "the note kept"));
+  /* The outline counts it in the report's progress: one known. */
+  xdo ("key F9");
+  json_object_unref (
+      wait_for (app, root_row_progress_is, "1/", STEP_TIMEOUT_MS, "the outline's progress"));
+  app_stop (app);
+}
+
+/* A damaged progress file is kept aside with a timestamp, the window says so in a toast, and
+ * progress made afterwards is saved in a fresh file beside it. */
+static void
+test_study_damaged (void)
+{
+  g_autofree char *dir = g_build_filename (test_state_dir (), "tupu", "study", NULL);
+  g_autofree char *path = g_build_filename (dir, "theme-education-2023.json", NULL);
+  const char      *garbage = "{\"format\": \"tupu-study\", \"version\": 1, \"graph\": ";
+  App             *app;
+  g_autoptr (JsonObject) state = NULL;
+  g_autoptr (JsonObject) after = NULL;
+  g_autoptr (GPtrArray) toasts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) listing = NULL;
+  const char *name;
+  guint       kept = 0;
+  Rect        r;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+  state = start_ready (&app, NULL);
+  g_assert_cmpstr (state_string (state, "graph_id"), ==, "theme-education-2023");
+  after = wait_for (app, has_toast, toasts, STEP_TIMEOUT_MS, "a toast about the damaged file");
+  if (strstr (g_ptr_array_index (toasts, 0), "damaged") == NULL ||
+      strstr (g_ptr_array_index (toasts, 0), "theme-education-2023.json.damaged-") == NULL)
+    g_error ("the toast “%s” does not say where the damaged file was kept",
+             (char *)g_ptr_array_index (toasts, 0));
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "theme-education-2023.json.damaged-"))
+      {
+        g_autofree char *aside = g_build_filename (dir, name, NULL);
+        g_autofree char *text = NULL;
+
+        g_assert_true (g_file_get_contents (aside, &text, NULL, NULL));
+        g_assert_cmpstr (text, ==, garbage);
+        kept++;
+      }
+  g_assert_cmpuint (kept, ==, 1);
+
+  /* A fresh start that saves. */
+  g_assert_true (node_rect (after, "introduction", &r));
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (
+      wait_for (app, pane_shows, "introduction", STEP_TIMEOUT_MS, "the pane to show it"));
+  r = study_widget_in_sight (app, "learning");
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (
+      wait_for (app, study_state_is, "learning", STEP_TIMEOUT_MS, "the concept learning"));
+  {
+    g_autofree char *text = study_file_text ("theme-education-2023");
+
+    g_assert_nonnull (strstr (text, "\"state\" : \"learning\""));
+  }
+  app_stop (app);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -3387,6 +3609,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/history/branch-and-folds", test_history_branch_and_folds);
   g_test_add_func ("/gui/breadcrumb/select", test_breadcrumb);
   g_test_add_func ("/gui/practice/round", test_practice_round);
+  g_test_add_func ("/gui/study/restart", test_study_restart);
+  g_test_add_func ("/gui/study/damaged", test_study_damaged);
 
   return g_test_run ();
 }

@@ -304,6 +304,16 @@ add_outline_row (JsonBuilder *builder, GtkWidget *row_widget, const graphene_rec
   json_builder_add_boolean_value (builder, (flags & GTK_STATE_FLAG_SELECTED) != 0);
   json_builder_set_member_name (builder, "focused");
   json_builder_add_boolean_value (builder, (flags & GTK_STATE_FLAG_FOCUS_WITHIN) != 0);
+  {
+    /* The part's study progress at the row's end ("3/6 known"), null when not shown. */
+    GtkWidget *progress =
+        gtk_widget_get_last_child (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander)));
+
+    add_string_member (builder, "progress",
+                       GTK_IS_LABEL (progress) && gtk_widget_get_visible (progress)
+                           ? gtk_label_get_text (GTK_LABEL (progress))
+                           : NULL);
+  }
   json_builder_end_object (builder);
 }
 
@@ -416,6 +426,84 @@ add_header (JsonBuilder *builder, TupuWindow *window)
   json_builder_begin_object (builder);
   if (header != NULL)
     collect_header_buttons (builder, header);
+  json_builder_end_object (builder);
+}
+
+/* The study progress: whether the Progress overlay is on and what it colours ({id: 2 learning,
+ * 3 known}), and the detail pane's study section — the state shown, the note's text, where its
+ * state buttons and note are (each "visible" when scrolled into the pane's sight) and whether
+ * the note has the keyboard focus. */
+static void
+add_study (JsonBuilder *builder, TupuWindow *window, TupuGraphView *view)
+{
+  TupuDetailPane *pane = tupu_test_window_get_pane (window);
+  GtkWidget      *study = GTK_WIDGET (tupu_detail_pane_get_study (pane));
+  GtkWidget      *scroller = (GtkWidget *)gtk_widget_get_template_child (
+           GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, "scroller");
+  GtkWidget *note =
+      (GtkWidget *)gtk_widget_get_template_child (study, TUPU_TYPE_CONCEPT_STUDY, "note_view");
+  GBytes         *mastery = tupu_graph_view_get_mastery (view);
+  TupuGraph      *graph = tupu_window_get_graph (window);
+  const char     *states[] = { "new", "learning", "known" };
+  const char     *active = NULL;
+  graphene_rect_t clip;
+  gboolean have_clip = gtk_widget_get_mapped (scroller) && widget_surface_bounds (scroller, &clip);
+  gboolean overlay = FALSE;
+  GtkRoot *root = gtk_widget_get_root (note);
+  GtkTextIter      start, end;
+  g_autofree char *text = NULL;
+
+  g_object_get (window, "show-progress", &overlay, NULL);
+  json_builder_set_member_name (builder, "study");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "overlay");
+  json_builder_add_boolean_value (builder, overlay);
+  json_builder_set_member_name (builder, "mastery");
+  json_builder_begin_object (builder);
+  if (mastery != NULL && graph != NULL &&
+      g_bytes_get_size (mastery) == tupu_graph_get_n_nodes (graph))
+    {
+      const guint8 *levels = g_bytes_get_data (mastery, NULL);
+
+      for (guint i = 0; i < tupu_graph_get_n_nodes (graph); i++)
+        if (levels[i] >= TUPU_MASTERY_LEARNING)
+          {
+            json_builder_set_member_name (builder, tupu_graph_get_node (graph, i)->id);
+            json_builder_add_int_value (builder, levels[i]);
+          }
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "buttons");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      g_autofree char *name = g_strconcat (states[i], "_button", NULL);
+      GtkWidget       *button =
+          (GtkWidget *)gtk_widget_get_template_child (study, TUPU_TYPE_CONCEPT_STUDY, name);
+
+      if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)))
+        active = states[i];
+      if (!gtk_widget_get_mapped (button))
+        continue;
+      json_builder_set_member_name (builder, states[i]);
+      json_builder_begin_object (builder);
+      add_widget_rect (builder, button, have_clip ? &clip : NULL);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  add_string_member (builder, "state", gtk_widget_get_mapped (study) ? active : NULL);
+
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (note)), &start, &end);
+  text = gtk_text_iter_get_text (&start, &end);
+  add_string_member (builder, "note", gtk_widget_get_mapped (note) ? text : NULL);
+  json_builder_set_member_name (builder, "note_box");
+  json_builder_begin_object (builder);
+  if (gtk_widget_get_mapped (note))
+    add_widget_rect (builder, note, have_clip ? &clip : NULL);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "note_focused");
+  json_builder_add_boolean_value (builder, root != NULL && gtk_root_get_focus (root) == note);
   json_builder_end_object (builder);
 }
 
@@ -822,6 +910,7 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   add_header (builder, window);
   add_history (builder, window, view);
   add_practice (builder, window);
+  add_study (builder, window, view);
 }
 
 static char *

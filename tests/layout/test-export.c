@@ -723,11 +723,40 @@ test_painter_level_of_detail (void)
   cairo_surface_destroy (dark);
 }
 
+/* The exports' number writer against the C library's "%.2f": equal, except that a value whose
+ * hundredths end in a half may round the other way in the last digit, and -0.00 is 0.00. */
+static void
+test_fixed2 (void)
+{
+  static const double fixed[] = { 0,       0.004,  -0.004,      0.005, 1,        -1,         12.345,
+                                  -12.355, 99.995, 1234567.891, -0.5,  0.994999, 72.00000001 };
+  GRand              *rand = g_rand_new_with_seed (12);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed) + 20000; i++)
+    {
+      double value = i < G_N_ELEMENTS (fixed) ? fixed[i] : g_rand_double_range (rand, -5e4, 5e4);
+      g_autoptr (GString) ours = g_string_new (NULL);
+      char   theirs[G_ASCII_DTOSTR_BUF_SIZE];
+      double half = fabs (value * 100 - trunc (value * 100));
+
+      _tupu_append_fixed2 (ours, value);
+      g_ascii_formatd (theirs, sizeof theirs, "%.2f", value);
+      if (strcmp (theirs, "-0.00") == 0)
+        g_assert_cmpstr (ours->str, ==, "0.00");
+      else if (fabs (half - 0.5) > 1e-6)
+        g_assert_cmpstr (ours->str, ==, theirs);
+      else
+        g_assert_cmpfloat (fabs (g_ascii_strtod (ours->str, NULL) - value), <=, 0.0051);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/export/fixed2", test_fixed2);
   g_test_add_func ("/export/svg/builtin", test_svg_builtin);
   g_test_add_func ("/export/svg/escaping", test_svg_escaping);
   g_test_add_func ("/export/svg/xml-escape", test_xml_escape);
