@@ -713,7 +713,12 @@ tupu_practice_panel_dispose (GObject *object)
 {
   TupuPracticePanel *self = TUPU_PRACTICE_PANEL (object);
 
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), TUPU_TYPE_PRACTICE_PANEL);
+  /* The template's children without an id (the header row) are not disposed with it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->session);
   g_clear_pointer (&self->check, tupu_answer_check_free);
   g_clear_pointer (&self->choice_buttons, g_ptr_array_unref);
