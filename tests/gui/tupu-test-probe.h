@@ -7,8 +7,8 @@
  *           "badges": {id: [x,y,w,h]}, "show_all_links", "detail": {...}, "toasts": [...],
  *           "status_page", "problems", "layout_pending", "menu": [the open menu's items],
  *           "outline": {"shown", "selected", "search", "rows": [{"id", x, y, width, height,
- *           "visible", "depth", "expanded", "selected", "focused", "progress"}]}, "breadcrumb": [{"id", x,
- *           y, width, height}], "header": {action: {x, y, width, height, "enabled", "active"}},
+ *           "visible", "depth", "expanded", "selected", "focused", "progress"}]}, "breadcrumb":
+ * [{"id", x, y, width, height}], "header": {action: {x, y, width, height, "enabled", "active"}},
  *           "history": {"back", "forward"}, "visible": [layout x, y at the middle, zoom],
  *           "search": {"open", "entry_focused", "query", "n_results", "cursor", "rows":
  *           [{"label", "highlight", "cursor"}], "empty", "marked", "mark_boxes", "mark_badges"},
