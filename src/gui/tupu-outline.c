@@ -559,7 +559,6 @@ focus_row (TupuOutline *self, guint position)
   g_assert (TUPU_IS_OUTLINE (self));
 
   scroll_to (self, position);
-  tupu_outline_set_study_store (self, NULL);
   if (self->focus_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_tick_id);
   self->focus_tick_id = 0;
@@ -829,6 +828,8 @@ tupu_outline_dispose (GObject *object)
 
   if (adw_is_initialized ())
     g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), style_changed_cb, self);
+  /* Before the list goes: the store may outlive this window (another one shares it). */
+  tupu_outline_set_study_store (self, NULL);
   if (self->focus_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_tick_id);
   self->focus_tick_id = 0;
