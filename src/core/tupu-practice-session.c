@@ -79,7 +79,7 @@ load_question (TupuPracticeSession *self)
 static GPtrArray *
 askable_queue (TupuStudyStore *store, TupuQuiz *quiz, gint64 now_us, guint new_per_day)
 {
-  TupuGraph *graph = tupu_study_store_get_graph (store);
+  TupuGraph *graph = tupu_quiz_get_graph (quiz);
   g_autoptr (GPtrArray) queue = NULL;
   GPtrArray *askable = g_ptr_array_new_with_free_func (g_free);
 
@@ -198,6 +198,14 @@ tupu_practice_session_get_store (TupuPracticeSession *self)
   g_return_val_if_fail (TUPU_IS_PRACTICE_SESSION (self), NULL);
 
   return self->store;
+}
+
+TupuGraph *
+tupu_practice_session_get_graph (TupuPracticeSession *self)
+{
+  g_return_val_if_fail (TUPU_IS_PRACTICE_SESSION (self), NULL);
+
+  return tupu_quiz_get_graph (self->quiz);
 }
 
 guint

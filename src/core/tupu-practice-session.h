@@ -38,6 +38,9 @@ G_DECLARE_FINAL_TYPE (TupuPracticeSession, tupu_practice_session, TUPU, PRACTICE
 TupuPracticeSession *tupu_practice_session_new (TupuStudyStore *store, gint64 now_us,
                                                 guint new_per_day, guint32 seed);
 TupuStudyStore      *tupu_practice_session_get_store (TupuPracticeSession *self);
+/* The graph the questions are about: the store's at the session's start (a reload gives the
+ * store a new one; the session's questions and node indices stay with this one). */
+TupuGraph *tupu_practice_session_get_graph (TupuPracticeSession *self);
 /* Cards in the session, and the index of the current one (= n_cards when finished). */
 guint tupu_practice_session_get_n_cards (TupuPracticeSession *self);
 guint tupu_practice_session_get_position (TupuPracticeSession *self);

@@ -74,7 +74,7 @@ static void show_question (TupuPracticePanel *self);
 static TupuGraph *
 session_graph (TupuPracticePanel *self)
 {
-  return tupu_study_store_get_graph (tupu_practice_session_get_store (self->session));
+  return tupu_practice_session_get_graph (self->session);
 }
 
 static const TupuNode *
@@ -367,12 +367,25 @@ mark_choices (TupuPracticePanel *self, const TupuQuestion *question, int chosen)
     }
 }
 
+/* A grade button reads as its grade and when the card would come back: "Good: 10 min". */
+static void
+set_grade_name (GtkWidget *button, const char *grade, const char *span)
+{
+  /* TRANSLATORS: a grade and when the card would come back, "Good: 10 min". */
+  g_autofree char *name = g_strdup_printf (_ ("%s: %s"), grade, span);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 show_intervals (TupuPracticePanel *self)
 {
-  GtkLabel *labels[N_GRADES] = { self->again_interval, self->hard_interval, self->good_interval,
-                                 self->easy_interval };
-  gint64    now = g_get_real_time ();
+  GtkLabel   *labels[N_GRADES] = { self->again_interval, self->hard_interval, self->good_interval,
+                                   self->easy_interval };
+  GtkWidget  *buttons[N_GRADES] = { self->again_button, self->hard_button, self->good_button,
+                                    self->easy_button };
+  const char *names[N_GRADES] = { _ ("Again"), _ ("Hard"), _ ("Good"), _ ("Easy") };
+  gint64      now = g_get_real_time ();
 
   for (guint i = 0; i < N_GRADES; i++)
     {
@@ -382,6 +395,7 @@ show_intervals (TupuPracticePanel *self)
       tupu_practice_session_preview (self->session, TUPU_FSRS_AGAIN + i, now, &card);
       span = format_span (card.due - now / G_USEC_PER_SEC);
       gtk_label_set_text (labels[i], span);
+      set_grade_name (buttons[i], names[i], span);
     }
 }
 

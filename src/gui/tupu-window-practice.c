@@ -129,6 +129,21 @@ practice_closed_cb (TupuPracticePanel *panel, TupuWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
 }
 
+/* Another graph shown: a session on the one before ends (its reviews are kept in its own store);
+ * a reload of the same graph goes on with it. */
+static void
+graph_changed_cb (TupuWindow *self)
+{
+  TupuPracticeSession *session = tupu_practice_panel_get_session (self->practice_panel);
+
+  if (session == NULL || !tupu_practice_panel_is_asking (self->practice_panel))
+    return;
+  if (self->graph == NULL ||
+      g_strcmp0 (tupu_graph_get_id (self->graph),
+                 tupu_graph_get_id (tupu_practice_session_get_graph (session))) != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->practice_panel), "practice.stop", NULL);
+}
+
 void
 _tupu_window_class_practice_init (GtkWidgetClass *widget_class)
 {
@@ -144,6 +159,7 @@ _tupu_window_practice_init (TupuWindow *self)
   g_signal_connect (self->practice_panel, "save-failed", G_CALLBACK (save_failed_cb), self);
   g_signal_connect (self->practice_panel, "session-ended", G_CALLBACK (session_ended_cb), self);
   g_signal_connect (self->practice_panel, "closed", G_CALLBACK (practice_closed_cb), self);
+  g_signal_connect (self, "notify::graph", G_CALLBACK (graph_changed_cb), NULL);
   _tupu_window_update_side (self);
 }
 

@@ -200,6 +200,29 @@ test_seeded (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (qa->items->len, ==, qb->items->len);
 }
 
+/* The graph reloaded mid-session (a new graph object, the same ids): the store takes the new
+ * graph, the session keeps asking about the one its questions were made from, and its grades
+ * still land in the store. */
+static void
+test_reload (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (TupuPracticeSession) session = tupu_practice_session_new (fixture->store, T0, 3, 5);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TupuGraph) reloaded = tupu_graph_load_builtin (&error);
+  g_autoptr (TupuStudyStore) same = NULL;
+  const TupuQuestion *question = tupu_practice_session_get_question (session);
+  g_autofree char    *id = g_strdup (tupu_graph_get_node (fixture->graph, question->node)->id);
+
+  g_assert_no_error (error);
+  same = tupu_study_store_new (reloaded, fixture->dir);
+  g_assert_true (same == fixture->store);
+  g_assert_true (tupu_study_store_get_graph (fixture->store) == reloaded);
+  g_assert_true (tupu_practice_session_get_graph (session) == fixture->graph);
+  g_assert_true (tupu_practice_session_grade (session, TUPU_FSRS_EASY, T0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tupu_study_store_get_state (fixture->store, id), ==, TUPU_STUDY_STATE_KNOWN);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -208,6 +231,7 @@ main (int argc, char *argv[])
   g_test_add ("/practice/round", Fixture, NULL, fixture_set_up, test_round, fixture_tear_down);
   g_test_add ("/practice/due-first", Fixture, NULL, fixture_set_up, test_due_first,
               fixture_tear_down);
+  g_test_add ("/practice/reload", Fixture, NULL, fixture_set_up, test_reload, fixture_tear_down);
   g_test_add ("/practice/seeded", Fixture, NULL, fixture_set_up, test_seeded, fixture_tear_down);
 
   return g_test_run ();

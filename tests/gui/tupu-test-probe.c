@@ -763,7 +763,7 @@ add_question (JsonBuilder *builder, TupuPracticeSession *session)
 
   if (question == NULL)
     return;
-  id = tupu_graph_get_node (tupu_study_store_get_graph (store), question->node)->id;
+  id = tupu_graph_get_node (tupu_practice_session_get_graph (session), question->node)->id;
   expected = tupu_question_dup_expected (question);
   add_string_member (builder, "node", id);
   json_builder_set_member_name (builder, "kind");
