@@ -87,7 +87,12 @@ concept_asked_cb (TupuPracticePanel *panel, const char *id, int kind, TupuWindow
       restore_glosses (self);
       tupu_graph_view_select (self->graph_view, id, TRUE);
       if (tupu_graph_view_can_fold (self->graph_view, id))
-        tupu_graph_view_set_node_folded (self->graph_view, id, TRUE);
+        {
+          g_free (self->practice_folded_id);
+          self->practice_folded_id = g_strdup (id);
+          self->practice_was_unfolded = !tupu_graph_view_get_node_folded (self->graph_view, id);
+          tupu_graph_view_set_node_folded (self->graph_view, id, TRUE);
+        }
       return;
     }
   /* The concept itself, or where it belongs, is the answer: nothing selected; and the graph's
@@ -102,6 +107,7 @@ concept_asked_cb (TupuPracticePanel *panel, const char *id, int kind, TupuWindow
 static void
 concept_answered_cb (TupuPracticePanel *panel, const char *id, TupuWindow *self)
 {
+  g_clear_pointer (&self->practice_folded_id, g_free);
   restore_glosses (self);
   tupu_graph_view_select (self->graph_view, id, TRUE);
   if (tupu_graph_view_can_fold (self->graph_view, id))
@@ -112,6 +118,10 @@ static void
 session_ended_cb (TupuPracticePanel *panel, TupuWindow *self)
 {
   restore_glosses (self);
+  /* Stopped before the answer: the members the question hid come back as they were. */
+  if (self->practice_folded_id != NULL && self->practice_was_unfolded)
+    tupu_graph_view_set_node_folded (self->graph_view, self->practice_folded_id, FALSE);
+  g_clear_pointer (&self->practice_folded_id, g_free);
 }
 
 static void
@@ -168,4 +178,5 @@ _tupu_window_practice_dispose (TupuWindow *self)
 {
   if (self->practice_panel != NULL)
     g_signal_handlers_disconnect_by_data (self->practice_panel, self);
+  g_clear_pointer (&self->practice_folded_id, g_free);
 }

@@ -43,6 +43,10 @@ struct _TupuWindow
   /* The details' place beside the graph, which the practice panel takes while practising. */
   GtkStack          *side_stack;
   TupuPracticePanel *practice_panel;
+  /* The concept whose members a question has folded away, and whether they were shown before:
+   * a session stopped before the answer puts them back. */
+  char    *practice_folded_id;
+  gboolean practice_was_unfolded;
 
   GSettings *settings;
 
