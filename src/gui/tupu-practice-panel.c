@@ -125,26 +125,45 @@ kind_hint (const TupuQuestion *question)
 
 /* The question's parts */
 
+/* A choice button; they are kept from question to question (only their texts change), so that
+ * the one under a pointer that has not moved since the last click still takes the next one. */
+static GtkWidget *
+choice_button (TupuPracticePanel *self, guint i)
+{
+  GtkWidget *button;
+  GtkWidget *label;
+
+  if (i < self->choice_buttons->len)
+    return g_ptr_array_index (self->choice_buttons, i);
+  button = gtk_button_new_with_label ("");
+  label = gtk_button_get_child (GTK_BUTTON (button));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (button, "zh");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "practice.choose");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (int)i);
+  gtk_box_append (GTK_BOX (self->choice_box), button);
+  g_ptr_array_add (self->choice_buttons, button);
+  return button;
+}
+
 static void
 fill_choices (TupuPracticePanel *self, const TupuQuestion *question)
 {
-  remove_children (self->choice_box);
-  g_ptr_array_set_size (self->choice_buttons, 0);
-  for (guint i = 0; i < question->items->len; i++)
+  for (guint i = 0; i < MAX (question->items->len, self->choice_buttons->len); i++)
     {
-      g_autofree char *text =
-          g_strdup_printf ("%u  %s", i + 1, (char *)g_ptr_array_index (question->items, i));
-      GtkWidget *button = gtk_button_new_with_label (text);
-      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+      GtkWidget       *button = choice_button (self, i);
+      g_autofree char *text = NULL;
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_widget_add_css_class (button, "zh");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "practice.choose");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (int)i);
-      gtk_box_append (GTK_BOX (self->choice_box), button);
-      g_ptr_array_add (self->choice_buttons, button);
+      gtk_widget_set_visible (button, i < question->items->len);
+      if (i >= question->items->len)
+        continue;
+      text = g_strdup_printf ("%u  %s", i + 1, (char *)g_ptr_array_index (question->items, i));
+      gtk_button_set_label (GTK_BUTTON (button), text);
+      gtk_widget_remove_css_class (button, "success");
+      gtk_widget_remove_css_class (button, "error");
+      gtk_widget_set_sensitive (button, TRUE);
     }
 }
 
@@ -158,37 +177,33 @@ move_clicked_cb (GtkButton *button, TupuPracticePanel *self)
 }
 
 static GtkWidget *
-move_button (TupuPracticePanel *self, const char *icon, const char *item, guint place, int delta)
+move_button (TupuPracticePanel *self, const char *icon, guint place, int delta)
 {
-  GtkWidget       *button = gtk_button_new_from_icon_name (icon);
-  g_autofree char *name =
-      g_strdup_printf (delta < 0 ? _ ("Move “%s” Up") : _ ("Move “%s” Down"), item);
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button,
                                delta < 0 ? _ ("Move Up (Ctrl+Up)") : _ ("Move Down (Ctrl+Down)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_widget_set_sensitive (button, delta < 0 ? place > 0 : place + 1 < self->order->len);
   g_object_set_data (G_OBJECT (button), "place", GUINT_TO_POINTER (place));
   g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (delta));
   g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
   return button;
 }
 
-/* The order list as the student has put it; row @focus (if any) takes the keyboard. */
+/* One row per place of the order list, made once per question: a move only changes their
+ * texts, so that a button clicked twice without moving the pointer takes both clicks. */
 static void
-fill_order (TupuPracticePanel *self, const TupuQuestion *question, int focus)
+build_order_rows (TupuPracticePanel *self, guint n)
 {
   remove_children (GTK_WIDGET (self->order_list));
-  for (guint place = 0; place < self->order->len; place++)
+  for (guint place = 0; place < n; place++)
     {
-      const char *item =
-          g_ptr_array_index (question->items, g_array_index (self->order, guint, place));
-      g_autofree char *text = g_strdup_printf ("%u  %s", place + 1, item);
-      GtkWidget       *row = gtk_list_box_row_new ();
-      GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget       *label = gtk_label_new (text);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *up = move_button (self, "go-up-symbolic", place, -1);
+      GtkWidget *down = move_button (self, "go-down-symbolic", place, 1);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -199,13 +214,45 @@ fill_order (TupuPracticePanel *self, const TupuQuestion *question, int focus)
       gtk_widget_set_margin_top (box, 4);
       gtk_widget_set_margin_bottom (box, 4);
       gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), move_button (self, "go-up-symbolic", item, place, -1));
-      gtk_box_append (GTK_BOX (box), move_button (self, "go-down-symbolic", item, place, 1));
+      gtk_box_append (GTK_BOX (box), up);
+      gtk_box_append (GTK_BOX (box), down);
+      gtk_widget_set_sensitive (up, place > 0);
+      gtk_widget_set_sensitive (down, place + 1 < n);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                      -1);
       g_object_set_data (G_OBJECT (row), "place", GUINT_TO_POINTER (place));
+      g_object_set_data (G_OBJECT (row), "label", label);
+      g_object_set_data (G_OBJECT (row), "up", up);
+      g_object_set_data (G_OBJECT (row), "down", down);
       gtk_list_box_append (self->order_list, row);
+    }
+}
+
+static void
+set_accessible_label (gpointer widget, const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+/* The order list's texts as the student has put it; row @focus (if any) takes the keyboard. */
+static void
+fill_order (TupuPracticePanel *self, const TupuQuestion *question, int focus)
+{
+  guint place = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->order_list));
+       row != NULL && place < self->order->len; row = gtk_widget_get_next_sibling (row), place++)
+    {
+      const char *item =
+          g_ptr_array_index (question->items, g_array_index (self->order, guint, place));
+      g_autofree char *text = g_strdup_printf ("%u  %s", place + 1, item);
+      g_autofree char *up = g_strdup_printf (_ ("Move “%s” Up"), item);
+      g_autofree char *down = g_strdup_printf (_ ("Move “%s” Down"), item);
+
+      gtk_label_set_text (g_object_get_data (G_OBJECT (row), "label"), text);
+      set_accessible_label (row, text);
+      set_accessible_label (g_object_get_data (G_OBJECT (row), "up"), up);
+      set_accessible_label (g_object_get_data (G_OBJECT (row), "down"), down);
       if ((int)place == focus)
         gtk_widget_grab_focus (row);
     }
@@ -593,6 +640,7 @@ show_question (TupuPracticePanel *self)
     {
       for (guint i = 0; i < question->items->len; i++)
         g_array_append_val (self->order, i);
+      build_order_rows (self, question->items->len);
       fill_order (self, question, -1);
     }
   else if (question->mode == TUPU_ANSWER_CHOICE)
