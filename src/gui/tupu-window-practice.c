@@ -6,7 +6,8 @@
  * selects the concept with its members folded away; a question whose answer is the concept or
  * its place (its parent, its English or Chinese, the passage that states it) selects nothing
  * until it is answered, and one between Chinese and English hides the glosses meanwhile. The
- * answer then selects the concept and unfolds its members. */
+ * answer then selects the concept and unfolds its members. The speech (the Read view) is put away
+ * while practising: its passages and their tooltips would answer the questions. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -61,6 +62,14 @@ practice_action (GtkWidget *widget, const char *action_name, GVariant *parameter
     return;
   if (!practising (self) || !tupu_practice_panel_is_asking (self->practice_panel))
     {
+      gboolean reading;
+
+      g_object_get (self, "show-reading", &reading, NULL);
+      if (reading)
+        {
+          self->practice_hid_reading = TRUE;
+          g_object_set (self, "show-reading", FALSE, NULL);
+        }
       tupu_practice_panel_start (self->practice_panel, self->study_store, new_per_day (self));
       gtk_widget_set_visible (GTK_WIDGET (self->practice_panel), TRUE);
       _tupu_window_update_side (self);
@@ -135,6 +144,9 @@ practice_closed_cb (TupuPracticePanel *panel, TupuWindow *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->practice_panel), FALSE);
   restore_glosses (self);
+  if (self->practice_hid_reading)
+    g_object_set (self, "show-reading", TRUE, NULL);
+  self->practice_hid_reading = FALSE;
   _tupu_window_update_side (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
 }

@@ -53,6 +53,9 @@ struct _TupuWindow
    * a session stopped before the answer puts them back. */
   char    *practice_folded_id;
   gboolean practice_was_unfolded;
+  /* The speech was shown when practice began: it was put away (it would show the passages and,
+   * at a hover, their concepts), and comes back when the panel closes. */
+  gboolean practice_hid_reading;
 
   GSettings *settings;
 
