@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
@@ -257,4 +258,134 @@ tupu_cli_export (const char *out, const char *format_name, const char *engine, c
   if (warning != NULL)
     g_printerr ("%s", warning);
   return TUPU_EXIT_OK;
+}
+
+/* ---- dispatch ------------------------------------------------------------------------------ */
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  g_printerr (_ ("Run “%s --help” to see a full list of available command line options.\n"),
+              g_get_prgname ());
+  return TUPU_EXIT_USAGE;
+}
+
+int
+tupu_cli_dispatch (const TupuCliArgs *args)
+{
+  guint n_files;
+
+  g_return_val_if_fail (args != NULL, TUPU_EXIT_USAGE);
+
+  n_files = args->files != NULL ? g_strv_length ((char **)args->files) : 0;
+  if (args->version)
+    {
+      g_print ("%s %s\n", g_get_prgname (), PACKAGE_VERSION);
+      return TUPU_EXIT_OK;
+    }
+  if (args->validate_path != NULL)
+    {
+      if (args->export_path != NULL || args->format != NULL || args->engine != NULL ||
+          args->root != NULL || args->direction != NULL || n_files > 0)
+        return usage_error (_ ("--validate takes one FILE and no other option"));
+      return tupu_cli_validate (args->validate_path);
+    }
+  if (args->export_path != NULL)
+    {
+      if (n_files > 1)
+        return usage_error (_ ("--export takes at most one FILE"));
+      return tupu_cli_export (args->export_path, args->format, args->engine, args->root,
+                              args->direction, n_files == 1 ? args->files[0] : NULL);
+    }
+  if (args->format != NULL || args->engine != NULL || args->root != NULL || args->direction != NULL)
+    return usage_error (_ ("--format, --engine, --root and --direction only apply to --export"));
+  if (n_files > 1)
+    return usage_error (_ ("Tupu opens one FILE at a time"));
+  return -1;
+}
+
+/* ---- the fast path ------------------------------------------------------------------------- */
+
+/* Whether @argv names one of the options that never need a window. A cheap look before any
+ * parsing, so that opening the window costs nothing more than it did. */
+static gboolean
+asks_for_cli (int argc, char **argv)
+{
+  for (int i = 1; i < argc && g_strcmp0 (argv[i], "--") != 0; i++)
+    if (g_str_has_prefix (argv[i], "--export") || g_str_has_prefix (argv[i], "--validate") ||
+        g_strcmp0 (argv[i], "--version") == 0 ||
+        (argv[i][0] == '-' && argv[i][1] != '-' && strchr (argv[i], 'e') != NULL))
+      return TRUE;
+  return FALSE;
+}
+
+int
+tupu_cli_main (int argc, char **argv, gboolean *handled)
+{
+  g_autofree char *export_path = NULL, *validate_path = NULL, *format = NULL, *engine = NULL;
+  g_autofree char *root = NULL, *direction = NULL;
+  g_auto (GStrv) files = NULL;
+  gboolean           version = FALSE;
+  const GOptionEntry entries[] = {
+    /* The same options as TupuApplication's, which --help shows and which handles anything
+     * this path leaves to it. */
+    { "export", 'e', 0, G_OPTION_ARG_FILENAME, &export_path, NULL, NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
+    { "engine", 0, 0, G_OPTION_ARG_STRING, &engine, NULL, NULL },
+    { "root", 0, 0, G_OPTION_ARG_STRING, &root, NULL, NULL },
+    { "direction", 0, 0, G_OPTION_ARG_STRING, &direction, NULL, NULL },
+    { "validate", 0, 0, G_OPTION_ARG_FILENAME, &validate_path, NULL, NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GOptionContext) context = NULL;
+  g_auto (GStrv) copy = NULL;
+  int         n = argc;
+  char      **args;
+  TupuCliArgs cli;
+
+  g_return_val_if_fail (handled != NULL, TUPU_EXIT_USAGE);
+
+  *handled = FALSE;
+  if (!asks_for_cli (argc, argv))
+    return -1;
+  copy = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    copy[i] = g_strdup (argv[i]);
+  args = copy; /* g_option_context_parse removes what it parses from this array */
+  context = g_option_context_new (NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  /* A mistake (a missing argument, an unknown option) is left to the application, which
+   * reports it as it always has. */
+  if (!g_option_context_parse (context, &n, &args, NULL) || n > 1)
+    return -1;
+  if (!version && export_path == NULL && validate_path == NULL)
+    return -1;
+  cli = (TupuCliArgs){ .export_path = export_path,
+                       .validate_path = validate_path,
+                       .format = format,
+                       .engine = engine,
+                       .root = root,
+                       .direction = direction,
+                       .files = (const char *const *)files,
+                       .version = version };
+  *handled = TRUE;
+  return tupu_cli_dispatch (&cli);
+}
+
+void
+tupu_cli_init_i18n (void)
+{
+  const char *localedir = g_getenv ("TUPU_LOCALEDIR");
+
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }

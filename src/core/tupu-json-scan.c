@@ -38,6 +38,7 @@ typedef struct
   guint       unrecorded;   /* > 0 inside an array element past max_index */
   GString    *path;
   GHashTable *entries;
+  GString    *buffer; /* a string value being decoded */
   TupuJsonPos error_pos;
   char       *error;
 } Scanner;
@@ -278,8 +279,29 @@ scan_digits (Scanner *s)
   return TRUE;
 }
 
+/* The number s->p has just passed, from @begin, as json-glib would give it: an integer when it
+ * has neither a fraction nor an exponent. */
+static JsonNode *
+number_node (const char *begin, const char *end, gboolean integer)
+{
+  char      stack[64];
+  gsize     len = end - begin;
+  char     *text = len < sizeof stack ? stack : g_malloc (len + 1);
+  JsonNode *node = json_node_alloc ();
+
+  memcpy (text, begin, len); /* the bytes need not end in a NUL */
+  text[len] = '\0';
+  if (integer)
+    json_node_init_int (node, g_ascii_strtoll (text, NULL, 10));
+  else
+    json_node_init_double (node, g_ascii_strtod (text, NULL));
+  if (text != stack)
+    g_free (text);
+  return node;
+}
+
 static gboolean
-scan_number (Scanner *s)
+scan_number (Scanner *s, JsonNode **out)
 {
   TupuJsonPos start = here (s);
   const char *begin = s->p;
@@ -318,11 +340,13 @@ scan_number (Scanner *s)
       if (strlen (text) > 17 || magnitude > MAX_SAFE_INTEGER)
         return fail (s, start, "the integer %s is too large", text);
     }
+  if (out != NULL)
+    *out = number_node (begin, s->p, integer);
   return TRUE;
 }
 
 static gboolean
-scan_literal (Scanner *s)
+scan_literal (Scanner *s, JsonNode **out)
 {
   static const char *const literals[] = { "true", "false", "null" };
 
@@ -335,6 +359,10 @@ scan_literal (Scanner *s)
         {
           for (gsize j = 0; j < len; j++)
             advance (s);
+          if (out != NULL && i == 2)
+            *out = json_node_init_null (json_node_alloc ());
+          else if (out != NULL)
+            *out = json_node_init_boolean (json_node_alloc (), i == 0);
           return TRUE;
         }
     }
@@ -347,7 +375,7 @@ scan_literal (Scanner *s)
 
 /* ---- values -------------------------------------------------------------------------------- */
 
-static gboolean scan_value (Scanner *s, TupuJsonPos key);
+static gboolean scan_value (Scanner *s, TupuJsonPos key, JsonNode **out);
 
 static void
 record (Scanner *s, TupuJsonPos value, TupuJsonPos key)
@@ -404,8 +432,9 @@ check_duplicate (Scanner *s, GHashTable *seen, const char *name, TupuJsonPos pos
 }
 
 static gboolean
-scan_member (Scanner *s, GHashTable *seen)
+scan_member (Scanner *s, GHashTable *seen, JsonObject *object)
 {
+  JsonNode   *value = NULL;
   TupuJsonPos key = here (s);
   g_autoptr (GString) name = g_string_new (NULL);
   gsize    path_len = s->path->len;
@@ -425,15 +454,18 @@ scan_member (Scanner *s, GHashTable *seen)
     return FALSE;
   if (s->depth <= s->record_depth)
     push_token (s, name->str);
-  ok = scan_value (s, key);
+  ok = scan_value (s, key, object != NULL ? &value : NULL);
   g_string_truncate (s->path, path_len);
+  if (ok && object != NULL)
+    json_object_set_member (object, name->str, value);
   return ok;
 }
 
 static gboolean
-scan_object (Scanner *s)
+scan_object (Scanner *s, JsonNode **out)
 {
   g_autoptr (GHashTable) seen = NULL;
+  g_autoptr (JsonObject) object = out != NULL ? json_object_new () : NULL;
   TupuJsonPos comma = { 0, 0 };
 
   if (!enter (s))
@@ -447,7 +479,7 @@ scan_object (Scanner *s)
         return fail (s, comma, "trailing comma: JSON allows no comma before \"}\"");
       if (s->p >= s->end || *s->p != '"')
         return fail_expected (s, "a member name in double quotes");
-      if (!scan_member (s, seen) || !skip_whitespace (s))
+      if (!scan_member (s, seen, object) || !skip_whitespace (s))
         return FALSE;
       if (s->p < s->end && *s->p == ',')
         {
@@ -466,28 +498,34 @@ scan_object (Scanner *s)
 done:
   advance (s);
   s->depth--;
+  if (out != NULL)
+    *out = json_node_init_object (json_node_alloc (), object);
   return TRUE;
 }
 
 static gboolean
-scan_element (Scanner *s, guint index)
+scan_element (Scanner *s, guint index, JsonArray *array)
 {
-  gsize    path_len = s->path->len;
-  gboolean past = index >= s->max_index;
-  gboolean ok;
+  JsonNode *value = NULL;
+  gsize     path_len = s->path->len;
+  gboolean  past = index >= s->max_index;
+  gboolean  ok;
 
   if (s->depth <= s->record_depth)
     g_string_append_printf (s->path, "/%u", index);
   s->unrecorded += past;
-  ok = scan_value (s, here (s));
+  ok = scan_value (s, here (s), array != NULL ? &value : NULL);
   s->unrecorded -= past;
   g_string_truncate (s->path, path_len);
+  if (ok && array != NULL)
+    json_array_add_element (array, value);
   return ok;
 }
 
 static gboolean
-scan_array (Scanner *s)
+scan_array (Scanner *s, JsonNode **out)
 {
+  g_autoptr (JsonArray) array = out != NULL ? json_array_new () : NULL;
   TupuJsonPos comma = { 0, 0 };
 
   if (!enter (s))
@@ -498,7 +536,7 @@ scan_array (Scanner *s)
     {
       if (s->p < s->end && *s->p == ']' && comma.line > 0)
         return fail (s, comma, "trailing comma: JSON allows no comma before \"]\"");
-      if (!scan_element (s, index) || !skip_whitespace (s))
+      if (!scan_element (s, index, array) || !skip_whitespace (s))
         return FALSE;
       if (s->p < s->end && *s->p == ',')
         {
@@ -517,11 +555,27 @@ scan_array (Scanner *s)
 done:
   advance (s);
   s->depth--;
+  if (out != NULL)
+    *out = json_node_init_array (json_node_alloc (), array);
   return TRUE;
 }
 
+/* A string value, decoded when a node is wanted. */
 static gboolean
-scan_value (Scanner *s, TupuJsonPos key)
+scan_string_value (Scanner *s, JsonNode **out)
+{
+  if (out == NULL)
+    return scan_string (s, NULL);
+  g_string_truncate (s->buffer, 0);
+  if (!scan_string (s, s->buffer))
+    return FALSE;
+  *out = json_node_init_string (json_node_alloc (), s->buffer->str);
+  return TRUE;
+}
+
+/* Checks the value at s->p and, when @out is not NULL, builds it there. */
+static gboolean
+scan_value (Scanner *s, TupuJsonPos key, JsonNode **out)
 {
   TupuJsonPos start = here (s);
 
@@ -531,16 +585,16 @@ scan_value (Scanner *s, TupuJsonPos key)
   switch (*s->p)
     {
     case '{':
-      return scan_object (s);
+      return scan_object (s, out);
     case '[':
-      return scan_array (s);
+      return scan_array (s, out);
     case '"':
-      return scan_string (s, NULL);
+      return scan_string_value (s, out);
     default:
       if (*s->p == '-' || g_ascii_isdigit (*s->p))
-        return scan_number (s);
+        return scan_number (s, out);
       if (g_ascii_isalpha (*s->p))
-        return scan_literal (s);
+        return scan_literal (s, out);
       return fail_expected (s, "a value");
     }
 }
@@ -592,9 +646,31 @@ tupu_json_scan_new (const char *data, gsize len, guint max_depth, guint max_inde
                                   error_message);
 }
 
+static TupuJsonScan *scan_run (const char *data, gsize len, guint max_depth, guint max_index,
+                               guint record_depth, JsonNode **root, TupuJsonPos *error_pos,
+                               char **error_message);
+
 TupuJsonScan *
 tupu_json_scan_new_full (const char *data, gsize len, guint max_depth, guint max_index,
                          guint record_depth, TupuJsonPos *error_pos, char **error_message)
+{
+  return scan_run (data, len, max_depth, max_index, record_depth, NULL, error_pos, error_message);
+}
+
+TupuJsonScan *
+tupu_json_scan_parse (const char *data, gsize len, guint max_depth, guint max_index,
+                      guint record_depth, JsonNode **root, TupuJsonPos *error_pos,
+                      char **error_message)
+{
+  g_return_val_if_fail (root != NULL, NULL);
+
+  *root = NULL;
+  return scan_run (data, len, max_depth, max_index, record_depth, root, error_pos, error_message);
+}
+
+static TupuJsonScan *
+scan_run (const char *data, gsize len, guint max_depth, guint max_index, guint record_depth,
+          JsonNode **root, TupuJsonPos *error_pos, char **error_message)
 {
   Scanner s = {
     .p = data,
@@ -605,20 +681,24 @@ tupu_json_scan_new_full (const char *data, gsize len, guint max_depth, guint max
     .max_index = max_index,
     .record_depth = record_depth,
   };
+  g_autoptr (JsonNode) document = NULL;
   TupuJsonScan *scan;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
   s.path = g_string_new (NULL);
+  s.buffer = g_string_new (NULL);
   s.entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (check_bytes (&s, data, len) && skip_whitespace (&s))
     {
       if (s.p >= s.end)
         fail (&s, here (&s), "the file is empty: a graph is a JSON object");
-      else if (scan_value (&s, here (&s)) && skip_whitespace (&s) && s.p < s.end)
+      else if (scan_value (&s, here (&s), root != NULL ? &document : NULL) &&
+               skip_whitespace (&s) && s.p < s.end)
         fail (&s, here (&s), "unexpected data after the end of the JSON document");
     }
   g_string_free (s.path, TRUE);
+  g_string_free (s.buffer, TRUE);
 
   if (s.error != NULL)
     {
@@ -632,6 +712,8 @@ tupu_json_scan_new_full (const char *data, gsize len, guint max_depth, guint max
     }
   scan = g_new0 (TupuJsonScan, 1);
   scan->entries = s.entries;
+  if (root != NULL)
+    *root = g_steal_pointer (&document);
   return scan;
 }
 

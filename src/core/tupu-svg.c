@@ -8,12 +8,14 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include <math.h>
 
 #include "tupu-export-private.h"
 #include "tupu-layout-private.h"
+#include "tupu-passage.h"
 #include "tupu-style.h"
 #include "tupu-text-metrics.h"
 
@@ -216,6 +218,7 @@ append_style (GString *out, TupuLayout *layout)
                         ".edge { fill: none; stroke-linecap: round; stroke-linejoin: round; }\n"
                         ".badge rect { fill: #3d3846; }\n"
                         ".badge text { fill: #ffffff; font-weight: bold; }\n");
+  g_string_append_printf (out, ".masked { fill: #808080; fill-opacity: %.2f; }\n", TUPU_MASK_ALPHA);
   for (guint kind = 0; kind < TUPU_N_KINDS; kind++)
     append_kind_css (out, kind, layout->options.text_scale);
   for (guint relation = 0; relation < TUPU_N_RELATIONS; relation++)
@@ -285,6 +288,47 @@ append_badge (GString *out, TupuLayout *layout, guint geom_index)
   g_string_append_printf (out, "\">%u</text></g>\n", layout->nodes[geom_index].n_folded);
 }
 
+/* A masked place name ("**", tupu-passage.h) sits on a grey chip, as the painter draws it and
+ * the reading view shows it, which says what it means when the pointer rests on it. The chip
+ * is placed by the same layout of the run the painter draws. */
+static void
+append_masks (GString *out, const TupuTextRun *run, TupuKind kind, double text_scale)
+{
+  g_autoptr (GArray) masks = tupu_mask_find (run->text);
+  g_autoptr (GObject) context = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
+
+  if (masks->len == 0)
+    return;
+  context = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
+  _tupu_text_setup_context (PANGO_CONTEXT (context));
+  layout = _tupu_text_run_layout (PANGO_CONTEXT (context), run->text, run->role, kind, text_scale);
+  for (guint i = 0; i < masks->len; i++)
+    {
+      TupuSpan       span = g_array_index (masks, TupuSpan, i);
+      PangoRectangle first, last;
+      double         x0, x1;
+
+      pango_layout_index_to_pos (
+          layout, g_utf8_offset_to_pointer (run->text, span.start) - run->text, &first);
+      pango_layout_index_to_pos (
+          layout, g_utf8_offset_to_pointer (run->text, span.end - 1) - run->text, &last);
+      x0 = run->x + MIN (first.x, last.x + last.width) / (double)PANGO_SCALE;
+      x1 = run->x + MAX (first.x, last.x + last.width) / (double)PANGO_SCALE;
+      g_string_append (out, "<rect class=\"masked\" x=\"");
+      append_number (out, x0);
+      g_string_append (out, "\" y=\"");
+      append_number (out, run->y);
+      g_string_append (out, "\" width=\"");
+      append_number (out, x1 - x0);
+      g_string_append (out, "\" height=\"");
+      append_number (out, run->height);
+      g_string_append (out, "\"><title>");
+      _tupu_xml_append_escaped (out, _ ("The place name is masked in the source text"));
+      g_string_append (out, "</title></rect>\n");
+    }
+}
+
 static void
 append_node (GString *out, TupuLayout *layout, guint geom_index)
 {
@@ -315,6 +359,7 @@ append_node (GString *out, TupuLayout *layout, guint geom_index)
       const TupuTextRun *run = &ng->runs[r];
       gboolean           label = run->role == TUPU_FONT_LABEL;
 
+      append_masks (out, run, node->kind, layout->options.text_scale);
       g_string_append_printf (out, "<text class=\"%s\" xml:lang=\"%s\" x=\"",
                               label ? "label" : "gloss", label ? "zh-CN" : "en");
       append_number (out, run->x + run->width / 2);

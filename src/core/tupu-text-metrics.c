@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "tupu-text-metrics.h"
+#include "tupu-passage.h"
 
 #define CORNER_RADIUS 6.0
 #define PILL_MAX_RADIUS 16.0
@@ -32,6 +33,31 @@ _tupu_text_setup_context (PangoContext *context)
   cairo_font_options_destroy (font_options);
 }
 
+/* A masked place name ("**") on a grey chip, as the reading view and the SVG writer show it:
+ * a background changes no measure, so the layout's wrapping stays the same. */
+static void
+add_mask_attributes (PangoAttrList *attrs, const char *text)
+{
+  g_autoptr (GArray) masks = tupu_mask_find (text);
+
+  for (guint i = 0; i < masks->len; i++)
+    {
+      TupuSpan        span = g_array_index (masks, TupuSpan, i);
+      guint           start = g_utf8_offset_to_pointer (text, span.start) - text;
+      guint           end = g_utf8_offset_to_pointer (text, span.end) - text;
+      PangoAttribute *attr;
+
+      attr = pango_attr_background_new (TUPU_MASK_GREY, TUPU_MASK_GREY, TUPU_MASK_GREY);
+      attr->start_index = start;
+      attr->end_index = end;
+      pango_attr_list_insert (attrs, attr);
+      attr = pango_attr_background_alpha_new (TUPU_MASK_ALPHA * 65535);
+      attr->start_index = start;
+      attr->end_index = end;
+      pango_attr_list_insert (attrs, attr);
+    }
+}
+
 PangoLayout *
 _tupu_text_run_layout (PangoContext *context, const char *text, TupuFontRole role, TupuKind kind,
                        double text_scale)
@@ -42,6 +68,7 @@ _tupu_text_run_layout (PangoContext *context, const char *text, TupuFontRole rol
 
   /* zh-cn makes Han characters take their Simplified Chinese forms under any locale. */
   pango_attr_list_insert (attrs, pango_attr_language_new (tupu_style_language (role)));
+  add_mask_attributes (attrs, text);
   pango_layout_set_attributes (layout, attrs);
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_text (layout, text, -1);

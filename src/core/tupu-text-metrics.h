@@ -16,6 +16,11 @@ G_BEGIN_DECLS
  * drawing at any scale then agree. */
 void _tupu_text_setup_context (PangoContext *context);
 
+/* The chip behind a masked place name (tupu-passage.h) in drawings and exports: a neutral grey,
+ * half see-through, so it reads on every kind's fill in light and dark. */
+#define TUPU_MASK_GREY 0x8080
+#define TUPU_MASK_ALPHA 0.45
+
 /* A single-line layout of @text in the font and language of @role for a node of @kind. */
 PangoLayout *_tupu_text_run_layout (PangoContext *context, const char *text, TupuFontRole role,
                                     TupuKind kind, double text_scale);

@@ -53,15 +53,6 @@ static const GOptionEntry option_entries[] = {
 
 /* Helpers */
 
-static int
-usage_error (const char *message)
-{
-  g_printerr ("%s: %s\n", g_get_prgname (), message);
-  g_printerr (_ ("Run “%s --help” to see a full list of available command line options.\n"),
-              g_get_prgname ());
-  return TUPU_EXIT_USAGE;
-}
-
 static TupuWindow *
 new_window (TupuApplication *self)
 {
@@ -210,58 +201,25 @@ static int
 tupu_application_handle_local_options (GApplication *application, GVariantDict *options)
 {
   TupuApplication        *self = TUPU_APPLICATION (application);
-  const char             *export_path = NULL;
-  const char             *validate_path = NULL;
-  const char             *format = NULL;
-  const char             *engine = NULL;
-  const char             *root = NULL;
-  const char             *direction = NULL;
   g_autofree const char **files = NULL;
-  guint                   n_files;
+  TupuCliArgs             args = { .version = g_variant_dict_contains (options, "version") };
+  int                     status;
 
   self->options_handled = TRUE;
 
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("%s %s\n", g_get_prgname (), PACKAGE_VERSION);
-      return TUPU_EXIT_OK;
-    }
-
-  g_variant_dict_lookup (options, "export", "^&ay", &export_path);
-  g_variant_dict_lookup (options, "validate", "^&ay", &validate_path);
-  g_variant_dict_lookup (options, "format", "&s", &format);
-  g_variant_dict_lookup (options, "engine", "&s", &engine);
-  g_variant_dict_lookup (options, "root", "&s", &root);
-  g_variant_dict_lookup (options, "direction", "&s", &direction);
+  g_variant_dict_lookup (options, "export", "^&ay", &args.export_path);
+  g_variant_dict_lookup (options, "validate", "^&ay", &args.validate_path);
+  g_variant_dict_lookup (options, "format", "&s", &args.format);
+  g_variant_dict_lookup (options, "engine", "&s", &args.engine);
+  g_variant_dict_lookup (options, "root", "&s", &args.root);
+  g_variant_dict_lookup (options, "direction", "&s", &args.direction);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
-  n_files = files != NULL ? g_strv_length ((char **)files) : 0;
+  args.files = files;
 
-  if (validate_path != NULL)
-    {
-      if (export_path != NULL || format != NULL || engine != NULL || root != NULL ||
-          direction != NULL || n_files > 0)
-        return usage_error (_ ("--validate takes one FILE and no other option"));
-      return tupu_cli_validate (validate_path);
-    }
-
-  if (export_path != NULL)
-    {
-      if (n_files > 1)
-        return usage_error (_ ("--export takes at most one FILE"));
-      return tupu_cli_export (export_path, format, engine, root, direction,
-                              n_files == 1 ? files[0] : NULL);
-    }
-
-  if (format != NULL || engine != NULL || root != NULL || direction != NULL)
-    return usage_error (_ ("--format, --engine, --root and --direction only apply to --export"));
-
-  if (n_files > 1)
-    return usage_error (_ ("Tupu opens one FILE at a time"));
-
-  if (n_files == 1)
+  status = tupu_cli_dispatch (&args);
+  if (status == -1 && files != NULL && files[0] != NULL)
     return open_from_command_line (self, files[0]);
-
-  return -1;
+  return status;
 }
 
 static void
@@ -376,13 +334,5 @@ tupu_application_new (void)
 void
 tupu_application_init_i18n (void)
 {
-  const char *localedir = g_getenv ("TUPU_LOCALEDIR");
-
-  if (localedir == NULL || *localedir == '\0')
-    localedir = LOCALEDIR;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  tupu_cli_init_i18n ();
 }

@@ -2,7 +2,7 @@
 /* tupu-detail-pane.c: the selected concept, read like a dictionary entry.
  *
  * Every string here comes from a graph file someone may have sent by mail, so text goes into
- * labels as plain text, and the only markup (a quote in bold inside its paragraph, a URL) is
+ * labels as plain text, and the only markup (quotes in bold inside their sentence, a URL) is
  * built with g_markup_printf_escaped. Links to URLs open only http(s), only on a click.
  */
 #include "config.h"
@@ -14,10 +14,9 @@
 #include "tupu-concept-study.h"
 #include "tupu-detail-pane.h"
 #include "tupu-gui-style.h"
+#include "tupu-passage.h"
 #include "tupu-style.h"
 
-/* Characters of context shown on each side of a quote, at most. */
-#define CONTEXT_CHARS 60
 /* The pane's width: a comfortable reading measure beside the graph. */
 #define READING_WIDTH 360
 
@@ -95,59 +94,36 @@ new_label (const char *text, const char *css_class, gboolean zh)
   return label;
 }
 
-static gboolean
-is_sentence_end (gunichar c)
-{
-  return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */
-         || c == 0xFF1B /* ； */ || c == '!' || c == '?' || c == ';';
-}
-
-/* The quote inside its sentence (at most CONTEXT_CHARS either side), the quote in bold. */
+/* @passage's text as markup: its quotes in bold, its masked place names in a grey chip (the
+ * same mark as in the reading view and the exports). The text is data: every run is escaped. */
 static char *
-quote_in_context_markup (const char *para, int offset, const char *quote)
+passage_markup (const TupuPassage *passage)
 {
-  glong            n_chars = g_utf8_strlen (para, -1);
-  glong            quote_chars = g_utf8_strlen (quote, -1);
-  const char      *q_start, *q_end, *start, *end;
-  g_autofree char *before = NULL;
-  g_autofree char *quoted = NULL;
-  g_autofree char *after = NULL;
+  g_autoptr (GArray) masks = tupu_mask_find (passage->text);
+  g_autoptr (GString) markup = g_string_new (NULL);
+  const char *p = passage->text;
+  guint       q = 0, m = 0;
 
-  if (offset < 0 || offset + quote_chars > n_chars)
-    return g_markup_printf_escaped ("<b>%s</b>", quote);
-
-  q_start = g_utf8_offset_to_pointer (para, offset);
-  q_end = g_utf8_offset_to_pointer (q_start, quote_chars);
-
-  start = q_start;
-  for (int i = 0; i < CONTEXT_CHARS && start > para; i++)
+  for (int i = 0; *p != '\0'; i++, p = g_utf8_next_char (p))
     {
-      const char *prev = g_utf8_prev_char (start);
+      g_autofree char *escaped = g_markup_escape_text (p, g_utf8_next_char (p) - p);
+      gboolean         quote, mask;
 
-      if (is_sentence_end (g_utf8_get_char (prev)))
-        break;
-      start = prev;
+      while (q < passage->quotes->len && g_array_index (passage->quotes, TupuSpan, q).end <= i)
+        q++;
+      while (m < masks->len && g_array_index (masks, TupuSpan, m).end <= i)
+        m++;
+      quote = q < passage->quotes->len && g_array_index (passage->quotes, TupuSpan, q).start <= i;
+      mask = m < masks->len && g_array_index (masks, TupuSpan, m).start <= i;
+      /* One span per character keeps the nesting trivially right; Pango merges equal runs. */
+      if (quote || mask)
+        g_string_append_printf (
+            markup, "<span%s%s>%s</span>", quote ? " weight=\"bold\"" : "",
+            mask ? " background=\"#808080\" bgalpha=\"40%\" letter_spacing=\"2048\"" : "", escaped);
+      else
+        g_string_append (markup, escaped);
     }
-
-  end = q_end;
-  for (int i = 0; i < CONTEXT_CHARS && *end != '\0'; i++)
-    {
-      gunichar c = g_utf8_get_char (end);
-
-      end = g_utf8_next_char (end);
-      if (is_sentence_end (c))
-        break;
-    }
-
-  before = g_strndup (start, q_start - start);
-  quoted = g_strndup (q_start, q_end - q_start);
-  after = g_strndup (q_end, end - q_end);
-
-  return g_markup_printf_escaped (
-      "%s%s<b>%s</b>%s%s",
-      start > para && !is_sentence_end (g_utf8_get_char (g_utf8_prev_char (start))) ? "…" : "",
-      before, quoted, after,
-      *end != '\0' && !is_sentence_end (g_utf8_get_char (g_utf8_prev_char (end))) ? "…" : "");
+  return g_string_free (g_steal_pointer (&markup), FALSE);
 }
 
 static void
@@ -277,29 +253,58 @@ new_source_card (void)
   return card;
 }
 
+/* A passage of the speech: its whole sentence, the quotes in bold. A button: a click or Enter
+ * opens the reading view there (win.show-passage). A passage the text does not hold (no
+ * paragraph to find it in) shows its quote alone, as a plain card. */
 static GtkWidget *
-new_speech_source (TupuDetailPane *self, const TupuSource *source)
+new_passage_card (TupuDetailPane *self, const TupuNode *node, const TupuPassage *passage)
 {
-  GtkWidget       *card = new_source_card ();
-  TupuText        *text = tupu_graph_get_text (self->graph);
-  const char      *para = text != NULL ? tupu_text_get_para (text, source->para) : NULL;
-  g_autofree char *heading = g_strdup_printf (_ ("Paragraph %d"), source->para);
-  g_autofree char *markup = NULL;
-  GtkLabel        *passage;
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *heading = g_strdup_printf (_ ("Paragraph %d"), passage->para);
+  g_autofree char *markup = passage_markup (passage);
+  g_autoptr (GArray) masks = tupu_mask_find (passage->text);
+  g_autofree char *name = NULL;
+  GtkLabel        *label;
+  GtkWidget       *card;
 
   g_assert (TUPU_IS_DETAIL_PANE (self));
 
-  gtk_box_append (GTK_BOX (card), GTK_WIDGET (new_label (heading, "caption-heading", FALSE)));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (new_label (heading, "caption-heading", FALSE)));
+  label = new_label (NULL, "tupu-passage", TRUE);
+  gtk_label_set_markup (label, markup);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (label));
 
-  if (para != NULL)
-    markup = quote_in_context_markup (para, source->offset, source->quote);
+  if (passage->start < 0)
+    {
+      card = new_source_card ();
+      gtk_box_append (GTK_BOX (card), box);
+      return card;
+    }
+
+  card = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (card), box);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "tupu-source");
+  gtk_widget_add_css_class (card, "tupu-passage-card");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (card), "(siii)", node->id, passage->para,
+                                    passage->start, passage->end);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (card), "win.show-passage");
+  if (masks->len > 0)
+    {
+      /* The grey chip's meaning, under what a click does. */
+      g_autofree char *tooltip =
+          g_strdup_printf ("%s\n**: %s", _ ("Read this passage in the speech (F8)"),
+                           _ ("The place name is masked in the source text"));
+
+      gtk_widget_set_tooltip_text (card, tooltip);
+    }
   else
-    markup = g_markup_printf_escaped ("<b>%s</b>", source->quote);
-
-  passage = new_label (NULL, "tupu-passage", TRUE);
-  gtk_label_set_markup (passage, markup);
-  gtk_label_set_selectable (passage, TRUE);
-  gtk_box_append (GTK_BOX (card), GTK_WIDGET (passage));
+    gtk_widget_set_tooltip_text (card, _ ("Read this passage in the speech (F8)"));
+  /* Translators: a passage card's accessible name: its paragraph, then its sentence */
+  name = g_strdup_printf (_ ("%s: %s"), heading, passage->text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _ ("Opens the reading view at this passage"), -1);
   return card;
 }
 
@@ -444,17 +449,31 @@ update_header (TupuDetailPane *self, const TupuNode *node)
 static void
 update_sources (TupuDetailPane *self, const TupuNode *node)
 {
+  g_autoptr (GPtrArray) passages = tupu_passages_for_node (self->graph, node);
+  gboolean citation_first =
+      node->sources != NULL && node->sources->len > 0 &&
+      ((const TupuSource *)g_ptr_array_index (node->sources, 0))->type != TUPU_SOURCE_SPEECH;
+
   g_assert (TUPU_IS_DETAIL_PANE (self));
 
   remove_all (self->sources_box);
 
-  for (guint i = 0; node->sources != NULL && i < node->sources->len; i++)
+  /* One card per stretch of the speech, and one per outside text; whichever kind holds the
+   * defining mention (the first source) comes first. */
+  for (int pass = 0; pass < 2; pass++)
     {
-      const TupuSource *source = g_ptr_array_index (node->sources, i);
-      GtkWidget        *card = source->type == TUPU_SOURCE_SPEECH ? new_speech_source (self, source)
-                                                                  : new_citation_source (source);
+      if ((pass == 0) != citation_first)
+        for (guint i = 0; i < passages->len; i++)
+          gtk_box_append (self->sources_box,
+                          new_passage_card (self, node, g_ptr_array_index (passages, i)));
+      else
+        for (guint i = 0; node->sources != NULL && i < node->sources->len; i++)
+          {
+            const TupuSource *source = g_ptr_array_index (node->sources, i);
 
-      gtk_box_append (self->sources_box, card);
+            if (source->type != TUPU_SOURCE_SPEECH)
+              gtk_box_append (self->sources_box, new_citation_source (source));
+          }
     }
   gtk_widget_set_visible (self->sources_section, node->sources != NULL && node->sources->len > 0);
 }

@@ -221,6 +221,34 @@ tile_key (int i, int j)
   return GUINT_TO_POINTER (((guint)(i + 1) << 16) | (guint)(j + 1));
 }
 
+/* Whether the window draws with GTK's cairo renderer (GSK_RENDERER=cairo, or no GL). */
+static gboolean
+uses_cairo_renderer (TupuGraphView *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+
+  return native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
+}
+
+/* For the cairo renderer, a tile as a cairo node that paints the tile's pixels (taking
+ * @surface). GTK 4.8's cairo renderer turns a texture node into a new image surface on every
+ * frame (an allocation and a copy of each tile, page faults included), which made most of a
+ * frame's cost; a cairo node's recording of one paint of an image is replayed straight from it. */
+static GskRenderNode *
+image_node_new (cairo_surface_t *surface, const graphene_rect_t *bounds)
+{
+  GskRenderNode *node = gsk_cairo_node_new (bounds);
+  cairo_t       *cr = gsk_cairo_node_get_draw_context (node);
+  double         device = cairo_image_surface_get_width (surface) / bounds->size.width;
+
+  cairo_surface_set_device_scale (surface, device, device);
+  cairo_set_source_surface (cr, surface, bounds->origin.x, bounds->origin.y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return node;
+}
+
 /* Tiles live in "cache space": layout units times cache_zoom, i.e. widget pixels at the zoom
  * they were recorded for. Once the zoom settles they are painted unscaled at whole pixels, so
  * neither text nor tile edges get resampled. Each tile is recorded TILE_BLEED pixels wider on
@@ -234,6 +262,8 @@ record_tile (TupuGraphView *self, int i, int j)
   int              side = (int)(TILE_PX + 2 * TILE_BLEED) * device;
   TupuRect         visible = { (i * TILE_PX - TILE_BLEED) / cz, (j * TILE_PX - TILE_BLEED) / cz,
                                (TILE_PX + 2 * TILE_BLEED) / cz, (TILE_PX + 2 * TILE_BLEED) / cz };
+  graphene_rect_t  bounds = GRAPHENE_RECT_INIT (i * TILE_PX - TILE_BLEED, j * TILE_PX - TILE_BLEED,
+                                                TILE_PX + 2 * TILE_BLEED, TILE_PX + 2 * TILE_BLEED);
   TupuPaintOptions options;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
   cairo_t         *cr = cairo_create (surface);
@@ -258,14 +288,14 @@ record_tile (TupuGraphView *self, int i, int j)
   cairo_destroy (cr);
 
   cairo_surface_flush (surface);
+  if (uses_cairo_renderer (self))
+    return image_node_new (surface, &bounds);
   pixels = g_bytes_new (cairo_image_surface_get_data (surface),
                         (gsize)cairo_image_surface_get_stride (surface) * side);
   texture = gdk_memory_texture_new (side, side, GDK_MEMORY_DEFAULT, pixels,
                                     cairo_image_surface_get_stride (surface));
   cairo_surface_destroy (surface);
-  return gsk_texture_node_new (
-      texture, &GRAPHENE_RECT_INIT (i * TILE_PX - TILE_BLEED, j * TILE_PX - TILE_BLEED,
-                                    TILE_PX + 2 * TILE_BLEED, TILE_PX + 2 * TILE_BLEED));
+  return gsk_texture_node_new (texture, &bounds);
 }
 
 static GskRenderNode *

@@ -497,6 +497,32 @@ select_concept_action (GtkWidget *widget, const char *action_name, GVariant *par
                           TRUE);
 }
 
+/* Parameter: (concept id, paragraph, first character, end): a passage card's place. */
+static void
+show_passage_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  const char *id;
+  gint32      para, start, end;
+
+  g_variant_get (parameter, "(&siii)", &id, &para, &start, &end);
+  if (para > 0)
+    _tupu_window_show_passage (TUPU_WINDOW (widget), id, (guint)para, start, end);
+}
+
+/* The guided tour: the concepts in the order of the speech. */
+
+static void
+tour_next_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  _tupu_window_tour_step (TUPU_WINDOW (widget), 1);
+}
+
+static void
+tour_previous_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  _tupu_window_tour_step (TUPU_WINDOW (widget), -1);
+}
+
 /* Back and forward through the places visited, as in a browser. */
 
 static void
@@ -511,14 +537,15 @@ go_forward_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   _tupu_window_go_forward (TUPU_WINDOW (widget));
 }
 
-/* F6 and Shift+F6: through the panes as they sit, outline, graph, details, round, a way in and
- * out of each that needs no Tab; a pane hidden or empty is passed over. From anywhere else
- * (the header bar, the breadcrumb), to the graph. */
+/* F6 and Shift+F6: through the panes as they sit, outline, graph, speech, details, round, a way in
+ * and out of each that needs no Tab; a pane hidden or empty is passed over. From anywhere else (the
+ * header bar, the breadcrumb), to the graph. */
 
 enum
 {
   PANE_OUTLINE,
   PANE_GRAPH,
+  PANE_READING,
   PANE_DETAILS,
   N_PANES
 };
@@ -536,6 +563,8 @@ focused_pane (TupuWindow *self)
     return PANE_OUTLINE;
   if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->detail_pane)))
     return PANE_DETAILS;
+  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->reading_view)))
+    return PANE_READING;
   return -1;
 }
 
@@ -548,6 +577,9 @@ focus_pane (TupuWindow *self, int pane)
       return tupu_outline_focus_selected (self->outline);
     case PANE_DETAILS:
       return tupu_detail_pane_focus_title (self->detail_pane);
+    case PANE_READING:
+      return gtk_widget_get_visible (GTK_WIDGET (self->reading_view)) &&
+             gtk_widget_grab_focus (GTK_WIDGET (self->reading_view));
     default:
       return gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
     }
@@ -664,6 +696,10 @@ _tupu_window_actions_update (TupuWindow *self)
   gtk_widget_set_sensitive (self->search_button, shown);
   _tupu_window_study_update_actions (self);
   set_enabled (self, "win.toggle-outline", shown);
+  set_enabled (self, "win.show-reading", shown);
+  set_enabled (self, "win.show-passage", shown);
+  set_enabled (self, "win.tour-next", shown);
+  set_enabled (self, "win.tour-previous", shown);
   set_enabled (self, "win.go-back", shown && tupu_history_can_go_back (self->history));
   set_enabled (self, "win.go-forward", shown && tupu_history_can_go_forward (self->history));
 }
@@ -702,6 +738,10 @@ _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.search-for", NULL, search_for_action);
+  gtk_widget_class_install_action (widget_class, "win.show-passage", "(siii)", show_passage_action);
+  gtk_widget_class_install_action (widget_class, "win.tour-next", NULL, tour_next_action);
+  gtk_widget_class_install_action (widget_class, "win.tour-previous", NULL, tour_previous_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-reading", "show-reading");
   gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
   gtk_widget_class_install_property_action (widget_class, "win.direction", "direction");
   gtk_widget_class_install_property_action (widget_class, "win.show-gloss", "show-gloss");
@@ -737,6 +777,10 @@ tupu_window_set_accels (GtkApplication *application)
      * Eye of GNOME's. */
     { "win.toggle-outline", { "F9", NULL } },
     { "win.toggle-sidebar", { "<Control>F9", NULL } },
+    /* The speech beside the graph: F8, next to the panes' F9. */
+    { "win.show-reading", { "F8", NULL } },
+    { "win.tour-next", { "<Alt>Page_Down", NULL } },
+    { "win.tour-previous", { "<Alt>Page_Up", NULL } },
     { "win.go-back", { "<Alt>Left", "Back", NULL } },
     { "win.go-forward", { "<Alt>Right", "Forward", NULL } },
     { "win.focus-branch", { "<Alt>Down", NULL } },

@@ -5,6 +5,7 @@
 #include "tupu-breadcrumb.h"
 #include "tupu-history.h"
 #include "tupu-outline.h"
+#include "tupu-reading-view.h"
 #include "tupu-search-panel.h"
 #include "tupu-study-store.h"
 #include "tupu-window.h"
@@ -38,6 +39,11 @@ struct _TupuWindow
   GtkSearchEntry  *search_entry;
   AdwFlap         *search_flap;
   TupuSearchPanel *search_panel;
+  TupuReadingView *reading_view;
+  GtkWidget       *reading_button;
+  GtkLabel        *tour_label;
+  GtkWidget       *tour_bar;
+  GtkPaned        *reading_paned;
 
   GSettings *settings;
 
@@ -75,6 +81,8 @@ struct _TupuWindow
   gboolean        restoring_history; /* showing a place from the history: nothing to record */
   gboolean        last_input_key;    /* the reader's last press was a key, not a button */
 
+  int tour_index; /* the node the guided tour stopped at (tupu-tour.h), or -1 */
+
   GHashTable *actions_enabled; /* action name → the enabled state last set, + 1 */
 
   /* Study progress (tupu-window-study.c): the graph's store, shared with every window showing
@@ -105,6 +113,11 @@ AdwToast *_tupu_window_toast_full (TupuWindow *self, const char *title, guint ti
 /* Back and forward (tupu-window.c): FALSE when there is nowhere to go. */
 gboolean _tupu_window_go_back (TupuWindow *self);
 gboolean _tupu_window_go_forward (TupuWindow *self);
+/* The guided tour (tupu-window.c): one concept on in the speech's order (@step +1) or back
+ * (-1), from the selected one, or resuming where the tour stopped; FALSE at either end. */
+gboolean _tupu_window_tour_step (TupuWindow *self, int step);
+/* Shows the reading view at characters [@start, @end) of paragraph @para, for concept @id. */
+void _tupu_window_show_passage (TupuWindow *self, const char *id, guint para, int start, int end);
 
 /* tupu-window-study.c */
 void _tupu_window_study_class_init (GtkWidgetClass *widget_class);

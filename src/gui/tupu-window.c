@@ -10,6 +10,7 @@
 #include "tupu-legend.h"
 #include "tupu-a11y.h"
 #include "tupu-problems-dialog.h"
+#include "tupu-tour.h"
 #include "tupu-window-private.h"
 
 #define PROGRESS_DELAY_MS 300
@@ -23,6 +24,10 @@
                                  "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC
 /* The status page lists this many problems; the dialog has them all. */
 #define STATUS_MAX_PROBLEMS 12
+/* The reading pane's width when it opens (about 22 characters a line), and what the graph
+ * beside it keeps at least. */
+#define READING_WIDTH 460
+#define READING_GRAPH_MIN 320
 /* Places kept to go back to; a browser keeps about as many per tab. */
 #define HISTORY_MAX_BACK 100
 
@@ -40,6 +45,7 @@ enum
   PROP_DIRECTION,
   PROP_SHOW_OUTLINE,
   PROP_SHOW_PROGRESS,
+  PROP_SHOW_READING,
   N_PROPS
 };
 
@@ -65,6 +71,8 @@ load_result_free (LoadResult *result)
 
 static void start_load (TupuWindow *self, GFile *file);
 static void show_selection (TupuWindow *self);
+static void update_tour_label (TupuWindow *self);
+static void restore_tour (TupuWindow *self);
 static void watch_file (TupuWindow *self);
 static void schedule_reload (TupuWindow *self);
 static void start_checking (TupuWindow *self);
@@ -795,6 +803,8 @@ show_graph (TupuWindow *self, GFile *file, TupuGraph *graph)
   tupu_outline_set_graph (self->outline, graph);
   tupu_breadcrumb_set_graph (self->breadcrumb, graph);
   _tupu_window_study_set_graph (self, graph);
+  tupu_reading_view_set_graph (self->reading_view, graph);
+  restore_tour (self);
   show_selection (self);
   restart_history (self);
   update_title (self);
@@ -897,6 +907,8 @@ show_selection (TupuWindow *self)
   tupu_detail_pane_set_node_id (self->detail_pane, id);
   tupu_outline_set_selected_id (self->outline, id);
   tupu_breadcrumb_set_node_id (self->breadcrumb, id);
+  tupu_reading_view_set_node_id (self->reading_view, id);
+  update_tour_label (self);
 }
 
 static void
@@ -940,6 +952,7 @@ static void
 layout_failed_cb (TupuWindow *self, const GError *error)
 {
   g_autofree char *title = g_strdup_printf (_ ("Could not lay out the graph: %s"), error->message);
+
   g_assert (TUPU_IS_WINDOW (self));
 
   _tupu_window_toast_full (self, title, 10);
@@ -1220,6 +1233,156 @@ tupu_window_set_show_outline (TupuWindow *self, gboolean show_outline)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_OUTLINE]);
 }
 
+/* Reading and the guided tour */
+
+static void
+tupu_window_set_show_reading (TupuWindow *self, gboolean show_reading)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->reading_view)) == !show_reading)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->reading_view), show_reading);
+  update_tour_label (self);
+  /* The text takes what a comfortable column needs, the graph the rest (never less than its
+   * own minimum); before the window has a size, the pane's minimum. */
+  if (show_reading)
+    {
+      int width = gtk_widget_get_width (GTK_WIDGET (self->reading_paned));
+
+      if (width > 0)
+        gtk_paned_set_position (self->reading_paned,
+                                MAX (READING_GRAPH_MIN, width - READING_WIDTH));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_READING]);
+}
+
+void
+_tupu_window_show_passage (TupuWindow *self, const char *id, guint para, int start, int end)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  tupu_window_set_show_reading (self, TRUE);
+  if (g_strcmp0 (id, tupu_graph_view_get_selected_id (self->graph_view)) != 0)
+    tupu_graph_view_select (self->graph_view, id, TRUE);
+  tupu_reading_view_show_range (self->reading_view, para, start, end);
+}
+
+/* "3 of 233": the selected concept's place in the speech's order, or where the tour stopped. */
+static void
+update_tour_label (TupuWindow *self)
+{
+  const char *id = tupu_graph_view_get_selected_id (self->graph_view);
+  int         index = self->graph != NULL && id != NULL ? tupu_graph_lookup (self->graph, id) : -1;
+  g_autofree char *text = NULL;
+  guint            n;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  /* Out of the way of a newcomer's clicks on the graph until the speech is open or a tour has
+   * begun (Page Down, the menu). */
+  gtk_widget_set_visible (
+      self->tour_bar,
+      self->graph != NULL &&
+          (self->tour_index >= 0 || gtk_widget_get_visible (GTK_WIDGET (self->reading_view))));
+  if (self->graph == NULL)
+    {
+      gtk_label_set_text (self->tour_label, "");
+      return;
+    }
+  n = tupu_graph_get_n_nodes (self->graph);
+  if (index < 0)
+    index = self->tour_index;
+  if (index >= 0)
+    /* Translators: the guided tour's position, e.g. "3 of 233" */
+    text = g_strdup_printf (_ ("%u of %u"), tupu_graph_get_node (self->graph, index)->order + 1, n);
+  else
+    /* Translators: the guided tour's position before it has begun, e.g. "– of 233" */
+    text = g_strdup_printf (_ ("– of %u"), n);
+  gtk_label_set_text (self->tour_label, text);
+}
+
+static void
+restore_tour (TupuWindow *self)
+{
+  g_autoptr (GFile) dir = tupu_tour_default_dir ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  self->tour_index = tupu_tour_load (self->graph, dir, &error);
+  if (error != NULL)
+    {
+      g_autofree char *title =
+          g_strdup_printf (_ ("Could not read where the tour stopped: %s"), error->message);
+
+      _tupu_window_toast (self, title);
+    }
+}
+
+static void
+keep_tour (TupuWindow *self, guint index)
+{
+  g_autoptr (GFile) dir = tupu_tour_default_dir ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  self->tour_index = (int)index;
+  if (!tupu_tour_save (self->graph, index, dir, &error))
+    {
+      g_autofree char *title =
+          g_strdup_printf (_ ("Could not keep where the tour stopped: %s"), error->message);
+
+      _tupu_window_toast (self, title);
+    }
+}
+
+/* Whether node @index is in the branch shown (all of them when the whole graph is). */
+static gboolean
+in_branch (TupuWindow *self, guint index)
+{
+  const char *root_id = tupu_graph_view_get_root_id (self->graph_view);
+  int         root = root_id != NULL ? tupu_graph_lookup (self->graph, root_id) : -1;
+
+  return root < 0 || tupu_graph_is_descendant (self->graph, index, root);
+}
+
+gboolean
+_tupu_window_tour_step (TupuWindow *self, int step)
+{
+  const char  *id = tupu_graph_view_get_selected_id (self->graph_view);
+  int          index = self->graph != NULL && id != NULL ? tupu_graph_lookup (self->graph, id) : -1;
+  const guint *order;
+  int          n, rank;
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (self->graph == NULL)
+    return FALSE;
+  n = (int)tupu_graph_get_n_nodes (self->graph);
+  order = tupu_graph_get_speech_order (self->graph);
+  if (index >= 0)
+    rank = (int)tupu_graph_get_node (self->graph, index)->order + step;
+  else
+    /* Nothing selected (a new start): the tour resumes where it stopped, or begins. */
+    rank =
+        self->tour_index >= 0 ? (int)tupu_graph_get_node (self->graph, self->tour_index)->order : 0;
+  /* Inside a branch, the tour stays in it, as Page Down always has. */
+  while (rank >= 0 && rank < n && !in_branch (self, order[rank]))
+    rank += step;
+  if (rank < 0 || rank >= n)
+    return FALSE;
+
+  /* Unfolded out of whatever hides it and brought to the middle, as search's Enter does. */
+  tupu_graph_view_select (self->graph_view, tupu_graph_get_node (self->graph, order[rank])->id,
+                          TRUE);
+  keep_tour (self, order[rank]);
+  update_tour_label (self);
+  return TRUE;
+}
+
 /* Window size */
 
 static void
@@ -1358,6 +1521,10 @@ tupu_window_get_property (GObject *object, guint prop_id, GValue *value, GParamS
     case PROP_SHOW_PROGRESS:
       g_value_set_boolean (value, self->show_progress);
       break;
+    case PROP_SHOW_READING:
+      g_value_set_boolean (value, self->reading_view != NULL &&
+                                      gtk_widget_get_visible (GTK_WIDGET (self->reading_view)));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1398,6 +1565,9 @@ tupu_window_set_property (GObject *object, guint prop_id, const GValue *value, G
           _tupu_window_study_set_show_progress (self, g_value_get_boolean (value));
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+    case PROP_SHOW_READING:
+      tupu_window_set_show_reading (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1447,6 +1617,9 @@ tupu_window_class_init (TupuWindowClass *klass)
   properties[PROP_SHOW_PROGRESS] =
       g_param_spec_boolean ("show-progress", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_READING] =
+      g_param_spec_boolean ("show-reading", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _tupu_window_class_actions_init (widget_class);
@@ -1458,6 +1631,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   g_type_ensure (TUPU_TYPE_SEARCH_PANEL);
   g_type_ensure (TUPU_TYPE_OUTLINE);
   g_type_ensure (TUPU_TYPE_BREADCRUMB);
+  g_type_ensure (TUPU_TYPE_READING_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tupu/Tupu/tupu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, title_label);
@@ -1482,6 +1656,11 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, breadcrumb);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, reading_view);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, reading_button);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, tour_label);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, tour_bar);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, reading_paned);
   gtk_widget_class_bind_template_callback (widget_class, selected_id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, root_id_changed_cb);
@@ -1498,6 +1677,30 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
   _tupu_window_study_class_init (widget_class);
+}
+
+/* In the window, Page Down and Page Up on the graph are the guided tour's steps (win.tour-next,
+ * win.tour-previous): the same walk in the speech's order as the graph's own keys, which also
+ * keeps where it stopped. Captured before the graph's own bindings. */
+static void
+tour_keys_init (TupuWindow *self)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (
+          gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Page_Down, 0),
+                                       gtk_keyval_trigger_new (GDK_KEY_KP_Page_Down, 0)),
+          gtk_named_action_new ("win.tour-next")));
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (
+          gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Page_Up, 0),
+                                       gtk_keyval_trigger_new (GDK_KEY_KP_Page_Up, 0)),
+          gtk_named_action_new ("win.tour-previous")));
+  gtk_widget_add_controller (GTK_WIDGET (self->graph_view), keys);
 }
 
 static void
@@ -1520,6 +1723,10 @@ tupu_window_init (TupuWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect (self->outline_button, "notify::active", G_CALLBACK (details_active_cb), NULL);
   details_active_cb (GTK_TOGGLE_BUTTON (self->outline_button), NULL, NULL);
+  g_signal_connect (self->reading_button, "notify::active", G_CALLBACK (details_active_cb), NULL);
+  details_active_cb (GTK_TOGGLE_BUTTON (self->reading_button), NULL, NULL);
+  self->tour_index = -1;
+  tour_keys_init (self);
 
   gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
   g_signal_connect (input, "event", G_CALLBACK (input_event_cb), self);
@@ -1534,6 +1741,7 @@ tupu_window_init (TupuWindow *self)
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_settings_bind (self->settings, "show-outline", self, "show-outline", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-reading", self, "show-reading", G_SETTINGS_BIND_DEFAULT);
 
   _tupu_window_study_init (self);
   _tupu_window_actions_update (self);

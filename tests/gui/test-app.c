@@ -3376,6 +3376,273 @@ test_study_damaged (void)
   app_stop (app);
 }
 
+/* Reading: the speech beside the graph, and the guided tour */
+
+static JsonObject *
+reading_of (JsonObject *state)
+{
+  return json_object_get_object_member (state, "reading");
+}
+
+static gboolean
+reading_shown (JsonObject *state, gpointer data)
+{
+  return is_ready (state, NULL) && json_object_get_boolean_member (reading_of (state), "shown");
+}
+
+static Rect
+object_rect (JsonObject *object)
+{
+  return (Rect){ json_object_get_double_member (object, "x"),
+                 json_object_get_double_member (object, "y"),
+                 json_object_get_double_member (object, "width"),
+                 json_object_get_double_member (object, "height") };
+}
+
+/* F8, and the graph beside the text (narrower, the tour's bar under it) settled again. */
+static JsonObject *
+open_reading (App *app)
+{
+  xdo ("key F8");
+  json_object_unref (
+      wait_for (app, reading_shown, NULL, STEP_TIMEOUT_MS, "the reading view to open (F8)"));
+  return wait_settled (app, "the graph to settle beside the text");
+}
+
+/* Concept @data is selected, the text shows it, and one of its passages is in sight and
+ * flashed. */
+static gboolean
+passage_in_sight (JsonObject *state, gpointer data)
+{
+  JsonObject *reading = reading_of (state);
+  JsonArray  *marks = json_object_get_array_member (reading, "marks");
+
+  if (!reading_shown (state, NULL) || g_strcmp0 (state_string (state, "selected"), data) != 0 ||
+      g_strcmp0 (state_string (reading, "node_id"), data) != 0)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (marks); i++)
+    {
+      JsonObject *mark = json_array_get_object_element (marks, i);
+
+      if (json_object_get_boolean_member (mark, "visible") &&
+          json_object_get_boolean_member (mark, "flashed"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A click on a marked passage selects its concept (the innermost passage's where several
+ * overlap), in the graph and the detail pane. */
+static void
+test_read_click_passage (void)
+{
+  App *app;
+  g_autoptr (JsonObject) ready = start_ready (&app, NULL);
+  g_autoptr (JsonObject) state = open_reading (app);
+  g_autoptr (JsonObject) after = NULL;
+  JsonArray *points = json_object_get_array_member (reading_of (state), "points");
+  double top = json_object_get_double_member (json_object_get_object_member (state, "view"), "y");
+  JsonObject *target = NULL;
+  Rect        r;
+  const char *id;
+
+  g_assert_null (state_string (state, "selected"));
+  /* A passage in sight a little way down the text, inside a longer one of another concept: a
+   * click there must pick the innermost. */
+  for (guint i = 0; i < json_array_get_length (points) && target == NULL; i++)
+    {
+      JsonObject *point = json_array_get_object_element (points, i);
+
+      if (json_object_get_boolean_member (point, "visible") &&
+          json_object_get_double_member (point, "width") > 4 &&
+          json_object_get_double_member (point, "y") > top + 200 &&
+          json_object_get_int_member (point, "n_covering") >= 2)
+        target = point;
+    }
+  g_assert_nonnull (target);
+  id = json_object_get_string_member (target, "click_id");
+  r = object_rect (target);
+  g_test_message ("clicking the passage of %s (marked for %s) at %.0f,%.0f", id,
+                  json_object_get_string_member (target, "id"), r.x, r.y);
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  after = wait_for (app, is_selected, (gpointer)id, STEP_TIMEOUT_MS, "the passage's concept");
+  g_assert_cmpstr (state_string (reading_of (after), "node_id"), ==, id);
+  g_assert_cmpstr (state_string (json_object_get_object_member (after, "detail"), "node_id"), ==,
+                   id);
+  app_stop (app);
+}
+
+/* Selecting a concept in the graph scrolls the text to its passage, far down the speech, and
+ * flashes it; so does opening the text on a concept selected while it was closed. */
+static void
+test_read_follows_selection (void)
+{
+  App *app;
+  g_autoptr (JsonObject) ready = start_ready (&app, NULL);
+  g_autoptr (JsonObject) state = open_reading (app);
+  g_autoptr (JsonObject) selected = NULL;
+  JsonArray *marks = json_object_get_array_member (reading_of (state), "marks");
+
+  g_assert_cmpuint (json_array_get_length (marks), ==, 0);
+  /* The third part opens the speech's fifth paragraph, out of sight below the first ones. */
+  json_object_unref (click_node (app, state, "part-3"));
+  selected = wait_for (app, passage_in_sight, "part-3", STEP_TIMEOUT_MS,
+                       "the text to scroll to part-3's passage");
+
+  /* Closed, it follows unseen; opened again, it shows the passage of what is selected then
+   * (the second part opens paragraph 4, a long way above the fifth). */
+  xdo ("key F8");
+  json_object_unref (selected);
+  selected = wait_settled (app, "the reading view to close");
+  g_assert_false (json_object_get_boolean_member (reading_of (selected), "shown"));
+  json_object_unref (click_node (app, selected, "part-2"));
+  json_object_unref (open_reading (app));
+  json_object_unref (wait_for (app, passage_in_sight, "part-2", STEP_TIMEOUT_MS,
+                               "the reopened text to show part-2's passage"));
+  app_stop (app);
+}
+
+/* A passage card in the detail pane opens the reading view at its passage: not the concept's
+ * first one, but the card's. */
+static void
+test_read_passage_card (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) selected = NULL;
+  g_autoptr (JsonObject) shown = NULL;
+  JsonArray  *cards, *marks;
+  JsonObject *card = NULL;
+  Rect        r;
+  guint       n_flashed = 0;
+
+  selected = click_node (app, state, "theme-education");
+  g_assert_false (json_object_get_boolean_member (reading_of (selected), "shown"));
+  /* 主题教育 quotes paragraph 2 twice in one sentence: one card for both. */
+  cards = json_object_get_array_member (reading_of (selected), "cards");
+  g_assert_cmpuint (json_array_get_length (cards), ==, 4);
+  /* The last card, scrolled into sight with the wheel as a reader would. */
+  for (int scrolls = 0; scrolls < 20; scrolls++)
+    {
+      int x, y;
+
+      card = json_array_get_object_element (cards, json_array_get_length (cards) - 1);
+      if (json_object_get_boolean_member (card, "visible"))
+        break;
+      r = object_rect (json_array_get_object_element (cards, 0));
+      to_screen (app, r.x + r.width / 2, view_rect (selected).y + 100, &x, &y);
+      xdo ("mousemove %d %d", x, y);
+      xdo ("click 5");
+      sleep_ms (100);
+      json_object_unref (selected);
+      selected = app_state (app);
+      cards = json_object_get_array_member (reading_of (selected), "cards");
+      card = NULL;
+    }
+  g_assert_nonnull (card);
+  r = object_rect (card);
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  shown = wait_for (app, passage_in_sight, "theme-education", STEP_TIMEOUT_MS,
+                    "the reading view to open at the card's passage");
+  /* What is flashed is the card's passage, not the defining mention at the top. */
+  marks = json_object_get_array_member (reading_of (shown), "marks");
+  g_assert_false (
+      json_object_get_boolean_member (json_array_get_object_element (marks, 0), "flashed"));
+  for (guint i = 0; i < json_array_get_length (marks); i++)
+    n_flashed +=
+        json_object_get_boolean_member (json_array_get_object_element (marks, i), "flashed");
+  g_assert_cmpuint (n_flashed, >, 0);
+  app_stop (app);
+}
+
+static int
+selected_order (JsonObject *state)
+{
+  return (int)json_object_get_int_member (json_object_get_object_member (state, "tour"),
+                                          "selected_order");
+}
+
+static gboolean
+tour_at (JsonObject *state, gpointer data)
+{
+  return is_ready (state, NULL) && selected_order (state) == GPOINTER_TO_INT (data);
+}
+
+static const char *
+tour_text (JsonObject *state)
+{
+  return state_string (json_object_get_object_member (state, "tour"), "text");
+}
+
+static void
+tour_key (App *app, const char *key, int order)
+{
+  g_autofree char *what = g_strdup_printf ("%s to reach rank %d of the speech", key, order);
+
+  xdo ("key %s", key);
+  json_object_unref (wait_for (app, tour_at, GINT_TO_POINTER (order), STEP_TIMEOUT_MS, what));
+}
+
+static gboolean
+reading_focused (JsonObject *state, gpointer data)
+{
+  return json_object_get_boolean_member (reading_of (state), "focused");
+}
+
+static void
+assert_tour_text (JsonObject *state, const char *position, guint n)
+{
+  g_autofree char *expected = g_strdup_printf ("%s of %u", position, n);
+
+  g_assert_cmpstr (tour_text (state), ==, expected);
+}
+
+/* Page Down and Page Up, in the graph and in the text, and the header's Next walk the concepts
+ * in the speech's order; after a restart the tour resumes where it stopped. */
+static void
+test_tour_walk_restart (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) after = NULL;
+  g_autoptr (JsonObject) again = NULL;
+  const char *of = strstr (tour_text (state), " of ");
+  guint       n = of != NULL ? (guint)g_ascii_strtoull (of + 4, NULL, 10) : 0;
+  Rect        next;
+
+  g_assert_cmpuint (n, >, 100);
+  assert_tour_text (state, "–", n);
+
+  /* The graph has the keyboard: the tour begins at the start of the speech. */
+  tour_key (app, "Next", 0);
+  tour_key (app, "Next", 1);
+  tour_key (app, "Next", 2);
+  tour_key (app, "Prior", 1);
+  after = app_state (app);
+  assert_tour_text (after, "2", n);
+
+  next = object_rect (
+      json_object_get_object_member (json_object_get_object_member (after, "tour"), "next"));
+  click_at (app, next.x + next.width / 2, next.y + next.height / 2);
+  json_object_unref (wait_for (app, tour_at, GINT_TO_POINTER (2), STEP_TIMEOUT_MS,
+                               "the header's Next to reach rank 2"));
+
+  /* In the text too. */
+  json_object_unref (open_reading (app));
+  /* From the header's button, F6 goes to the graph, and from there to the text beside it. */
+  xdo ("key F6 F6");
+  json_object_unref (
+      wait_for (app, reading_focused, NULL, STEP_TIMEOUT_MS, "F6 to reach the text"));
+  tour_key (app, "Next", 3);
+  app_stop (app);
+
+  again = start_ready (&app, NULL);
+  g_assert_null (state_string (again, "selected"));
+  assert_tour_text (again, "4", n);
+  tour_key (app, "Next", 3);
+  app_stop (app);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -3430,6 +3697,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/breadcrumb/select", test_breadcrumb);
   g_test_add_func ("/gui/study/restart", test_study_restart);
   g_test_add_func ("/gui/study/damaged", test_study_damaged);
+  g_test_add_func ("/gui/read/click-passage", test_read_click_passage);
+  g_test_add_func ("/gui/read/follows-selection", test_read_follows_selection);
+  g_test_add_func ("/gui/read/passage-card", test_read_passage_card);
+  g_test_add_func ("/gui/tour/walk-restart", test_tour_walk_restart);
 
   return g_test_run ();
 }

@@ -693,6 +693,110 @@ add_search (JsonBuilder *builder, TupuWindow *window, TupuGraphView *view)
   json_builder_end_object (builder);
 }
 
+/* A mark of the reading view as {id, click_id, x, y, width, height, visible, flashed}: where its
+ * first character is on the surface, and whether that lies in the text's visible part. */
+static void
+add_mark (JsonBuilder *builder, GtkWidget *text_view, const TupuTestMark *mark,
+          const graphene_rect_t *clip)
+{
+  graphene_rect_t rect = mark->rect;
+  double          sx, sy;
+
+  if (!widget_to_surface (text_view, rect.origin.x, rect.origin.y, &sx, &sy))
+    return;
+  rect.origin.x = sx;
+  rect.origin.y = sy;
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", mark->id);
+  add_string_member (builder, "click_id", mark->click_id);
+  add_rect_members (builder, &rect);
+  json_builder_set_member_name (builder, "visible");
+  json_builder_add_boolean_value (builder, graphene_rect_contains_rect (clip, &rect));
+  json_builder_set_member_name (builder, "flashed");
+  json_builder_add_boolean_value (builder, mark->flashed);
+  json_builder_set_member_name (builder, "n_covering");
+  json_builder_add_int_value (builder, mark->n_covering);
+  json_builder_end_object (builder);
+}
+
+/* The reading view: {"shown", "focused", "node_id", "marks" (the selected concept's), "points"
+ * (every mark in sight, to click), "cards" (the detail pane's passage cards)}; and the tour:
+ * {"text", "selected_order", "next", "previous"}. */
+static void
+add_reading (JsonBuilder *builder, TupuWindow *window)
+{
+  TupuReadingView *reading = tupu_test_window_get_reading (window);
+  GtkWidget       *text_view = tupu_test_reading_get_text_view (reading);
+  TupuGraph       *graph = tupu_window_get_graph (window);
+  const char      *selected = tupu_graph_view_get_selected_id (tupu_test_window_get_view (window));
+  int        index = graph != NULL && selected != NULL ? tupu_graph_lookup (graph, selected) : -1;
+  GtkRoot   *root = gtk_widget_get_root (text_view);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  graphene_rect_t clip, pane_rect;
+  gboolean shown = gtk_widget_get_mapped (text_view) && widget_surface_bounds (text_view, &clip);
+  TupuDetailPane *pane = tupu_test_window_get_pane (window);
+  gboolean        have_pane = gtk_widget_get_mapped (GTK_WIDGET (pane)) &&
+                       widget_surface_bounds (GTK_WIDGET (pane), &pane_rect);
+  g_autoptr (GPtrArray) cards = tupu_test_pane_get_passage_cards (pane);
+
+  json_builder_set_member_name (builder, "reading");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "shown");
+  json_builder_add_boolean_value (builder, shown);
+  json_builder_set_member_name (builder, "focused");
+  json_builder_add_boolean_value (
+      builder, focus != NULL && (focus == text_view || gtk_widget_is_ancestor (focus, text_view)));
+  add_string_member (builder, "node_id", tupu_reading_view_get_node_id (reading));
+  for (int selected_only = 1; selected_only >= 0; selected_only--)
+    {
+      g_autoptr (GArray) marks = shown ? tupu_test_reading_dup_marks (reading, selected_only)
+                                       : g_array_new (FALSE, FALSE, sizeof (TupuTestMark));
+
+      json_builder_set_member_name (builder, selected_only ? "marks" : "points");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < marks->len; i++)
+        {
+          const TupuTestMark *mark = &g_array_index (marks, TupuTestMark, i);
+          graphene_rect_t     in_view = mark->rect;
+
+          /* Every mark of the selected concept; of the others, only those in sight. */
+          if (!selected_only && (!graphene_rect_contains_rect (
+                                    &(graphene_rect_t){ { 0, 0 },
+                                                        { gtk_widget_get_width (text_view),
+                                                          gtk_widget_get_height (text_view) } },
+                                    &in_view)))
+            continue;
+          add_mark (builder, text_view, mark, &clip);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_set_member_name (builder, "cards");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      json_builder_begin_object (builder);
+      add_widget_rect (builder, g_ptr_array_index (cards, i), have_pane ? &pane_rect : NULL);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "tour");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "text", tupu_test_window_get_tour_text (window));
+  json_builder_set_member_name (builder, "selected_order");
+  json_builder_add_int_value (builder,
+                              index >= 0 ? (int)tupu_graph_get_node (graph, index)->order : -1);
+  for (int next = 1; next >= 0; next--)
+    {
+      json_builder_set_member_name (builder, next ? "next" : "previous");
+      json_builder_begin_object (builder);
+      add_widget_rect (builder, tupu_test_window_get_tour_button (window, next), NULL);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
 static void
 add_window_state (JsonBuilder *builder, TupuWindow *window)
 {
@@ -786,6 +890,7 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   add_header (builder, window);
   add_history (builder, window, view);
   add_study (builder, window, view);
+  add_reading (builder, window);
 }
 
 static char *

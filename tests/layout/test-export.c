@@ -7,10 +7,13 @@
 #include <cairo.h>
 #include <cgraph.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "tupu-export-private.h"
 #include "tupu-export.h"
 #include "tupu-painter.h"
+#include "tupu-style.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                     */
@@ -484,6 +487,69 @@ test_png (void)
   cairo_surface_destroy (surface);
 }
 
+/* A masked place name ("**") sits on a grey chip in the SVG (a rect with a title saying what it
+ * means, inside its label's line) and in the PNG (painted over the node's fill); a single
+ * asterisk is just an asterisk. */
+static void
+test_masked (void)
+{
+  g_autoptr (TupuLayout) layout = layout_fixture ("masked.json", NULL);
+  g_autoptr (GBytes) svg = export_to_bytes (layout, tupu_export_svg);
+  g_autoptr (GBytes) png = export_to_bytes (layout, export_png_2x);
+  const char          *data = g_bytes_get_data (svg, NULL);
+  const char          *rect = strstr (data, "<rect class=\"masked\"");
+  const TupuNodeGeom  *root = NULL;
+  const TupuKindStyle *style = tupu_style_kind (TUPU_KIND_REPORT, TUPU_STYLE_LIGHT);
+  double               x, y, width, height;
+  ReadState            state = { 0 };
+  cairo_surface_t     *surface;
+  int                  stride, n = 0, fill = 0;
+  guchar              *pixels;
+
+  g_assert_nonnull (rect);
+  /* Only the one: "*" alone is no mask. */
+  g_assert_null (strstr (rect + 1, "<rect class=\"masked\""));
+  g_assert_cmpint (
+      sscanf (rect, "<rect class=\"masked\" x=\"%lf\" y=\"%lf\" width=\"%lf\" height=\"%lf\"", &x,
+              &y, &width, &height),
+      ==, 4);
+  g_assert_nonnull (strstr (rect, "<title>The place name is masked in the source text</title>"));
+  g_assert_nonnull (strstr (data, ".masked { fill: #808080"));
+
+  for (guint i = 0; i < layout->n_nodes; i++)
+    if (g_str_equal (tupu_graph_get_node (layout->graph, layout->nodes[i].node)->id, "root"))
+      root = &layout->nodes[i];
+  g_assert_nonnull (root);
+  /* Two characters of the label's first line, inside it. */
+  g_assert_cmpfloat (width, >, 4);
+  g_assert_cmpfloat (width, <, root->runs[0].width / 3);
+  g_assert_cmpfloat (x, >=, root->runs[0].x);
+  g_assert_cmpfloat (x + width, <=, root->runs[0].x + root->runs[0].width + 0.5);
+  g_assert_cmpfloat (fabs (y - root->runs[0].y), <, 0.5);
+
+  /* In the PNG the chip covers the fill: within it, next to no pixel has the fill's colour
+   * (the asterisks alone would leave most of it). */
+  state.data = g_bytes_get_data (png, &state.len);
+  surface = cairo_image_surface_create_from_png_stream (read_cb, &state);
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int py = (int)ceil (y * 2) + 2; py < (int)floor ((y + height) * 2) - 2; py++)
+    for (int px = (int)ceil (x * 2) + 2; px < (int)floor ((x + width) * 2) - 2; px++)
+      {
+        guint32 pixel = *(guint32 *)(void *)(pixels + py * stride + px * 4);
+        int     r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+        n++;
+        fill += abs (r - (int)(style->fill.r * 255)) <= 3 &&
+                abs (g - (int)(style->fill.g * 255)) <= 3 &&
+                abs (b - (int)(style->fill.b * 255)) <= 3;
+      }
+  cairo_surface_destroy (surface);
+  g_assert_cmpint (n, >, 20);
+  g_assert_cmpint (fill, <, n / 10);
+}
+
 static void
 test_png_too_large (void)
 {
@@ -767,6 +833,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/dot/subtree", test_dot_subtree);
   g_test_add_func ("/export/png", test_png);
   g_test_add_func ("/export/png/too-large", test_png_too_large);
+  g_test_add_func ("/export/masked", test_masked);
   g_test_add_func ("/export/pdf", test_pdf);
   g_test_add_func ("/export/format-from-path", test_format_from_path);
   g_test_add_func ("/export/to-file", test_to_file);

@@ -4,6 +4,7 @@
 
 #include "tupu-graph-view-private.h"
 #include "tupu-layout-chooser.h"
+#include "tupu-reading-view-private.h"
 #include "tupu-test-support.h"
 #include "tupu-window-private.h"
 
@@ -431,4 +432,115 @@ tupu_test_pane_get_title (TupuDetailPane *pane)
 
   return GTK_WIDGET (
       gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, "label_label"));
+}
+
+/* Reading and the tour */
+
+TupuReadingView *
+tupu_test_window_get_reading (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return window->reading_view;
+}
+
+const char *
+tupu_test_window_get_tour_text (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return gtk_label_get_text (window->tour_label);
+}
+
+GtkWidget *
+tupu_test_window_get_tour_button (TupuWindow *window, gboolean next)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return next ? gtk_widget_get_last_child (window->tour_bar)
+              : gtk_widget_get_first_child (window->tour_bar);
+}
+
+GtkWidget *
+tupu_test_reading_get_text_view (TupuReadingView *view)
+{
+  return GTK_WIDGET (view->text_view);
+}
+
+/* The box of buffer characters [@start, @end)'s first character, in the text view's
+ * coordinates. */
+static void
+char_rect (TupuReadingView *view, int offset, graphene_rect_t *rect)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view->text_view);
+  GdkRectangle   location, visible;
+  GtkTextIter    iter;
+
+  /* Relative to the part of the buffer in sight, which is where the view's top left shows. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_view_get_iter_location (view->text_view, &iter, &location);
+  gtk_text_view_get_visible_rect (view->text_view, &visible);
+  graphene_rect_init (rect, location.x - visible.x, location.y - visible.y, location.width,
+                      location.height);
+}
+
+GArray *
+tupu_test_reading_dup_marks (TupuReadingView *view, gboolean selected_only)
+{
+  GArray *marks = g_array_new (FALSE, FALSE, sizeof (TupuTestMark));
+  int     index = view->graph != NULL && view->node_id != NULL
+                      ? tupu_graph_lookup (view->graph, view->node_id)
+                      : -1;
+
+  for (guint i = 0; i < view->marks->len; i++)
+    {
+      const TupuReadingMark *mark = &g_array_index (view->marks, TupuReadingMark, i);
+      TupuTestMark           out = { 0 };
+      int                    innermost = -1;
+
+      if (selected_only && (int)mark->node != index)
+        continue;
+      out.id = tupu_graph_get_node (view->graph, mark->node)->id;
+      char_rect (view, mark->start, &out.rect);
+      /* Which concept a click on its first character selects: the shortest passage there. */
+      for (guint j = 0; j < view->marks->len; j++)
+        {
+          const TupuReadingMark *other = &g_array_index (view->marks, TupuReadingMark, j);
+
+          if (other->start <= mark->start && mark->start < other->end)
+            out.n_covering++;
+          if (other->start <= mark->start && mark->start < other->end &&
+              (innermost < 0 ||
+               other->end - other->start <
+                   g_array_index (view->marks, TupuReadingMark, innermost).end -
+                       g_array_index (view->marks, TupuReadingMark, innermost).start))
+            innermost = (int)j;
+        }
+      out.click_id = tupu_graph_get_node (
+                         view->graph, g_array_index (view->marks, TupuReadingMark, innermost).node)
+                         ->id;
+      /* The last flash, which may have faded by the time a slow test looks. */
+      for (guint j = 0; j < view->flashed->len; j++)
+        {
+          const TupuReadingMark *lit = &g_array_index (view->flashed, TupuReadingMark, j);
+
+          out.flashed |= lit->start <= mark->start && mark->end <= lit->end;
+        }
+      g_array_append_val (marks, out);
+    }
+  return marks;
+}
+
+GPtrArray *
+tupu_test_pane_get_passage_cards (TupuDetailPane *pane)
+{
+  GPtrArray *cards = g_ptr_array_new ();
+  GtkWidget *box = GTK_WIDGET (
+      gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, "sources_box"));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "tupu-passage-card"))
+      g_ptr_array_add (cards, child);
+  return cards;
 }

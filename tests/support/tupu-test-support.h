@@ -8,6 +8,7 @@
 #include "tupu-breadcrumb.h"
 #include "tupu-history.h"
 #include "tupu-outline.h"
+#include "tupu-reading-view.h"
 #include "tupu-search-panel.h"
 #include "tupu-window.h"
 
@@ -77,5 +78,26 @@ GPtrArray  *tupu_test_pane_get_links (TupuDetailPane *pane);
 const char *tupu_test_link_get_id (GtkWidget *link);
 /* The label showing the concept's title (where the focus goes after following a link). */
 GtkWidget *tupu_test_pane_get_title (TupuDetailPane *pane);
+
+/* The reading view, the tour's "3 of 233" and its buttons (@next: Next, else Previous). */
+TupuReadingView *tupu_test_window_get_reading (TupuWindow *window);
+const char      *tupu_test_window_get_tour_text (TupuWindow *window);
+GtkWidget       *tupu_test_window_get_tour_button (TupuWindow *window, gboolean next);
+GtkWidget       *tupu_test_reading_get_text_view (TupuReadingView *view);
+/* The passages marked in the text (only the selected concept's with @selected_only): whose,
+ * where their first character is (the text view's coordinates), which concept a click there
+ * selects (the innermost passage's), how many passages cover it and whether the last flash lit
+ * it (transfer full). */
+typedef struct
+{
+  const char     *id;
+  const char     *click_id;
+  graphene_rect_t rect;
+  gboolean        flashed;
+  guint           n_covering; /* passages over that first character, this one included */
+} TupuTestMark;
+GArray *tupu_test_reading_dup_marks (TupuReadingView *view, gboolean selected_only);
+/* The detail pane's passage cards, in order (transfer container). */
+GPtrArray *tupu_test_pane_get_passage_cards (TupuDetailPane *pane);
 
 G_END_DECLS
