@@ -76,7 +76,9 @@ G_DECLARE_FINAL_TYPE (TupuStudyStore, tupu_study_store, TUPU, STUDY_STORE, GObje
 /* The folder stores live in: $XDG_DATA_HOME/tupu/study. */
 GFile *tupu_study_store_default_dir (void);
 /* Opens (or starts) the store of @graph's id in @dir (NULL = the default folder). Never fails: a
- * file that cannot be read is set aside and reported by tupu_study_store_get_load_error(). */
+ * file that cannot be read is set aside and reported by tupu_study_store_get_load_error(). While
+ * a store of that file is open, the same object is returned (with @graph as its graph), so that
+ * two windows on one graph never overwrite each other's progress. Main thread only. */
 TupuStudyStore *tupu_study_store_new (TupuGraph *graph, GFile *dir);
 /* Why the kept file could not be used (TUPU_STUDY_STORE_ERROR_DAMAGED, the message names where
  * it was put aside), or NULL. */

@@ -952,6 +952,7 @@ static void
 layout_failed_cb (TupuWindow *self, const GError *error)
 {
   g_autofree char *title = g_strdup_printf (_ ("Could not lay out the graph: %s"), error->message);
+
   g_assert (TUPU_IS_WINDOW (self));
 
   _tupu_window_toast_full (self, title, 10);

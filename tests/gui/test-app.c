@@ -3585,6 +3585,14 @@ test_study_restart (void)
   xdo ("key F9");
   json_object_unref (
       wait_for (app, root_row_progress_is, "1/", STEP_TIMEOUT_MS, "the outline's progress"));
+  /* With the keyboard in the outline, then a change in the pane: the outline follows it. */
+  key_until (app, "F6", focus_in_outline, id, "F6 to the concept's row in the outline");
+  r = study_widget_in_sight (app, "learning");
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (
+      wait_for (app, study_state_is, "learning", STEP_TIMEOUT_MS, "the concept learning"));
+  json_object_unref (wait_for (app, root_row_progress_is, "0/", STEP_TIMEOUT_MS,
+                               "the outline's progress to follow"));
   app_stop (app);
 }
 
