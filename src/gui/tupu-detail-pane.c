@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "tupu-a11y.h"
+#include "tupu-concept-study.h"
 #include "tupu-detail-pane.h"
 #include "tupu-gui-style.h"
 #include "tupu-passage.h"
@@ -47,6 +48,7 @@ struct _TupuDetailPane
   GtkBox            *children_box;
   GtkWidget         *related_section;
   GtkBox            *related_box;
+  TupuConceptStudy  *study;
 };
 
 G_DEFINE_FINAL_TYPE (TupuDetailPane, tupu_detail_pane, GTK_TYPE_WIDGET)
@@ -859,6 +861,7 @@ tupu_detail_pane_class_init (TupuDetailPaneClass *klass)
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TUPU_TYPE_CONCEPT_STUDY);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tupu/Tupu/tupu-detail-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, stack);
@@ -880,6 +883,7 @@ tupu_detail_pane_class_init (TupuDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, children_box);
   gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, related_section);
   gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, related_box);
+  gtk_widget_class_bind_template_child (widget_class, TupuDetailPane, study);
 
   gtk_widget_class_set_css_name (widget_class, "tupudetailpane");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -968,4 +972,12 @@ tupu_detail_pane_focus_title (TupuDetailPane *self)
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "concept") != 0)
     return FALSE;
   return gtk_widget_grab_focus (GTK_WIDGET (self->label_label));
+}
+
+TupuConceptStudy *
+tupu_detail_pane_get_study (TupuDetailPane *self)
+{
+  g_return_val_if_fail (TUPU_IS_DETAIL_PANE (self), NULL);
+
+  return self->study;
 }

@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "tupu-concept-study.h"
 #include "tupu-graph.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,8 @@ void        tupu_detail_pane_set_node_id (TupuDetailPane *self, const char *node
 const char *tupu_detail_pane_get_node_id (TupuDetailPane *self);
 /* Moves the keyboard focus to the shown concept's title; FALSE when no concept is shown. */
 gboolean tupu_detail_pane_focus_title (TupuDetailPane *self);
+
+/* The study section (state and note) at the pane's end; it follows "node-id". */
+TupuConceptStudy *tupu_detail_pane_get_study (TupuDetailPane *self);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ struct _TupuGraphView
   GBytes     *folded;         /* whose parts are folded (TupuLayoutOptions.folded), or NULL */
   gboolean    show_all_links; /* else only the selected and hovered concepts' cross-links */
   GBytes     *marked;         /* search matches to mark, per graph node, or NULL */
+  GBytes     *mastery;        /* the Progress overlay: TupuMastery per graph node, or NULL */
 
   /* What the marks fall on in the layout shown, worked out once per layout and marks (not per
    * frame): geometry indices of marked concepts, and of concepts whose badge hides marked ones. */
@@ -142,6 +143,10 @@ void   _tupu_graph_view_map_pan (TupuGraphView *self, double x, double y);
 void   _tupu_graph_view_activate (TupuGraphView *self);
 double _tupu_graph_view_fit_zoom (TupuGraphView *self);
 int    _tupu_graph_view_center_geom (TupuGraphView *self);
+
+/* tupu-graph-view-mastery.c: the Progress overlay over the boxes in view. */
+void _tupu_graph_view_append_mastery (TupuGraphView *self, GtkSnapshot *snapshot, double ox,
+                                      double oy);
 
 /* tupu-graph-view-input.c */
 void _tupu_graph_view_class_init_input (GtkWidgetClass *widget_class);

@@ -1217,7 +1217,8 @@ snapshot_overlays (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double
 
   get_accent (self, &accent);
 
-  /* Search marks under the rest: the selection's rings stay whole over a marked concept. */
+  /* Progress, then search marks under the rest: the selection's rings stay whole over them. */
+  _tupu_graph_view_append_mastery (self, snapshot, ox, oy);
   append_marks (self, snapshot, ox, oy);
 
   /* Hover is neutral (the text colour, faint) so that only the selection is in the accent. */
@@ -2253,6 +2254,7 @@ tupu_graph_view_finalize (GObject *object)
 
   g_clear_pointer (&self->folded, g_bytes_unref);
   g_clear_pointer (&self->marked, g_bytes_unref);
+  g_clear_pointer (&self->mastery, g_bytes_unref);
   g_clear_pointer (&self->mark_geoms, g_array_unref);
   g_clear_pointer (&self->mark_badges, g_array_unref);
   g_clear_pointer (&self->anchor_id, g_free);

@@ -96,6 +96,21 @@ gboolean tupu_graph_view_set_node_folded (TupuGraphView *self, const char *id, g
 void    tupu_graph_view_set_marked (TupuGraphView *self, GBytes *marked);
 GBytes *tupu_graph_view_get_marked (TupuGraphView *self);
 
+/* The Progress overlay (tupu-graph-view-mastery.c): how well each concept is known, one byte
+ * per graph node (TupuMastery; NULL draws nothing). Concepts learning or known are tinted and
+ * ringed in their colour over the cached drawing, in every palette; new ones are left as they
+ * are. */
+typedef enum
+{
+  TUPU_MASTERY_NONE,
+  TUPU_MASTERY_NEW,
+  TUPU_MASTERY_LEARNING,
+  TUPU_MASTERY_KNOWN,
+} TupuMastery;
+
+void    tupu_graph_view_set_mastery (TupuGraphView *self, GBytes *mastery);
+GBytes *tupu_graph_view_get_mastery (TupuGraphView *self);
+
 /* Whether every cross-link is drawn, or only the selected and hovered concepts' (part-of links
  * always are). Property: "show-all-links". */
 void     tupu_graph_view_set_show_all_links (TupuGraphView *self, gboolean show_all_links);

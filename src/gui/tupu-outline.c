@@ -27,6 +27,7 @@ struct _TupuOutline
   TupuGraph          *graph;
   char               *selected_id;
   gboolean            show_gloss;
+  TupuStudyStore     *study_store; /* each part's progress, or NULL */
   GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
   gboolean            syncing;        /* selecting for the window, not for the reader */
@@ -314,6 +315,7 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TupuOutline
   GtkWidget     *label = new_row_label ("zh");
   GtkWidget     *gloss = new_row_label ("dim-label");
   GtkWidget     *count = new_row_label ("dim-label");
+  GtkWidget     *progress = new_row_label ("caption");
   PangoAttrList *attrs = pango_attr_list_new ();
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (chip), CHIP_SIZE);
@@ -330,6 +332,11 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TupuOutline
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), gloss);
   gtk_box_append (GTK_BOX (box), count);
+  /* Whole, however narrow the outline: the gloss gives way. */
+  gtk_label_set_ellipsize (GTK_LABEL (progress), PANGO_ELLIPSIZE_NONE);
+  gtk_widget_add_css_class (progress, "numeric");
+  gtk_widget_add_css_class (progress, "tupu-outline-progress");
+  gtk_box_append (GTK_BOX (box), progress);
   gtk_widget_set_has_tooltip (box, TRUE);
   g_signal_connect (box, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
   /* The row itself is named and described (see bind_cb): its parts would say it twice. */
@@ -369,6 +376,46 @@ n_members (const TupuNode *node)
   return node->count > 0 ? (guint)node->count : (node->children != NULL ? node->children->len : 0);
 }
 
+/* How many concepts of @node's branch (everything under it) are known, of how many. */
+static void
+branch_progress (TupuOutline *self, const TupuNode *node, guint *known, guint *total)
+{
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    {
+      const TupuNode *child =
+          tupu_graph_get_node (self->graph, g_array_index (node->children, guint, i));
+
+      (*total)++;
+      *known += tupu_study_store_get_state (self->study_store, child->id) == TUPU_STUDY_STATE_KNOWN;
+      branch_progress (self, child, known, total);
+    }
+}
+
+/* A part's progress at the row's end: "3/6 known", in the success colour once all are. */
+static void
+show_progress_in_row (TupuOutline *self, GtkTreeExpander *expander)
+{
+  GtkTreeListRow  *row = gtk_tree_expander_get_list_row (expander);
+  const TupuNode  *node = row_node (self, row);
+  GtkWidget       *progress = gtk_widget_get_last_child (gtk_tree_expander_get_child (expander));
+  guint            known = 0, total = 0;
+  g_autofree char *text = NULL;
+
+  if (node != NULL && self->study_store != NULL)
+    branch_progress (self, node, &known, &total);
+  gtk_widget_set_visible (progress, total > 0);
+  if (total == 0)
+    return;
+  /* Translators: concepts known of those in a part of the speech, e.g. "3/6 known". */
+  text = g_strdup_printf (_ ("%u/%u known"), known, total);
+  gtk_label_set_text (GTK_LABEL (progress), text);
+  if (known == total)
+    gtk_widget_add_css_class (progress, "success");
+  else
+    gtk_widget_remove_css_class (progress, "success");
+  gtk_widget_set_opacity (progress, known > 0 ? 1.0 : 0.6);
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TupuOutline *self)
 {
@@ -399,6 +446,7 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TupuOutline 
   gtk_label_set_text (GTK_LABEL (count), members);
   gtk_widget_set_visible (count, members != NULL);
 
+  show_progress_in_row (self, GTK_TREE_EXPANDER (expander));
   update_row_accessible (self, expander, node);
   update_row_state (row, NULL, expander);
   g_signal_connect_object (row, "notify::expanded", G_CALLBACK (update_row_state), expander, 0);
@@ -444,6 +492,12 @@ show_gloss_in_row (TupuOutline *self, GtkTreeExpander *expander)
 
   gtk_widget_set_visible (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (chip)),
                           self->show_gloss);
+}
+
+static void
+study_changed_cb (TupuOutline *self)
+{
+  foreach_expander (GTK_WIDGET (self->list_view), show_progress_in_row, self);
 }
 
 static void
@@ -774,6 +828,8 @@ tupu_outline_dispose (GObject *object)
 
   if (adw_is_initialized ())
     g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), style_changed_cb, self);
+  /* Before the list goes: the store may outlive this window (another one shares it). */
+  tupu_outline_set_study_store (self, NULL);
   if (self->focus_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_tick_id);
   self->focus_tick_id = 0;
@@ -1038,4 +1094,20 @@ tupu_outline_focus_selected (TupuOutline *self)
 
   focus_row (self, selected_or (self, 0));
   return TRUE;
+}
+
+void
+tupu_outline_set_study_store (TupuOutline *self, TupuStudyStore *store)
+{
+  g_return_if_fail (TUPU_IS_OUTLINE (self));
+  g_return_if_fail (store == NULL || TUPU_IS_STUDY_STORE (store));
+
+  if (self->study_store == store)
+    return;
+  if (self->study_store != NULL)
+    g_signal_handlers_disconnect_by_func (self->study_store, study_changed_cb, self);
+  g_set_object (&self->study_store, store);
+  if (store != NULL)
+    g_signal_connect_swapped (store, "changed", G_CALLBACK (study_changed_cb), self);
+  study_changed_cb (self);
 }

@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "tupu-graph.h"
+#include "tupu-study-store.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,9 @@ gboolean    tupu_outline_get_show_gloss (TupuOutline *self);
 /* Moves the keyboard focus to the selected row (the first without a selection); FALSE when the
  * outline is not on screen. */
 gboolean tupu_outline_focus_selected (TupuOutline *self);
+
+/* Shows each part's progress in its row ("3/6 known": the concepts of its branch known), kept
+ * up to date from @store (NULL shows none). */
+void tupu_outline_set_study_store (TupuOutline *self, TupuStudyStore *store);
 
 G_END_DECLS

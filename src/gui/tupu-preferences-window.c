@@ -11,10 +11,11 @@ struct _TupuPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   /* Template children */
-  AdwComboRow *color_scheme_row;
-  GtkSwitch   *gloss_switch;
-  AdwComboRow *engine_row;
-  AdwComboRow *direction_row;
+  AdwComboRow   *color_scheme_row;
+  GtkSwitch     *gloss_switch;
+  AdwComboRow   *engine_row;
+  AdwComboRow   *direction_row;
+  GtkSpinButton *new_cards_spin;
 
   GSettings *settings;
 };
@@ -100,6 +101,7 @@ tupu_preferences_window_class_init (TupuPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuPreferencesWindow, gloss_switch);
   gtk_widget_class_bind_template_child (widget_class, TupuPreferencesWindow, engine_row);
   gtk_widget_class_bind_template_child (widget_class, TupuPreferencesWindow, direction_row);
+  gtk_widget_class_bind_template_child (widget_class, TupuPreferencesWindow, new_cards_spin);
 }
 
 static void
@@ -112,6 +114,8 @@ tupu_preferences_window_init (TupuPreferencesWindow *self)
   bind_choices (self, "engine", self->engine_row, engines);
   bind_choices (self, "direction", self->direction_row, directions);
   g_settings_bind (self->settings, "show-gloss", self->gloss_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "new-cards-per-day", self->new_cards_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (self->engine_row, "notify::selected", G_CALLBACK (engine_changed_cb),

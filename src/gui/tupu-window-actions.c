@@ -712,8 +712,10 @@ _tupu_window_actions_update (TupuWindow *self)
   set_enabled (self, "win.focus-next-pane", shown);
   set_enabled (self, "win.focus-previous-pane", shown);
   set_enabled (self, "win.find", shown);
+  set_enabled (self, "win.practice", shown);
   set_enabled (self, "win.search-for", selected_node (self) != NULL);
   gtk_widget_set_sensitive (self->search_button, shown);
+  _tupu_window_study_update_actions (self);
   set_enabled (self, "win.toggle-outline", shown);
   set_enabled (self, "win.show-reading", shown);
   set_enabled (self, "win.show-passage", shown);
@@ -814,6 +816,8 @@ tupu_window_set_accels (GtkApplication *application)
     { "win.focus-next-pane", { "F6", NULL } },
     { "win.focus-previous-pane", { "<Shift>F6", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.practice", { "<Control>p", NULL } },
+    { "win.show-progress", { "<Control><Shift>m", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

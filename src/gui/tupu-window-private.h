@@ -5,8 +5,10 @@
 #include "tupu-breadcrumb.h"
 #include "tupu-history.h"
 #include "tupu-outline.h"
+#include "tupu-practice-panel.h"
 #include "tupu-reading-view.h"
 #include "tupu-search-panel.h"
+#include "tupu-study-store.h"
 #include "tupu-window.h"
 
 G_BEGIN_DECLS
@@ -43,6 +45,17 @@ struct _TupuWindow
   GtkLabel        *tour_label;
   GtkWidget       *tour_bar;
   GtkPaned        *reading_paned;
+
+  /* The details' place beside the graph, which the practice panel takes while practising. */
+  GtkStack          *side_stack;
+  TupuPracticePanel *practice_panel;
+  /* The concept whose members a question has folded away, and whether they were shown before:
+   * a session stopped before the answer puts them back. */
+  char    *practice_folded_id;
+  gboolean practice_was_unfolded;
+  /* The speech was shown when practice began: it was put away (it would show the passages and,
+   * at a hover, their concepts), and comes back when the panel closes. */
+  gboolean practice_hid_reading;
 
   GSettings *settings;
 
@@ -83,11 +96,23 @@ struct _TupuWindow
   int tour_index; /* the node the guided tour stopped at (tupu-tour.h), or -1 */
 
   GHashTable *actions_enabled; /* action name → the enabled state last set, + 1 */
+
+  /* Study progress (tupu-window-study.c): the graph's store, shared with every window showing
+   * the same graph, and whether the graph is coloured by it. */
+  TupuStudyStore *study_store;
+  gboolean        show_progress;
+  GtkWidget      *progress_button;
 };
 
 void _tupu_window_class_actions_init (GtkWidgetClass *widget_class);
 void _tupu_window_actions_update (TupuWindow *self);
 void _tupu_window_dnd_init (TupuWindow *self);
+/* Practice (tupu-window-practice.c): win.practice, and the practice panel beside the graph. */
+void _tupu_window_class_practice_init (GtkWidgetClass *widget_class);
+void _tupu_window_practice_init (TupuWindow *self);
+void _tupu_window_practice_dispose (TupuWindow *self);
+/* Shows the details or the practice panel beside the graph, or neither. */
+void _tupu_window_update_side (TupuWindow *self);
 /* The selected concept's menu (its branch, folding, copying), popped up at (@x, @y) in the graph
  * view's coordinates. */
 void _tupu_window_popup_concept_menu (TupuWindow *self, double x, double y);
@@ -101,6 +126,8 @@ void _tupu_window_find (TupuWindow *self);
 /* Shows @title (plain text; escaped here, as toast titles are markup) in a toast, now or, for a
  * window not yet on screen, once it is mapped. Returns the toast to adjust (borrowed). */
 AdwToast *_tupu_window_toast (TupuWindow *self, const char *title);
+/* The same, shown for @timeout seconds (0: until dismissed). */
+AdwToast *_tupu_window_toast_full (TupuWindow *self, const char *title, guint timeout);
 /* Back and forward (tupu-window.c): FALSE when there is nowhere to go. */
 gboolean _tupu_window_go_back (TupuWindow *self);
 gboolean _tupu_window_go_forward (TupuWindow *self);
@@ -109,5 +136,14 @@ gboolean _tupu_window_go_forward (TupuWindow *self);
 gboolean _tupu_window_tour_step (TupuWindow *self, int step);
 /* Shows the reading view at characters [@start, @end) of paragraph @para, for concept @id. */
 void _tupu_window_show_passage (TupuWindow *self, const char *id, guint para, int start, int end);
+
+/* tupu-window-study.c */
+void _tupu_window_study_class_init (GtkWidgetClass *widget_class);
+void _tupu_window_study_init (TupuWindow *self);
+void _tupu_window_study_dispose (TupuWindow *self);
+/* Opens @graph's study store (NULL: none), reporting a damaged file in a toast. */
+void _tupu_window_study_set_graph (TupuWindow *self, TupuGraph *graph);
+void _tupu_window_study_set_show_progress (TupuWindow *self, gboolean show);
+void _tupu_window_study_update_actions (TupuWindow *self);
 
 G_END_DECLS

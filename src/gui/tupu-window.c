@@ -44,6 +44,7 @@ enum
   PROP_SHOW_ALL_LINKS,
   PROP_DIRECTION,
   PROP_SHOW_OUTLINE,
+  PROP_SHOW_PROGRESS,
   PROP_SHOW_READING,
   N_PROPS
 };
@@ -233,8 +234,17 @@ details_active_cb (GtkToggleButton *button, GParamSpec *pspec, gpointer user_dat
 AdwToast *
 _tupu_window_toast (TupuWindow *self, const char *title)
 {
+  return _tupu_window_toast_full (self, title, 5);
+}
+
+AdwToast *
+_tupu_window_toast_full (TupuWindow *self, const char *title, guint timeout)
+{
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   AdwToast        *toast = adw_toast_new (escaped);
+
+  /* Before it is shown: libadwaita 1.2 starts a shown toast's timer with what it has then. */
+  adw_toast_set_timeout (toast, timeout);
 
   /* Only a window on screen shows a toast: libadwaita 1.2 frees a toast whose show animation an
    * overlay not yet mapped still runs, and reads it after (the GUI stress test's windows, closed
@@ -376,11 +386,10 @@ show_failure (TupuWindow *self, GFile *file, LoadResult *result)
       const TupuDiagnostic *diag = tupu_diagnostics_first (self->problems, TUPU_SEVERITY_ERROR);
       g_autofree char      *title =
           diag != NULL ? tupu_diagnostic_format (diag) : g_strdup (result->error->message);
-      AdwToast *toast = _tupu_window_toast (self, title);
+      AdwToast *toast = _tupu_window_toast_full (self, title, 10);
 
       adw_toast_set_button_label (toast, _ ("_Details"));
       adw_toast_set_action_name (toast, "win.show-problems");
-      adw_toast_set_timeout (toast, 10);
     }
 }
 
@@ -793,6 +802,7 @@ show_graph (TupuWindow *self, GFile *file, TupuGraph *graph)
   tupu_search_panel_set_graph (self->search_panel, graph);
   tupu_outline_set_graph (self->outline, graph);
   tupu_breadcrumb_set_graph (self->breadcrumb, graph);
+  _tupu_window_study_set_graph (self, graph);
   tupu_reading_view_set_graph (self->reading_view, graph);
   restore_tour (self);
   show_selection (self);
@@ -942,11 +952,10 @@ static void
 layout_failed_cb (TupuWindow *self, const GError *error)
 {
   g_autofree char *title = g_strdup_printf (_ ("Could not lay out the graph: %s"), error->message);
-  AdwToast        *toast = _tupu_window_toast (self, title);
 
   g_assert (TUPU_IS_WINDOW (self));
 
-  adw_toast_set_timeout (toast, 10);
+  _tupu_window_toast_full (self, title, 10);
 }
 
 static void
@@ -1445,8 +1454,10 @@ tupu_window_dispose (GObject *object)
   g_clear_pointer (&self->concept_menu, gtk_widget_unparent);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_handle_id (&self->history_record_id, g_source_remove);
+  _tupu_window_practice_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TUPU_TYPE_WINDOW);
 
+  _tupu_window_study_dispose (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->graph);
   g_clear_object (&self->file);
@@ -1508,6 +1519,9 @@ tupu_window_get_property (GObject *object, guint prop_id, GValue *value, GParamS
       g_value_set_boolean (value, self->outline != NULL &&
                                       gtk_widget_get_visible (GTK_WIDGET (self->outline)));
       break;
+    case PROP_SHOW_PROGRESS:
+      g_value_set_boolean (value, self->show_progress);
+      break;
     case PROP_SHOW_READING:
       g_value_set_boolean (value, self->reading_view != NULL &&
                                       gtk_widget_get_visible (GTK_WIDGET (self->reading_view)));
@@ -1545,6 +1559,13 @@ tupu_window_set_property (GObject *object, guint prop_id, const GValue *value, G
       break;
     case PROP_SHOW_OUTLINE:
       tupu_window_set_show_outline (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_PROGRESS:
+      if (!self->show_progress != !g_value_get_boolean (value))
+        {
+          _tupu_window_study_set_show_progress (self, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     case PROP_SHOW_READING:
       tupu_window_set_show_reading (self, g_value_get_boolean (value));
@@ -1593,12 +1614,17 @@ tupu_window_class_init (TupuWindowClass *klass)
   properties[PROP_SHOW_OUTLINE] =
       g_param_spec_boolean ("show-outline", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The Progress overlay: the graph coloured by how well each concept is known. */
+  properties[PROP_SHOW_PROGRESS] =
+      g_param_spec_boolean ("show-progress", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_READING] =
       g_param_spec_boolean ("show-reading", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _tupu_window_class_actions_init (widget_class);
+  _tupu_window_class_practice_init (widget_class);
 
   g_type_ensure (TUPU_TYPE_GRAPH_VIEW);
   g_type_ensure (TUPU_TYPE_DETAIL_PANE);
@@ -1607,6 +1633,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   g_type_ensure (TUPU_TYPE_SEARCH_PANEL);
   g_type_ensure (TUPU_TYPE_OUTLINE);
   g_type_ensure (TUPU_TYPE_BREADCRUMB);
+  g_type_ensure (TUPU_TYPE_PRACTICE_PANEL);
   g_type_ensure (TUPU_TYPE_READING_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tupu/Tupu/tupu-window.ui");
@@ -1632,6 +1659,8 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, breadcrumb);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, practice_panel);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, reading_view);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, reading_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, tour_label);
@@ -1652,6 +1681,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_concept_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
+  _tupu_window_study_class_init (widget_class);
 }
 
 /* In the window, Page Down and Page Up on the graph are the guided tour's steps (win.tour-next,
@@ -1718,8 +1748,10 @@ tupu_window_init (TupuWindow *self)
   g_settings_bind (self->settings, "show-outline", self, "show-outline", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-reading", self, "show-reading", G_SETTINGS_BIND_DEFAULT);
 
+  _tupu_window_study_init (self);
   _tupu_window_actions_update (self);
   _tupu_window_dnd_init (self);
+  _tupu_window_practice_init (self);
   restore_size (self);
   update_title (self);
 }
@@ -1787,5 +1819,6 @@ tupu_window_set_show_details (TupuWindow *self, gboolean show_details)
     return;
 
   gtk_widget_set_visible (pane, show_details);
+  _tupu_window_update_side (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DETAILS]);
 }

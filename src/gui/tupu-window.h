@@ -25,7 +25,8 @@ void tupu_window_reload (TupuWindow *self);
 
 /* The graph shown (NULL before the first load) and its file (NULL for the built-in graph).
  * Properties: "graph", "file" (read-only), and the settings "engine" (a TupuEngine's name),
- * "direction" (a TupuDirection's name), "show-gloss" and "show-details" (the detail pane). */
+ * "direction" (a TupuDirection's name), "show-gloss" and "show-details" (the detail pane), and
+ * "show-progress" (the graph coloured by study progress, win.show-progress). */
 TupuGraph *tupu_window_get_graph (TupuWindow *self);
 GFile     *tupu_window_get_file (TupuWindow *self);
 /* Shows or hides the detail pane (F9); activating a concept shows it. */

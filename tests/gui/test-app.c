@@ -3146,6 +3146,513 @@ test_breadcrumb (void)
   app_stop (app);
 }
 
+/* Practice: one round answered through the panel, graded with the keyboard; the progress kept in
+ * the study store's file changes; stopping shows the summary. */
+
+static JsonObject *
+practice_of (JsonObject *state)
+{
+  return json_object_get_object_member (state, "practice");
+}
+
+/* The practice panel's button whose action and target are these (target NULL: any), or NULL. */
+static JsonObject *
+practice_button (JsonObject *state, const char *action, const char *target)
+{
+  JsonArray *buttons = json_object_get_array_member (practice_of (state), "buttons");
+
+  for (guint i = 0; i < json_array_get_length (buttons); i++)
+    {
+      JsonObject *button = json_array_get_object_element (buttons, i);
+
+      if (g_strcmp0 (state_string (button, "action"), action) == 0 &&
+          (target == NULL || g_strcmp0 (state_string (button, "target"), target) == 0))
+        return button;
+    }
+  return NULL;
+}
+
+static void
+click_object (App *app, JsonObject *rect)
+{
+  click_at (app,
+            json_object_get_double_member (rect, "x") +
+                json_object_get_double_member (rect, "width") / 2,
+            json_object_get_double_member (rect, "y") +
+                json_object_get_double_member (rect, "height") / 2);
+}
+
+typedef struct
+{
+  guint    position;
+  gboolean answered;
+} PracticeStep;
+
+/* The question at @position is shown, answered or not as @step says, with the keyboard in the
+ * panel. */
+static gboolean
+practice_at (JsonObject *state, gpointer data)
+{
+  PracticeStep *step = data;
+  JsonObject   *practice = practice_of (state);
+
+  return json_object_get_boolean_member (practice, "shown") &&
+         json_object_get_boolean_member (practice, "asking") &&
+         json_object_get_boolean_member (practice, "focus_inside") &&
+         json_object_get_int_member (practice, "position") == step->position &&
+         json_object_get_boolean_member (practice, "answered") == step->answered;
+}
+
+/* The practice panel laid out: its buttons where they were ~100 ms before (a new question's
+ * buttons are placed at the next frame; the probe would give their old places before). */
+typedef struct
+{
+  PracticeStep *step;
+  char         *last;
+} PracticeSettle;
+
+static gboolean
+practice_settled (JsonObject *state, gpointer data)
+{
+  PracticeSettle *settle = data;
+  g_autoptr (JsonNode) buttons = NULL;
+  g_autofree char *now = NULL;
+  gboolean         same;
+
+  if (!practice_at (state, settle->step))
+    return FALSE;
+  buttons = json_node_init_array (json_node_alloc (),
+                                  json_object_get_array_member (practice_of (state), "buttons"));
+  now = json_to_string (buttons, FALSE);
+  same = g_strcmp0 (now, settle->last) == 0;
+  g_free (settle->last);
+  settle->last = g_steal_pointer (&now);
+  if (!same)
+    sleep_ms (100);
+  return same;
+}
+
+static JsonObject *
+wait_practice (App *app, PracticeStep *step, const char *what)
+{
+  PracticeSettle settle = { step, NULL };
+  JsonObject    *state = wait_for (app, practice_settled, &settle, STEP_TIMEOUT_MS, what);
+
+  g_free (settle.last);
+  return state;
+}
+
+static gboolean
+practice_summary_shown (JsonObject *state, gpointer data)
+{
+  JsonObject *practice = practice_of (state);
+
+  return json_object_get_boolean_member (practice, "shown") &&
+         !json_object_get_boolean_member (practice, "asking") &&
+         strstr (state_string (practice, "texts"), "Session Summary") != NULL;
+}
+
+static gboolean
+practice_hidden (JsonObject *state, gpointer data)
+{
+  return !json_object_get_boolean_member (practice_of (state), "shown") &&
+         json_object_get_boolean_member (state, "ready");
+}
+
+/* Answers the question shown: the right choice by a click, a wrong typed answer, or the order as
+ * shuffled (never the speech's: a near miss at best). Returns the verdict the test expects. */
+static const char *
+answer_question (App *app, JsonObject *state)
+{
+  JsonObject      *practice = practice_of (state);
+  const char      *mode = state_string (practice, "mode");
+  g_autofree char *target = NULL;
+
+  if (g_strcmp0 (mode, "choice") == 0)
+    {
+      target = g_strdup_printf ("%d", (int)json_object_get_int_member (practice, "correct"));
+      click_object (app, practice_button (state, "practice.choose", target));
+      return "Right";
+    }
+  if (g_strcmp0 (mode, "typed") == 0)
+    {
+      /* ASCII, which xdotool types reliably: a wrong answer, then Enter. */
+      xdo ("type --delay 20 abc");
+      xdo ("key Return");
+      return "Wrong";
+    }
+  click_object (app, practice_button (state, "practice.check", NULL));
+  return NULL; /* Wrong or Near Miss, by the shuffle */
+}
+
+typedef struct
+{
+  const char *id;
+  gboolean    folded;
+} FoldWait;
+
+/* Node @id selected and laid out with its members folded (a badge) or shown. */
+static gboolean
+selected_folded_is (JsonObject *state, gpointer data)
+{
+  FoldWait   *wait = data;
+  JsonObject *badges = json_object_get_object_member (state, "badges");
+
+  return is_ready (state, NULL) && g_strcmp0 (state_string (state, "selected"), wait->id) == 0 &&
+         json_object_has_member (badges, wait->id) == wait->folded;
+}
+
+static void
+practice_round_two (App *app, JsonObject *state)
+{
+  JsonObject      *practice = practice_of (state);
+  g_autofree char *node = g_strdup (state_string (practice, "node"));
+  int              kind = (int)json_object_get_int_member (practice, "kind");
+  PracticeStep     step = { 1, TRUE };
+  FoldWait         wait = { node, TRUE };
+  g_autoptr (JsonObject) answered = NULL;
+
+  g_test_message ("question %d about %s: %s", kind, node, state_string (practice, "prompt"));
+  g_assert_cmpstr (node, ==, "introduction");
+  if (kind == 0 || kind == 5)
+    json_object_unref (
+        wait_for (app, selected_folded_is, &wait, STEP_TIMEOUT_MS, "its members folded"));
+  else
+    g_assert_null (state_string (state, "selected"));
+  answer_question (app, state);
+  json_object_unref (wait_for (app, practice_at, &step, STEP_TIMEOUT_MS, "the answer checked"));
+  wait.folded = FALSE;
+  answered = wait_for (app, selected_folded_is, &wait, STEP_TIMEOUT_MS, "the answer shown");
+  /* 1 = Again. */
+  xdo ("key 1");
+  step.position = 2;
+  step.answered = FALSE;
+  json_object_unref (wait_for (app, practice_at, &step, STEP_TIMEOUT_MS, "the third question"));
+}
+
+static void
+test_practice_round (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) asked = NULL;
+  g_autoptr (JsonObject) answered = NULL;
+  g_autoptr (JsonObject) graded = NULL;
+  g_autoptr (JsonObject) summary = NULL;
+  g_autoptr (JsonObject) closed = NULL;
+  g_autofree char *node = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *contents = NULL;
+  const char      *verdict;
+  JsonObject      *practice;
+  PracticeStep     step = { 0, FALSE };
+  int              kind;
+
+  g_assert_false (json_object_get_boolean_member (practice_of (state), "shown"));
+  /* The header bar's Practise button starts a session. */
+  click_object (app, json_object_get_object_member (json_object_get_object_member (state, "header"),
+                                                    "win.practice"));
+  asked = wait_practice (app, &step, "the first question");
+  practice = practice_of (asked);
+  node = g_strdup (state_string (practice, "node"));
+  file = g_strdup (state_string (practice, "store_file"));
+  kind = (int)json_object_get_int_member (practice, "kind");
+  g_test_message ("question %d about %s: %s", kind, node, state_string (practice, "prompt"));
+  g_assert_cmpint (json_object_get_int_member (practice, "n_cards"), ==, 20);
+  g_assert_cmpstr (state_string (practice, "state"), ==, "new");
+  g_assert_nonnull (strstr (state_string (practice, "texts"), "Card 1 of 20"));
+  /* Nothing kept yet for this new student. */
+  g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+  /* A question on a concept's members shows the concept, its members folded away; any other
+   * selects nothing, the concept being the answer. */
+  if (kind == 0 || kind == 5)
+    g_assert_cmpstr (state_string (asked, "selected"), ==, node);
+  else
+    g_assert_null (state_string (asked, "selected"));
+
+  verdict = answer_question (app, asked);
+  step.answered = TRUE;
+  answered = wait_for (app, practice_at, &step, STEP_TIMEOUT_MS, "the answer checked");
+  practice = practice_of (answered);
+  if (verdict != NULL)
+    g_assert_nonnull (strstr (state_string (practice, "texts"), verdict));
+  else
+    g_assert_true (strstr (state_string (practice, "texts"), "Wrong") != NULL ||
+                   strstr (state_string (practice, "texts"), "Near Miss") != NULL);
+  g_assert_nonnull (strstr (state_string (practice, "texts"), "Expected: "));
+  /* The grades, each with its next interval; the answer now shown in the graph. */
+  g_assert_nonnull (practice_button (answered, "practice.grade", "1"));
+  g_assert_nonnull (practice_button (answered, "practice.grade", "4"));
+  g_assert_nonnull (strstr (state_string (practice, "texts"), "10 min"));
+  g_assert_cmpstr (state_string (answered, "selected"), ==, node);
+
+  /* 3 = Good, from the keyboard: the review is kept at once, and the next card comes. */
+  xdo ("key 3");
+  step.position = 1;
+  step.answered = FALSE;
+  graded = wait_practice (app, &step, "the second question");
+  g_assert_nonnull (strstr (state_string (practice_of (graded), "texts"), "Card 2 of 20"));
+  g_assert_true (g_file_test (file, G_FILE_TEST_EXISTS));
+  contents = read_file (file);
+  g_assert_nonnull (strstr (contents, node));
+  g_assert_nonnull (strstr (contents, "\"good\""));
+
+  /* The second card has members: asked about them, the graph shows it with its members folded
+   * (its badge), and unfolds them with the answer; asked anything else, nothing is selected
+   * until the answer selects it. */
+  practice_round_two (app, graded);
+
+  /* Escape stops: the summary, with what was done. */
+  xdo ("key Escape");
+  summary = wait_for (app, practice_summary_shown, NULL, STEP_TIMEOUT_MS, "the summary");
+  practice = practice_of (summary);
+  g_test_message ("summary: %s", state_string (practice, "texts"));
+  g_assert_nonnull (
+      strstr (state_string (practice, "texts"), "Cards reviewed\n2 (18 left for later)"));
+  g_assert_nonnull (strstr (state_string (practice, "texts"), "Time spent"));
+  g_assert_nonnull (strstr (state_string (practice, "texts"), "Accuracy"));
+  g_assert_nonnull (strstr (state_string (practice, "texts"), "Weakest concepts"));
+  /* Again on the second card: due again in a minute (the first, Good, in ten). */
+  g_assert_nonnull (strstr (state_string (practice, "texts"), "Next card due\nin 1 min"));
+
+  /* Done has the keyboard; Escape too puts the details back. */
+  g_assert_true (json_object_get_boolean_member (practice_button (summary, "practice.close", NULL),
+                                                 "focused"));
+  xdo ("key Escape");
+  closed = wait_for (app, practice_hidden, NULL, STEP_TIMEOUT_MS, "the details back");
+  app_stop (app);
+}
+
+/* Study progress */
+
+static JsonObject *
+study_of (JsonObject *state)
+{
+  return json_object_get_object_member (state, "study");
+}
+
+static gboolean
+study_state_is (JsonObject *state, gpointer data)
+{
+  return g_strcmp0 (state_string (study_of (state), "state"), data) == 0;
+}
+
+static gboolean
+study_note_is (JsonObject *state, gpointer data)
+{
+  return g_strcmp0 (state_string (study_of (state), "note"), data) == 0;
+}
+
+static gboolean
+study_note_focused (JsonObject *state, gpointer data)
+{
+  return json_object_get_boolean_member (study_of (state), "note_focused");
+}
+
+/* The overlay on and colouring the selected concept known, or off and colouring nothing. */
+static gboolean
+overlay_is (JsonObject *state, gpointer data)
+{
+  JsonObject *study = study_of (state);
+  JsonObject *mastery = json_object_get_object_member (study, "mastery");
+  const char *selected = state_string (state, "selected");
+  gboolean    on = GPOINTER_TO_INT (data);
+
+  if (json_object_get_boolean_member (study, "overlay") != on)
+    return FALSE;
+  if (!on)
+    return json_object_get_size (mastery) == 0;
+  return selected != NULL && json_object_has_member (mastery, selected) &&
+         json_object_get_int_member (mastery, selected) == 3 /* TUPU_MASTERY_KNOWN */;
+}
+
+/* The study section's @what ("known" button, "note" box) in the detail pane, scrolled into
+ * sight with the wheel over the pane; its rectangle. */
+static Rect
+study_widget_in_sight (App *app, const char *what)
+{
+  for (int i = 0; i < 40; i++)
+    {
+      g_autoptr (JsonObject) state = app_state (app);
+      JsonObject *study = study_of (state);
+      JsonObject *box = g_str_equal (what, "note")
+                            ? json_object_get_object_member (study, "note_box")
+                            : json_object_get_object_member (
+                                  json_object_get_object_member (study, "buttons"), what);
+      Rect        view = view_rect (state);
+      int         x, y;
+
+      if (box != NULL && json_object_has_member (box, "visible") &&
+          json_object_get_boolean_member (box, "visible"))
+        return (Rect){ json_object_get_double_member (box, "x"),
+                       json_object_get_double_member (box, "y"),
+                       json_object_get_double_member (box, "width"),
+                       json_object_get_double_member (box, "height") };
+      /* The pane is right of the graph. */
+      to_screen (app, view.x + view.width + 120, view.y + view.height / 2, &x, &y);
+      xdo ("mousemove %d %d", x, y);
+      xdo ("click --repeat 3 5");
+      sleep_ms (100);
+    }
+  g_error ("the study section's %s never came into sight", what);
+}
+
+/* The outline shown, its first row (the report) saying "@data…" of its progress. */
+static gboolean
+root_row_progress_is (JsonObject *state, gpointer data)
+{
+  JsonObject *outline = json_object_get_object_member (state, "outline");
+  JsonArray  *rows = json_object_get_array_member (outline, "rows");
+
+  return json_object_get_boolean_member (outline, "shown") && json_array_get_length (rows) > 0 &&
+         g_str_has_prefix (state_string (json_array_get_object_element (rows, 0), "progress") ?: "",
+                           data);
+}
+
+static char *
+study_file_text (const char *graph_id)
+{
+  g_autofree char *name = g_strconcat (graph_id, ".json", NULL);
+  g_autofree char *path = g_build_filename (test_state_dir (), "tupu", "study", name, NULL);
+  char            *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* A concept's state and note, set in the detail pane, are on disk at once and survive a
+ * restart; the Progress overlay (Ctrl+Shift+M) colours the graph by them and goes off again. */
+static void
+test_study_restart (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) again = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *graph_id = g_strdup (state_string (state, "graph_id"));
+  g_autofree char *text = NULL;
+  const char      *note = "five parts, remember";
+  Rect             r;
+
+  /* A part of the report, shown in the overview it opens on. */
+  id = g_strdup ("introduction");
+  g_assert_true (node_rect (state, id, &r));
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (wait_for (app, pane_shows, id, STEP_TIMEOUT_MS, "the pane to show it"));
+  json_object_unref (
+      wait_for (app, study_state_is, "new", STEP_TIMEOUT_MS, "the concept to be new"));
+
+  r = study_widget_in_sight (app, "known");
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (
+      wait_for (app, study_state_is, "known", STEP_TIMEOUT_MS, "the concept to be known"));
+  /* Saved before anything else happens: no quit needed. */
+  text = study_file_text (graph_id);
+  g_assert_nonnull (strstr (text, "\"state\" : \"known\""));
+
+  r = study_widget_in_sight (app, "note");
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (
+      wait_for (app, study_note_focused, NULL, STEP_TIMEOUT_MS, "the note to take the keys"));
+  xdo ("type --delay 30 '%s'", note);
+  json_object_unref (wait_for (app, study_note_is, (gpointer)note, STEP_TIMEOUT_MS, "the note"));
+
+  /* The overlay, from the keyboard with the note focused: on, off, on. */
+  xdo ("key ctrl+shift+m");
+  json_object_unref (
+      wait_for (app, overlay_is, GINT_TO_POINTER (TRUE), STEP_TIMEOUT_MS, "the overlay on"));
+  xdo ("key ctrl+shift+m");
+  json_object_unref (
+      wait_for (app, overlay_is, GINT_TO_POINTER (FALSE), STEP_TIMEOUT_MS, "the overlay off"));
+  xdo ("key ctrl+shift+m");
+  json_object_unref (
+      wait_for (app, overlay_is, GINT_TO_POINTER (TRUE), STEP_TIMEOUT_MS, "the overlay on again"));
+  app_stop (app);
+
+  /* The note reached the file, however soon after typing the app quit. */
+  g_free (text);
+  text = study_file_text (graph_id);
+  g_assert_nonnull (strstr (text, note));
+
+  again = start_ready (&app, NULL);
+  g_assert_true (node_rect (again, id, &r));
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (wait_for (app, pane_shows, id, STEP_TIMEOUT_MS, "the pane to show it"));
+  json_object_unref (wait_for (app, study_state_is, "known", STEP_TIMEOUT_MS, "the state kept"));
+  json_object_unref (
+      wait_for (app, study_note_is, (gpointer)note, STEP_TIMEOUT_MS, "the note kept"));
+  /* The outline counts it in the report's progress: one known. */
+  xdo ("key F9");
+  json_object_unref (
+      wait_for (app, root_row_progress_is, "1/", STEP_TIMEOUT_MS, "the outline's progress"));
+  /* With the keyboard in the outline, then a change in the pane: the outline follows it. */
+  key_until (app, "F6", focus_in_outline, id, "F6 to the concept's row in the outline");
+  r = study_widget_in_sight (app, "learning");
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (
+      wait_for (app, study_state_is, "learning", STEP_TIMEOUT_MS, "the concept learning"));
+  json_object_unref (wait_for (app, root_row_progress_is, "0/", STEP_TIMEOUT_MS,
+                               "the outline's progress to follow"));
+  app_stop (app);
+}
+
+/* A damaged progress file is kept aside with a timestamp, the window says so in a toast, and
+ * progress made afterwards is saved in a fresh file beside it. */
+static void
+test_study_damaged (void)
+{
+  g_autofree char *dir = g_build_filename (test_state_dir (), "tupu", "study", NULL);
+  g_autofree char *path = g_build_filename (dir, "theme-education-2023.json", NULL);
+  const char      *garbage = "{\"format\": \"tupu-study\", \"version\": 1, \"graph\": ";
+  App             *app;
+  g_autoptr (JsonObject) state = NULL;
+  g_autoptr (JsonObject) after = NULL;
+  g_autoptr (GPtrArray) toasts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) listing = NULL;
+  const char *name;
+  guint       kept = 0;
+  Rect        r;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+  state = start_ready (&app, NULL);
+  g_assert_cmpstr (state_string (state, "graph_id"), ==, "theme-education-2023");
+  after = wait_for (app, has_toast, toasts, STEP_TIMEOUT_MS, "a toast about the damaged file");
+  if (strstr (g_ptr_array_index (toasts, 0), "damaged") == NULL ||
+      strstr (g_ptr_array_index (toasts, 0), "theme-education-2023.json.damaged-") == NULL)
+    g_error ("the toast “%s” does not say where the damaged file was kept",
+             (char *)g_ptr_array_index (toasts, 0));
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "theme-education-2023.json.damaged-"))
+      {
+        g_autofree char *aside = g_build_filename (dir, name, NULL);
+        g_autofree char *text = NULL;
+
+        g_assert_true (g_file_get_contents (aside, &text, NULL, NULL));
+        g_assert_cmpstr (text, ==, garbage);
+        kept++;
+      }
+  g_assert_cmpuint (kept, ==, 1);
+
+  /* A fresh start that saves. */
+  g_assert_true (node_rect (after, "introduction", &r));
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (
+      wait_for (app, pane_shows, "introduction", STEP_TIMEOUT_MS, "the pane to show it"));
+  r = study_widget_in_sight (app, "learning");
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (
+      wait_for (app, study_state_is, "learning", STEP_TIMEOUT_MS, "the concept learning"));
+  {
+    g_autofree char *text = study_file_text ("theme-education-2023");
+
+    g_assert_nonnull (strstr (text, "\"state\" : \"learning\""));
+  }
+  app_stop (app);
+}
+
 /* Reading: the speech beside the graph, and the guided tour */
 
 static JsonObject *
@@ -3465,6 +3972,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/history/back-forward", test_history_back_forward);
   g_test_add_func ("/gui/history/branch-and-folds", test_history_branch_and_folds);
   g_test_add_func ("/gui/breadcrumb/select", test_breadcrumb);
+  g_test_add_func ("/gui/practice/round", test_practice_round);
+  g_test_add_func ("/gui/study/restart", test_study_restart);
+  g_test_add_func ("/gui/study/damaged", test_study_damaged);
   g_test_add_func ("/gui/read/click-passage", test_read_click_passage);
   g_test_add_func ("/gui/read/follows-selection", test_read_follows_selection);
   g_test_add_func ("/gui/read/passage-card", test_read_passage_card);

@@ -304,6 +304,16 @@ add_outline_row (JsonBuilder *builder, GtkWidget *row_widget, const graphene_rec
   json_builder_add_boolean_value (builder, (flags & GTK_STATE_FLAG_SELECTED) != 0);
   json_builder_set_member_name (builder, "focused");
   json_builder_add_boolean_value (builder, (flags & GTK_STATE_FLAG_FOCUS_WITHIN) != 0);
+  {
+    /* The part's study progress at the row's end ("3/6 known"), null when not shown. */
+    GtkWidget *progress =
+        gtk_widget_get_last_child (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander)));
+
+    add_string_member (builder, "progress",
+                       GTK_IS_LABEL (progress) && gtk_widget_get_visible (progress)
+                           ? gtk_label_get_text (GTK_LABEL (progress))
+                           : NULL);
+  }
   json_builder_end_object (builder);
 }
 
@@ -416,6 +426,84 @@ add_header (JsonBuilder *builder, TupuWindow *window)
   json_builder_begin_object (builder);
   if (header != NULL)
     collect_header_buttons (builder, header);
+  json_builder_end_object (builder);
+}
+
+/* The study progress: whether the Progress overlay is on and what it colours ({id: 2 learning,
+ * 3 known}), and the detail pane's study section — the state shown, the note's text, where its
+ * state buttons and note are (each "visible" when scrolled into the pane's sight) and whether
+ * the note has the keyboard focus. */
+static void
+add_study (JsonBuilder *builder, TupuWindow *window, TupuGraphView *view)
+{
+  TupuDetailPane *pane = tupu_test_window_get_pane (window);
+  GtkWidget      *study = GTK_WIDGET (tupu_detail_pane_get_study (pane));
+  GtkWidget      *scroller = (GtkWidget *)gtk_widget_get_template_child (
+           GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, "scroller");
+  GtkWidget *note =
+      (GtkWidget *)gtk_widget_get_template_child (study, TUPU_TYPE_CONCEPT_STUDY, "note_view");
+  GBytes         *mastery = tupu_graph_view_get_mastery (view);
+  TupuGraph      *graph = tupu_window_get_graph (window);
+  const char     *states[] = { "new", "learning", "known" };
+  const char     *active = NULL;
+  graphene_rect_t clip;
+  gboolean have_clip = gtk_widget_get_mapped (scroller) && widget_surface_bounds (scroller, &clip);
+  gboolean overlay = FALSE;
+  GtkRoot *root = gtk_widget_get_root (note);
+  GtkTextIter      start, end;
+  g_autofree char *text = NULL;
+
+  g_object_get (window, "show-progress", &overlay, NULL);
+  json_builder_set_member_name (builder, "study");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "overlay");
+  json_builder_add_boolean_value (builder, overlay);
+  json_builder_set_member_name (builder, "mastery");
+  json_builder_begin_object (builder);
+  if (mastery != NULL && graph != NULL &&
+      g_bytes_get_size (mastery) == tupu_graph_get_n_nodes (graph))
+    {
+      const guint8 *levels = g_bytes_get_data (mastery, NULL);
+
+      for (guint i = 0; i < tupu_graph_get_n_nodes (graph); i++)
+        if (levels[i] >= TUPU_MASTERY_LEARNING)
+          {
+            json_builder_set_member_name (builder, tupu_graph_get_node (graph, i)->id);
+            json_builder_add_int_value (builder, levels[i]);
+          }
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "buttons");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      g_autofree char *name = g_strconcat (states[i], "_button", NULL);
+      GtkWidget       *button =
+          (GtkWidget *)gtk_widget_get_template_child (study, TUPU_TYPE_CONCEPT_STUDY, name);
+
+      if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)))
+        active = states[i];
+      if (!gtk_widget_get_mapped (button))
+        continue;
+      json_builder_set_member_name (builder, states[i]);
+      json_builder_begin_object (builder);
+      add_widget_rect (builder, button, have_clip ? &clip : NULL);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  add_string_member (builder, "state", gtk_widget_get_mapped (study) ? active : NULL);
+
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (note)), &start, &end);
+  text = gtk_text_iter_get_text (&start, &end);
+  add_string_member (builder, "note", gtk_widget_get_mapped (note) ? text : NULL);
+  json_builder_set_member_name (builder, "note_box");
+  json_builder_begin_object (builder);
+  if (gtk_widget_get_mapped (note))
+    add_widget_rect (builder, note, have_clip ? &clip : NULL);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "note_focused");
+  json_builder_add_boolean_value (builder, root != NULL && gtk_root_get_focus (root) == note);
   json_builder_end_object (builder);
 }
 
@@ -602,6 +690,130 @@ add_search (JsonBuilder *builder, TupuWindow *window, TupuGraphView *view)
   json_builder_add_int_value (builder, boxes);
   json_builder_set_member_name (builder, "mark_badges");
   json_builder_add_int_value (builder, badges);
+  json_builder_end_object (builder);
+}
+
+/* Practice: the panel's question, its buttons and texts as shown, and the study store's view of
+ * the concept asked about. */
+
+/* The texts of @widget's labels, in order, joined by newlines. */
+static void
+collect_texts (GtkWidget *widget, GString *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) || GTK_IS_EDITABLE (widget))
+    {
+      const char *text = GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
+                                               : gtk_editable_get_text (GTK_EDITABLE (widget));
+
+      if (text != NULL && *text != '\0')
+        g_string_append_printf (out, "%s%s", out->len > 0 ? "\n" : "", text);
+      if (GTK_IS_EDITABLE (widget))
+        return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, out);
+}
+
+static void
+collect_practice_buttons (JsonBuilder *builder, GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_BUTTON (widget))
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      GVariant        *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+      const char      *action = gtk_actionable_get_action_name (GTK_ACTIONABLE (widget));
+      g_autofree char *target_text = target != NULL ? g_variant_print (target, FALSE) : NULL;
+
+      collect_texts (widget, text);
+      json_builder_begin_object (builder);
+      add_string_member (builder, "label", text->str);
+      add_string_member (builder, "action", action);
+      add_string_member (builder, "target", target_text);
+      add_widget_rect (builder, widget, NULL);
+      json_builder_set_member_name (builder, "enabled");
+      json_builder_add_boolean_value (builder, gtk_widget_is_sensitive (widget));
+      json_builder_set_member_name (builder, "focused");
+      json_builder_add_boolean_value (builder, gtk_widget_has_focus (widget));
+      json_builder_end_object (builder);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_practice_buttons (builder, child);
+}
+
+static const char *
+answer_mode_name (TupuAnswerMode mode)
+{
+  return mode == TUPU_ANSWER_TYPED ? "typed" : mode == TUPU_ANSWER_CHOICE ? "choice" : "order";
+}
+
+static void
+add_question (JsonBuilder *builder, TupuPracticeSession *session)
+{
+  const TupuQuestion *question = tupu_practice_session_get_question (session);
+  TupuStudyStore     *store = tupu_practice_session_get_store (session);
+  const char         *id;
+  g_autofree char    *expected = NULL;
+
+  if (question == NULL)
+    return;
+  id = tupu_graph_get_node (tupu_practice_session_get_graph (session), question->node)->id;
+  expected = tupu_question_dup_expected (question);
+  add_string_member (builder, "node", id);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_int_value (builder, question->kind);
+  add_string_member (builder, "mode", answer_mode_name (question->mode));
+  add_string_member (builder, "prompt", question->prompt);
+  add_string_member (builder, "expected", expected);
+  json_builder_set_member_name (builder, "correct");
+  json_builder_add_int_value (builder, question->correct);
+  json_builder_set_member_name (builder, "answered");
+  json_builder_add_boolean_value (builder, tupu_practice_session_has_answer (session));
+  add_string_member (builder, "state",
+                     tupu_study_state_to_string (tupu_study_store_get_state (store, id)));
+}
+
+static void
+add_practice (JsonBuilder *builder, TupuWindow *window)
+{
+  TupuPracticePanel   *panel = tupu_test_window_get_practice_panel (window);
+  TupuPracticeSession *session = tupu_practice_panel_get_session (panel);
+  GtkWidget           *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr (GString) texts = g_string_new (NULL);
+
+  json_builder_set_member_name (builder, "practice");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "shown");
+  json_builder_add_boolean_value (builder, gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  json_builder_set_member_name (builder, "asking");
+  json_builder_add_boolean_value (builder, tupu_practice_panel_is_asking (panel));
+  json_builder_set_member_name (builder, "focus_inside");
+  json_builder_add_boolean_value (builder, focus != NULL &&
+                                               gtk_widget_is_ancestor (focus, GTK_WIDGET (panel)));
+  collect_texts (GTK_WIDGET (panel), texts);
+  add_string_member (builder, "texts", texts->str);
+  json_builder_set_member_name (builder, "buttons");
+  json_builder_begin_array (builder);
+  collect_practice_buttons (builder, GTK_WIDGET (panel));
+  json_builder_end_array (builder);
+  if (session != NULL)
+    {
+      GFile           *file = tupu_study_store_get_file (tupu_practice_session_get_store (session));
+      g_autofree char *path = g_file_get_path (file);
+
+      json_builder_set_member_name (builder, "position");
+      json_builder_add_int_value (builder, tupu_practice_session_get_position (session));
+      json_builder_set_member_name (builder, "n_cards");
+      json_builder_add_int_value (builder, tupu_practice_session_get_n_cards (session));
+      add_string_member (builder, "store_file", path);
+      add_question (builder, session);
+    }
   json_builder_end_object (builder);
 }
 
@@ -801,6 +1013,8 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   add_breadcrumb (builder, tupu_test_window_get_breadcrumb (window));
   add_header (builder, window);
   add_history (builder, window, view);
+  add_practice (builder, window);
+  add_study (builder, window, view);
   add_reading (builder, window);
 }
 

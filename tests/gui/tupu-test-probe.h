@@ -7,12 +7,18 @@
  *           "badges": {id: [x,y,w,h]}, "show_all_links", "detail": {...}, "toasts": [...],
  *           "status_page", "problems", "layout_pending", "menu": [the open menu's items],
  *           "outline": {"shown", "selected", "search", "rows": [{"id", x, y, width, height,
- *           "visible", "depth", "expanded", "selected", "focused"}]}, "breadcrumb": [{"id", x,
- *           y, width, height}], "header": {action: {x, y, width, height, "enabled", "active"}},
+ *           "visible", "depth", "expanded", "selected", "focused", "progress"}]}, "breadcrumb":
+ * [{"id", x, y, width, height}], "header": {action: {x, y, width, height, "enabled", "active"}},
  *           "history": {"back", "forward"}, "visible": [layout x, y at the middle, zoom],
  *           "search": {"open", "entry_focused", "query", "n_results", "cursor", "rows":
  *           [{"label", "highlight", "cursor"}], "empty", "marked", "mark_boxes", "mark_badges"},
- *           "windows": [{"type", "title", "file" (Tupu's windows), "active", "focus", "text"}]}
+ *           "practice": {"shown", "asking", "focus_inside", "texts" (its labels, one a line),
+ *           "buttons": [{"label", "action", "target", x, y, width, height, "enabled",
+ *           "focused"}], "position", "n_cards", "store_file", and the question's "node", "kind",
+ *           "mode", "prompt", "expected", "correct", "answered", "state" (the node's study state)},
+ *           "windows": [{"type", "title", "file" (Tupu's windows), "active", "focus", "text"}],
+ *           "study": {"overlay", "mastery": {id: level}, "state", "note", "buttons": {state:
+ *           {x, y, width, height, "visible"}}, "note_box": {…}, "note_focused"}}
  *   blind-monitor, blind-all  {"ok": true}: the window's file monitor goes deaf (as to a file
  *           opened through the document portal); blind-all stops its periodic check too.
  *   quit   {"ok": true}, then quits.

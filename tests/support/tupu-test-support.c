@@ -446,6 +446,14 @@ tupu_test_pane_get_title (TupuDetailPane *pane)
       gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, "label_label"));
 }
 
+TupuPracticePanel *
+tupu_test_window_get_practice_panel (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return window->practice_panel;
+}
+
 /* Reading and the tour */
 
 TupuReadingView *

@@ -8,6 +8,7 @@
 #include "tupu-breadcrumb.h"
 #include "tupu-history.h"
 #include "tupu-outline.h"
+#include "tupu-practice-panel.h"
 #include "tupu-reading-view.h"
 #include "tupu-search-panel.h"
 #include "tupu-window.h"
@@ -83,6 +84,8 @@ const char *tupu_test_link_get_id (GtkWidget *link);
 /* The label showing the concept's title (where the focus goes after following a link). */
 GtkWidget *tupu_test_pane_get_title (TupuDetailPane *pane);
 
+/* The practice panel beside the graph (hidden unless practising). */
+TupuPracticePanel *tupu_test_window_get_practice_panel (TupuWindow *window);
 /* The reading view, the tour's "3 of 233" and its buttons (@next: Next, else Previous). */
 TupuReadingView *tupu_test_window_get_reading (TupuWindow *window);
 const char      *tupu_test_window_get_tour_text (TupuWindow *window);
