@@ -341,20 +341,23 @@ tupu_cli_main (int argc, char **argv, gboolean *handled)
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
-  g_auto (GStrv) copy = NULL;
-  int         n = argc;
-  char      **args;
-  TupuCliArgs cli;
+  g_autoptr (GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char **copy = NULL;
+  int               n = argc;
+  char            **args;
+  TupuCliArgs       cli;
 
   g_return_val_if_fail (handled != NULL, TUPU_EXIT_USAGE);
 
   *handled = FALSE;
   if (!asks_for_cli (argc, argv))
     return -1;
+  /* g_option_context_parse removes what it parses from the array without freeing it: the
+   * strings are freed from @owned. */
   copy = g_new0 (char *, argc + 1);
   for (int i = 0; i < argc; i++)
-    copy[i] = g_strdup (argv[i]);
-  args = copy; /* g_option_context_parse removes what it parses from this array */
+    g_ptr_array_add (owned, copy[i] = g_strdup (argv[i]));
+  args = copy;
   context = g_option_context_new (NULL);
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_add_main_entries (context, entries, NULL);

@@ -600,6 +600,26 @@ cycle_panes (TupuWindow *self, int direction)
       return;
 }
 
+/* Ctrl+?: the shortcuts window, built the first time it is asked for. GtkApplication would
+ * build it for every window as it opens (from gtk/help-overlay.ui): 69 M instructions, 5 % of
+ * the way to the first frame (benchmarks/README.md), for a window most sessions never open. */
+static void
+show_help_overlay_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow   *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr (GtkBuilder) builder =
+          gtk_builder_new_from_resource ("/io/github/tupu/Tupu/tupu-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 /* Ctrl+F: the search bar, open with the keyboard in its entry. */
 static void
 find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -737,6 +757,8 @@ _tupu_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.search-for", NULL, search_for_action);
   gtk_widget_class_install_action (widget_class, "win.show-passage", "(siii)", show_passage_action);
   gtk_widget_class_install_action (widget_class, "win.tour-next", NULL, tour_next_action);
@@ -767,6 +789,7 @@ tupu_window_set_accels (GtkApplication *application)
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "win.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.fullscreen", { "F11", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.reload", { "<Control>r", "F5", NULL } },
