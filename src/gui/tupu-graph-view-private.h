@@ -70,6 +70,7 @@ struct _TupuGraphView
   /* Layout requests: only the newest one's result is used. */
   GCancellable *layout_cancellable;
   gboolean      layout_pending; /* a request in flight (layout_cancellable set) */
+  TupuEngine    pending_engine; /* the engine at work on it */
   guint         layout_serial;
 
   /* Render cache: lazily recorded tiles at cache_zoom, keyed by packed tile coordinates. */

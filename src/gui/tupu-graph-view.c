@@ -2038,6 +2038,7 @@ request_layout (TupuGraphView *self)
   self->layout_cancellable = g_cancellable_new ();
   tupu_layout_compute_async (self->graph, &options, self->layout_cancellable, layout_ready_cb,
                              request);
+  self->pending_engine = options.engine;
   set_layout_pending (self, TRUE);
 }
 
@@ -2518,6 +2519,14 @@ tupu_graph_view_get_layout (TupuGraphView *self)
   g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), NULL);
 
   return self->layout;
+}
+
+TupuEngine
+tupu_graph_view_get_pending_engine (TupuGraphView *self)
+{
+  g_return_val_if_fail (TUPU_IS_GRAPH_VIEW (self), TUPU_ENGINE_DOT);
+
+  return self->layout_pending ? self->pending_engine : self->engine;
 }
 
 void

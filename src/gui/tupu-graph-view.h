@@ -36,6 +36,9 @@ TupuLayout *tupu_graph_view_get_layout (TupuGraphView *self);
 void       tupu_graph_view_set_engine (TupuGraphView *self, TupuEngine engine);
 TupuEngine tupu_graph_view_get_engine (TupuGraphView *self);
 gboolean   tupu_graph_view_get_layout_pending (TupuGraphView *self);
+/* The engine at work on the layout in progress: the one chosen, or the one that takes a graph
+ * too large for it. The chosen engine when no layout is in progress. */
+TupuEngine tupu_graph_view_get_pending_engine (TupuGraphView *self);
 void       tupu_graph_view_cancel_layout (TupuGraphView *self);
 /* Which way dot grows the tree; changing it relayouts under dot (the other engines have no
  * direction). Property: "direction" (TupuDirection as int). */

@@ -142,7 +142,9 @@ progress_subtitle (TupuWindow *self, char **subtitle)
     return;
   g_free (*subtitle);
   /* Translators: the subtitle while a layout engine (dot, circo…) is at work */
-  *subtitle = g_strdup_printf (_ ("Laying out with %s…"), self->engine);
+  *subtitle = g_strdup_printf (
+      _ ("Laying out with %s…"),
+      tupu_engine_to_string (tupu_graph_view_get_pending_engine (self->graph_view)));
 }
 
 static void
