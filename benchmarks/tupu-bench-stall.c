@@ -49,10 +49,13 @@ typedef struct
   gint64           phase_end[N_PHASES];
   double           longest_ms[N_PHASES];
   double           longest_cpu_ms[N_PHASES]; /* the main thread's own CPU time in a stall */
+  gint64           longest_at[N_PHASES];     /* when they ended, to tell what they were */
+  gint64           longest_cpu_at[N_PHASES];
   guint            stalls_over_50[N_PHASES];
   gint64           deadline;
   guint            n_nodes;
   int              status;
+  gint64           clock_mark; /* TUPU_BENCH_STALL_TRACE: when the frame phase began */
 } Bench;
 
 static GtkWidget *
@@ -93,11 +96,12 @@ report (Bench *b)
   g_print ("main-loop stalls, %u concepts, tick every %d ms, GSK_RENDERER=%s:\n", b->n_nodes,
            TICK_MS, g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "(default)");
   for (Phase p = 0; p < N_PHASES; p++)
-    g_print ("  %s, %.1f s: longest stall %.1f ms%s, %u stalls over 50 ms; the most CPU the main "
-             "thread spent between two ticks: %.1f ms\n",
+    g_print ("  %s, %.1f s: longest stall %.1f ms%s (%.2f s in), %u stalls over 50 ms; the most "
+             "CPU the main thread spent between two ticks: %.1f ms (%.2f s in)\n",
              phase_names[p], (b->phase_end[p] - b->phase_start[p]) / 1e6, b->longest_ms[p],
-             p == PHASE_LAYOUT ? " (goal <= 50 ms)" : "", b->stalls_over_50[p],
-             b->longest_cpu_ms[p]);
+             p == PHASE_LAYOUT ? " (goal <= 50 ms)" : "",
+             (b->longest_at[p] - b->phase_start[p]) / 1e6, b->stalls_over_50[p],
+             b->longest_cpu_ms[p], (b->longest_cpu_at[p] - b->phase_start[p]) / 1e6);
 }
 
 /* The main thread's CPU time, in microseconds. */
@@ -120,12 +124,24 @@ tick_cb (gpointer user_data)
   gint64 now = g_get_monotonic_time ();
   gint64 cpu = thread_cpu_us ();
   double stall = (now - b->last_tick) / 1000.0 - TICK_MS;
+  double cpu_ms = (cpu - b->last_cpu) / 1000.0;
 
   if (b->last_tick != 0)
     {
-      b->longest_ms[b->phase] = MAX (b->longest_ms[b->phase], stall);
-      b->longest_cpu_ms[b->phase] = MAX (b->longest_cpu_ms[b->phase], (cpu - b->last_cpu) / 1000.0);
+      if (stall > b->longest_ms[b->phase])
+        {
+          b->longest_ms[b->phase] = stall;
+          b->longest_at[b->phase] = now;
+        }
+      if (cpu_ms > b->longest_cpu_ms[b->phase])
+        {
+          b->longest_cpu_ms[b->phase] = cpu_ms;
+          b->longest_cpu_at[b->phase] = now;
+        }
       b->stalls_over_50[b->phase] += stall > 50;
+      if (g_getenv ("TUPU_BENCH_STALL_TRACE") != NULL && stall > 30)
+        g_print ("    stall %.1f ms (CPU %.1f ms) ending %.3f s into phase %d\n", stall, cpu_ms,
+                 (now - b->phase_start[b->phase]) / 1e6, b->phase);
     }
   b->last_tick = g_get_monotonic_time ();
   b->last_cpu = thread_cpu_us ();
@@ -141,6 +157,50 @@ after_done_cb (gpointer user_data)
   report (b);
   finish (b, 0);
   return G_SOURCE_REMOVE;
+}
+
+/* TUPU_BENCH_STALL_TRACE: the CPU time of each frame's layout and paint phases in the first
+ * half second of a phase, to tell what a stall was. */
+static void
+frame_phase_begin_cb (GdkFrameClock *clock, Bench *b)
+{
+  b->clock_mark = thread_cpu_us ();
+}
+
+static void
+frame_phase_end (Bench *b, const char *what)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - b->phase_start[b->phase] < 500000)
+    g_print ("    frame %s: CPU %.1f ms, %.3f s into phase %d\n", what,
+             (thread_cpu_us () - b->clock_mark) / 1000.0, (now - b->phase_start[b->phase]) / 1e6,
+             b->phase);
+}
+
+static void
+frame_layout_end_cb (GdkFrameClock *clock, Bench *b)
+{
+  frame_phase_end (b, "layout");
+  b->clock_mark = thread_cpu_us (); /* the paint phase's GTK handlers come next */
+}
+
+static void
+frame_paint_end_cb (GdkFrameClock *clock, Bench *b)
+{
+  frame_phase_end (b, "paint (snapshot and render)");
+}
+
+/* GTK's own handlers of a phase run before any connected here: each phase is timed from the
+ * end of the one before. */
+static void
+trace_frames (Bench *b)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (b->window));
+
+  g_signal_connect_after (clock, "update", G_CALLBACK (frame_phase_begin_cb), b);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (frame_layout_end_cb), b);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (frame_paint_end_cb), b);
 }
 
 static void layout_pending_cb (TupuGraphView *view, GParamSpec *pspec, Bench *b);
@@ -169,8 +229,17 @@ watch_cb (gpointer user_data)
         return G_SOURCE_CONTINUE;
       b->n_nodes = tupu_graph_get_n_nodes (graph);
       g_signal_connect (b->view, "notify::layout-pending", G_CALLBACK (layout_pending_cb), b);
+      if (g_getenv ("TUPU_BENCH_STALL_TRACE") != NULL)
+        trace_frames (b);
       enter_phase (b, PHASE_LAYOUT);
-      gtk_widget_activate_action (GTK_WIDGET (b->window), "win.expand-all", NULL);
+      {
+        gint64 t0 = g_get_monotonic_time (), c0 = thread_cpu_us ();
+
+        gtk_widget_activate_action (GTK_WIDGET (b->window), "win.expand-all", NULL);
+        if (g_getenv ("TUPU_BENCH_STALL_TRACE") != NULL)
+          g_print ("    win.expand-all itself: %.1f ms (CPU %.1f ms)\n",
+                   (g_get_monotonic_time () - t0) / 1000.0, (thread_cpu_us () - c0) / 1000.0);
+      }
       return G_SOURCE_CONTINUE;
     }
   return G_SOURCE_CONTINUE;
