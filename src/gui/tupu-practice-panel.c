@@ -141,6 +141,7 @@ choice_button (TupuPracticePanel *self, guint i)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (button, "zh");
+  gtk_widget_add_css_class (button, "tupu-choice");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "practice.choose");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (int)i);
   gtk_box_append (GTK_BOX (self->choice_box), button);
@@ -404,12 +405,25 @@ mark_choices (TupuPracticePanel *self, const TupuQuestion *question, int chosen)
 {
   for (guint i = 0; i < self->choice_buttons->len; i++)
     {
-      GtkWidget *button = g_ptr_array_index (self->choice_buttons, i);
+      GtkWidget       *button = g_ptr_array_index (self->choice_buttons, i);
+      const char      *item = g_ptr_array_index (question->items, i);
+      g_autofree char *text = NULL;
 
+      /* A sign as well as a colour, so that colour is not the only cue. */
       if (i == question->correct)
-        gtk_widget_add_css_class (button, "success");
+        {
+          gtk_widget_add_css_class (button, "success");
+          /* Translators: a choice once answered: the right one, "✓ 4  the Six Musts" */
+          text = g_strdup_printf (_ ("✓ %u  %s (right)"), i + 1, item);
+        }
       else if ((int)i == chosen)
-        gtk_widget_add_css_class (button, "error");
+        {
+          gtk_widget_add_css_class (button, "error");
+          /* Translators: a choice once answered: the student's wrong pick */
+          text = g_strdup_printf (_ ("✗ %u  %s (your answer)"), i + 1, item);
+        }
+      if (text != NULL)
+        gtk_button_set_label (GTK_BUTTON (button), text);
       gtk_widget_set_sensitive (button, FALSE);
     }
 }
