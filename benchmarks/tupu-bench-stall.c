@@ -73,6 +73,20 @@ find_descendant (GtkWidget *widget, GType type)
   return NULL;
 }
 
+/* The window cross-fades from its loading page to the graph: each frame of that costs a whole
+ * window's repaint (cairo), which belongs to the opening, not to the layout that follows. */
+static gboolean
+transition_running (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (transition_running (child))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 finish (Bench *b, int status)
 {
@@ -225,7 +239,8 @@ watch_cb (gpointer user_data)
       if (b->view == NULL)
         b->view = TUPU_GRAPH_VIEW (find_descendant (GTK_WIDGET (b->window), TUPU_TYPE_GRAPH_VIEW));
       if (graph == NULL || layout == NULL || layout->graph != graph ||
-          tupu_graph_view_get_layout_pending (b->view))
+          tupu_graph_view_get_layout_pending (b->view) ||
+          transition_running (GTK_WIDGET (b->window)))
         return G_SOURCE_CONTINUE;
       b->n_nodes = tupu_graph_get_n_nodes (graph);
       g_signal_connect (b->view, "notify::layout-pending", G_CALLBACK (layout_pending_cb), b);
