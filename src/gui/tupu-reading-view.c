@@ -323,6 +323,9 @@ scroll_to_offset (TupuReadingView *self, int offset)
   GtkTextIter    iter;
 
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  /* The caret too, though it is not drawn: a screen reader reads from it once the keyboard
+   * comes here (F6), so it starts at the passage shown rather than the end of the speech. */
+  gtk_text_buffer_place_cursor (buffer, &iter);
   if (target == NULL)
     target = gtk_text_buffer_create_mark (buffer, "tupu-target", &iter, TRUE);
   else
