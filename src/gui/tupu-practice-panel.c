@@ -141,6 +141,7 @@ choice_button (TupuPracticePanel *self, guint i)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (button, "zh");
+  gtk_widget_add_css_class (button, "tupu-choice");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "practice.choose");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (int)i);
   gtk_box_append (GTK_BOX (self->choice_box), button);
