@@ -70,6 +70,47 @@ typedef struct
 } TupuMarkStyle;
 
 const TupuMarkStyle *tupu_style_mark (TupuStyleVariant variant);
+/* The study views' colours, here so that tests/core/test-contrast.c checks them. */
+
+/* The speech beside the graph (tupu-reading-view.c): a line under each quoted passage, 3:1 on
+ * the page; tints under the selected concept's passages, a passage just scrolled to and a
+ * masked place name, under text that keeps 4.5:1. */
+typedef struct
+{
+  TupuColor underline;
+  TupuColor current;
+  TupuColor flash;
+  TupuColor masked;
+} TupuReadingStyle;
+
+const TupuReadingStyle *tupu_style_reading (TupuStyleVariant variant);
+
+/* The Progress overlay (tupu-graph-view-mastery.c): a band around each concept learning or
+ * known, 3:1 on the canvas, and a tint of the same colour over its box (none: 0) under which
+ * the label and the gloss would keep 4.5:1. */
+typedef struct
+{
+  TupuColor learning;
+  TupuColor known;
+  double    fill_alpha;
+} TupuMasteryStyle;
+
+const TupuMasteryStyle *tupu_style_mastery (TupuStyleVariant variant);
+
+/* The Progress page's chart (tupu-progress-dialog.c), on the window's background: the bars
+ * (reviews, the forgotten ones at their foot) and the line (concepts known), 3:1; the scales'
+ * numbers are drawn in the bars' and the line's colours, so those are 4.5:1 too. Its other text
+ * is the foreground colour at @text_alpha. */
+typedef struct
+{
+  TupuColor reviews;
+  TupuColor lapses;
+  TupuColor known;
+  double    text_alpha;
+} TupuChartStyle;
+
+const TupuChartStyle *tupu_style_chart (TupuStyleVariant variant);
+
 /* How strongly the English gloss is drawn, as the alpha of the kind's text colour. */
 double tupu_style_gloss_alpha (TupuStyleVariant variant);
 /* WCAG 2.1 contrast ratio of @fg drawn over the opaque @bg (@fg's alpha blended first). */

@@ -168,6 +168,14 @@ state_toggled_cb (TupuConceptStudy *self, GtkToggleButton *button)
   show_state (self);
 }
 
+/* The state buttons read as radio buttons (see the template): checked as they are active. */
+static void
+state_active_cb (GtkToggleButton *button)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_toggle_button_get_active (button), -1);
+}
+
 static gboolean
 save_timeout_cb (gpointer user_data)
 {
@@ -292,6 +300,14 @@ tupu_concept_study_init (TupuConceptStudy *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkToggleButton *button =
+          (GtkToggleButton *[]){ self->new_button, self->learning_button, self->known_button }[i];
+
+      g_signal_connect (button, "notify::active", G_CALLBACK (state_active_cb), NULL);
+      state_active_cb (button);
+    }
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->note_view), "changed",
                             G_CALLBACK (note_changed_cb), self);
   /* Leaving the note saves it at once. */

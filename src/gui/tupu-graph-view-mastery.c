@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* tupu-graph-view-mastery.c: the Progress overlay — each concept shown tinted by how well the
- * student knows it (tupu_graph_view_set_mastery()). Drawn per frame over the cached drawing,
- * like the search marks, and only over the boxes in view, so turning it on or a review changing
- * one concept never re-records the graph. */
+/* tupu-graph-view-mastery.c: the Progress overlay — each concept banded in a colour for how
+ * well the student knows it (tupu_graph_view_set_mastery()). Drawn per frame over the cached
+ * drawing, like the search marks, and only over the boxes in view, so turning it on or a review
+ * changing one concept never re-records the graph. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -14,31 +14,12 @@
 #define BAND_WIDTH 3.0
 #define BAND_GROW 3.5
 
-typedef struct
-{
-  GdkRGBA learning;
-  GdkRGBA known;
-  double  fill_alpha; /* the box's tint; the band is opaque */
-} MasteryColors;
-
-/* GNOME's palette: yellow for learning, green for known; the lighter shades on a dark canvas, and
- * in high contrast darker, untinted boxes with a wider band's full colour. New concepts are not
+/* tupu_style_mastery()'s colours: yellow for learning, green for known. New concepts are not
  * drawn on: the overlay shows what has been learnt. */
-static const MasteryColors *
+static const TupuMasteryStyle *
 mastery_colors (TupuGraphView *self)
 {
-  static const MasteryColors light = { { 0.898, 0.647, 0.039, 1 },
-                                       { 0.149, 0.635, 0.412, 1 },
-                                       0.22 };
-  static const MasteryColors dark = { { 0.965, 0.827, 0.176, 1 },
-                                      { 0.341, 0.890, 0.537, 1 },
-                                      0.20 };
-  static const MasteryColors hc_light = { { 0.710, 0.424, 0.0, 1 }, { 0.0, 0.420, 0.220, 1 }, 0 };
-  static const MasteryColors hc_dark = { { 1.0, 0.867, 0.0, 1 }, { 0.400, 1.0, 0.600, 1 }, 0 };
-
-  if (self->high_contrast)
-    return self->dark ? &hc_dark : &hc_light;
-  return self->dark ? &dark : &light;
+  return tupu_style_mastery (tupu_style_variant (self->dark, self->high_contrast));
 }
 
 static gboolean
@@ -89,14 +70,14 @@ redraw_badges (TupuGraphView *self, cairo_t *cr, const guint8 *mastery, const Tu
 void
 _tupu_graph_view_append_mastery (TupuGraphView *self, GtkSnapshot *snapshot, double ox, double oy)
 {
-  const MasteryColors *colors = mastery_colors (self);
-  double               width = gtk_widget_get_width (GTK_WIDGET (self));
-  double               height = gtk_widget_get_height (GTK_WIDGET (self));
-  double               band = self->high_contrast ? BAND_WIDTH + 1 : BAND_WIDTH;
-  const guint8        *mastery;
-  gsize                n = 0;
-  TupuRect             visible;
-  cairo_t             *cr;
+  const TupuMasteryStyle *colors = mastery_colors (self);
+  double                  width = gtk_widget_get_width (GTK_WIDGET (self));
+  double                  height = gtk_widget_get_height (GTK_WIDGET (self));
+  double                  band = self->high_contrast ? BAND_WIDTH + 1 : BAND_WIDTH;
+  const guint8           *mastery;
+  gsize                   n = 0;
+  TupuRect                visible;
+  cairo_t                *cr;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
@@ -116,17 +97,17 @@ _tupu_graph_view_append_mastery (TupuGraphView *self, GtkSnapshot *snapshot, dou
   cairo_set_line_width (cr, band / self->zoom);
   for (guint8 level = TUPU_MASTERY_LEARNING; level <= TUPU_MASTERY_KNOWN; level++)
     {
-      const GdkRGBA *c = level == TUPU_MASTERY_KNOWN ? &colors->known : &colors->learning;
+      const TupuColor *c = level == TUPU_MASTERY_KNOWN ? &colors->known : &colors->learning;
 
       if (colors->fill_alpha > 0 && level_path (self, cr, mastery, level, &visible, 0) > 0)
         {
-          cairo_set_source_rgba (cr, c->red, c->green, c->blue, colors->fill_alpha);
+          cairo_set_source_rgba (cr, c->r, c->g, c->b, colors->fill_alpha);
           cairo_fill (cr);
         }
       cairo_new_path (cr);
       if (level_path (self, cr, mastery, level, &visible, BAND_GROW) > 0)
         {
-          gdk_cairo_set_source_rgba (cr, c);
+          cairo_set_source_rgba (cr, c->r, c->g, c->b, c->a);
           cairo_stroke (cr);
         }
       cairo_new_path (cr);

@@ -428,14 +428,25 @@ mark_choices (TupuPracticePanel *self, const TupuQuestion *question, int chosen)
     }
 }
 
-/* A grade button reads as its grade and when the card would come back: "Good: 10 min". */
+/* A grade button reads as its grade and when the card would come back: "Good: 10 min"; its
+ * description says how the answer fared, as the focus comes to it with the result (the verdict
+ * and the expected answer are only labels beside it), then what the grade means. GTK 4.8 would
+ * add the names of the labels that point at the button (the mnemonic "_Good" in it) to its
+ * label: those relations go. */
 static void
-set_grade_name (GtkWidget *button, const char *grade, const char *span)
+set_grade_name (TupuPracticePanel *self, GtkWidget *button, const char *grade, const char *span)
 {
   /* TRANSLATORS: a grade and when the card would come back, "Good: 10 min". */
   g_autofree char *name = g_strdup_printf (_ ("%s: %s"), grade, span);
+  /* TRANSLATORS: a grade button's description: the verdict ("Wrong"), the expected answer
+   * ("Expected: 主题教育") and what the grade means. */
+  g_autofree char *description = g_strdup_printf (
+      _ ("%s. %s. %s"), gtk_label_get_text (self->verdict_label),
+      gtk_label_get_text (self->expected_label), gtk_widget_get_tooltip_text (button));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
 static void
@@ -456,7 +467,7 @@ show_intervals (TupuPracticePanel *self)
       tupu_practice_session_preview (self->session, TUPU_FSRS_AGAIN + i, now, &card);
       span = format_span (card.due - now / G_USEC_PER_SEC);
       gtk_label_set_text (labels[i], span);
-      set_grade_name (buttons[i], names[i], span);
+      set_grade_name (self, buttons[i], names[i], span);
     }
 }
 
@@ -622,6 +633,29 @@ show_summary (TupuPracticePanel *self)
 
 /* The question */
 
+/* The controls the answer is given in are described by the question (and its passage): the
+ * focus goes straight to them, and a screen reader would otherwise say "Your Answer" or a
+ * choice without what is asked. */
+static void
+describe_answer_controls (TupuPracticePanel *self, const TupuQuestion *question)
+{
+  g_autofree char *asked = question->passage != NULL
+                               ? g_strdup_printf ("%s %s", question->prompt, question->passage)
+                               : g_strdup (question->prompt);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->answer_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, asked, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->order_list),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, asked, -1);
+  for (guint i = 0; i < self->choice_buttons->len; i++)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (g_ptr_array_index (self->choice_buttons, i)),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, asked, -1);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->order_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    asked, -1);
+}
+
 static void
 show_question (TupuPracticePanel *self)
 {
@@ -659,6 +693,7 @@ show_question (TupuPracticePanel *self)
     }
   else if (question->mode == TUPU_ANSWER_CHOICE)
     fill_choices (self, question);
+  describe_answer_controls (self, question);
   gtk_stack_set_visible_child_name (self->stack, "question");
   g_signal_emit (self, signals[CONCEPT_ASKED], 0, question_node (self, question)->id,
                  (int)question->kind);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tupu-progress-dialog.h"
+#include "tupu-style.h"
 
 #define CHART_DAYS 30
 /* Room for the axes' numbers and the dates, in pixels. */
@@ -46,19 +47,29 @@ typedef struct
   GdkRGBA reviews;
   GdkRGBA lapses;
   GdkRGBA known;
+  double  text_alpha;
 } ChartColors;
 
 static void
+set_color (GdkRGBA *rgba, TupuColor color)
+{
+  *rgba = (GdkRGBA){ color.r, color.g, color.b, color.a };
+}
+
+/* tupu_style_chart()'s colours (tests/core/test-contrast.c checks them). */
+static void
 chart_colors (TupuProgressDialog *self, ChartColors *colors)
 {
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  AdwStyleManager      *manager = adw_style_manager_get_default ();
+  const TupuChartStyle *style = tupu_style_chart (tupu_style_variant (
+      adw_style_manager_get_dark (manager), adw_style_manager_get_high_contrast (manager)));
 
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self->chart)),
                                &colors->fg);
-  /* GNOME's blue, red and green; the lighter shades on a dark background. */
-  gdk_rgba_parse (&colors->reviews, dark ? "#62a0ea" : "#3584e4");
-  gdk_rgba_parse (&colors->lapses, dark ? "#f66151" : "#c01c28");
-  gdk_rgba_parse (&colors->known, dark ? "#57e389" : "#26a269");
+  set_color (&colors->reviews, style->reviews);
+  set_color (&colors->lapses, style->lapses);
+  set_color (&colors->known, style->known);
+  colors->text_alpha = style->text_alpha;
 }
 
 static void
@@ -76,7 +87,7 @@ draw_text (GtkWidget *widget, cairo_t *cr, const char *text, double x, double y,
 static void
 draw_empty (TupuProgressDialog *self, cairo_t *cr, int width, int height, const ChartColors *c)
 {
-  cairo_set_source_rgba (cr, c->fg.red, c->fg.green, c->fg.blue, 0.55);
+  cairo_set_source_rgba (cr, c->fg.red, c->fg.green, c->fg.blue, c->fg.alpha * c->text_alpha);
   draw_text (GTK_WIDGET (self->chart), cr, _ ("Nothing practised yet"), width / 2.0, height / 2.0,
              0.5);
 }
@@ -173,7 +184,7 @@ draw_chart_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
       cairo_fill (cr);
     }
 
-  cairo_set_source_rgba (cr, c.fg.red, c.fg.green, c.fg.blue, 0.7);
+  cairo_set_source_rgba (cr, c.fg.red, c.fg.green, c.fg.blue, c.fg.alpha * c.text_alpha);
   draw_date (self, cr, &g_array_index (all, TupuStudyDay, first).date, x0 + slot / 2,
              y0 + MARGIN_BOTTOM / 2.0, n > 1 ? 0 : 0.5);
   if (n > 1)

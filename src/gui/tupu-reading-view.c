@@ -36,42 +36,24 @@ static GParamSpec *properties[N_PROPS];
 
 /* Colours */
 
-typedef struct
-{
-  const char *underline; /* the mark's underline: 3:1 or more on the page */
-  const char *current;   /* the selected concept's passages */
-  const char *flash;     /* a passage just scrolled to */
-  const char *masked;    /* a masked place name's chip */
-} Palette;
-
-/* Light: GNOME blue 3 (#3584e4) is 3.9:1 on white; dark: blue 2 (#78aeed) is 7.3:1 on #1e1e1e.
- * Nearly all of the speech is quoted by some concept, so a mark is only that thin line; the
+/* The marks' colours per style are tupu_style_reading()'s (tests/core/test-contrast.c checks
+ * them). Nearly all of the speech is quoted by some concept, so a mark is only a thin line; the
  * selected concept's passages add a tint under text that keeps its own colour (and 4.5:1). */
-static const Palette light = { "#3584e4", "rgba(28,113,216,0.20)", "rgba(246,211,45,0.75)",
-                               "rgba(119,118,123,0.35)" };
-static const Palette dark = { "#78aeed", "rgba(120,174,237,0.28)", "rgba(245,194,17,0.40)",
-                              "rgba(154,153,150,0.40)" };
-static const Palette light_hc = { "#0b4a9e", "rgba(28,113,216,0.28)", "rgba(246,211,45,0.90)",
-                                  "rgba(119,118,123,0.50)" };
-static const Palette dark_hc = { "#99c1f1", "rgba(120,174,237,0.36)", "rgba(245,194,17,0.50)",
-                                 "rgba(154,153,150,0.55)" };
-
 static void
-set_tag_color (GtkTextTag *tag, const char *property, const char *spec)
+set_tag_color (GtkTextTag *tag, const char *property, TupuColor color)
 {
-  GdkRGBA rgba;
+  GdkRGBA rgba = { color.r, color.g, color.b, color.a };
 
-  gdk_rgba_parse (&rgba, spec);
   g_object_set (tag, property, &rgba, NULL);
 }
 
 static void
 update_colors (TupuReadingView *self)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  gboolean         hc = adw_style_manager_get_high_contrast (manager);
-  const Palette   *palette =
-      adw_style_manager_get_dark (manager) ? (hc ? &dark_hc : &dark) : (hc ? &light_hc : &light);
+  AdwStyleManager        *manager = adw_style_manager_get_default ();
+  gboolean                hc = adw_style_manager_get_high_contrast (manager);
+  const TupuReadingStyle *palette =
+      tupu_style_reading (tupu_style_variant (adw_style_manager_get_dark (manager), hc));
 
   g_assert (TUPU_IS_READING_VIEW (self));
 
@@ -323,6 +305,9 @@ scroll_to_offset (TupuReadingView *self, int offset)
   GtkTextIter    iter;
 
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  /* The caret too, though it is not drawn: a screen reader reads from it once the keyboard
+   * comes here (F6), so it starts at the passage shown rather than the end of the speech. */
+  gtk_text_buffer_place_cursor (buffer, &iter);
   if (target == NULL)
     target = gtk_text_buffer_create_mark (buffer, "tupu-target", &iter, TRUE);
   else

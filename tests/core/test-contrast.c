@@ -14,8 +14,17 @@
  * the backgrounds it sits on (window #fafafa or #242424, header bar #ebebeb or #303030, card
  * white or white at 8% over the window), at least 4.5:1.
  *
+ * The study views' colours (tupu_style_reading, _mastery, _chart, and the practice feedback's
+ * rules in data/style.css over libadwaita's success, warning and error colours): the speech's
+ * passage underline on its page at least 3:1 and its text on each tint at least 4.5:1; the
+ * Progress overlay's bands on the canvas at least 3:1 and every kind's label and gloss on its
+ * tinted box at least 4.5:1; the feedback text on the window, and on a choice it marks (a
+ * disabled button), at least 4.5:1; the chart's bars and line at least 3:1 on the window, and
+ * its text, some drawn in the bars' and the line's colours, at least 4.5:1.
+ *
  * Prints the whole table with --verbose (g_test_message). */
 #include <glib.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "tupu-style.h"
@@ -45,7 +54,7 @@ check (const char *what, TupuColor fg, TupuColor bg, double min)
 {
   double ratio = tupu_color_contrast (fg, bg);
 
-  g_test_message ("%-40s #%06x%s on #%06x  %5.2f:1  (>= %.1f)%s", what, hex (fg),
+  g_test_message ("%-44s #%06x%s on #%06x  %5.2f:1  (>= %.1f)%s", what, hex (fg),
                   fg.a < 1 ? "*a" : "  ", hex (bg), ratio, min, ratio < min ? "  FAIL" : "");
   if (ratio < min)
     {
@@ -100,15 +109,16 @@ test_palette (gconstpointer data)
     g_test_fail ();
 }
 
-/* The opacity the last rule of @css listing @selector sets, or -1. */
-static double
-css_opacity (const char *css, const char *selector)
+/* The value (up to its ";") of @property in the last rule of @css listing @selector, or NULL. */
+static char *
+css_value (const char *css, const char *selector, const char *property)
 {
   g_autoptr (GRegex) rule = g_regex_new ("([^{}]+)\\{([^}]*)\\}", 0, 0, NULL);
   g_autoptr (GRegex) comment = g_regex_new ("/\\*.*?\\*/", G_REGEX_DOTALL, 0, NULL);
   g_autoptr (GMatchInfo) match = NULL;
   g_autofree char *plain = g_regex_replace_literal (comment, css, -1, 0, "", 0, NULL);
-  double           opacity = -1;
+  g_autofree char *key = g_strdup_printf ("%s:", property);
+  char            *found = NULL;
 
   g_regex_match (rule, plain, 0, &match);
   for (; g_match_info_matches (match); g_match_info_next (match, NULL))
@@ -119,11 +129,23 @@ css_opacity (const char *css, const char *selector)
       const char *value;
 
       for (guint i = 0; list[i] != NULL; i++)
-        if (g_str_equal (g_strstrip (list[i]), selector) &&
-            (value = strstr (body, "opacity:")) != NULL)
-          opacity = g_ascii_strtod (value + strlen ("opacity:"), NULL);
+        if (g_str_equal (g_strstrip (list[i]), selector) && (value = strstr (body, key)) != NULL)
+          {
+            g_free (found);
+            found =
+                g_strstrip (g_strndup (value + strlen (key), strcspn (value + strlen (key), ";")));
+          }
     }
-  return opacity;
+  return found;
+}
+
+/* The opacity the last rule of @css listing @selector sets, or -1. */
+static double
+css_opacity (const char *css, const char *selector)
+{
+  g_autofree char *value = css_value (css, selector, "opacity");
+
+  return value != NULL ? g_ascii_strtod (value, NULL) : -1;
 }
 
 static char *
@@ -212,6 +234,174 @@ test_window_text (gconstpointer data)
     g_test_fail ();
 }
 
+/* GTK's shade(): lightness and saturation (HLS) times @factor. */
+static double
+hls_value (double n1, double n2, double hue)
+{
+  hue = fmod (hue + 360, 360);
+  if (hue < 60)
+    return n1 + (n2 - n1) * hue / 60;
+  if (hue < 180)
+    return n2;
+  if (hue < 240)
+    return n1 + (n2 - n1) * (240 - hue) / 60;
+  return n1;
+}
+
+static TupuColor
+shade (TupuColor c, double factor)
+{
+  double max = MAX (c.r, MAX (c.g, c.b)), min = MIN (c.r, MIN (c.g, c.b));
+  double l = (max + min) / 2, s = 0, h = 0, m1, m2;
+
+  if (max != min)
+    {
+      double delta = max - min;
+
+      s = l <= 0.5 ? delta / (max + min) : delta / (2 - max - min);
+      if (c.r == max)
+        h = (c.g - c.b) / delta;
+      else if (c.g == max)
+        h = 2 + (c.b - c.r) / delta;
+      else
+        h = 4 + (c.r - c.g) / delta;
+      h *= 60;
+    }
+  l = CLAMP (l * factor, 0, 1);
+  s = CLAMP (s * factor, 0, 1);
+  if (s == 0)
+    return (TupuColor){ l, l, l, c.a };
+  m2 = l <= 0.5 ? l * (1 + s) : l + s - l * s;
+  m1 = 2 * l - m2;
+  return (TupuColor){ hls_value (m1, m2, h + 120), hls_value (m1, m2, h),
+                      hls_value (m1, m2, h - 120), c.a };
+}
+
+/* A libadwaita colour as style.css has @selector draw it: shade(@name, factor), or as it is. */
+static TupuColor
+css_shaded (const char *css, const char *selector, TupuColor color)
+{
+  g_autofree char *value = css_value (css, selector, "color");
+  const char      *comma;
+
+  if (value == NULL || !g_str_has_prefix (value, "shade(") || (comma = strchr (value, ',')) == NULL)
+    return color;
+  return shade (color, g_ascii_strtod (comma + 1, NULL));
+}
+
+/* The alpha of a marked choice's tint, `background-color: alpha(@x_color, A)`; libadwaita's
+ * own button background (about 10% of the text colour) where @selector sets none. */
+static double
+css_tint (const char *css, const char *selector)
+{
+  g_autofree char *value = css_value (css, selector, "background-color");
+  const char      *comma;
+
+  if (value == NULL || !g_str_has_prefix (value, "alpha(") || (comma = strchr (value, ',')) == NULL)
+    return 0.1;
+  return g_ascii_strtod (comma + 1, NULL);
+}
+
+/* The study views' colours: the speech's marks on its page, the Progress overlay on the canvas,
+ * the practice feedback and the Progress page's chart on the window. libadwaita 1.2's colours
+ * (defaults-light.css, defaults-dark.css; high contrast keeps them): the page (view) white or
+ * #1e1e1e, its text rgba(0,0,0,0.8) or white; success #1b8553 or #8ff0a4, warning #9c6e03 or
+ * #f8e45c, error #c01c28 or #ff7b63; a button's background its text colour at 10%, a disabled
+ * button's whole drawing at half opacity. */
+static void
+test_study (gconstpointer data)
+{
+  TupuStyleVariant        variant = GPOINTER_TO_INT (data);
+  gboolean                dark = variant == TUPU_STYLE_DARK || variant == TUPU_STYLE_HC_DARK;
+  TupuColor               canvas = tupu_style_variant_background (variant);
+  TupuColor               page = rgb (dark ? 0x1e1e1e : 0xffffff);
+  TupuColor               window = rgb (dark ? 0x242424 : 0xfafafa);
+  TupuColor               fg = dark ? rgb (0xffffff) : (TupuColor){ 0, 0, 0, 0.8 };
+  const TupuReadingStyle *reading = tupu_style_reading (variant);
+  const TupuMasteryStyle *mastery = tupu_style_mastery (variant);
+  const TupuChartStyle   *chart = tupu_style_chart (variant);
+  g_autofree char        *css = read_data_file ("style.css");
+  const struct
+  {
+    const char *name;
+    guint       light, dark;
+    gboolean    on_button; /* marks a choice too */
+  } feedback[] = {
+    { "success", 0x1b8553, 0x8ff0a4, TRUE },
+    { "warning", 0x9c6e03, 0xf8e45c, FALSE },
+    { "error", 0xc01c28, 0xff7b63, TRUE },
+  };
+
+  n_failures = 0;
+
+  check ("speech: passage underline on page", reading->underline, page, NON_TEXT_MIN);
+  check ("speech: text on selected passage", fg, over (reading->current, page), TEXT_MIN);
+  check ("speech: text on passage flashed", fg, over (reading->flash, page), TEXT_MIN);
+  check ("speech: text on masked name", fg, over (reading->masked, page), TEXT_MIN);
+
+  check ("progress: learning band on canvas", mastery->learning, canvas, NON_TEXT_MIN);
+  check ("progress: known band on canvas", mastery->known, canvas, NON_TEXT_MIN);
+  for (TupuKind kind = 0; kind < TUPU_N_KINDS; kind++)
+    {
+      const TupuKindStyle *style = tupu_style_kind (kind, variant);
+      TupuColor            fill = over (style->fill, canvas);
+
+      for (guint known = 0; known < 2; known++)
+        {
+          TupuColor        tint = known ? mastery->known : mastery->learning;
+          TupuColor        gloss = style->text;
+          g_autofree char *what =
+              g_strdup_printf ("progress: %s label on %s tint", tupu_kind_to_string (kind),
+                               known ? "known" : "learning");
+          g_autofree char *gloss_what =
+              g_strdup_printf ("progress: %s gloss on %s tint", tupu_kind_to_string (kind),
+                               known ? "known" : "learning");
+
+          tint.a = mastery->fill_alpha;
+          gloss.a *= tupu_style_gloss_alpha (variant);
+          check (what, style->text, over (tint, fill), TEXT_MIN);
+          check (gloss_what, gloss, over (tint, fill), TEXT_MIN);
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (feedback); i++)
+    {
+      g_autofree char *selector = g_strdup_printf ("tupupracticepanel .%s", feedback[i].name);
+      g_autofree char *disabled =
+          g_strdup_printf ("button.tupu-choice.%s:disabled", feedback[i].name);
+      g_autofree char *filter = css_value (css, disabled, "filter");
+      g_autofree char *choice_color = css_value (css, disabled, "color");
+      g_autofree char *tinted = g_strdup_printf ("button.tupu-choice.%s", feedback[i].name);
+      TupuColor        verdict = rgb (dark ? feedback[i].dark : feedback[i].light);
+      TupuColor        text = css_shaded (css, selector, verdict);
+      TupuColor        button =
+          over ((TupuColor){ verdict.r, verdict.g, verdict.b, css_tint (css, tinted) }, window);
+      g_autofree char *label = g_strdup_printf ("practice: %s text on window", feedback[i].name);
+      g_autofree char *choice =
+          g_strdup_printf ("practice: %s choice (disabled)", feedback[i].name);
+      double opacity = g_strcmp0 (filter, "none") == 0 ? 1.0 : 0.5;
+      /* A marked choice's label is in the verdict's colour unless the rule gives it the
+       * window's text colour. */
+      TupuColor seen_text =
+          over (g_strcmp0 (choice_color, "@window_fg_color") == 0 ? fg : text, button);
+
+      check (label, text, window, TEXT_MIN);
+      if (!feedback[i].on_button)
+        continue;
+      seen_text.a = opacity;
+      button.a = opacity;
+      check (choice, over (seen_text, window), over (button, window), TEXT_MIN);
+    }
+
+  check ("chart: reviews (bars, scale) on window", chart->reviews, window, TEXT_MIN);
+  check ("chart: forgotten (bars) on window", chart->lapses, window, NON_TEXT_MIN);
+  check ("chart: known (line, scale) on window", chart->known, window, TEXT_MIN);
+  check ("chart: dates and notes on window", dimmed (fg, chart->text_alpha), window, TEXT_MIN);
+
+  if (n_failures > 0)
+    g_test_fail ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -221,12 +411,14 @@ main (int argc, char *argv[])
   for (TupuStyleVariant v = 0; v < TUPU_N_STYLE_VARIANTS; v++)
     {
       g_autofree char *path = g_strdup_printf ("/contrast/palette/%s", tupu_style_variant_name (v));
-
       g_autofree char *text_path =
           g_strdup_printf ("/contrast/window-text/%s", tupu_style_variant_name (v));
+      g_autofree char *study_path =
+          g_strdup_printf ("/contrast/study/%s", tupu_style_variant_name (v));
 
       g_test_add_data_func (path, GINT_TO_POINTER (v), test_palette);
       g_test_add_data_func (text_path, GINT_TO_POINTER (v), test_window_text);
+      g_test_add_data_func (study_path, GINT_TO_POINTER (v), test_study);
     }
   return g_test_run ();
 }
