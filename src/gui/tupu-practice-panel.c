@@ -406,8 +406,13 @@ mark_choices (TupuPracticePanel *self, const TupuQuestion *question, int chosen)
   for (guint i = 0; i < self->choice_buttons->len; i++)
     {
       GtkWidget       *button = g_ptr_array_index (self->choice_buttons, i);
-      const char      *item = g_ptr_array_index (question->items, i);
       g_autofree char *text = NULL;
+      const char      *item;
+
+      /* Buttons are kept from a question with more choices: those beyond this one's are hidden. */
+      if (i >= question->items->len)
+        break;
+      item = g_ptr_array_index (question->items, i);
 
       /* A sign as well as a colour, so that colour is not the only cue. */
       if (i == question->correct)
