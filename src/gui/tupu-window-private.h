@@ -28,6 +28,7 @@ struct _TupuWindow
   GtkWidget       *menu_button;
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
+  GtkSpinner      *loading_spinner;
   AdwStatusPage   *error_page;
   GtkLabel        *problems_label;
   GtkButton       *all_problems_button;
@@ -64,6 +65,7 @@ struct _TupuWindow
   GPtrArray    *problems;      /* TupuDiagnostic*: the last failed load's problems */
   char         *problems_file; /* that load's display name */
   GCancellable *load_cancellable;
+  guint         loading_source; /* shows "Loading…" once a first load has taken a moment */
   guint         n_loads;
 
   GFileMonitor *monitor;

@@ -347,6 +347,18 @@ format_problems (GPtrArray *problems, guint max)
   return g_string_free (text, FALSE);
 }
 
+/* The stack's page: "graph", "error" or "loading". The spinner spins only while its page shows:
+ * a hidden stack page keeps its CSS animation running, and with it a frame every 16 ms for as
+ * long as the window is open. */
+static void
+show_page (TupuWindow *self, const char *name)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (name, "loading"));
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
 static void
 show_status_page (TupuWindow *self)
 {
@@ -361,7 +373,7 @@ show_status_page (TupuWindow *self)
   gtk_label_set_text (self->problems_label, problems);
   gtk_widget_set_visible (GTK_WIDGET (self->all_problems_button),
                           self->problems->len > STATUS_MAX_PROBLEMS);
-  gtk_stack_set_visible_child_name (self->stack, "error");
+  show_page (self, "error");
 }
 
 static void
@@ -810,7 +822,7 @@ show_graph (TupuWindow *self, GFile *file, TupuGraph *graph)
   show_selection (self);
   restart_history (self);
   update_title (self);
-  gtk_stack_set_visible_child_name (self->stack, "graph");
+  show_page (self, "graph");
   /* The first graph shown takes the keyboard, so +, − and the arrows work at once. */
   if (self->n_loads == 1)
     gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
@@ -867,8 +879,24 @@ load_done_cb (GObject *source_object, GAsyncResult *res, gpointer user_data)
       self->file_stamp = g_steal_pointer (&result->stamp);
     }
 
+  g_clear_handle_id (&self->loading_source, g_source_remove);
   _tupu_window_actions_update (self);
   load_result_free (result);
+}
+
+/* A load that takes a moment (a large file) shows "Loading…" with a spinner. A quick one (the
+ * built-in speech takes milliseconds) never does: the page would flash for a frame, and the
+ * stack's cross-fade out of it would hold back the graph's first frame by its whole length. */
+#define LOADING_DELAY_MS 300
+
+static gboolean
+show_loading_cb (gpointer user_data)
+{
+  TupuWindow *self = user_data;
+
+  self->loading_source = 0;
+  show_page (self, "loading");
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -885,8 +913,8 @@ start_load (TupuWindow *self, GFile *file)
   g_cancellable_cancel (self->poll_cancellable);
   g_clear_object (&self->poll_cancellable);
 
-  if (self->graph == NULL)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
+  if (self->graph == NULL && self->loading_source == 0)
+    self->loading_source = g_timeout_add (LOADING_DELAY_MS, show_loading_cb, self);
 
   task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
   g_task_set_source_tag (task, start_load);
@@ -1455,6 +1483,7 @@ tupu_window_dispose (GObject *object)
   g_clear_object (&self->pending_toast);
   g_clear_pointer (&self->concept_menu, gtk_widget_unparent);
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_handle_id (&self->loading_source, g_source_remove);
   g_clear_handle_id (&self->history_record_id, g_source_remove);
   _tupu_window_practice_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TUPU_TYPE_WINDOW);
@@ -1649,6 +1678,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, all_problems_button);
@@ -1722,6 +1752,8 @@ tupu_window_init (TupuWindow *self)
   self->history = tupu_history_new (HISTORY_MAX_BACK);
   gtk_widget_init_template (GTK_WIDGET (self));
   _tupu_a11y_fix_mnemonic_names (GTK_WIDGET (self));
+  /* The empty canvas until the first graph arrives (see LOADING_DELAY_MS). */
+  show_page (self, "graph");
   g_signal_connect (self->details_button, "notify::active", G_CALLBACK (details_active_cb), NULL);
   details_active_cb (GTK_TOGGLE_BUTTON (self->details_button), NULL, NULL);
   g_signal_connect (self->search_button, "notify::active", G_CALLBACK (details_active_cb), NULL);

@@ -37,11 +37,34 @@ graph_changed_cb (TupuWindow *window)
     g_object_set_data (G_OBJECT (window), LOADS_KEY, GUINT_TO_POINTER (loads + 1));
 }
 
+/* How many frames a window has drawn: a window at rest draws none. */
+#define FRAMES_KEY "tupu-test-probe-frames"
+
+static void
+after_paint_cb (GdkFrameClock *clock, GtkWidget *window)
+{
+  guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), FRAMES_KEY));
+
+  g_object_set_data (G_OBJECT (window), FRAMES_KEY, GUINT_TO_POINTER (frames + 1));
+}
+
+static void
+window_realized_cb (GtkWidget *window)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (after_paint_cb), window, 0);
+}
+
 static void
 window_added_cb (GtkApplication *application, GtkWindow *window)
 {
-  if (TUPU_IS_WINDOW (window))
-    g_signal_connect (window, "notify::graph", G_CALLBACK (graph_changed_cb), NULL);
+  if (!TUPU_IS_WINDOW (window))
+    return;
+  g_signal_connect (window, "notify::graph", G_CALLBACK (graph_changed_cb), NULL);
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    window_realized_cb (GTK_WIDGET (window));
+  else
+    g_signal_connect_after (window, "realize", G_CALLBACK (window_realized_cb), NULL);
 }
 
 /* Geometry */
@@ -956,6 +979,9 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   add_string_member (builder, "engine", tupu_engine_to_string (tupu_graph_view_get_engine (view)));
   add_string_member (builder, "layout_engine",
                      layout != NULL ? tupu_engine_to_string (layout->options.engine) : NULL);
+  json_builder_set_member_name (builder, "frames");
+  json_builder_add_int_value (builder,
+                              GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), FRAMES_KEY)));
   json_builder_set_member_name (builder, "loads");
   json_builder_add_int_value (builder,
                               GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), LOADS_KEY)));
