@@ -31,7 +31,7 @@ static int
 run_gui (int argc, char **argv)
 {
   g_autofree char *path = gui_module_path ();
-  GModule         *module = g_module_open (path, G_MODULE_BIND_LOCAL);
+  GModule         *module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
   TupuGuiMain      gui_main = NULL;
 
   if (module == NULL || !g_module_symbol (module, "tupu_gui_main", (gpointer *)&gui_main))
