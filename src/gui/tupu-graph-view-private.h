@@ -72,6 +72,8 @@ struct _TupuGraphView
   gboolean      layout_pending; /* a request in flight (layout_cancellable set) */
   TupuEngine    pending_engine; /* the engine at work on it */
   guint         layout_serial;
+  guint         n_computed; /* layouts this view computed (not offered ones) */
+  TupuLayout   *offered;    /* computed ahead for the next request (offer_layout) */
 
   /* Render cache: lazily recorded tiles at cache_zoom, keyed by packed tile coordinates. */
   GHashTable *tiles;

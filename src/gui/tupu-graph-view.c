@@ -1976,18 +1976,17 @@ layout_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   install_layout (self, layout);
 }
 
-/* Whether the layout shown is already the one @options ask for (an engine chosen and then
- * chosen back, say): then nothing is queued, and whatever was running is dropped. */
+/* Whether @layout is of the graph shown, laid out with @options. */
 static gboolean
-shows_options (TupuGraphView *self, const TupuLayoutOptions *options)
+layout_matches (TupuGraphView *self, TupuLayout *layout, const TupuLayoutOptions *options)
 {
   const TupuLayoutOptions *shown;
 
   g_assert (TUPU_IS_GRAPH_VIEW (self));
 
-  if (self->layout == NULL || self->layout->graph != self->graph)
+  if (layout == NULL || layout->graph != self->graph)
     return FALSE;
-  shown = &self->layout->options;
+  shown = &layout->options;
   return shown->engine == options->engine && shown->root == options->root &&
          !shown->show_gloss == !options->show_gloss && shown->text_scale == options->text_scale &&
          (shown->engine != TUPU_ENGINE_DOT || shown->direction == options->direction) &&
@@ -2025,12 +2024,25 @@ request_layout (TupuGraphView *self)
   /* A graph too large for the engine chosen is laid out with one that takes it, rather than
    * left blank; the layout's options say which, and the window says so. */
   options.engine = tupu_layout_pick_engine (self->graph, &options, NULL);
-  if (shows_options (self, &options))
+  /* The layout shown is already the one asked for (an engine chosen and then chosen back,
+   * say): nothing is queued, and whatever was running is dropped. */
+  if (layout_matches (self, self->layout, &options))
     {
+      g_clear_pointer (&self->offered, tupu_layout_unref);
       self->fit_pending = FALSE;
       set_layout_pending (self, FALSE);
       return;
     }
+  /* Computed ahead (a window's first graph, laid out as it loaded): shown at once. */
+  if (layout_matches (self, self->offered, &options))
+    {
+      g_autoptr (TupuLayout) offered = g_steal_pointer (&self->offered);
+
+      set_layout_pending (self, FALSE);
+      install_layout (self, offered);
+      return;
+    }
+  g_clear_pointer (&self->offered, tupu_layout_unref);
 
   request = g_new0 (LayoutRequest, 1);
   g_weak_ref_init (&request->view, self);
@@ -2038,6 +2050,7 @@ request_layout (TupuGraphView *self)
   self->layout_cancellable = g_cancellable_new ();
   tupu_layout_compute_async (self->graph, &options, self->layout_cancellable, layout_ready_cb,
                              request);
+  self->n_computed++;
   self->pending_engine = options.engine;
   set_layout_pending (self, TRUE);
 }
@@ -2240,6 +2253,7 @@ tupu_graph_view_dispose (GObject *object)
   g_clear_handle_id (&self->hover_dim_id, g_source_remove);
   stop_morph (self);
   g_clear_pointer (&self->layout, tupu_layout_unref);
+  g_clear_pointer (&self->offered, tupu_layout_unref);
   g_clear_object (&self->graph);
   if (self->tiles != NULL)
     clear_tiles (self);
@@ -2503,6 +2517,28 @@ tupu_graph_view_set_graph (TupuGraphView *self, TupuGraph *graph)
   request_layout (self);
   _tupu_graph_view_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH]);
+}
+
+void
+tupu_graph_view_get_fresh_options (TupuGraphView *self, TupuLayoutOptions *options)
+{
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+  g_return_if_fail (options != NULL);
+
+  tupu_layout_options_init (options);
+  options->engine = self->engine;
+  options->direction = self->direction;
+  options->show_gloss = self->show_gloss;
+  options->text_scale = read_text_scale (self);
+}
+
+void
+tupu_graph_view_offer_layout (TupuGraphView *self, TupuLayout *layout)
+{
+  g_return_if_fail (TUPU_IS_GRAPH_VIEW (self));
+
+  g_clear_pointer (&self->offered, tupu_layout_unref);
+  self->offered = layout != NULL ? tupu_layout_ref (layout) : NULL;
 }
 
 TupuGraph *

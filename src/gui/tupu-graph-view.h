@@ -29,6 +29,13 @@ GtkWidget *tupu_graph_view_new (void);
  * the first layout of a new graph is fitted to the window. Properties: "graph". */
 void       tupu_graph_view_set_graph (TupuGraphView *self, TupuGraph *graph);
 TupuGraph *tupu_graph_view_get_graph (TupuGraphView *self);
+/* What a new graph's first layout needs to be computed ahead, off the main thread (the window
+ * does so while it loads the file): the options it is laid out with before its folds, its
+ * branch and the engine its size may call for are known (tupu_layout_pick_engine()). */
+void tupu_graph_view_get_fresh_options (TupuGraphView *self, TupuLayoutOptions *options);
+/* Offers the view a layout computed ahead for the graph about to be set: its first request then
+ * takes it, if its graph and options are those asked for, instead of laying out again. */
+void tupu_graph_view_offer_layout (TupuGraphView *self, TupuLayout *layout);
 /* The current layout, or NULL while the first one is being computed. Property: "layout". */
 TupuLayout *tupu_graph_view_get_layout (TupuGraphView *self);
 

@@ -51,13 +51,34 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* What a load is asked for. A window's first graph is laid out as it loads, with the options
+ * its view has then: the graph shows in the window's first frame, rather than a layout later. */
 typedef struct
 {
-  TupuGraph *graph;
-  GPtrArray *diagnostics;
-  GError    *error;
-  char      *stamp; /* the file's, read before loading it */
+  GFile            *file; /* NULL = the built-in graph */
+  gboolean          lay_out;
+  TupuLayoutOptions options; /* with lay_out: all but the folds and the engine the size needs */
+} LoadRequest;
+
+typedef struct
+{
+  TupuGraph  *graph;
+  GPtrArray  *diagnostics;
+  GError     *error;
+  char       *stamp;       /* the file's, read before loading it */
+  gboolean    have_folds;  /* the folds kept for the graph were read (with lay_out) */
+  GBytes     *folded;      /* those folds */
+  GError     *folds_error; /* why they could not be */
+  TupuLayout *layout;      /* laid out ahead (with lay_out), or NULL */
 } LoadResult;
+
+static void
+load_request_free (LoadRequest *request)
+{
+  g_clear_object (&request->file);
+  tupu_layout_options_clear (&request->options);
+  g_free (request);
+}
 
 static void
 load_result_free (LoadResult *result)
@@ -66,6 +87,9 @@ load_result_free (LoadResult *result)
   g_clear_object (&result->graph);
   g_clear_pointer (&result->diagnostics, g_ptr_array_unref);
   g_clear_error (&result->error);
+  g_clear_pointer (&result->folded, g_bytes_unref);
+  g_clear_error (&result->folds_error);
+  g_clear_pointer (&result->layout, tupu_layout_unref);
   g_free (result);
 }
 
@@ -745,13 +769,20 @@ stop_checking (TupuWindow *self)
 /* Folding: the view's folds are kept per graph id (tupu-folding.h). */
 
 static void
-restore_folding (TupuWindow *self, TupuGraph *graph)
+restore_folding (TupuWindow *self, LoadResult *result)
 {
-  g_autoptr (GFile) dir = tupu_folding_default_dir ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) folded = tupu_folding_load (graph, dir, &error);
+  g_autoptr (GError) error = g_steal_pointer (&result->folds_error);
+  g_autoptr (GBytes) folded = g_steal_pointer (&result->folded);
 
   g_assert (TUPU_IS_WINDOW (self));
+
+  /* Read with the load when it laid the graph out ahead; else now. */
+  if (!result->have_folds)
+    {
+      g_autoptr (GFile) dir = tupu_folding_default_dir ();
+
+      folded = tupu_folding_load (result->graph, dir, &error);
+    }
 
   if (error != NULL)
     {
@@ -789,9 +820,10 @@ folded_changed_cb (TupuWindow *self)
 }
 
 static void
-show_graph (TupuWindow *self, GFile *file, TupuGraph *graph)
+show_graph (TupuWindow *self, GFile *file, LoadResult *result)
 {
-  gboolean same_file = (file == NULL && self->file == NULL) ||
+  TupuGraph *graph = result->graph;
+  gboolean   same_file = (file == NULL && self->file == NULL) ||
                        (file != NULL && self->file != NULL && g_file_equal (file, self->file));
 
   g_assert (TUPU_IS_WINDOW (self));
@@ -809,7 +841,8 @@ show_graph (TupuWindow *self, GFile *file, TupuGraph *graph)
 
   /* The folds kept for this graph (saved at every change, so a reload keeps them too); set
    * before the graph, so that its first layout has them. */
-  restore_folding (self, graph);
+  restore_folding (self, result);
+  tupu_graph_view_offer_layout (self->graph_view, result->layout);
   /* Same graph id: the view keeps the selection and the view (a reload). */
   tupu_graph_view_set_graph (self->graph_view, graph);
   tupu_detail_pane_set_graph (self->detail_pane, graph);
@@ -829,11 +862,36 @@ show_graph (TupuWindow *self, GFile *file, TupuGraph *graph)
   _tupu_window_actions_update (self);
 }
 
+/* Laid out ahead only while that is quick: a larger graph shows at once, and its layout then
+ * has the view's progress and Cancel. */
+#define LAY_OUT_AHEAD_MAX_NODES 500
+
+/* The graph's kept folds and its first layout, on the load's thread (the folding store and the
+ * layout are core's, GTK-free). A layout that fails is left to the view, which says why. */
+static void
+lay_out_ahead (LoadRequest *request, LoadResult *result, GCancellable *cancellable)
+{
+  g_autoptr (GFile) dir = tupu_folding_default_dir ();
+  TupuLayoutOptions options;
+
+  if (tupu_graph_get_n_nodes (result->graph) > LAY_OUT_AHEAD_MAX_NODES)
+    return;
+
+  result->folded = tupu_folding_load (result->graph, dir, &result->folds_error);
+  result->have_folds = TRUE;
+  tupu_layout_options_copy (&options, &request->options);
+  options.folded = result->folded != NULL ? g_bytes_ref (result->folded) : NULL;
+  options.engine = tupu_layout_pick_engine (result->graph, &options, NULL);
+  result->layout = tupu_layout_compute (result->graph, &options, cancellable, NULL);
+  tupu_layout_options_clear (&options);
+}
+
 static void
 load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
-  GFile      *file = task_data;
-  LoadResult *result = g_new0 (LoadResult, 1);
+  LoadRequest *request = task_data;
+  GFile       *file = request->file;
+  LoadResult  *result = g_new0 (LoadResult, 1);
 
   /* The stamp first: a change while loading then shows as a new stamp at the next check. */
   if (file != NULL)
@@ -849,6 +907,8 @@ load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
     result->graph = tupu_graph_load_file (file, cancellable, &result->diagnostics, &result->error);
   else
     result->graph = tupu_graph_load_builtin (&result->error);
+  if (result->graph != NULL && request->lay_out)
+    lay_out_ahead (request, result, cancellable);
 
   g_task_return_pointer (task, result, (GDestroyNotify)load_result_free);
 }
@@ -857,7 +917,7 @@ static void
 load_done_cb (GObject *source_object, GAsyncResult *res, gpointer user_data)
 {
   TupuWindow *self = TUPU_WINDOW (source_object);
-  GFile      *file = g_task_get_task_data (G_TASK (res));
+  GFile      *file = ((LoadRequest *)g_task_get_task_data (G_TASK (res)))->file;
   LoadResult *result;
 
   /* A newer load superseded this one: its result (freed with the task) no longer matters. */
@@ -868,7 +928,7 @@ load_done_cb (GObject *source_object, GAsyncResult *res, gpointer user_data)
   g_clear_object (&self->load_cancellable);
 
   if (result->graph != NULL)
-    show_graph (self, file, result->graph);
+    show_graph (self, file, result);
   else
     show_failure (self, file, result);
 
@@ -903,6 +963,7 @@ static void
 start_load (TupuWindow *self, GFile *file)
 {
   g_autoptr (GTask) task = NULL;
+  LoadRequest *request = g_new0 (LoadRequest, 1);
 
   g_assert (TUPU_IS_WINDOW (self));
 
@@ -919,8 +980,11 @@ start_load (TupuWindow *self, GFile *file)
   task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
   g_task_set_source_tag (task, start_load);
   g_task_set_check_cancellable (task, FALSE);
-  if (file != NULL)
-    g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  request->file = file != NULL ? g_object_ref (file) : NULL;
+  /* The window's first graph (a reload keeps the view, which lays it out). */
+  request->lay_out = self->graph == NULL;
+  tupu_graph_view_get_fresh_options (self->graph_view, &request->options);
+  g_task_set_task_data (task, request, (GDestroyNotify)load_request_free);
   g_task_run_in_thread (task, load_thread);
 }
 

@@ -1800,6 +1800,8 @@ test_first_view (void)
     }
   g_assert_nonnull (window);
   g_assert_true (g_str_has_prefix (state_string (window, "focus"), "TupuGraphView"));
+  /* Laid out as it loaded, off the main thread: the view had nothing left to lay out. */
+  g_assert_cmpint (json_object_get_int_member (state, "layouts_computed"), ==, 0);
   assert_at_rest (app);
   assert_start_page (app, state);
   app_stop (app);

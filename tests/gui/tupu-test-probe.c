@@ -979,6 +979,8 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   add_string_member (builder, "engine", tupu_engine_to_string (tupu_graph_view_get_engine (view)));
   add_string_member (builder, "layout_engine",
                      layout != NULL ? tupu_engine_to_string (layout->options.engine) : NULL);
+  json_builder_set_member_name (builder, "layouts_computed");
+  json_builder_add_int_value (builder, tupu_test_view_get_n_computed (view));
   json_builder_set_member_name (builder, "frames");
   json_builder_add_int_value (builder,
                               GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), FRAMES_KEY)));

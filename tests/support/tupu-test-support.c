@@ -347,6 +347,14 @@ tupu_test_view_is_hover_dimmed (TupuGraphView *view)
   return view->hover >= 0 && view->hover_dim;
 }
 
+guint
+tupu_test_view_get_n_computed (TupuGraphView *view)
+{
+  g_assert (TUPU_IS_GRAPH_VIEW (view));
+
+  return view->n_computed;
+}
+
 void
 tupu_test_view_count_tiles (TupuGraphView *view, guint *painted, guint *pending, gboolean *stale,
                             gboolean *settling)

@@ -69,6 +69,9 @@ void tupu_test_view_hover (TupuGraphView *view, const char *id);
 /* Where the overview map is drawn, in the view's coordinates; FALSE when it is hidden. */
 gboolean tupu_test_view_get_map_rect (TupuGraphView *view, graphene_rect_t *rect);
 gboolean tupu_test_view_is_hover_dimmed (TupuGraphView *view);
+/* How many layouts the view has computed itself: not the window's first, laid out with the
+ * load. */
+guint tupu_test_view_get_n_computed (TupuGraphView *view);
 /* The view's picture cache: tiles painted, tiles being painted on worker threads, whether old
  * tiles stand in for them after a zoom, and whether a zoom has yet to settle. */
 void tupu_test_view_count_tiles (TupuGraphView *view, guint *painted, guint *pending,
