@@ -617,11 +617,11 @@ update_title_description (TupuDetailPane *self, const TupuNode *node)
 static GtkWidget *
 start_label_new (const char *text, const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = gtk_inscription_new (text);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_add_css_class (label, css_class);
   return label;
 }
@@ -629,7 +629,9 @@ start_label_new (const char *text, const char *css_class)
 /* A row of the start page. Not an AdwActionRow: its labels wrap, and GTK 4.8 lays a wrapping
  * label out again for every width the window's first size negotiation tries, which made these
  * seven rows cost more than the whole graph's first paint (benchmarks/README.md, first frame).
- * One line each, ellipsized, with the full text in the accessible name and tooltip. */
+ * One line each, ellipsized, with the full text in the accessible name and tooltip; and
+ * inscriptions, not labels, which GTK sizes from character counts rather than by laying their
+ * text out for every size asked (a quarter of the pane's first measure). */
 static GtkWidget *
 start_row_new (const TupuNode *node)
 {
