@@ -145,7 +145,7 @@ new_window_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_
   TupuWindow      *window = new_window (self);
 
   tupu_window_open_builtin (window);
-  gtk_window_present (GTK_WINDOW (window));
+  tupu_window_present_when_ready (window);
 }
 
 static const GActionEntry app_actions[] = {
@@ -249,8 +249,10 @@ tupu_application_activate (GApplication *application)
   if (window == NULL)
     {
       TupuWindow *new = new_window (self);
+
       tupu_window_open_builtin (new);
-      window = GTK_WINDOW (new);
+      tupu_window_present_when_ready (new);
+      return;
     }
 
   gtk_window_present (window);
@@ -266,7 +268,7 @@ tupu_application_open (GApplication *application, GFile **files, int n_files, co
       TupuWindow *window = new_window (self);
 
       tupu_window_open_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
+      tupu_window_present_when_ready (window);
     }
 }
 
