@@ -2277,6 +2277,8 @@ test_layout_cancel (void)
   g_assert_cmpstr (state_string (after, "engine"), ==, "dot");
   g_assert_cmpstr (state_string (after, "layout_engine"), ==, "dot");
   g_assert_cmpuint (n_nodes (after), ==, n_expanded);
+  /* The progress's spinner, hidden again, stopped with it. */
+  assert_at_rest (app);
   app_stop (app);
 }
 
