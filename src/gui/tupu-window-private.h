@@ -23,6 +23,7 @@ struct _TupuWindow
   GtkWidget       *leave_branch_button;
   GtkWidget       *layout_progress;
   GtkMenuButton   *layout_button;
+  GtkMenuButton   *legend_button;
   GtkWidget       *details_button;
   GtkWidget       *outline_button;
   GtkWidget       *menu_button;

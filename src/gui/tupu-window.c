@@ -1749,6 +1749,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, leave_branch_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, layout_progress);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, layout_button);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, legend_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, outline_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, menu_button);
@@ -1816,6 +1817,26 @@ tour_keys_init (TupuWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->graph_view), keys);
 }
 
+/* The layout control and the legend are built when first opened: nothing of them shows in the
+ * first frame, and building them was a tenth of the window's templates. */
+static void
+create_popover_cb (GtkMenuButton *button, gpointer user_data)
+{
+  TupuWindow *self = user_data;
+  GtkWidget  *popover;
+  GtkWidget  *child;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  if (button == self->layout_button)
+    child = g_object_new (TUPU_TYPE_LAYOUT_CHOOSER, "view", self->graph_view, NULL);
+  else
+    child = g_object_new (TUPU_TYPE_LEGEND, NULL);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), child);
+  gtk_menu_button_set_popover (button, popover);
+}
+
 static void
 tupu_window_init (TupuWindow *self)
 {
@@ -1830,6 +1851,8 @@ tupu_window_init (TupuWindow *self)
   _tupu_a11y_fix_mnemonic_names (GTK_WIDGET (self));
   /* The empty canvas until the first graph arrives (see LOADING_DELAY_MS). */
   show_page (self, "graph");
+  gtk_menu_button_set_create_popup_func (self->layout_button, create_popover_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->legend_button, create_popover_cb, self, NULL);
   g_signal_connect (self->details_button, "notify::active", G_CALLBACK (details_active_cb), NULL);
   details_active_cb (GTK_TOGGLE_BUTTON (self->details_button), NULL, NULL);
   g_signal_connect (self->search_button, "notify::active", G_CALLBACK (details_active_cb), NULL);

@@ -1722,6 +1722,27 @@ subtitle_has (JsonObject *state, gpointer data)
   return subtitle != NULL && strstr (subtitle, data) != NULL;
 }
 
+/* Clicks the header bar's layout control (as @state places it) and waits for it to open. */
+static JsonObject *
+open_layout_control (App *app, JsonObject *state)
+{
+  JsonObject *button = json_object_get_object_member (state, "layout_button");
+
+  click_at (app,
+            json_object_get_double_member (button, "x") +
+                json_object_get_double_member (button, "width") / 2,
+            json_object_get_double_member (button, "y") +
+                json_object_get_double_member (button, "height") / 2);
+  return wait_for (app, menu_shows, "Circular (circo)", STEP_TIMEOUT_MS, "the layout control");
+}
+
+static void
+close_layout_control (App *app)
+{
+  xdo ("key Escape");
+  json_object_unref (wait_for (app, menu_closed, NULL, STEP_TIMEOUT_MS, "the control to close"));
+}
+
 /* Large graphs never open blank: expanded in full, 4,950 concepts are too many for dot (the
  * default), so Tupu lays them out with sfdp, says so in the subtitle while it works and after, and
  * every concept is drawn and selectable. */
@@ -1734,8 +1755,14 @@ test_layout_large (void)
   App             *app;
   g_autoptr (JsonObject) state = start_ready (&app, path);
   g_autoptr (JsonObject) expanded = NULL;
+  g_autoptr (JsonObject) shown = NULL;
 
   g_assert_cmpstr (state_string (state, "layout_engine"), ==, "dot");
+  /* The layout control, opened on the first view, greys out nothing. */
+  shown = open_layout_control (app, state);
+  g_assert_cmpuint (
+      json_array_get_length (json_object_get_array_member (shown, "unavailable_engines")), ==, 0);
+  close_layout_control (app);
   xdo ("key ctrl+shift+e");
   /* While it works, the subtitle names the engine at work, not the one chosen. */
   json_object_unref (wait_for (app, subtitle_has, "Laying out with sfdp", timeout_ms (60000),
@@ -1744,11 +1771,11 @@ test_layout_large (void)
   g_assert_cmpuint (n_nodes (expanded), ==, 1 + 49 + 49 * 100);
   g_assert_nonnull (strstr (state_string (expanded, "subtitle"), "sfdp"));
   /* The layout control says which engines cannot take it: all but sfdp and twopi. */
+  g_clear_pointer (&shown, json_object_unref);
+  shown = open_layout_control (app, expanded);
   g_assert_cmpuint (
-      json_array_get_length (json_object_get_array_member (expanded, "unavailable_engines")), ==,
-      4);
-  g_assert_cmpuint (
-      json_array_get_length (json_object_get_array_member (state, "unavailable_engines")), ==, 0);
+      json_array_get_length (json_object_get_array_member (shown, "unavailable_engines")), ==, 4);
+  close_layout_control (app);
   select_by_click (app, expanded, &id);
   app_stop (app);
   g_assert_no_errno (g_unlink (path));

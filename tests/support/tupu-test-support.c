@@ -73,13 +73,18 @@ tupu_test_window_get_layout_button (TupuWindow *window)
 GPtrArray *
 tupu_test_window_dup_unavailable_engines (TupuWindow *window)
 {
-  GtkWidget *chooser = gtk_popover_get_child (gtk_menu_button_get_popover (window->layout_button));
-  GtkWidget *list =
-      GTK_WIDGET (gtk_widget_get_template_child (chooser, TUPU_TYPE_LAYOUT_CHOOSER, "engine_list"));
-  GPtrArray *engines = g_ptr_array_new_with_free_func (g_free);
+  GtkPopover *popover = gtk_menu_button_get_popover (window->layout_button);
+  GtkWidget  *chooser = popover != NULL ? gtk_popover_get_child (popover) : NULL;
+  GtkWidget  *list = NULL;
+  GPtrArray  *engines = g_ptr_array_new_with_free_func (g_free);
 
   g_assert (TUPU_IS_WINDOW (window));
 
+  /* Built when first opened: until then, nothing is shown greyed out. */
+  if (chooser == NULL)
+    return engines;
+  list =
+      GTK_WIDGET (gtk_widget_get_template_child (chooser, TUPU_TYPE_LAYOUT_CHOOSER, "engine_list"));
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (!gtk_widget_get_sensitive (row))
