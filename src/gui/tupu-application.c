@@ -145,7 +145,7 @@ new_window_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_
   TupuWindow      *window = new_window (self);
 
   tupu_window_open_builtin (window);
-  tupu_window_present_when_ready (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static const GActionEntry app_actions[] = {
@@ -251,9 +251,11 @@ tupu_application_activate (GApplication *application)
       TupuWindow *new = new_window (self);
 
       tupu_window_open_builtin (new);
-      tupu_window_present_when_ready (new);
-      return;
+      window = GTK_WINDOW (new);
     }
+  /* Presented at once, not when the graph is ready: showing the window (its style and first
+   * size, some 50 ms) then overlaps the load, which lays the graph out in time for the first
+   * frame. Waiting for the load put that wait before everything the window does to show. */
 
   gtk_window_present (window);
 }
@@ -268,7 +270,7 @@ tupu_application_open (GApplication *application, GFile **files, int n_files, co
       TupuWindow *window = new_window (self);
 
       tupu_window_open_file (window, files[i]);
-      tupu_window_present_when_ready (window);
+      gtk_window_present (GTK_WINDOW (window));
     }
 }
 

@@ -66,8 +66,7 @@ struct _TupuWindow
   GPtrArray    *problems;      /* TupuDiagnostic*: the last failed load's problems */
   char         *problems_file; /* that load's display name */
   GCancellable *load_cancellable;
-  guint         loading_source;  /* shows "Loading…" once a first load has taken a moment */
-  gboolean      present_pending; /* tupu_window_present_when_ready(): shown when that comes */
+  guint         loading_source; /* shows "Loading…" once a first load has taken a moment */
   guint         n_loads;
 
   GFileMonitor *monitor;

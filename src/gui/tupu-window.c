@@ -94,7 +94,6 @@ load_result_free (LoadResult *result)
 }
 
 static void start_load (TupuWindow *self, GFile *file);
-static void present_if_pending (TupuWindow *self);
 static void show_selection (TupuWindow *self);
 static void update_tour_label (TupuWindow *self);
 static void restore_tour (TupuWindow *self);
@@ -943,22 +942,12 @@ load_done_cb (GObject *source_object, GAsyncResult *res, gpointer user_data)
   g_clear_handle_id (&self->loading_source, g_source_remove);
   _tupu_window_actions_update (self);
   load_result_free (result);
-  present_if_pending (self);
 }
 
 /* A load that takes a moment (a large file) shows "Loading…" with a spinner. A quick one (the
  * built-in speech takes milliseconds) never does: the page would flash for a frame, and the
  * stack's cross-fade out of it would hold back the graph's first frame by its whole length. */
 #define LOADING_DELAY_MS 300
-
-static void
-present_if_pending (TupuWindow *self)
-{
-  if (!self->present_pending)
-    return;
-  self->present_pending = FALSE;
-  gtk_window_present (GTK_WINDOW (self));
-}
 
 static gboolean
 show_loading_cb (gpointer user_data)
@@ -967,7 +956,6 @@ show_loading_cb (gpointer user_data)
 
   self->loading_source = 0;
   show_page (self, "loading");
-  present_if_pending (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1914,16 +1902,6 @@ tupu_window_open_builtin (TupuWindow *self)
   g_return_if_fail (TUPU_IS_WINDOW (self));
 
   start_load (self, NULL);
-}
-
-void
-tupu_window_present_when_ready (TupuWindow *self)
-{
-  g_return_if_fail (TUPU_IS_WINDOW (self));
-
-  self->present_pending = TRUE;
-  if (self->graph != NULL || self->load_cancellable == NULL)
-    present_if_pending (self);
 }
 
 void

@@ -21,10 +21,6 @@ void tupu_window_set_accels (GtkApplication *application);
  * page when nothing is shown yet. */
 void tupu_window_open_file (TupuWindow *self, GFile *file);
 void tupu_window_open_builtin (TupuWindow *self);
-/* Presents a new window once it can draw its graph (or why it has none), so that it never
- * appears blank and then fills: at once when it has a graph or is loading none, else when the
- * load is done, or after a moment with "Loading…". */
-void tupu_window_present_when_ready (TupuWindow *self);
 void tupu_window_reload (TupuWindow *self);
 
 /* The graph shown (NULL before the first load) and its file (NULL for the built-in graph).
