@@ -2282,23 +2282,12 @@ test_layout_cancel (void)
   n_expanded = n_nodes (expanded);
   /* The header bar's layout control, its row by mnemonic (the main menu's Layout section does
    * the same: app/layout/engine). */
-  {
-    JsonObject *button = json_object_get_object_member (expanded, "layout_button");
-
-    click_at (app,
-              json_object_get_double_member (button, "x") +
-                  json_object_get_double_member (button, "width") / 2,
-              json_object_get_double_member (button, "y") +
-                  json_object_get_double_member (button, "height") / 2);
-  }
-  json_object_unref (
-      wait_for (app, menu_shows, "Circular (circo)", STEP_TIMEOUT_MS, "the layout control"));
+  json_object_unref (open_layout_control (app, expanded));
   xdo ("key alt+c"); /* a popover, not a menu: its mnemonics take Alt */
   busy = wait_for (app, shows_progress, NULL, STEP_TIMEOUT_MS, "the layout's progress");
   g_assert_cmpstr (state_string (busy, "engine"), ==, "circo");
   g_assert_nonnull (strstr (state_string (busy, "subtitle"), "circo"));
-  xdo ("key Escape"); /* the layout control stays open for the direction: close it */
-  json_object_unref (wait_for (app, menu_closed, NULL, STEP_TIMEOUT_MS, "the control to close"));
+  close_layout_control (app); /* it stays open for the direction */
   xdo ("key alt+c");
   after = wait_for (app, progress_gone, NULL, STEP_TIMEOUT_MS, "the layout to be cancelled");
   g_assert_cmpstr (state_string (after, "engine"), ==, "dot");
