@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tupu-a11y.h"
 #include "tupu-window-private.h"
 
 /* When Preferences has no daily limit of new concepts. */
@@ -21,7 +22,7 @@
 static gboolean
 practising (TupuWindow *self)
 {
-  return gtk_widget_get_visible (GTK_WIDGET (self->practice_panel));
+  return self->practice_panel != NULL && gtk_widget_get_visible (GTK_WIDGET (self->practice_panel));
 }
 
 void
@@ -52,6 +53,23 @@ new_per_day (TupuWindow *self)
   return DEFAULT_NEW_PER_DAY;
 }
 
+static void connect_practice_panel (TupuWindow *self);
+
+/* Built when a session first starts, not with the window: most windows never practise, and the
+ * panel (the largest template after the window's) held back the window's first frame. */
+static TupuPracticePanel *
+ensure_practice_panel (TupuWindow *self)
+{
+  if (self->practice_panel == NULL)
+    {
+      self->practice_panel = g_object_new (TUPU_TYPE_PRACTICE_PANEL, "visible", FALSE, NULL);
+      gtk_stack_add_named (self->side_stack, GTK_WIDGET (self->practice_panel), "practice");
+      _tupu_a11y_fix_mnemonic_names (GTK_WIDGET (self->practice_panel));
+      connect_practice_panel (self);
+    }
+  return self->practice_panel;
+}
+
 static void
 practice_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -70,7 +88,8 @@ practice_action (GtkWidget *widget, const char *action_name, GVariant *parameter
           self->practice_hid_reading = TRUE;
           g_object_set (self, "show-reading", FALSE, NULL);
         }
-      tupu_practice_panel_start (self->practice_panel, self->study_store, new_per_day (self));
+      tupu_practice_panel_start (ensure_practice_panel (self), self->study_store,
+                                 new_per_day (self));
       gtk_widget_set_visible (GTK_WIDGET (self->practice_panel), TRUE);
       _tupu_window_update_side (self);
     }
@@ -156,8 +175,11 @@ practice_closed_cb (TupuPracticePanel *panel, TupuWindow *self)
 static void
 graph_changed_cb (TupuWindow *self)
 {
-  TupuPracticeSession *session = tupu_practice_panel_get_session (self->practice_panel);
+  TupuPracticeSession *session;
 
+  if (self->practice_panel == NULL)
+    return;
+  session = tupu_practice_panel_get_session (self->practice_panel);
   if (session == NULL || !tupu_practice_panel_is_asking (self->practice_panel))
     return;
   if (self->graph == NULL ||
@@ -172,8 +194,8 @@ _tupu_window_class_practice_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.practice", NULL, practice_action);
 }
 
-void
-_tupu_window_practice_init (TupuWindow *self)
+static void
+connect_practice_panel (TupuWindow *self)
 {
   g_signal_connect (self->practice_panel, "concept-asked", G_CALLBACK (concept_asked_cb), self);
   g_signal_connect (self->practice_panel, "concept-answered", G_CALLBACK (concept_answered_cb),
@@ -181,6 +203,11 @@ _tupu_window_practice_init (TupuWindow *self)
   g_signal_connect (self->practice_panel, "save-failed", G_CALLBACK (save_failed_cb), self);
   g_signal_connect (self->practice_panel, "session-ended", G_CALLBACK (session_ended_cb), self);
   g_signal_connect (self->practice_panel, "closed", G_CALLBACK (practice_closed_cb), self);
+}
+
+void
+_tupu_window_practice_init (TupuWindow *self)
+{
   g_signal_connect (self, "notify::graph", G_CALLBACK (graph_changed_cb), NULL);
   _tupu_window_update_side (self);
 }
@@ -188,7 +215,9 @@ _tupu_window_practice_init (TupuWindow *self)
 void
 _tupu_window_practice_dispose (TupuWindow *self)
 {
+  /* The side stack owns the panel. */
   if (self->practice_panel != NULL)
     g_signal_handlers_disconnect_by_data (self->practice_panel, self);
+  self->practice_panel = NULL;
   g_clear_pointer (&self->practice_folded_id, g_free);
 }

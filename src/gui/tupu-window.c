@@ -1757,7 +1757,6 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, breadcrumb);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, side_stack);
-  gtk_widget_class_bind_template_child (widget_class, TupuWindow, practice_panel);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, reading_view);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, reading_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, tour_label);

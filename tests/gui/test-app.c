@@ -3401,11 +3401,14 @@ test_practice_round (void)
   int              kind;
 
   g_assert_false (json_object_get_boolean_member (practice_of (state), "shown"));
+  /* Built by the first session, not with the window (it held back the first frame). */
+  g_assert_false (json_object_get_boolean_member (practice_of (state), "built"));
   /* The header bar's Practise button starts a session. */
   click_object (app, json_object_get_object_member (json_object_get_object_member (state, "header"),
                                                     "win.practice"));
   asked = wait_practice (app, &step, "the first question");
   practice = practice_of (asked);
+  g_assert_true (json_object_get_boolean_member (practice, "built"));
   node = g_strdup (state_string (practice, "node"));
   file = g_strdup (state_string (practice, "store_file"));
   kind = (int)json_object_get_int_member (practice, "kind");

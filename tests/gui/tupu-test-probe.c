@@ -806,12 +806,32 @@ static void
 add_practice (JsonBuilder *builder, TupuWindow *window)
 {
   TupuPracticePanel   *panel = tupu_test_window_get_practice_panel (window);
-  TupuPracticeSession *session = tupu_practice_panel_get_session (panel);
+  TupuPracticeSession *session;
   GtkWidget           *focus = gtk_root_get_focus (GTK_ROOT (window));
   g_autoptr (GString) texts = g_string_new (NULL);
 
   json_builder_set_member_name (builder, "practice");
   json_builder_begin_object (builder);
+  /* The window builds its panel when a session first starts: until then, nothing shown. */
+  json_builder_set_member_name (builder, "built");
+  json_builder_add_boolean_value (builder, panel != NULL);
+  if (panel == NULL)
+    {
+      const char *flags[] = { "shown", "asking", "focus_inside" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+        {
+          json_builder_set_member_name (builder, flags[i]);
+          json_builder_add_boolean_value (builder, FALSE);
+        }
+      add_string_member (builder, "texts", "");
+      json_builder_set_member_name (builder, "buttons");
+      json_builder_begin_array (builder);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      return;
+    }
+  session = tupu_practice_panel_get_session (panel);
   json_builder_set_member_name (builder, "shown");
   json_builder_add_boolean_value (builder, gtk_widget_get_mapped (GTK_WIDGET (panel)));
   json_builder_set_member_name (builder, "asking");
