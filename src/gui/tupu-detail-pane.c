@@ -76,6 +76,23 @@ set_zh_language (GtkLabel *label)
   pango_attr_list_unref (attrs);
 }
 
+/* The first label under @widget with @css_class, depth first. */
+static GtkLabel *
+find_label (GtkWidget *widget, const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label (child, css_class);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
 static GtkLabel *
 new_label (const char *text, const char *css_class, gboolean zh)
 {
@@ -623,6 +640,16 @@ start_label_new (const char *text, const char *css_class)
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_add_css_class (label, css_class);
+  if (g_str_equal (css_class, "zh"))
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      /* As set_zh_language() does for labels: Simplified forms under any locale. */
+      pango_attr_list_insert (attrs,
+                              pango_attr_language_new (tupu_style_language (TUPU_FONT_LABEL)));
+      gtk_inscription_set_attributes (GTK_INSCRIPTION (label), attrs);
+      pango_attr_list_unref (attrs);
+    }
   return label;
 }
 
@@ -894,6 +921,8 @@ tupu_detail_pane_class_init (TupuDetailPaneClass *klass)
 static void
 tupu_detail_pane_init (TupuDetailPane *self)
 {
+  GtkLabel *title;
+
   g_assert (TUPU_IS_DETAIL_PANE (self));
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -901,6 +930,10 @@ tupu_detail_pane_init (TupuDetailPane *self)
 
   set_zh_language (self->label_label);
   set_zh_language (self->summary_zh_label);
+  /* The start page's title is the graph's Chinese title; AdwStatusPage has no way to give it a
+   * language, so its title label gets one (an English title is drawn the same either way). */
+  if ((title = find_label (GTK_WIDGET (self->start_page), "title")) != NULL)
+    set_zh_language (title);
 
   self->kind_provider = gtk_css_provider_new ();
   load_kind_css (self);

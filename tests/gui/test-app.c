@@ -686,6 +686,18 @@ test_startup_builtin (void)
   app_stop (app);
 }
 
+/* Every shown Chinese text carries its language, or Pango picks Han glyph forms by the locale:
+ * Japanese forms under an English one. */
+static void
+assert_han_has_language (JsonObject *state, const char *what)
+{
+  JsonArray *texts = json_object_get_array_member (state, "han_without_language");
+
+  if (json_array_get_length (texts) > 0)
+    g_error ("%s shows Chinese without its language: \"%s\"", what,
+             json_array_get_string_element (texts, 0));
+}
+
 static void
 test_select_click (void)
 {
@@ -703,6 +715,7 @@ test_select_click (void)
   g_assert_cmpstr (state_string (detail, "label"), !=, "");
   g_assert_nonnull (state_string (detail, "gloss"));
   g_assert_nonnull (state_string (detail, "kind"));
+  assert_han_has_language (after, "a selected concept's details");
   app_stop (app);
 }
 
@@ -1831,6 +1844,7 @@ test_first_view (void)
   g_assert_cmpint (json_object_get_int_member (state, "layouts_computed"), ==, 0);
   assert_at_rest (app);
   assert_start_page (app, state);
+  assert_han_has_language (state, "the first view");
   app_stop (app);
 }
 
@@ -2488,6 +2502,7 @@ test_search_chinese (void)
   g_autoptr (JsonObject) state = start_six_musts_hidden (&app);
   g_autoptr (JsonObject) found =
       search_for (app, "六个必须", "six-musts", "六个必须坚持", "六个必须");
+  assert_han_has_language (found, "the search results");
 
   /* Folded away: marked on the badge of the part it is folded into. */
   g_assert_cmpint (json_object_get_int_member (search_of (found), "mark_badges"), >, 0);
@@ -2785,6 +2800,7 @@ test_outline_select_row (void)
   xdo ("key F9");
   shown = wait_for (app, outline_shown, GINT_TO_POINTER (TRUE), STEP_TIMEOUT_MS,
                     "F9 to show the outline");
+  assert_han_has_language (shown, "the outline");
   g_assert_true (header_button_active (shown, "win.toggle-outline"));
   g_assert_true (json_object_get_boolean_member (outline_row (shown, "report"), "expanded"));
   g_assert_cmpint (json_object_get_int_member (outline_row (shown, "part-2"), "depth"), ==, 1);

@@ -740,6 +740,71 @@ collect_texts (GtkWidget *widget, GString *out)
     collect_texts (child, out);
 }
 
+/* Whether @text holds a Han character. */
+static gboolean
+has_han (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @attrs give the whole text a Chinese language. */
+static gboolean
+has_zh_language (PangoAttrList *attrs)
+{
+  g_autoptr (GSList) list = NULL;
+  gboolean found = FALSE;
+
+  if (attrs == NULL)
+    return FALSE;
+  list = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_LANGUAGE &&
+          g_str_has_prefix (pango_language_to_string (((PangoAttrLanguage *)attr)->value), "zh"))
+        found = TRUE;
+    }
+  g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify)pango_attribute_destroy);
+  return found;
+}
+
+/* The shown labels and inscriptions with Chinese text but no Chinese language: Pango then picks
+ * Han glyph forms by the locale (Japanese forms under English, for instance). */
+static void
+collect_han_without_language (GtkWidget *widget, JsonBuilder *builder)
+{
+  const char    *text = NULL;
+  PangoAttrList *attrs = NULL;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      text = gtk_label_get_text (GTK_LABEL (widget));
+      attrs = gtk_label_get_attributes (GTK_LABEL (widget));
+    }
+  else if (GTK_IS_INSCRIPTION (widget))
+    {
+      text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      attrs = gtk_inscription_get_attributes (GTK_INSCRIPTION (widget));
+    }
+  if (has_han (text) && !has_zh_language (attrs))
+    {
+      g_autofree char *what =
+          g_strdup_printf ("%s in %s: %s", G_OBJECT_TYPE_NAME (widget),
+                           G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), text);
+
+      json_builder_add_string_value (builder, what);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_han_without_language (child, builder);
+}
+
 static void
 collect_practice_buttons (JsonBuilder *builder, GtkWidget *widget)
 {
@@ -1064,6 +1129,10 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   add_practice (builder, window);
   add_study (builder, window, view);
   add_reading (builder, window);
+  json_builder_set_member_name (builder, "han_without_language");
+  json_builder_begin_array (builder);
+  collect_han_without_language (GTK_WIDGET (window), builder);
+  json_builder_end_array (builder);
 }
 
 static char *
