@@ -1573,6 +1573,32 @@ test_export_svg (void)
   remove_temp_dir (dir);
 }
 
+/* With a branch shown (Alt+Down), the export dialog suggests a name that says which: the
+ * graph's id and the branch's, as a slide of the Six Musts would be named. */
+static void
+test_export_branch_name (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  ChooserState suggested = { "GtkText", "theme-education-2023-part-2.svg" };
+  Rect         r;
+
+  g_assert_true (node_rect (state, "part-2", &r));
+  click_at (app, r.x + r.width / 2, r.y + r.height / 2);
+  json_object_unref (wait_settled (app, "part-2 to be selected"));
+  xdo ("key alt+Down");
+  json_object_unref (
+      wait_for (app, shows_branch, "part-2", STEP_TIMEOUT_MS, "the branch of part-2 alone"));
+  menu_key (app, "F10", "Export as SVG…");
+  xdo ("key s");
+  focus_chooser (app, "Export as SVG", "GtkText");
+  json_object_unref (
+      wait_for (app, chooser_is, &suggested, STEP_TIMEOUT_MS, "the branch's name suggested"));
+  xdo ("key Escape");
+  json_object_unref (wait_for (app, chooser_closed, NULL, STEP_TIMEOUT_MS, "the dialog to close"));
+  app_stop (app);
+}
+
 /* Escape in the export dialog: the dialog goes, the focus is back on the menu's button (not on
  * the closed menu), and the keyboard goes on from there: Tab moves it, Ctrl+O opens. */
 static void
@@ -4019,6 +4045,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/load/broken-start", test_broken_start_status_page);
   g_test_add_func ("/gui/export/svg", test_export_svg);
   g_test_add_func ("/gui/export/escape", test_export_escape);
+  g_test_add_func ("/gui/export/branch-name", test_export_branch_name);
   g_test_add_func ("/gui/layout/engine", test_layout_engine);
   g_test_add_func ("/gui/first-view", test_first_view);
   g_test_add_func ("/gui/layout/large", test_layout_large);
