@@ -566,11 +566,11 @@ focused_pane (TupuWindow *self)
     return -1;
   if (focus == GTK_WIDGET (self->graph_view))
     return PANE_GRAPH;
-  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->outline)))
+  if (self->outline != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->outline)))
     return PANE_OUTLINE;
   if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->detail_pane)))
     return PANE_DETAILS;
-  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->reading_view)))
+  if (self->reading_view != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->reading_view)))
     return PANE_READING;
   return -1;
 }
@@ -581,11 +581,12 @@ focus_pane (TupuWindow *self, int pane)
   switch (pane)
     {
     case PANE_OUTLINE:
-      return tupu_outline_focus_selected (self->outline);
+      return self->outline != NULL && tupu_outline_focus_selected (self->outline);
     case PANE_DETAILS:
       return tupu_detail_pane_focus_title (self->detail_pane);
     case PANE_READING:
-      return gtk_widget_get_visible (GTK_WIDGET (self->reading_view)) &&
+      return self->reading_view != NULL &&
+             gtk_widget_get_visible (GTK_WIDGET (self->reading_view)) &&
              gtk_widget_grab_focus (GTK_WIDGET (self->reading_view));
     default:
       return gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));

@@ -94,7 +94,8 @@ _tupu_window_study_set_graph (TupuWindow *self, TupuGraph *graph)
   if (store != NULL)
     g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
   tupu_concept_study_set_store (tupu_detail_pane_get_study (self->detail_pane), store);
-  tupu_outline_set_study_store (self->outline, store);
+  if (self->outline != NULL)
+    tupu_outline_set_study_store (self->outline, store);
   update_mastery (self);
 }
 

@@ -565,7 +565,7 @@ is_keyboard_step (TupuWindow *self)
 
   return self->last_input_key && focus != NULL &&
          (focus == GTK_WIDGET (self->graph_view) ||
-          gtk_widget_is_ancestor (focus, GTK_WIDGET (self->outline)));
+          (self->outline != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->outline))));
 }
 
 /* The selection, the branch or the folds changed. One event may change all three (a link to a
@@ -847,10 +847,12 @@ show_graph (TupuWindow *self, GFile *file, LoadResult *result)
   tupu_graph_view_set_graph (self->graph_view, graph);
   tupu_detail_pane_set_graph (self->detail_pane, graph);
   tupu_search_panel_set_graph (self->search_panel, graph);
-  tupu_outline_set_graph (self->outline, graph);
+  if (self->outline != NULL)
+    tupu_outline_set_graph (self->outline, graph);
   tupu_breadcrumb_set_graph (self->breadcrumb, graph);
   _tupu_window_study_set_graph (self, graph);
-  tupu_reading_view_set_graph (self->reading_view, graph);
+  if (self->reading_view != NULL)
+    tupu_reading_view_set_graph (self->reading_view, graph);
   restore_tour (self);
   show_selection (self);
   restart_history (self);
@@ -999,9 +1001,11 @@ show_selection (TupuWindow *self)
   g_assert (TUPU_IS_WINDOW (self));
 
   tupu_detail_pane_set_node_id (self->detail_pane, id);
-  tupu_outline_set_selected_id (self->outline, id);
+  if (self->outline != NULL)
+    tupu_outline_set_selected_id (self->outline, id);
   tupu_breadcrumb_set_node_id (self->breadcrumb, id);
-  tupu_reading_view_set_node_id (self->reading_view, id);
+  if (self->reading_view != NULL)
+    tupu_reading_view_set_node_id (self->reading_view, id);
   update_tour_label (self);
 }
 
@@ -1311,8 +1315,42 @@ tupu_window_set_show_gloss (TupuWindow *self, gboolean show_gloss)
     return;
 
   tupu_graph_view_set_show_gloss (self->graph_view, show_gloss);
-  tupu_outline_set_show_gloss (self->outline, show_gloss);
+  if (self->outline != NULL)
+    tupu_outline_set_show_gloss (self->outline, show_gloss);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GLOSS]);
+}
+
+/* The outline and the reading view are built when first shown, not with the window: most
+ * sessions open neither, and building and filling them (every concept, the whole speech) held
+ * back the window's first frame. Each then catches up with the window's graph and selection. */
+static void
+ensure_outline (TupuWindow *self)
+{
+  if (self->outline != NULL)
+    return;
+  self->outline = TUPU_OUTLINE (tupu_outline_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->outline), FALSE);
+  _tupu_a11y_fix_mnemonic_names (GTK_WIDGET (self->outline));
+  tupu_outline_set_show_gloss (self->outline, tupu_graph_view_get_show_gloss (self->graph_view));
+  tupu_outline_set_study_store (self->outline, self->study_store);
+  tupu_outline_set_graph (self->outline, self->graph);
+  tupu_outline_set_selected_id (self->outline, tupu_graph_view_get_selected_id (self->graph_view));
+  gtk_paned_set_start_child (self->outline_paned, GTK_WIDGET (self->outline));
+}
+
+static void
+ensure_reading_view (TupuWindow *self)
+{
+  if (self->reading_view != NULL)
+    return;
+  self->reading_view = TUPU_READING_VIEW (tupu_reading_view_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->reading_view), FALSE);
+  gtk_widget_set_size_request (GTK_WIDGET (self->reading_view), 300, -1);
+  _tupu_a11y_fix_mnemonic_names (GTK_WIDGET (self->reading_view));
+  tupu_reading_view_set_graph (self->reading_view, self->graph);
+  tupu_reading_view_set_node_id (self->reading_view,
+                                 tupu_graph_view_get_selected_id (self->graph_view));
+  gtk_paned_set_end_child (self->reading_paned, GTK_WIDGET (self->reading_view));
 }
 
 static void
@@ -1320,6 +1358,9 @@ tupu_window_set_show_outline (TupuWindow *self, gboolean show_outline)
 {
   g_assert (TUPU_IS_WINDOW (self));
 
+  if (self->outline == NULL && !show_outline)
+    return;
+  ensure_outline (self);
   if (!gtk_widget_get_visible (GTK_WIDGET (self->outline)) == !show_outline)
     return;
 
@@ -1334,6 +1375,9 @@ tupu_window_set_show_reading (TupuWindow *self, gboolean show_reading)
 {
   g_assert (TUPU_IS_WINDOW (self));
 
+  if (self->reading_view == NULL && !show_reading)
+    return;
+  ensure_reading_view (self);
   if (!gtk_widget_get_visible (GTK_WIDGET (self->reading_view)) == !show_reading)
     return;
 
@@ -1379,7 +1423,8 @@ update_tour_label (TupuWindow *self)
   gtk_widget_set_visible (
       self->tour_bar,
       self->graph != NULL &&
-          (self->tour_index >= 0 || gtk_widget_get_visible (GTK_WIDGET (self->reading_view))));
+          (self->tour_index >= 0 || (self->reading_view != NULL &&
+                                     gtk_widget_get_visible (GTK_WIDGET (self->reading_view)))));
   if (self->graph == NULL)
     {
       gtk_label_set_text (self->tour_label, "");
@@ -1551,6 +1596,9 @@ tupu_window_dispose (GObject *object)
   g_clear_handle_id (&self->history_record_id, g_source_remove);
   _tupu_window_practice_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TUPU_TYPE_WINDOW);
+  /* Their panes owned them. */
+  self->outline = NULL;
+  self->reading_view = NULL;
 
   _tupu_window_study_dispose (self);
   g_clear_object (&self->settings);
@@ -1754,10 +1802,9 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_flap);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_panel);
-  gtk_widget_class_bind_template_child (widget_class, TupuWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, outline_paned);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, breadcrumb);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, side_stack);
-  gtk_widget_class_bind_template_child (widget_class, TupuWindow, reading_view);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, reading_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, tour_label);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, tour_bar);

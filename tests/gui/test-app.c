@@ -1871,6 +1871,11 @@ test_first_view (void)
   assert_at_rest (app);
   assert_start_page (app, state);
   assert_han_has_language (state, "the first view");
+  /* The outline and the speech are built when first shown (they held back the first frame). */
+  g_assert_false (
+      json_object_get_boolean_member (json_object_get_object_member (state, "outline"), "built"));
+  g_assert_false (
+      json_object_get_boolean_member (json_object_get_object_member (state, "reading"), "built"));
   app_stop (app);
 }
 

@@ -345,17 +345,23 @@ add_outline_row (JsonBuilder *builder, GtkWidget *row_widget, const graphene_rec
 static void
 add_outline (JsonBuilder *builder, TupuOutline *outline)
 {
-  GtkWidget      *list = find_descendant (GTK_WIDGET (outline), GTK_TYPE_LIST_VIEW);
-  GtkWidget      *entry = find_descendant (GTK_WIDGET (outline), GTK_TYPE_SEARCH_ENTRY);
+  /* The window builds its outline when first shown (NULL until then). */
+  GtkWidget *list =
+      outline != NULL ? find_descendant (GTK_WIDGET (outline), GTK_TYPE_LIST_VIEW) : NULL;
+  GtkWidget *entry =
+      outline != NULL ? find_descendant (GTK_WIDGET (outline), GTK_TYPE_SEARCH_ENTRY) : NULL;
   graphene_rect_t clip;
-  gboolean        shown = gtk_widget_get_mapped (GTK_WIDGET (outline));
+  gboolean        shown = outline != NULL && gtk_widget_get_mapped (GTK_WIDGET (outline));
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
 
   json_builder_set_member_name (builder, "outline");
   json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "built");
+  json_builder_add_boolean_value (builder, outline != NULL);
   json_builder_set_member_name (builder, "shown");
   json_builder_add_boolean_value (builder, shown);
-  add_string_member (builder, "selected", tupu_outline_get_selected_id (outline));
+  add_string_member (builder, "selected",
+                     outline != NULL ? tupu_outline_get_selected_id (outline) : NULL);
   add_string_member (builder, "search",
                      entry != NULL && gtk_widget_get_mapped (entry)
                          ? gtk_editable_get_text (GTK_EDITABLE (entry))
@@ -957,15 +963,17 @@ add_mark (JsonBuilder *builder, GtkWidget *text_view, const TupuTestMark *mark,
 static void
 add_reading (JsonBuilder *builder, TupuWindow *window)
 {
+  /* The window builds its reading view when first shown (NULL until then). */
   TupuReadingView *reading = tupu_test_window_get_reading (window);
-  GtkWidget       *text_view = tupu_test_reading_get_text_view (reading);
+  GtkWidget       *text_view = reading != NULL ? tupu_test_reading_get_text_view (reading) : NULL;
   TupuGraph       *graph = tupu_window_get_graph (window);
   const char      *selected = tupu_graph_view_get_selected_id (tupu_test_window_get_view (window));
   int        index = graph != NULL && selected != NULL ? tupu_graph_lookup (graph, selected) : -1;
-  GtkRoot   *root = gtk_widget_get_root (text_view);
+  GtkRoot   *root = text_view != NULL ? gtk_widget_get_root (text_view) : NULL;
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   graphene_rect_t clip, pane_rect;
-  gboolean shown = gtk_widget_get_mapped (text_view) && widget_surface_bounds (text_view, &clip);
+  gboolean        shown = text_view != NULL && gtk_widget_get_mapped (text_view) &&
+                   widget_surface_bounds (text_view, &clip);
   TupuDetailPane *pane = tupu_test_window_get_pane (window);
   gboolean        have_pane = gtk_widget_get_mapped (GTK_WIDGET (pane)) &&
                        widget_surface_bounds (GTK_WIDGET (pane), &pane_rect);
@@ -973,12 +981,15 @@ add_reading (JsonBuilder *builder, TupuWindow *window)
 
   json_builder_set_member_name (builder, "reading");
   json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "built");
+  json_builder_add_boolean_value (builder, reading != NULL);
   json_builder_set_member_name (builder, "shown");
   json_builder_add_boolean_value (builder, shown);
   json_builder_set_member_name (builder, "focused");
   json_builder_add_boolean_value (
       builder, focus != NULL && (focus == text_view || gtk_widget_is_ancestor (focus, text_view)));
-  add_string_member (builder, "node_id", tupu_reading_view_get_node_id (reading));
+  add_string_member (builder, "node_id",
+                     reading != NULL ? tupu_reading_view_get_node_id (reading) : NULL);
   for (int selected_only = 1; selected_only >= 0; selected_only--)
     {
       g_autoptr (GArray) marks = shown ? tupu_test_reading_dup_marks (reading, selected_only)
