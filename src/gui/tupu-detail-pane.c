@@ -66,12 +66,20 @@ static GParamSpec *properties[N_PROPS];
 /* Text helpers */
 
 /* Chinese text needs its language so Han characters take Simplified forms under any locale. */
-static void
-set_zh_language (GtkLabel *label)
+static PangoAttrList *
+zh_attributes_new (void)
 {
   PangoAttrList *attrs = pango_attr_list_new ();
 
   pango_attr_list_insert (attrs, pango_attr_language_new (tupu_style_language (TUPU_FONT_LABEL)));
+  return attrs;
+}
+
+static void
+set_zh_language (GtkLabel *label)
+{
+  PangoAttrList *attrs = zh_attributes_new ();
+
   gtk_label_set_attributes (label, attrs);
   pango_attr_list_unref (attrs);
 }
@@ -642,11 +650,8 @@ start_label_new (const char *text, const char *css_class)
   gtk_widget_add_css_class (label, css_class);
   if (g_str_equal (css_class, "zh"))
     {
-      PangoAttrList *attrs = pango_attr_list_new ();
+      PangoAttrList *attrs = zh_attributes_new ();
 
-      /* As set_zh_language() does for labels: Simplified forms under any locale. */
-      pango_attr_list_insert (attrs,
-                              pango_attr_language_new (tupu_style_language (TUPU_FONT_LABEL)));
       gtk_inscription_set_attributes (GTK_INSCRIPTION (label), attrs);
       pango_attr_list_unref (attrs);
     }

@@ -238,10 +238,11 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   TupuWindow      *self = TUPU_WINDOW (widget);
   const char      *extension = g_variant_get_string (parameter, NULL);
   g_autofree char *pattern = g_strconcat ("*.", extension, NULL);
+  g_autofree char *base = NULL;
   g_autofree char *name = NULL;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr (GFile) folder = NULL;
-  const char      *root;
+  const char      *root = tupu_graph_view_get_root_id (self->graph_view);
   TupuExportFormat format;
 
   if (self->chooser != NULL || self->graph == NULL ||
@@ -259,13 +260,9 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
 
   /* The export is what is shown: a branch's file says which (theme-education-2023-six-musts). */
-  root = tupu_graph_view_get_root_id (self->graph_view);
-  if (root != NULL)
-    name = g_strdup_printf ("%s-%s.%s", tupu_graph_get_id (self->graph), root,
-                            tupu_export_format_to_name (format));
-  else
-    name = g_strdup_printf ("%s.%s", tupu_graph_get_id (self->graph),
-                            tupu_export_format_to_name (format));
+  base = root != NULL ? g_strdup_printf ("%s-%s", tupu_graph_get_id (self->graph), root)
+                      : g_strdup (tupu_graph_get_id (self->graph));
+  name = g_strdup_printf ("%s.%s", base, tupu_export_format_to_name (format));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   folder = export_folder (self);
   if (folder != NULL)
