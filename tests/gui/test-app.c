@@ -516,7 +516,27 @@ point_in_any_node (JsonObject *state, double x, double y, double margin)
   return FALSE;
 }
 
-/* A point of the view, not on any node, from which a drag of (dx, dy) stays inside the view. */
+static gboolean
+under_a_crumb (JsonObject *state, double x, double y)
+{
+  JsonArray *crumbs = json_object_get_array_member (state, "breadcrumb");
+
+  /* The card around the crumbs reaches a few pixels past them. */
+  for (guint i = 0; i < json_array_get_length (crumbs); i++)
+    {
+      JsonObject *crumb = json_array_get_object_element (crumbs, i);
+      double      cx = json_object_get_double_member (crumb, "x");
+      double      cy = json_object_get_double_member (crumb, "y");
+
+      if (x >= cx - 10 && x <= cx + json_object_get_double_member (crumb, "width") + 10 &&
+          y >= cy - 10 && y <= cy + json_object_get_double_member (crumb, "height") + 10)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A point of the view, not on any node nor on the breadcrumb's card over the graph (a click
+ * there goes to the breadcrumb), from which a drag of (dx, dy) stays inside the view. */
 static gboolean
 find_empty_point (JsonObject *state, double dx, double dy, double *px, double *py)
 {
@@ -528,7 +548,7 @@ find_empty_point (JsonObject *state, double dx, double dy, double *px, double *p
         if (x + dx < view.x + 20 || x + dx > view.x + view.width - 20 || y + dy < view.y + 20 ||
             y + dy > view.y + view.height - 20)
           continue;
-        if (!point_in_any_node (state, x, y, 12))
+        if (!point_in_any_node (state, x, y, 12) && !under_a_crumb (state, x, y))
           {
             *px = x;
             *py = y;
@@ -2685,25 +2705,6 @@ test_overview_map (void)
 }
 
 /* The outline, the breadcrumb and the history (issue 14) */
-
-static gboolean
-under_a_crumb (JsonObject *state, double x, double y)
-{
-  JsonArray *crumbs = json_object_get_array_member (state, "breadcrumb");
-
-  /* The card around the crumbs reaches a few pixels past them. */
-  for (guint i = 0; i < json_array_get_length (crumbs); i++)
-    {
-      JsonObject *crumb = json_array_get_object_element (crumbs, i);
-      double      cx = json_object_get_double_member (crumb, "x");
-      double      cy = json_object_get_double_member (crumb, "y");
-
-      if (x >= cx - 10 && x <= cx + json_object_get_double_member (crumb, "width") + 10 &&
-          y >= cy - 10 && y <= cy + json_object_get_double_member (crumb, "height") + 10)
-        return TRUE;
-    }
-  return FALSE;
-}
 
 /* Clicks node @id in the graph where the breadcrumb, floating over the graph's corner, does not
  * cover it. */
