@@ -7,7 +7,7 @@
 
 #include "tupu-a11y.h"
 #include "tupu-breadcrumb.h"
-#include "tupu-style.h"
+#include "tupu-gui-style.h"
 
 /* Characters of an ancestor's label shown before it is ellipsized; the concept's own gets more. */
 #define CRUMB_CHARS 12
@@ -41,11 +41,8 @@ new_crumb (const TupuNode *node, gboolean last)
   GtkWidget       *button = gtk_button_new ();
   GtkWidget       *label = gtk_label_new (node->label_zh);
   g_autofree char *name = _tupu_a11y_node_name (node);
-  PangoAttrList   *attrs = pango_attr_list_new ();
 
-  pango_attr_list_insert (attrs, pango_attr_language_new (tupu_style_language (TUPU_FONT_LABEL)));
-  gtk_label_set_attributes (GTK_LABEL (label), attrs);
-  pango_attr_list_unref (attrs);
+  _tupu_gui_set_zh_language (GTK_LABEL (label));
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), last ? LAST_CRUMB_CHARS : CRUMB_CHARS);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);

@@ -65,25 +65,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Text helpers */
 
-/* Chinese text needs its language so Han characters take Simplified forms under any locale. */
-static PangoAttrList *
-zh_attributes_new (void)
-{
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_language_new (tupu_style_language (TUPU_FONT_LABEL)));
-  return attrs;
-}
-
-static void
-set_zh_language (GtkLabel *label)
-{
-  PangoAttrList *attrs = zh_attributes_new ();
-
-  gtk_label_set_attributes (label, attrs);
-  pango_attr_list_unref (attrs);
-}
-
 /* The first label under @widget with @css_class, depth first. */
 static GtkLabel *
 find_label (GtkWidget *widget, const char *css_class)
@@ -113,7 +94,7 @@ new_label (const char *text, const char *css_class, gboolean zh)
     gtk_widget_add_css_class (GTK_WIDGET (label), css_class);
   if (zh)
     {
-      set_zh_language (label);
+      _tupu_gui_set_zh_language (label);
       gtk_widget_add_css_class (GTK_WIDGET (label), "zh");
     }
   return label;
@@ -650,7 +631,7 @@ start_label_new (const char *text, const char *css_class)
   gtk_widget_add_css_class (label, css_class);
   if (g_str_equal (css_class, "zh"))
     {
-      PangoAttrList *attrs = zh_attributes_new ();
+      PangoAttrList *attrs = _tupu_gui_zh_attributes_new ();
 
       gtk_inscription_set_attributes (GTK_INSCRIPTION (label), attrs);
       pango_attr_list_unref (attrs);
@@ -933,12 +914,12 @@ tupu_detail_pane_init (TupuDetailPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   _tupu_a11y_fix_mnemonic_names (GTK_WIDGET (self));
 
-  set_zh_language (self->label_label);
-  set_zh_language (self->summary_zh_label);
+  _tupu_gui_set_zh_language (self->label_label);
+  _tupu_gui_set_zh_language (self->summary_zh_label);
   /* The start page's title is the graph's Chinese title; AdwStatusPage has no way to give it a
    * language, so its title label gets one (an English title is drawn the same either way). */
   if ((title = find_label (GTK_WIDGET (self->start_page), "title")) != NULL)
-    set_zh_language (title);
+    _tupu_gui_set_zh_language (title);
 
   self->kind_provider = gtk_css_provider_new ();
   load_kind_css (self);

@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "tupu-style.h"
+
 gboolean
 _tupu_gui_style_is_dark (GtkWidget *widget, gboolean *high_contrast)
 {
@@ -36,4 +38,24 @@ _tupu_gui_style_is_dark (GtkWidget *widget, gboolean *high_contrast)
   if (high_contrast != NULL)
     *high_contrast = contrast;
   return dark;
+}
+
+PangoAttrList *
+_tupu_gui_zh_attributes_new (void)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_language_new (tupu_style_language (TUPU_FONT_LABEL)));
+  return attrs;
+}
+
+void
+_tupu_gui_set_zh_language (GtkLabel *label)
+{
+  PangoAttrList *attrs = _tupu_gui_zh_attributes_new ();
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
 }

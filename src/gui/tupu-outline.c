@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tupu-a11y.h"
+#include "tupu-gui-style.h"
 #include "tupu-outline.h"
 #include "tupu-style.h"
 
@@ -310,21 +311,18 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, TupuOutline
   /* A tree item to screen readers: GTK 4.8's list view says nothing of the tree. */
   GtkWidget *expander =
       g_object_new (GTK_TYPE_TREE_EXPANDER, "accessible-role", GTK_ACCESSIBLE_ROLE_TREE_ITEM, NULL);
-  GtkWidget     *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget     *chip = gtk_drawing_area_new ();
-  GtkWidget     *label = new_row_label ("zh");
-  GtkWidget     *gloss = new_row_label ("dim-label");
-  GtkWidget     *count = new_row_label ("dim-label");
-  GtkWidget     *progress = new_row_label ("caption");
-  PangoAttrList *attrs = pango_attr_list_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *chip = gtk_drawing_area_new ();
+  GtkWidget *label = new_row_label ("zh");
+  GtkWidget *gloss = new_row_label ("dim-label");
+  GtkWidget *count = new_row_label ("dim-label");
+  GtkWidget *progress = new_row_label ("caption");
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (chip), CHIP_SIZE);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (chip), CHIP_SIZE);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (chip), draw_chip_cb, NULL, NULL);
   gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-  pango_attr_list_insert (attrs, pango_attr_language_new (tupu_style_language (TUPU_FONT_LABEL)));
-  gtk_label_set_attributes (GTK_LABEL (label), attrs);
-  pango_attr_list_unref (attrs);
+  _tupu_gui_set_zh_language (GTK_LABEL (label));
   gtk_widget_set_hexpand (gloss, TRUE);
   gtk_widget_add_css_class (count, "numeric");
 

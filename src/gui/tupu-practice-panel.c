@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "tupu-gui-style.h"
 #include "tupu-practice-panel.h"
 
 #define N_GRADES 4
@@ -140,6 +141,7 @@ choice_button (TupuPracticePanel *self, guint i)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  _tupu_gui_set_zh_language (GTK_LABEL (label));
   gtk_widget_add_css_class (button, "zh");
   gtk_widget_add_css_class (button, "tupu-choice");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "practice.choose");
@@ -209,6 +211,7 @@ build_order_rows (TupuPracticePanel *self, guint n)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_set_hexpand (label, TRUE);
+      _tupu_gui_set_zh_language (GTK_LABEL (label));
       gtk_widget_add_css_class (label, "zh");
       gtk_widget_set_margin_start (box, 12);
       gtk_widget_set_margin_end (box, 6);
@@ -394,6 +397,7 @@ show_items (TupuPracticePanel *self, const TupuQuestion *question)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      _tupu_gui_set_zh_language (GTK_LABEL (label));
       gtk_widget_add_css_class (label, "zh");
       gtk_widget_add_css_class (label, verdict_class (item->verdict));
       gtk_box_append (GTK_BOX (self->items_box), label);
@@ -951,6 +955,11 @@ static void
 tupu_practice_panel_init (TupuPracticePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The question is the UI's words around the graph's Chinese names: the UI font for the words
+   * and quotes (an English question's “ ” are not full-width), Simplified forms for the names. */
+  _tupu_gui_set_zh_language (self->prompt_label);
+  _tupu_gui_set_zh_language (self->passage_label);
+  _tupu_gui_set_zh_language (self->expected_label);
   gtk_orientable_set_orientation (
       GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
   self->order = g_array_new (FALSE, FALSE, sizeof (guint));

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tupu-gui-style.h"
 #include "tupu-search-model.h"
 #include "tupu-search-panel.h"
 
@@ -89,11 +90,7 @@ setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer use
 static void
 set_highlighted (GtkLabel *label, const char *text, guint start, guint end, gboolean zh)
 {
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  /* Han characters take their Simplified Chinese forms only when Pango knows the language. */
-  if (zh)
-    pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
+  PangoAttrList *attrs = zh ? _tupu_gui_zh_attributes_new () : pango_attr_list_new ();
   if (start < end)
     {
       PangoAttribute *attr[] = {

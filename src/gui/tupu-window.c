@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tupu-folding.h"
+#include "tupu-gui-style.h"
 #include "tupu-layout-chooser.h"
 #include "tupu-legend.h"
 #include "tupu-a11y.h"
@@ -104,18 +105,6 @@ static void stop_checking (TupuWindow *self);
 
 /* Helpers */
 
-/* Han characters take their Simplified Chinese forms only when Pango knows the language. */
-static void
-set_zh_label (GtkLabel *label, const char *text)
-{
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
-  gtk_label_set_attributes (label, attrs);
-  gtk_label_set_text (label, text);
-  pango_attr_list_unref (attrs);
-}
-
 static char *
 file_display_name (GFile *file)
 {
@@ -188,7 +177,8 @@ update_title (TupuWindow *self)
       return;
     }
 
-  set_zh_label (self->title_label, tupu_graph_get_title_zh (self->graph));
+  _tupu_gui_set_zh_language (self->title_label);
+  gtk_label_set_text (self->title_label, tupu_graph_get_title_zh (self->graph));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label),
                                tupu_graph_get_title_en (self->graph));
   root_id = tupu_graph_view_get_root_id (self->graph_view);

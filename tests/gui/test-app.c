@@ -3464,6 +3464,7 @@ test_practice_round (void)
   g_assert_cmpint (json_object_get_int_member (practice, "n_cards"), ==, 20);
   g_assert_cmpstr (state_string (practice, "state"), ==, "new");
   g_assert_nonnull (strstr (state_string (practice, "texts"), "Card 1 of 20"));
+  assert_han_has_language (asked, "a practice question");
   /* Nothing kept yet for this new student. */
   g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
   /* A question on a concept's members shows the concept, its members folded away; any other
@@ -3483,6 +3484,7 @@ test_practice_round (void)
     g_assert_true (strstr (state_string (practice, "texts"), "Wrong") != NULL ||
                    strstr (state_string (practice, "texts"), "Near Miss") != NULL);
   g_assert_nonnull (strstr (state_string (practice, "texts"), "Expected: "));
+  assert_han_has_language (answered, "a checked answer");
   /* The grades, each with its next interval; the answer now shown in the graph. */
   g_assert_nonnull (practice_button (answered, "practice.grade", "1"));
   g_assert_nonnull (practice_button (answered, "practice.grade", "4"));
