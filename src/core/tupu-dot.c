@@ -76,11 +76,14 @@ append_node (GString *out, TupuLayout *layout, const TupuNodeGeom *ng)
 void
 _tupu_dot_write (TupuLayout *layout, GString *out)
 {
+  const TupuNode *branch = _tupu_export_branch (layout);
+
   g_string_append (out, "// Written by Tupu. Edges point as in the graph file: part-of goes from "
                         "child to parent.\ndigraph ");
   _tupu_dot_append_quoted (out, tupu_graph_get_id (layout->graph));
   g_string_append (out, " {\n  graph [label=");
-  _tupu_dot_append_quoted (out, tupu_graph_get_title_zh (layout->graph));
+  _tupu_dot_append_quoted (out, branch != NULL ? branch->label_zh
+                                               : tupu_graph_get_title_zh (layout->graph));
   /* No `layout` attribute: it would override `neato -n`, which keeps our positions. rankdir=RL
    * (or BT when Tupu drew top to bottom) makes plain `dot` draw the tree root-first, as Tupu
    * does, despite child → parent edges. */

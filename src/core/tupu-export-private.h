@@ -6,6 +6,13 @@
 
 G_BEGIN_DECLS
 
+/* What an export of @layout is titled (the SVG's and the PDF's title): the graph's title in
+ * Chinese and English; for a branch, the branch's names and then the graph's Chinese title, so a
+ * slide of the Six Musts is not titled as the whole report. */
+char *_tupu_export_title (TupuLayout *layout);
+/* The branch @layout shows alone, or NULL when it shows the whole graph. */
+const TupuNode *_tupu_export_branch (TupuLayout *layout);
+
 /* The whole SVG document for @layout (light palette), appended to @out. */
 void _tupu_svg_write (TupuLayout *layout, GString *out);
 /* @value as "%.2f" would print it in the C locale (to the last digit's rounding). */

@@ -70,6 +70,29 @@ tupu_export_format_from_name (const char *name, TupuExportFormat *format)
   return tupu_export_format_from_path (path, format);
 }
 
+const TupuNode *
+_tupu_export_branch (TupuLayout *layout)
+{
+  int root = layout->options.root;
+
+  if (root < 0 || (guint)root == tupu_graph_get_root (layout->graph))
+    return NULL;
+  return tupu_graph_get_node (layout->graph, (guint)root);
+}
+
+char *
+_tupu_export_title (TupuLayout *layout)
+{
+  TupuGraph      *graph = layout->graph;
+  const TupuNode *branch = _tupu_export_branch (layout);
+
+  if (branch == NULL)
+    return g_strdup_printf ("%s / %s", tupu_graph_get_title_zh (graph),
+                            tupu_graph_get_title_en (graph));
+  return g_strdup_printf ("%s / %s — %s", branch->label_zh, branch->label_en,
+                          tupu_graph_get_title_zh (graph));
+}
+
 const char *
 tupu_export_format_to_name (TupuExportFormat format)
 {
@@ -229,6 +252,7 @@ tupu_export_pdf (TupuLayout *layout, GOutputStream *out, GCancellable *cancellab
   cairo_surface_t *surface;
   cairo_status_t   status;
   cairo_t         *cr;
+  g_autofree char *title = NULL;
 
   g_return_val_if_fail (layout != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
@@ -236,6 +260,10 @@ tupu_export_pdf (TupuLayout *layout, GOutputStream *out, GCancellable *cancellab
   /* Layout units are points, as are PDF's. */
   surface = cairo_pdf_surface_create_for_stream (stream_write_cb, &stream, layout->bounds.width,
                                                  layout->bounds.height);
+  /* A PDF viewer's window and the desktop's file properties show the title. */
+  title = _tupu_export_title (layout);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Tupu");
   cr = cairo_create (surface);
   tupu_paint_options_init (&options);
   options.background = TRUE;

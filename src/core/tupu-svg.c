@@ -377,7 +377,8 @@ append_node (GString *out, TupuLayout *layout, guint geom_index)
 void
 _tupu_svg_write (TupuLayout *layout, GString *out)
 {
-  TupuColor bg = tupu_style_background (FALSE);
+  TupuColor        bg = tupu_style_background (FALSE);
+  g_autofree char *title = _tupu_export_title (layout);
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
@@ -389,9 +390,7 @@ _tupu_svg_write (TupuLayout *layout, GString *out)
   g_string_append_c (out, ' ');
   append_number (out, layout->bounds.height);
   g_string_append (out, "\">\n<title>");
-  _tupu_xml_append_escaped (out, tupu_graph_get_title_zh (layout->graph));
-  g_string_append (out, " / ");
-  _tupu_xml_append_escaped (out, tupu_graph_get_title_en (layout->graph));
+  _tupu_xml_append_escaped (out, title);
   g_string_append (out, "</title>\n");
   append_style (out, layout);
 

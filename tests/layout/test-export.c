@@ -577,6 +577,65 @@ test_pdf (void)
   g_assert_nonnull (g_strstr_len (data + len - 64, 64, "%%EOF"));
 }
 
+/* PDF's text strings: ASCII as is, anything else as UTF-16BE hex with a byte-order mark. */
+static char *
+pdf_text_string (const char *utf8)
+{
+  g_autofree gunichar2 *utf16 = NULL;
+  glong                 n = 0;
+  GString              *out = g_string_new ("<FEFF");
+
+  utf16 = g_utf8_to_utf16 (utf8, -1, NULL, &n, NULL);
+  g_assert_nonnull (utf16);
+  for (glong i = 0; i < n; i++)
+    g_string_append_printf (out, "%04X", utf16[i]);
+  g_string_append_c (out, '>');
+  return g_string_free (out, FALSE);
+}
+
+/* The document title: the graph's, or for a branch shown alone the branch's with the graph's
+ * after it; the same in SVG, PDF and (the Chinese name) DOT. */
+static void
+assert_export_title (const char *root, const char *want, const char *want_dot)
+{
+  g_autoptr (TupuLayout) layout = layout_fixture (NULL, root);
+  g_autoptr (GBytes) svg = export_to_bytes (layout, tupu_export_svg);
+  g_autoptr (GBytes) pdf = export_to_bytes (layout, tupu_export_pdf);
+  g_autoptr (GBytes) dot = export_to_bytes (layout, tupu_export_dot);
+  g_autoptr (GString) svg_title = g_string_new ("<title>");
+  g_autofree char *pdf_title = pdf_text_string (want);
+  g_autofree char *svg_text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_autofree char *dot_text = g_strndup (g_bytes_get_data (dot, NULL), g_bytes_get_size (dot));
+  gsize            pdf_len;
+  const char      *pdf_data = g_bytes_get_data (pdf, &pdf_len);
+  Agraph_t        *g = agmemread (dot_text);
+
+  _tupu_xml_append_escaped (svg_title, want);
+  g_string_append (svg_title, "</title>");
+  /* The document's title comes before the first node's. */
+  g_assert_nonnull (strstr (svg_text, svg_title->str));
+  g_assert_true (strstr (svg_text, svg_title->str) < strstr (svg_text, "<g class=\"nodes\">"));
+  g_assert_nonnull (memmem (pdf_data, pdf_len, pdf_title, strlen (pdf_title)));
+  g_assert_nonnull (g);
+  g_assert_cmpstr (agget (g, (char *)"label"), ==, want_dot);
+  agclose (g);
+}
+
+static void
+test_title (void)
+{
+  g_autoptr (TupuGraph) graph = tupu_graph_load_builtin (NULL);
+  g_autofree char *whole =
+      g_strdup_printf ("%s / %s", tupu_graph_get_title_zh (graph), tupu_graph_get_title_en (graph));
+  const TupuNode  *musts = tupu_graph_get_node (graph, tupu_graph_lookup (graph, "six-musts"));
+  g_autofree char *branch = g_strdup_printf ("%s / %s — %s", musts->label_zh, musts->label_en,
+                                             tupu_graph_get_title_zh (graph));
+
+  g_assert_true (g_str_has_prefix (musts->label_zh, "六个必须"));
+  assert_export_title (NULL, whole, tupu_graph_get_title_zh (graph));
+  assert_export_title ("six-musts", branch, musts->label_zh);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Formats and files                                                                           */
 
@@ -835,6 +894,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/png/too-large", test_png_too_large);
   g_test_add_func ("/export/masked", test_masked);
   g_test_add_func ("/export/pdf", test_pdf);
+  g_test_add_func ("/export/title", test_title);
   g_test_add_func ("/export/format-from-path", test_format_from_path);
   g_test_add_func ("/export/to-file", test_to_file);
   g_test_add_func ("/painter/culling", test_painter_culling);
