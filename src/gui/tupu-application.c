@@ -21,6 +21,10 @@ struct _TupuApplication
 
   /* Set once handle-local-options ran, to tell GApplication's option parsing failures apart. */
   gboolean options_handled;
+  /* What the first window will show (see startup): the file on the command line, or NULL for
+   * the built-in graph; unset when the command line does not open a window. */
+  gboolean preload;
+  GFile   *preload_file;
 
   GSettings *settings; /* from startup: the colour scheme */
 };
@@ -217,6 +221,10 @@ tupu_application_handle_local_options (GApplication *application, GVariantDict *
   args.files = files;
 
   status = tupu_cli_dispatch (&args);
+  /* A window on the built-in graph or on FILE: see startup. */
+  self->preload = status == -1;
+  if (self->preload && files != NULL && files[0] != NULL)
+    self->preload_file = g_file_new_for_commandline_arg (files[0]);
   if (status == -1 && files != NULL && files[0] != NULL)
     return open_from_command_line (self, files[0]);
   return status;
@@ -227,6 +235,10 @@ tupu_application_startup (GApplication *application)
 {
   TupuApplication *self = TUPU_APPLICATION (application);
 
+  /* The first graph's load overlaps GTK's start, which follows (only the primary instance starts
+   * up: one that hands its file over to a running Tupu loads nothing). */
+  if (self->preload)
+    _tupu_window_preload (self->preload_file);
   G_APPLICATION_CLASS (tupu_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
@@ -280,6 +292,7 @@ tupu_application_dispose (GObject *object)
   TupuApplication *self = TUPU_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->preload_file);
 
   G_OBJECT_CLASS (tupu_application_parent_class)->dispose (object);
 }

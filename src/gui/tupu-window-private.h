@@ -69,6 +69,8 @@ struct _TupuWindow
   GCancellable *load_cancellable;
   guint         loading_source; /* shows "Loading…" once a first load has taken a moment */
   guint         n_loads;
+  gboolean      awaits_preload; /* its first graph comes from the start-up's preload */
+  gboolean      preloaded;      /* and it came from there */
 
   GFileMonitor *monitor;
   guint         reload_source;

@@ -58,7 +58,8 @@ typedef struct
 {
   GFile            *file; /* NULL = the built-in graph */
   gboolean          lay_out;
-  TupuLayoutOptions options; /* with lay_out: all but the folds and the engine the size needs */
+  guint             lay_out_max; /* with lay_out: only graphs of at most this many concepts */
+  TupuLayoutOptions options;     /* with lay_out: all but the folds and the engine the size needs */
 } LoadRequest;
 
 typedef struct
@@ -866,7 +867,7 @@ lay_out_ahead (LoadRequest *request, LoadResult *result, GCancellable *cancellab
   g_autoptr (GFile) dir = tupu_folding_default_dir ();
   TupuLayoutOptions options;
 
-  if (tupu_graph_get_n_nodes (result->graph) > LAY_OUT_AHEAD_MAX_NODES)
+  if (tupu_graph_get_n_nodes (result->graph) > request->lay_out_max)
     return;
 
   result->folded = tupu_folding_load (result->graph, dir, &result->folds_error);
@@ -878,12 +879,12 @@ lay_out_ahead (LoadRequest *request, LoadResult *result, GCancellable *cancellab
   tupu_layout_options_clear (&options);
 }
 
-static void
-load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+/* Loads @request's file (or the built-in graph) and, if asked, lays it out: on a worker. */
+static LoadResult *
+load (LoadRequest *request, GCancellable *cancellable)
 {
-  LoadRequest *request = task_data;
-  GFile       *file = request->file;
-  LoadResult  *result = g_new0 (LoadResult, 1);
+  GFile      *file = request->file;
+  LoadResult *result = g_new0 (LoadResult, 1);
 
   /* The stamp first: a change while loading then shows as a new stamp at the next check. */
   if (file != NULL)
@@ -901,23 +902,21 @@ load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
     result->graph = tupu_graph_load_builtin (&result->error);
   if (result->graph != NULL && request->lay_out)
     lay_out_ahead (request, result, cancellable);
-
-  g_task_return_pointer (task, result, (GDestroyNotify)load_result_free);
+  return result;
 }
 
 static void
-load_done_cb (GObject *source_object, GAsyncResult *res, gpointer user_data)
+load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
-  TupuWindow *self = TUPU_WINDOW (source_object);
-  GFile      *file = ((LoadRequest *)g_task_get_task_data (G_TASK (res)))->file;
-  LoadResult *result;
+  g_task_return_pointer (task, load (task_data, cancellable), (GDestroyNotify)load_result_free);
+}
 
-  /* A newer load superseded this one: its result (freed with the task) no longer matters. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (res))))
-    return;
-
-  result = g_task_propagate_pointer (G_TASK (res), NULL);
+/* Shows what a load of @file (NULL: the built-in graph) gave, and frees @result. */
+static void
+finish_load (TupuWindow *self, GFile *file, LoadResult *result)
+{
   g_clear_object (&self->load_cancellable);
+  self->awaits_preload = FALSE;
 
   if (result->graph != NULL)
     show_graph (self, file, result);
@@ -934,6 +933,130 @@ load_done_cb (GObject *source_object, GAsyncResult *res, gpointer user_data)
   g_clear_handle_id (&self->loading_source, g_source_remove);
   _tupu_window_actions_update (self);
   load_result_free (result);
+}
+
+static void
+load_done_cb (GObject *source_object, GAsyncResult *res, gpointer user_data)
+{
+  GFile *file = ((LoadRequest *)g_task_get_task_data (G_TASK (res)))->file;
+
+  /* A newer load superseded this one: its result (freed with the task) no longer matters. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (res))))
+    return;
+
+  finish_load (TUPU_WINDOW (source_object), file, g_task_propagate_pointer (G_TASK (res), NULL));
+}
+
+/* The graph the program was started on (the built-in one, or the file on its command line),
+ * loaded and laid out on a worker while GTK starts: that start takes the main thread some
+ * 180 ms with the second CPU idle, and the load was otherwise still running when the window was
+ * first shown, so its first frame waited for it and the window was measured twice (the speech);
+ * or the layout began only once the window was up (a large file). The first window to open that
+ * graph takes the result (or waits for it) instead of loading. The options are read from the
+ * settings as the window reads them; the text scale is not known before GTK starts and is taken
+ * as 1: should the window's options differ, its view lays the graph out again (an offered
+ * layout must match its options). Laid out ahead up to a larger size than a window's own loads
+ * are: nothing is on screen to wait for it yet, and a window that does shows "Loading…". */
+#define PRELOAD_LAY_OUT_MAX_NODES 3000
+
+static struct
+{
+  GMutex      lock;
+  gboolean    running;
+  gboolean    claimed; /* by the first window that opened a graph, the only one */
+  GFile      *file;    /* what is loaded: NULL for the built-in graph */
+  LoadResult *result;  /* done and not yet taken */
+  GWeakRef    waiter;  /* the window waiting for it */
+} preload;
+
+static void
+preload_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  LoadResult *result = load (task_data, cancellable);
+
+  g_mutex_lock (&preload.lock);
+  preload.result = result;
+  preload.running = FALSE;
+  g_mutex_unlock (&preload.lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Done after the first window asked for it: handed over now, unless the window has moved on. */
+static void
+preload_done_cb (GObject *source_object, GAsyncResult *res, gpointer user_data)
+{
+  g_autoptr (TupuWindow) window = g_weak_ref_get (&preload.waiter);
+  LoadResult *result = NULL;
+
+  g_mutex_lock (&preload.lock);
+  if (preload.claimed)
+    result = g_steal_pointer (&preload.result);
+  g_mutex_unlock (&preload.lock);
+  /* The window closed, or opened something else meanwhile: nobody wants it. */
+  if (window == NULL || !window->awaits_preload)
+    g_clear_pointer (&result, load_result_free);
+  if (result != NULL)
+    {
+      window->preloaded = TRUE;
+      finish_load (window, preload.file, result);
+    }
+}
+
+void
+_tupu_window_preload (GFile *file)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, preload_done_cb, NULL);
+  g_autofree char *engine = g_settings_get_string (settings, "engine");
+  g_autofree char *direction = g_settings_get_string (settings, "direction");
+  LoadRequest     *request = g_new0 (LoadRequest, 1);
+
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+  g_return_if_fail (!preload.running && !preload.claimed);
+
+  request->file = file != NULL ? g_object_ref (file) : NULL;
+  request->lay_out = TRUE;
+  request->lay_out_max = PRELOAD_LAY_OUT_MAX_NODES;
+  tupu_layout_options_init (&request->options);
+  tupu_engine_from_string (engine, &request->options.engine);
+  tupu_direction_from_string (direction, &request->options.direction);
+  request->options.show_gloss = g_settings_get_boolean (settings, "show-gloss");
+  preload.running = TRUE;
+  g_set_object (&preload.file, file);
+  g_task_set_name (task, "[tupu] preload");
+  g_task_set_task_data (task, request, (GDestroyNotify)load_request_free);
+  g_task_run_in_thread (task, preload_thread);
+}
+
+/* The window's first graph, @file (NULL: the built-in graph), from the preload: shown at once
+ * if it is done, else when it is. FALSE when there is none to take. */
+static gboolean
+take_preload (TupuWindow *self, GFile *file)
+{
+  LoadResult *result;
+
+  g_mutex_lock (&preload.lock);
+  if (preload.claimed || (!preload.running && preload.result == NULL) ||
+      (file == NULL) != (preload.file == NULL) ||
+      (file != NULL && !g_file_equal (file, preload.file)))
+    {
+      g_mutex_unlock (&preload.lock);
+      return FALSE;
+    }
+  preload.claimed = TRUE;
+  result = g_steal_pointer (&preload.result);
+  if (result == NULL && preload.running)
+    {
+      g_weak_ref_set (&preload.waiter, self);
+      self->awaits_preload = TRUE;
+    }
+  g_mutex_unlock (&preload.lock);
+  if (result != NULL)
+    {
+      self->preloaded = TRUE;
+      finish_load (self, file, result);
+    }
+  return result != NULL || self->awaits_preload;
 }
 
 /* A load that takes a moment (a large file) shows "Loading…" with a spinner. A quick one (the
@@ -955,7 +1078,7 @@ static void
 start_load (TupuWindow *self, GFile *file)
 {
   g_autoptr (GTask) task = NULL;
-  LoadRequest *request = g_new0 (LoadRequest, 1);
+  LoadRequest *request;
 
   g_assert (TUPU_IS_WINDOW (self));
 
@@ -965,16 +1088,21 @@ start_load (TupuWindow *self, GFile *file)
   /* A check under way would compare the new file with the old stamp. */
   g_cancellable_cancel (self->poll_cancellable);
   g_clear_object (&self->poll_cancellable);
+  self->awaits_preload = FALSE;
 
   if (self->graph == NULL && self->loading_source == 0)
     self->loading_source = g_timeout_add (LOADING_DELAY_MS, show_loading_cb, self);
+  if (self->graph == NULL && take_preload (self, file))
+    return;
 
+  request = g_new0 (LoadRequest, 1);
   task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
   g_task_set_source_tag (task, start_load);
   g_task_set_check_cancellable (task, FALSE);
   request->file = file != NULL ? g_object_ref (file) : NULL;
   /* The window's first graph (a reload keeps the view, which lays it out). */
   request->lay_out = self->graph == NULL;
+  request->lay_out_max = LAY_OUT_AHEAD_MAX_NODES;
   tupu_graph_view_get_fresh_options (self->graph_view, &request->options);
   g_task_set_task_data (task, request, (GDestroyNotify)load_request_free);
   g_task_run_in_thread (task, load_thread);

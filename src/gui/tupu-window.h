@@ -22,6 +22,9 @@ void tupu_window_set_accels (GtkApplication *application);
 void tupu_window_open_file (TupuWindow *self, GFile *file);
 void tupu_window_open_builtin (TupuWindow *self);
 void tupu_window_reload (TupuWindow *self);
+/* Starts loading and laying out @file (NULL: the built-in graph) on a worker, before GTK starts:
+ * the first window that opens it takes it rather than loading it again. Once, at start-up. */
+void _tupu_window_preload (GFile *file);
 
 /* The graph shown (NULL before the first load) and its file (NULL for the built-in graph).
  * Properties: "graph", "file" (read-only), and the settings "engine" (a TupuEngine's name),

@@ -102,6 +102,14 @@ tupu_test_window_shows_progress (TupuWindow *window)
 }
 
 gboolean
+tupu_test_window_was_preloaded (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return window->preloaded;
+}
+
+gboolean
 tupu_test_window_is_loading (TupuWindow *window)
 {
   g_assert (TUPU_IS_WINDOW (window));
