@@ -27,6 +27,7 @@ struct _TupuWindow
   GtkWidget       *details_button;
   GtkWidget       *outline_button;
   GtkWidget       *menu_button;
+  GMenuModel      *primary_menu;
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
   GtkSpinner      *loading_spinner;

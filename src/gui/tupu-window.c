@@ -1907,6 +1907,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, outline_button);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, loading_spinner);
@@ -1969,8 +1970,9 @@ tour_keys_init (TupuWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->graph_view), keys);
 }
 
-/* The layout control and the legend are built when first opened: nothing of them shows in the
- * first frame, and building them was a tenth of the window's templates. */
+/* The main menu, the layout control and the legend are built when first opened: nothing of them
+ * shows in the first frame, and building them was most of the window's widgets (the main menu
+ * alone 146 of 382) and a tenth of its templates' time. */
 static void
 create_popover_cb (GtkMenuButton *button, gpointer user_data)
 {
@@ -1980,6 +1982,12 @@ create_popover_cb (GtkMenuButton *button, gpointer user_data)
 
   if (gtk_menu_button_get_popover (button) != NULL)
     return;
+  if (button == GTK_MENU_BUTTON (self->menu_button))
+    {
+      gtk_menu_button_set_menu_model (button, self->primary_menu);
+      _tupu_a11y_fix_mnemonic_names (GTK_WIDGET (gtk_menu_button_get_popover (button)));
+      return;
+    }
   if (button == self->layout_button)
     child = g_object_new (TUPU_TYPE_LAYOUT_CHOOSER, "view", self->graph_view, NULL);
   else
@@ -2003,6 +2011,8 @@ tupu_window_init (TupuWindow *self)
   _tupu_a11y_fix_mnemonic_names (GTK_WIDGET (self));
   /* The empty canvas until the first graph arrives (see LOADING_DELAY_MS). */
   show_page (self, "graph");
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_popover_cb,
+                                         self, NULL);
   gtk_menu_button_set_create_popup_func (self->layout_button, create_popover_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->legend_button, create_popover_cb, self, NULL);
   g_signal_connect (self->details_button, "notify::active", G_CALLBACK (details_active_cb), NULL);

@@ -1576,7 +1576,8 @@ test_export_svg (void)
   g_autofree char *svg = NULL;
 
   /* The primary menu from the keyboard: F10, then the mnemonic of Export as SVG (a flat
-   * section: no submenu to leave the focus behind). */
+   * section: no submenu to leave the focus behind). The menu is built as it opens. */
+  g_assert_false (json_object_get_boolean_member (state, "menu_built"));
   menu_key (app, "F10", "Export as SVG…");
   xdo ("key s");
   /* The dialog opens beside the graph's file with a name suggested and selected: a person
@@ -1895,7 +1896,9 @@ test_first_view (void)
   assert_at_rest (app);
   assert_start_page (app, state);
   assert_han_has_language (state, "the first view");
-  /* The outline and the speech are built when first shown (they held back the first frame). */
+  /* The main menu, the outline and the speech are built when first shown (they held back the
+   * first frame). */
+  g_assert_false (json_object_get_boolean_member (state, "menu_built"));
   g_assert_false (
       json_object_get_boolean_member (json_object_get_object_member (state, "outline"), "built"));
   g_assert_false (

@@ -1080,6 +1080,8 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   json_builder_set_member_name (builder, "frames");
   json_builder_add_int_value (builder,
                               GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), FRAMES_KEY)));
+  json_builder_set_member_name (builder, "menu_built");
+  json_builder_add_boolean_value (builder, tupu_test_window_menu_built (window));
   json_builder_set_member_name (builder, "preloaded");
   json_builder_add_boolean_value (builder, tupu_test_window_was_preloaded (window));
   json_builder_set_member_name (builder, "loads");

@@ -110,6 +110,14 @@ tupu_test_window_was_preloaded (TupuWindow *window)
 }
 
 gboolean
+tupu_test_window_menu_built (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return gtk_menu_button_get_popover (GTK_MENU_BUTTON (window->menu_button)) != NULL;
+}
+
+gboolean
 tupu_test_window_is_loading (TupuWindow *window)
 {
   g_assert (TUPU_IS_WINDOW (window));

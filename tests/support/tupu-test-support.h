@@ -31,6 +31,8 @@ GtkWidget *tupu_test_window_get_layout_button (TupuWindow *window);
 GPtrArray *tupu_test_window_dup_unavailable_engines (TupuWindow *window);
 /* Whether the window's first graph was the one loaded while GTK started (a plain `tupu`). */
 gboolean tupu_test_window_was_preloaded (TupuWindow *window);
+/* Whether the main menu's popover exists (it is built when first opened). */
+gboolean tupu_test_window_menu_built (TupuWindow *window);
 /* Whether a load is under way (a reload included). */
 gboolean tupu_test_window_is_loading (TupuWindow *window);
 /* Makes the window's file monitor deaf, as monitors are to files opened through the document
