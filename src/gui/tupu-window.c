@@ -1005,15 +1005,20 @@ preload_done_cb (GObject *source_object, GAsyncResult *res, gpointer user_data)
 void
 _tupu_window_preload (GFile *file)
 {
-  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr (GTask) task = g_task_new (NULL, NULL, preload_done_cb, NULL);
-  g_autofree char *engine = g_settings_get_string (settings, "engine");
-  g_autofree char *direction = g_settings_get_string (settings, "direction");
-  LoadRequest     *request = g_new0 (LoadRequest, 1);
+  g_autoptr (GSettings) settings = NULL;
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *engine = NULL;
+  g_autofree char *direction = NULL;
+  LoadRequest     *request;
 
   g_return_if_fail (file == NULL || G_IS_FILE (file));
   g_return_if_fail (!preload.running && !preload.claimed);
 
+  settings = g_settings_new (APP_ID);
+  engine = g_settings_get_string (settings, "engine");
+  direction = g_settings_get_string (settings, "direction");
+  task = g_task_new (NULL, NULL, preload_done_cb, NULL);
+  request = g_new0 (LoadRequest, 1);
   request->file = file != NULL ? g_object_ref (file) : NULL;
   request->lay_out = TRUE;
   request->lay_out_max = PRELOAD_LAY_OUT_MAX_NODES;
