@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* tupu-detail-pane.h: what Tupu knows about the selected concept — its labels, kind, summary,
- * the passages that say it, and links to its parent, children and related concepts. */
+/* tupu-detail-pane.h: what Tupu knows about the selected concept (TupuConceptPage: its labels,
+ * kind, summary, the passages that say it, links to its parent, children and related concepts,
+ * the student's state and note), or with none selected where to start. */
 #pragma once
 
 #include <gtk/gtk.h>
 
 #include "tupu-concept-study.h"
 #include "tupu-graph.h"
+#include "tupu-study-store.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +26,12 @@ const char *tupu_detail_pane_get_node_id (TupuDetailPane *self);
 /* Moves the keyboard focus to the shown concept's title; FALSE when no concept is shown. */
 gboolean tupu_detail_pane_focus_title (TupuDetailPane *self);
 
-/* The study section (state and note) at the pane's end; it follows "node-id". */
+/* Property "study-store": where the study section (state and note, at a concept's end) keeps
+ * what the student does. Its write errors are reported by the "study-error" signal
+ * (const GError *). */
+void            tupu_detail_pane_set_study_store (TupuDetailPane *self, TupuStudyStore *store);
+TupuStudyStore *tupu_detail_pane_get_study_store (TupuDetailPane *self);
+/* The study section of the concept shown; NULL before a concept has been shown. */
 TupuConceptStudy *tupu_detail_pane_get_study (TupuDetailPane *self);
 
 G_END_DECLS

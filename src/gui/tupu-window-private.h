@@ -42,7 +42,7 @@ struct _TupuWindow
   GtkSearchBar    *search_bar;
   GtkSearchEntry  *search_entry;
   AdwFlap         *search_flap;
-  TupuSearchPanel *search_panel;
+  TupuSearchPanel *search_panel; /* NULL until something is searched */
   TupuReadingView *reading_view;
   GtkWidget       *reading_button;
   GtkLabel        *tour_label;

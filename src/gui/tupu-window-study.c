@@ -93,7 +93,7 @@ _tupu_window_study_set_graph (TupuWindow *self, TupuGraph *graph)
   g_set_object (&self->study_store, store);
   if (store != NULL)
     g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-  tupu_concept_study_set_store (tupu_detail_pane_get_study (self->detail_pane), store);
+  tupu_detail_pane_set_study_store (self->detail_pane, store);
   if (self->outline != NULL)
     tupu_outline_set_study_store (self->outline, store);
   update_mastery (self);
@@ -239,7 +239,6 @@ _tupu_window_study_init (TupuWindow *self)
   g_signal_connect (self->progress_button, "notify::active", G_CALLBACK (progress_button_active_cb),
                     NULL);
   progress_button_active_cb (GTK_TOGGLE_BUTTON (self->progress_button));
-  g_signal_connect_swapped (tupu_detail_pane_get_study (self->detail_pane), "error",
-                            G_CALLBACK (study_error_cb), self);
+  g_signal_connect_swapped (self->detail_pane, "study-error", G_CALLBACK (study_error_cb), self);
   _tupu_window_study_update_actions (self);
 }

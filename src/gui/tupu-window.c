@@ -837,7 +837,8 @@ show_graph (TupuWindow *self, GFile *file, LoadResult *result)
   /* Same graph id: the view keeps the selection and the view (a reload). */
   tupu_graph_view_set_graph (self->graph_view, graph);
   tupu_detail_pane_set_graph (self->detail_pane, graph);
-  tupu_search_panel_set_graph (self->search_panel, graph);
+  if (self->search_panel != NULL)
+    tupu_search_panel_set_graph (self->search_panel, graph);
   if (self->outline != NULL)
     tupu_outline_set_graph (self->outline, graph);
   tupu_breadcrumb_set_graph (self->breadcrumb, graph);
@@ -1202,10 +1203,34 @@ node_activated_cb (TupuWindow *self)
 /* Rows Page Up and Page Down move in the results. */
 #define SEARCH_PAGE_ROWS 8
 
+static void search_results_changed_cb (TupuWindow *self);
+static void search_concept_activated_cb (TupuWindow *self, const char *id);
+
+/* The results panel, built when something is first searched: a window that is never searched
+ * does not pay for it before its first frame (benchmarks/README.md). */
+static TupuSearchPanel *
+search_panel (TupuWindow *self)
+{
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (self->search_panel != NULL)
+    return self->search_panel;
+
+  self->search_panel = g_object_new (TUPU_TYPE_SEARCH_PANEL, NULL);
+  g_signal_connect_object (self->search_panel, "concept-activated",
+                           G_CALLBACK (search_concept_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_panel, "results-changed",
+                           G_CALLBACK (search_results_changed_cb), self, G_CONNECT_SWAPPED);
+  tupu_search_panel_set_graph (self->search_panel, self->graph);
+  adw_flap_set_flap (self->search_flap, GTK_WIDGET (self->search_panel));
+  return self->search_panel;
+}
+
 static gboolean
 search_typed (TupuWindow *self)
 {
-  const char      *query = tupu_search_panel_get_query (self->search_panel);
+  const char *query =
+      self->search_panel != NULL ? tupu_search_panel_get_query (self->search_panel) : NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (query != NULL ? query : ""));
 
   g_assert (TUPU_IS_WINDOW (self));
@@ -1218,8 +1243,9 @@ search_typed (TupuWindow *self)
 static void
 update_search_description (TupuWindow *self)
 {
-  const char *id = tupu_search_panel_get_cursor_id (self->search_panel);
-  int         index = id != NULL && self->graph != NULL ? tupu_graph_lookup (self->graph, id) : -1;
+  const char *id =
+      self->search_panel != NULL ? tupu_search_panel_get_cursor_id (self->search_panel) : NULL;
+  int index = id != NULL && self->graph != NULL ? tupu_graph_lookup (self->graph, id) : -1;
   g_autofree char *description = NULL;
 
   g_assert (TUPU_IS_WINDOW (self));
@@ -1248,7 +1274,8 @@ static void
 update_search (TupuWindow *self)
 {
   gboolean open = gtk_search_bar_get_search_mode (self->search_bar);
-  g_autoptr (GBytes) marked = open ? tupu_search_panel_dup_marked (self->search_panel) : NULL;
+  g_autoptr (GBytes) marked =
+      open && self->search_panel != NULL ? tupu_search_panel_dup_marked (self->search_panel) : NULL;
 
   g_assert (TUPU_IS_WINDOW (self));
 
@@ -1260,9 +1287,13 @@ update_search (TupuWindow *self)
 static void
 search_changed_cb (TupuWindow *self, GtkSearchEntry *entry)
 {
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (entry));
+
   g_assert (TUPU_IS_WINDOW (self));
 
-  tupu_search_panel_set_query (self->search_panel, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  /* An empty query (the entry cleared as a graph loads) needs no panel built for it. */
+  if (*query != '\0' || self->search_panel != NULL)
+    tupu_search_panel_set_query (search_panel (self), query);
   update_search (self);
 }
 
@@ -1280,7 +1311,8 @@ search_activate_cb (TupuWindow *self)
 {
   g_assert (TUPU_IS_WINDOW (self));
 
-  tupu_search_panel_activate_cursor (self->search_panel);
+  if (self->search_panel != NULL)
+    tupu_search_panel_activate_cursor (self->search_panel);
 }
 
 /* Selected, unfolded out of whatever hid it, and brought to the middle of the view. */
@@ -1323,7 +1355,7 @@ search_key_pressed_cb (TupuWindow *self, guint keyval, guint keycode, GdkModifie
     default:
       return FALSE;
     }
-  if (!tupu_search_panel_move_cursor (self->search_panel, delta))
+  if (self->search_panel == NULL || !tupu_search_panel_move_cursor (self->search_panel, delta))
     return FALSE;
   update_search_description (self);
   return TRUE;
@@ -1339,7 +1371,8 @@ search_mode_cb (TupuWindow *self)
 
   if (!gtk_search_bar_get_search_mode (self->search_bar) &&
       (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)) ||
-       gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_panel))))
+       (self->search_panel != NULL &&
+        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_panel)))))
     gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
   update_search (self);
 }
@@ -1925,7 +1958,6 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_flap);
-  gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, outline_paned);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, breadcrumb);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, side_stack);
@@ -1943,9 +1975,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_results_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_concept_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
   _tupu_window_study_class_init (widget_class);

@@ -1896,9 +1896,13 @@ test_first_view (void)
   assert_at_rest (app);
   assert_start_page (app, state);
   assert_han_has_language (state, "the first view");
-  /* The main menu, the outline and the speech are built when first shown (they held back the
-   * first frame). */
+  /* The main menu, the outline, the speech, a concept's page in the details and the search
+   * results are built when first shown (they held back the first frame). */
   g_assert_false (json_object_get_boolean_member (state, "menu_built"));
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (state, "detail"),
+                                                  "concept_page_built"));
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (state, "search"),
+                                                  "panel_built"));
   g_assert_false (
       json_object_get_boolean_member (json_object_get_object_member (state, "outline"), "built"));
   g_assert_false (

@@ -226,6 +226,9 @@ add_detail (JsonBuilder *builder, TupuDetailPane *pane)
   json_builder_set_member_name (builder, "detail");
   json_builder_begin_object (builder);
   add_string_member (builder, "node_id", tupu_detail_pane_get_node_id (pane));
+  /* The pane builds a concept's page when it first shows one. */
+  json_builder_set_member_name (builder, "concept_page_built");
+  json_builder_add_boolean_value (builder, tupu_detail_pane_get_study (pane) != NULL);
   add_string_member (builder, "label", label);
   add_string_member (builder, "gloss", gloss);
   add_string_member (builder, "kind", kind);
@@ -462,25 +465,16 @@ add_header (JsonBuilder *builder, TupuWindow *window)
  * 3 known}), and the detail pane's study section — the state shown, the note's text, where its
  * state buttons and note are (each "visible" when scrolled into the pane's sight) and whether
  * the note has the keyboard focus. */
+static void add_study_section (JsonBuilder *builder, GtkWidget *study);
+
 static void
 add_study (JsonBuilder *builder, TupuWindow *window, TupuGraphView *view)
 {
   TupuDetailPane *pane = tupu_test_window_get_pane (window);
   GtkWidget      *study = GTK_WIDGET (tupu_detail_pane_get_study (pane));
-  GtkWidget      *scroller = (GtkWidget *)gtk_widget_get_template_child (
-           GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, "scroller");
-  GtkWidget *note =
-      (GtkWidget *)gtk_widget_get_template_child (study, TUPU_TYPE_CONCEPT_STUDY, "note_view");
   GBytes         *mastery = tupu_graph_view_get_mastery (view);
   TupuGraph      *graph = tupu_window_get_graph (window);
-  const char     *states[] = { "new", "learning", "known" };
-  const char     *active = NULL;
-  graphene_rect_t clip;
-  gboolean have_clip = gtk_widget_get_mapped (scroller) && widget_surface_bounds (scroller, &clip);
-  gboolean overlay = FALSE;
-  GtkRoot *root = gtk_widget_get_root (note);
-  GtkTextIter      start, end;
-  g_autofree char *text = NULL;
+  gboolean        overlay = FALSE;
 
   g_object_get (window, "show-progress", &overlay, NULL);
   json_builder_set_member_name (builder, "study");
@@ -502,6 +496,41 @@ add_study (JsonBuilder *builder, TupuWindow *window, TupuGraphView *view)
           }
     }
   json_builder_end_object (builder);
+  /* The pane builds its concept page, and so the study section, when a concept is first
+   * shown: before that, no state, no note. */
+  if (study != NULL)
+    add_study_section (builder, study);
+  else
+    {
+      json_builder_set_member_name (builder, "buttons");
+      json_builder_begin_object (builder);
+      json_builder_end_object (builder);
+      add_string_member (builder, "state", NULL);
+      add_string_member (builder, "note", NULL);
+      json_builder_set_member_name (builder, "note_box");
+      json_builder_begin_object (builder);
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "note_focused");
+      json_builder_add_boolean_value (builder, FALSE);
+    }
+  json_builder_end_object (builder);
+}
+
+/* The study section's state buttons (each "visible" when scrolled into the pane's sight), the
+ * state shown, the note's text and box, and whether the note has the keyboard focus. */
+static void
+add_study_section (JsonBuilder *builder, GtkWidget *study)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (study, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *note =
+      (GtkWidget *)gtk_widget_get_template_child (study, TUPU_TYPE_CONCEPT_STUDY, "note_view");
+  const char     *states[] = { "new", "learning", "known" };
+  const char     *active = NULL;
+  graphene_rect_t clip;
+  gboolean have_clip = gtk_widget_get_mapped (scroller) && widget_surface_bounds (scroller, &clip);
+  GtkRoot *root = gtk_widget_get_root (note);
+  GtkTextIter      start, end;
+  g_autofree char *text = NULL;
 
   json_builder_set_member_name (builder, "buttons");
   json_builder_begin_object (builder);
@@ -533,7 +562,6 @@ add_study (JsonBuilder *builder, TupuWindow *window, TupuGraphView *view)
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "note_focused");
   json_builder_add_boolean_value (builder, root != NULL && gtk_root_get_focus (root) == note);
-  json_builder_end_object (builder);
 }
 
 /* The history's length each way, and the layout point in the middle of the view with the zoom. */
@@ -693,10 +721,14 @@ add_search (JsonBuilder *builder, TupuWindow *window, TupuGraphView *view)
   json_builder_set_member_name (builder, "entry_focused");
   json_builder_add_boolean_value (
       builder, focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry)));
-  add_string_member (builder, "query", tupu_search_panel_get_query (panel));
+  /* The panel is built when something is first searched. */
+  json_builder_set_member_name (builder, "panel_built");
+  json_builder_add_boolean_value (builder, panel != NULL);
+  add_string_member (builder, "query", panel != NULL ? tupu_search_panel_get_query (panel) : NULL);
   json_builder_set_member_name (builder, "n_results");
-  json_builder_add_int_value (builder, tupu_search_panel_get_n_results (panel));
-  add_string_member (builder, "cursor", tupu_search_panel_get_cursor_id (panel));
+  json_builder_add_int_value (builder, panel != NULL ? tupu_search_panel_get_n_results (panel) : 0);
+  add_string_member (builder, "cursor",
+                     panel != NULL ? tupu_search_panel_get_cursor_id (panel) : NULL);
   json_builder_set_member_name (builder, "rows");
   json_builder_begin_array (builder);
   for (guint i = 0; i < rows->len; i++)

@@ -2,6 +2,7 @@
 /* tupu-test-support.c: see tupu-test-support.h. */
 #include "config.h"
 
+#include "tupu-concept-page.h"
 #include "tupu-graph-view-private.h"
 #include "tupu-layout-chooser.h"
 #include "tupu-reading-view-private.h"
@@ -278,20 +279,23 @@ tupu_test_search_panel_dup_rows (TupuSearchPanel *panel)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)search_row_free);
 
-  g_assert (TUPU_IS_SEARCH_PANEL (panel));
+  g_assert (panel == NULL || TUPU_IS_SEARCH_PANEL (panel));
 
-  find_rows (GTK_WIDGET (panel), FALSE, rows);
+  if (panel != NULL)
+    find_rows (GTK_WIDGET (panel), FALSE, rows);
   return rows;
 }
 
 gboolean
 tupu_test_search_panel_shows_empty (TupuSearchPanel *panel)
 {
-  GObject *stack =
-      gtk_widget_get_template_child (GTK_WIDGET (panel), TUPU_TYPE_SEARCH_PANEL, "stack");
+  GObject *stack;
 
-  g_assert (TUPU_IS_SEARCH_PANEL (panel));
+  g_assert (panel == NULL || TUPU_IS_SEARCH_PANEL (panel));
 
+  if (panel == NULL)
+    return FALSE;
+  stack = gtk_widget_get_template_child (GTK_WIDGET (panel), TUPU_TYPE_SEARCH_PANEL, "stack");
   return gtk_widget_get_mapped (GTK_WIDGET (panel)) &&
          g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "empty") == 0;
 }
@@ -390,12 +394,28 @@ tupu_test_view_count_tiles (TupuGraphView *view, guint *painted, guint *pending,
 
 /* Detail pane */
 
+/* The pane's concept page, NULL until a concept has been shown (the pane builds it then). */
+static GtkWidget *
+pane_page (TupuDetailPane *pane)
+{
+  GObject *stack =
+      gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, "stack");
+
+  return gtk_stack_get_child_by_name (GTK_STACK (stack), "concept");
+}
+
+static GObject *
+page_child (TupuDetailPane *pane, const char *child)
+{
+  GtkWidget *page = pane_page (pane);
+
+  return page != NULL ? gtk_widget_get_template_child (page, TUPU_TYPE_CONCEPT_PAGE, child) : NULL;
+}
+
 static const char *
 pane_text (TupuDetailPane *pane, const char *child)
 {
-  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, child);
-
-  return gtk_label_get_text (GTK_LABEL (label));
+  return gtk_label_get_text (GTK_LABEL (page_child (pane, child)));
 }
 
 static gboolean
@@ -403,8 +423,9 @@ pane_shows_concept (TupuDetailPane *pane)
 {
   GObject *stack =
       gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, "stack");
+  GtkWidget *page = pane_page (pane);
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "concept") == 0;
+  return page != NULL && gtk_stack_get_visible_child (GTK_STACK (stack)) == page;
 }
 
 void
@@ -471,8 +492,7 @@ tupu_test_pane_get_title (TupuDetailPane *pane)
 {
   g_assert (TUPU_IS_DETAIL_PANE (pane));
 
-  return GTK_WIDGET (
-      gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, "label_label"));
+  return GTK_WIDGET (page_child (pane, "label_label"));
 }
 
 TupuPracticePanel *
@@ -584,10 +604,9 @@ GPtrArray *
 tupu_test_pane_get_passage_cards (TupuDetailPane *pane)
 {
   GPtrArray *cards = g_ptr_array_new ();
-  GtkWidget *box = GTK_WIDGET (
-      gtk_widget_get_template_child (GTK_WIDGET (pane), TUPU_TYPE_DETAIL_PANE, "sources_box"));
+  GtkWidget *box = GTK_WIDGET (page_child (pane, "sources_box"));
 
-  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+  for (GtkWidget *child = box != NULL ? gtk_widget_get_first_child (box) : NULL; child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (gtk_widget_has_css_class (child, "tupu-passage-card"))
       g_ptr_array_add (cards, child);
