@@ -240,6 +240,10 @@ tupu_application_startup (GApplication *application)
   if (self->preload)
     _tupu_window_preload (self->preload_file);
   G_APPLICATION_CLASS (tupu_application_parent_class)->startup (application);
+  /* GTK reads the icon theme on a worker once it is first asked for it, and the window's first
+   * style pass asks (and waits) for icons before its X window exists: asking now has the theme
+   * read while the window is being built. */
+  gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
