@@ -48,7 +48,7 @@ struct _TupuWindow
   GtkLabel        *tour_label;
   GtkWidget       *tour_bar;
   GtkPaned        *reading_paned;
-  GtkPaned        *outline_paned;
+  AdwFlap         *outline_flap;
 
   /* The details' place beside the graph, which the practice panel takes while practising. */
   GtkStack          *side_stack;

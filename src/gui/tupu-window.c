@@ -1485,13 +1485,12 @@ ensure_outline (TupuWindow *self)
   if (self->outline != NULL)
     return;
   self->outline = TUPU_OUTLINE (tupu_outline_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->outline), FALSE);
   _tupu_a11y_fix_mnemonic_names (GTK_WIDGET (self->outline));
   tupu_outline_set_show_gloss (self->outline, tupu_graph_view_get_show_gloss (self->graph_view));
   tupu_outline_set_study_store (self->outline, self->study_store);
   tupu_outline_set_graph (self->outline, self->graph);
   tupu_outline_set_selected_id (self->outline, tupu_graph_view_get_selected_id (self->graph_view));
-  gtk_paned_set_start_child (self->outline_paned, GTK_WIDGET (self->outline));
+  adw_flap_set_flap (self->outline_flap, GTK_WIDGET (self->outline));
 }
 
 static void
@@ -1517,10 +1516,26 @@ tupu_window_set_show_outline (TupuWindow *self, gboolean show_outline)
   if (self->outline == NULL && !show_outline)
     return;
   ensure_outline (self);
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->outline)) == !show_outline)
+  if (!adw_flap_get_reveal_flap (self->outline_flap) == !show_outline)
     return;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->outline), show_outline);
+  /* Notified by outline_revealed_cb(). */
+  adw_flap_set_reveal_flap (self->outline_flap, show_outline);
+}
+
+/* The outline shown or hidden: by the window, or by the flap itself, which in a narrow window
+ * lies over the graph and closes at a click beside it. The keyboard does not stay behind in a
+ * hidden outline. */
+static void
+outline_revealed_cb (TupuWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  g_assert (TUPU_IS_WINDOW (self));
+
+  if (!adw_flap_get_reveal_flap (self->outline_flap) && focus != NULL && self->outline != NULL &&
+      self->graph_view != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->outline)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_OUTLINE]);
 }
 
@@ -1815,8 +1830,8 @@ tupu_window_get_property (GObject *object, guint prop_id, GValue *value, GParamS
                                                : TUPU_DIRECTION_LEFT_TO_RIGHT));
       break;
     case PROP_SHOW_OUTLINE:
-      g_value_set_boolean (value, self->outline != NULL &&
-                                      gtk_widget_get_visible (GTK_WIDGET (self->outline)));
+      g_value_set_boolean (value,
+                           self->outline != NULL && adw_flap_get_reveal_flap (self->outline_flap));
       break;
     case PROP_SHOW_PROGRESS:
       g_value_set_boolean (value, self->show_progress);
@@ -1958,7 +1973,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, search_flap);
-  gtk_widget_class_bind_template_child (widget_class, TupuWindow, outline_paned);
+  gtk_widget_class_bind_template_child (widget_class, TupuWindow, outline_flap);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, breadcrumb);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, TupuWindow, reading_button);
@@ -1978,6 +1993,7 @@ tupu_window_class_init (TupuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outline_revealed_cb);
   _tupu_window_study_class_init (widget_class);
 }
 

@@ -3948,6 +3948,72 @@ test_read_passage_card (void)
   app_stop (app);
 }
 
+static gboolean
+reading_hidden (JsonObject *state, gpointer data)
+{
+  return is_ready (state, NULL) && !json_object_get_boolean_member (reading_of (state), "shown");
+}
+
+static gboolean
+outline_over_graph (JsonObject *state, gpointer data)
+{
+  return outline_shown (state, GINT_TO_POINTER (TRUE)) &&
+         json_object_get_boolean_member (state, "outline_folded");
+}
+
+/* The outline, the speech and the details all open in a window of the default size: the
+ * window keeps its width (it grew by 177 px before), the outline lies over the graph instead
+ * of beside it, and Escape or a click beside it closes it, the header's toggle with it. With
+ * the speech closed again there is room, and F9 shows the outline beside the graph. */
+static void
+test_outline_narrow (void)
+{
+  App *app;
+  g_autoptr (JsonObject) state = start_ready (&app, NULL);
+  g_autoptr (JsonObject) beside = NULL;
+  g_autoptr (JsonObject) over = NULL;
+  g_autoptr (JsonObject) closed = NULL;
+  g_autoptr (JsonObject) wide = NULL;
+  gint64 width = json_object_get_int_member (state, "window_width");
+  Rect   view;
+
+  xdo ("key F9");
+  beside = wait_for (app, outline_shown, GINT_TO_POINTER (TRUE), STEP_TIMEOUT_MS,
+                     "F9 to show the outline");
+  g_assert_false (json_object_get_boolean_member (beside, "outline_folded"));
+  json_object_unref (open_reading (app));
+  over = wait_for (app, outline_over_graph, NULL, STEP_TIMEOUT_MS,
+                   "the outline to lie over the graph once the speech is open too");
+  g_assert_cmpint (json_object_get_int_member (over, "window_width"), ==, width);
+  g_assert_true (header_button_active (over, "win.toggle-outline"));
+  xdo ("key Escape");
+  closed = wait_for (app, outline_shown, GINT_TO_POINTER (FALSE), STEP_TIMEOUT_MS,
+                     "Escape to close the outline lying over the graph");
+  g_assert_false (header_button_active (closed, "win.toggle-outline"));
+  g_clear_pointer (&closed, json_object_unref);
+  g_clear_pointer (&over, json_object_unref);
+  xdo ("key F9");
+  over = wait_for (app, outline_over_graph, NULL, STEP_TIMEOUT_MS,
+                   "F9 to show the outline over the graph again");
+
+  /* Beside the outline: the graph's right edge, which the outline does not cover. */
+  view = view_rect (over);
+  click_at (app, view.x + view.width - 8, view.y + view.height / 2);
+  closed = wait_for (app, outline_shown, GINT_TO_POINTER (FALSE), STEP_TIMEOUT_MS,
+                     "a click beside the outline to close it");
+  g_assert_false (header_button_active (closed, "win.toggle-outline"));
+  g_assert_cmpint (json_object_get_int_member (closed, "window_width"), ==, width);
+
+  xdo ("key F8");
+  json_object_unref (
+      wait_for (app, reading_hidden, NULL, STEP_TIMEOUT_MS, "F8 to close the speech"));
+  xdo ("key F9");
+  wide = wait_for (app, outline_shown, GINT_TO_POINTER (TRUE), STEP_TIMEOUT_MS,
+                   "F9 to show the outline again");
+  g_assert_false (json_object_get_boolean_member (wide, "outline_folded"));
+  app_stop (app);
+}
+
 static int
 selected_order (JsonObject *state)
 {
@@ -4095,6 +4161,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/read/click-passage", test_read_click_passage);
   g_test_add_func ("/gui/read/follows-selection", test_read_follows_selection);
   g_test_add_func ("/gui/read/passage-card", test_read_passage_card);
+  g_test_add_func ("/gui/outline/narrow", test_outline_narrow);
   g_test_add_func ("/gui/tour/walk-restart", test_tour_walk_restart);
 
   return g_test_run ();

@@ -1170,6 +1170,10 @@ add_window_state (JsonBuilder *builder, TupuWindow *window)
   add_menu (builder, window);
   add_search (builder, window, view);
   add_outline (builder, tupu_test_window_get_outline (window));
+  json_builder_set_member_name (builder, "outline_folded");
+  json_builder_add_boolean_value (builder, tupu_test_window_outline_folded (window));
+  json_builder_set_member_name (builder, "window_width");
+  json_builder_add_int_value (builder, gtk_widget_get_width (GTK_WIDGET (window)));
   add_breadcrumb (builder, tupu_test_window_get_breadcrumb (window));
   add_header (builder, window);
   add_history (builder, window, view);

@@ -111,6 +111,14 @@ tupu_test_window_was_preloaded (TupuWindow *window)
 }
 
 gboolean
+tupu_test_window_outline_folded (TupuWindow *window)
+{
+  g_assert (TUPU_IS_WINDOW (window));
+
+  return adw_flap_get_folded (window->outline_flap);
+}
+
+gboolean
 tupu_test_window_menu_built (TupuWindow *window)
 {
   g_assert (TUPU_IS_WINDOW (window));

@@ -33,6 +33,8 @@ GPtrArray *tupu_test_window_dup_unavailable_engines (TupuWindow *window);
 gboolean tupu_test_window_was_preloaded (TupuWindow *window);
 /* Whether the main menu's popover exists (it is built when first opened). */
 gboolean tupu_test_window_menu_built (TupuWindow *window);
+/* Whether the outline lies over the graph (the window too narrow for it beside the graph). */
+gboolean tupu_test_window_outline_folded (TupuWindow *window);
 /* Whether a load is under way (a reload included). */
 gboolean tupu_test_window_is_loading (TupuWindow *window);
 /* Makes the window's file monitor deaf, as monitors are to files opened through the document
