@@ -711,8 +711,10 @@ tupu_concept_page_clear (TupuConceptPage *self)
 {
   g_return_if_fail (TUPU_IS_CONCEPT_PAGE (self));
 
-  /* The study section saves the note being typed as it lets go of its concept. */
+  /* The study section saves the note being typed as it lets go of its concept; the page lets
+   * go of the graph, which a reload or another file may have replaced. */
   tupu_concept_study_set_node_id (self->study, NULL);
+  g_clear_object (&self->graph);
 }
 
 gboolean

@@ -22,7 +22,8 @@ GtkWidget *tupu_concept_page_new (void);
  * activate win.select-concept with the concept's id. */
 void tupu_concept_page_show_node (TupuConceptPage *self, TupuGraph *graph, const TupuNode *node,
                                   gboolean focus_title);
-/* No concept shown any more: the study section lets go of the last one (saving its note). */
+/* No concept shown any more: the study section lets go of the last one (saving its note), the
+ * page of its graph. */
 void tupu_concept_page_clear (TupuConceptPage *self);
 /* Moves the keyboard focus to the concept's title. */
 gboolean          tupu_concept_page_focus_title (TupuConceptPage *self);

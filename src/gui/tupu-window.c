@@ -1944,7 +1944,6 @@ tupu_window_class_init (TupuWindowClass *klass)
   g_type_ensure (TUPU_TYPE_DETAIL_PANE);
   g_type_ensure (TUPU_TYPE_LEGEND);
   g_type_ensure (TUPU_TYPE_LAYOUT_CHOOSER);
-  g_type_ensure (TUPU_TYPE_SEARCH_PANEL);
   g_type_ensure (TUPU_TYPE_OUTLINE);
   g_type_ensure (TUPU_TYPE_BREADCRUMB);
   g_type_ensure (TUPU_TYPE_PRACTICE_PANEL);
